@@ -1,0 +1,63 @@
+"""Read an answers file (TOML) safely, with one-line errors naming the field at fault."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from nutri_tui.content import Content
+from nutri_tui.models.answers import Answers
+
+MAX_BYTES = 1_000_000
+
+
+class AnswersError(ValueError):
+    """An answers file that cannot be used; the message is one line for the user."""
+
+
+def parse_answers(data: dict[str, Any], content: Content, where: str = "answers") -> Answers:
+    try:
+        return Answers.model_validate(data, context={"content": content})
+    except ValidationError as error:
+        raise AnswersError(f"{where}: {validation_message(error)}") from None
+
+
+def validation_message(error: ValidationError) -> str:
+    """The first problem as ``field.path: what is wrong``, plus how many more there are."""
+    problems = error.errors(include_url=False)
+    first = problems[0]
+    location = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        message = "unknown field (see `nutri-tui schema` or docs/answers.md)"
+    elif first["type"] == "missing":
+        message = "required field is missing"
+    more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
+    return f"{location}: {message}{more}".replace("\n", " ")
+
+
+def read_answers(path: Path, content: Content) -> Answers:
+    try:
+        if path.is_dir():
+            raise AnswersError(f"{path}: is a folder, not an answers file")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise AnswersError(f"{path}: no such file") from None
+    except OSError as error:
+        raise AnswersError(f"{path}: cannot read it ({error.strerror})") from None
+    if len(raw) > MAX_BYTES:
+        raise AnswersError(f"{path}: too large for an answers file ({len(raw):,} bytes; the limit is {MAX_BYTES:,})")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise AnswersError(f"{path}: not a text file (answers files are UTF-8 TOML)") from None
+    if "\x00" in text:
+        raise AnswersError(f"{path}: not a text file (answers files are UTF-8 TOML)")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise AnswersError(f"{path}: not valid TOML: {error}") from None
+    return parse_answers(data, content, str(path))

@@ -1,0 +1,297 @@
+"""Find, load and cross-check the knowledge base in ``content/``.
+
+The folder sits at the top of the repository and ships inside the wheel as
+``nutri_tui/_content``; :func:`find_content_dir` looks in both places (and in
+``NUTRI_TUI_CONTENT`` when set, which tests use for broken fixtures). Every
+problem is raised as :class:`ContentError`, whose text names the file and the
+key at fault: ``content/nutrients/iron.toml: foods[oysters].amount: ...``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from nutri_tui.models.content import (
+    NUTRIENT_IDS,
+    Condition,
+    Correction,
+    Exercise,
+    Manifest,
+    Medicine,
+    Nutrient,
+    RedFlag,
+    Source,
+    Symptom,
+)
+from nutri_tui.models.rules import Rules
+
+CONTENT_ENV = "NUTRI_TUI_CONTENT"
+
+# catalogue file -> (array-of-tables key, model)
+CATALOGUES: dict[str, tuple[str, type[BaseModel]]] = {
+    "sources.toml": ("source", Source),
+    "medicines.toml": ("medicine", Medicine),
+    "conditions.toml": ("condition", Condition),
+    "symptoms.toml": ("symptom", Symptom),
+    "red_flags.toml": ("red_flag", RedFlag),
+    "exercises.toml": ("exercise", Exercise),
+    "corrections.toml": ("correction", Correction),
+}
+
+
+class ContentError(Exception):
+    """A problem in the content files, located by file and key path."""
+
+    def __init__(self, file: str, key: str, problem: str) -> None:
+        self.file, self.key, self.problem = file, key, problem
+        super().__init__(f"content/{file}: {key or '(file)'}: {problem}")
+
+
+@dataclass(frozen=True)
+class Content:
+    """The whole knowledge base, each catalogue keyed by id in file order."""
+
+    root: Path
+    manifest: Manifest
+    sources: dict[str, Source]
+    nutrients: dict[str, Nutrient]
+    medicines: dict[str, Medicine]
+    conditions: dict[str, Condition]
+    symptoms: dict[str, Symptom]
+    red_flags: dict[str, RedFlag]
+    exercises: dict[str, Exercise]
+    corrections: dict[str, Correction]
+    rules: Rules
+
+    @property
+    def version(self) -> str:
+        return self.manifest.version
+
+    def food_count(self) -> int:
+        return sum(len(n.foods) for n in self.nutrients.values())
+
+    def summary(self) -> str:
+        return (
+            f"content {self.version} OK: {len(self.nutrients)} nutrients, {self.food_count()} foods, "
+            f"{len(self.medicines)} medicines, {len(self.conditions)} conditions, "
+            f"{len(self.symptoms)} symptoms, {len(self.red_flags)} red flags, "
+            f"{len(self.exercises)} exercises, {len(self.corrections)} corrections, "
+            f"{len(self.sources)} sources"
+        )
+
+
+def find_content_dir() -> Path:
+    """The content folder: ``$NUTRI_TUI_CONTENT``, the wheel's copy, or the repo's."""
+    override = os.environ.get(CONTENT_ENV)
+    if override:
+        return Path(override)
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "_content", package.parent / "content"):
+        if (candidate / "content.toml").is_file():
+            return candidate
+    raise ContentError("content.toml", "", f"content folder not found next to {package}")
+
+
+def load_content(root: Path | None = None) -> Content:
+    """Load and cross-check the knowledge base (cached per folder; it is immutable)."""
+    return _load_cached((root or find_content_dir()).resolve())
+
+
+@cache
+def _load_cached(root: Path) -> Content:
+    if not root.is_dir():
+        raise ContentError("", "", f"not a folder: {root}")
+    manifest = _validate(Manifest, _read(root, "content.toml"), "content.toml", "")
+    catalogues = {file: _load_catalogue(root, file, key, model) for file, (key, model) in CATALOGUES.items()}
+    content = Content(
+        root=root,
+        manifest=manifest,
+        sources=catalogues["sources.toml"],
+        nutrients=_load_nutrients(root),
+        medicines=catalogues["medicines.toml"],
+        conditions=catalogues["conditions.toml"],
+        symptoms=catalogues["symptoms.toml"],
+        red_flags=catalogues["red_flags.toml"],
+        exercises=catalogues["exercises.toml"],
+        corrections=catalogues["corrections.toml"],
+        rules=_validate(Rules, _read(root, "rules.toml"), "rules.toml", ""),
+    )
+    _cross_check(content)
+    return content
+
+
+# --- reading and validating ---------------------------------------------------
+
+
+def _read(root: Path, file: str) -> dict[str, Any]:
+    path = root / file
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ContentError(file, "", "file is missing") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(file, "", f"not valid TOML: {error}") from None
+    except UnicodeDecodeError:
+        raise ContentError(file, "", "not UTF-8 text") from None
+    except OSError as error:
+        raise ContentError(file, "", f"cannot read: {error.strerror}") from None
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _validate(model: type[M], data: Any, file: str, prefix: str) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        key = _key_path(data, first["loc"], prefix)
+        raise ContentError(file, key, _describe(first)) from None
+
+
+def _describe(error: dict[str, Any]) -> str:
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "missing":
+        return "required key is missing"
+    if error["type"] == "extra_forbidden":
+        return "unknown key (check the spelling against docs/content.md)"
+    return message
+
+
+def _key_path(data: Any, loc: tuple[Any, ...], prefix: str) -> str:
+    """Render a pydantic location as ``foods[oysters].amount``, naming list items by id."""
+    parts = [prefix] if prefix else []
+    node = data
+    for step in loc:
+        if isinstance(step, int):
+            item = node[step] if isinstance(node, list) and step < len(node) else None
+            label = item.get("id") if isinstance(item, dict) else None
+            parts[-1:] = [f"{parts[-1] if parts else ''}[{label or step}]"]
+            node = item
+        else:
+            parts.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return ".".join(parts)
+
+
+def _load_catalogue(root: Path, file: str, key: str, model: type[M]) -> dict[str, M]:
+    data = _read(root, file)
+    unknown = sorted(set(data) - {key})
+    if unknown:
+        raise ContentError(file, unknown[0], f"unknown table (expected only [[{key}]])")
+    items = data.get(key)
+    if not isinstance(items, list) or not items:
+        raise ContentError(file, key, f"expected one or more [[{key}]] entries")
+    entries: dict[str, M] = {}
+    for index, raw in enumerate(items):
+        entry = _validate(model, raw, file, f"{key}[{index}]")
+        _add_unique(entries, entry, file, f"{key}[{index}].id")
+    return entries
+
+
+def _load_nutrients(root: Path) -> dict[str, Nutrient]:
+    folder = root / "nutrients"
+    found: dict[str, Nutrient] = {}
+    for path in sorted(folder.glob("*.toml")):
+        file = f"nutrients/{path.name}"
+        nutrient = _validate(Nutrient, _read(root, file), file, "")
+        if nutrient.id != path.stem:
+            raise ContentError(file, "id", f"id {nutrient.id!r} does not match the file name")
+        _check_unique((food.id for food in nutrient.foods), file, "foods", "food")
+        found[nutrient.id] = nutrient
+    missing = [n for n in NUTRIENT_IDS if n not in found]
+    if missing:
+        raise ContentError(f"nutrients/{missing[0]}.toml", "", "file is missing (every nutrient needs one)")
+    return {n: found[n] for n in NUTRIENT_IDS}
+
+
+def _add_unique(entries: dict[str, M], entry: M, file: str, key: str) -> None:
+    entry_id = entry.id  # type: ignore[attr-defined]
+    if entry_id in entries:
+        raise ContentError(file, key, f"duplicate id {entry_id!r}")
+    entries[entry_id] = entry
+
+
+def _check_unique(ids: Iterator[str], file: str, key: str, what: str) -> None:
+    seen: set[str] = set()
+    for item_id in ids:
+        if item_id in seen:
+            raise ContentError(file, f"{key}[{item_id}]", f"duplicate {what} id {item_id!r}")
+        seen.add(item_id)
+
+
+# --- cross-references -----------------------------------------------------------
+
+
+def _files(content: Content) -> Iterator[tuple[str, str, BaseModel]]:
+    """Every top-level entry with its file and key, for the reference checks."""
+    for nutrient in content.nutrients.values():
+        yield f"nutrients/{nutrient.id}.toml", "", nutrient
+    catalogues = {
+        "medicines.toml": content.medicines,
+        "conditions.toml": content.conditions,
+        "symptoms.toml": content.symptoms,
+        "red_flags.toml": content.red_flags,
+        "exercises.toml": content.exercises,
+        "corrections.toml": content.corrections,
+    }
+    for file, entries in catalogues.items():
+        key = CATALOGUES[file][0]
+        for entry_id, entry in entries.items():
+            yield file, f"{key}[{entry_id}]", entry
+    yield "rules.toml", "", content.rules
+
+
+def _walk(model: BaseModel, path: str) -> Iterator[tuple[str, BaseModel]]:
+    """Yield the model and every model nested in it, with key paths."""
+    yield path, model
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        child = f"{path}.{name}" if path else name
+        if isinstance(value, BaseModel):
+            yield from _walk(value, child)
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    label = getattr(item, "id", None) or index
+                    yield from _walk(item, f"{child}[{label}]")
+
+
+def _cross_check(content: Content) -> None:
+    for file, key, entry in _files(content):
+        for path, model in _walk(entry, key):
+            for source in getattr(model, "sources", ()):
+                if source not in content.sources:
+                    raise ContentError(file, f"{path}.sources", f"unknown source id {source!r}")
+            medicine = getattr(model, "medicine", None)
+            if isinstance(medicine, str) and medicine not in content.medicines:
+                raise ContentError(file, f"{path}.medicine", f"unknown medicine id {medicine!r}")
+            condition = getattr(model, "condition", None)
+            if isinstance(condition, str) and condition not in content.conditions:
+                raise ContentError(file, f"{path}.condition", f"unknown condition id {condition!r}")
+    _check_medicine_names(content)
+    content.rules.cross_check(content)
+
+
+def _check_medicine_names(content: Content) -> None:
+    """A person may answer with a medicine's example name, so each name must be unambiguous."""
+    owner: dict[str, str] = {}
+    for medicine in content.medicines.values():
+        for name in (medicine.id, *medicine.examples):
+            folded = name.casefold()
+            if owner.get(folded, medicine.id) != medicine.id:
+                raise ContentError(
+                    "medicines.toml",
+                    f"medicine[{medicine.id}].examples",
+                    f"{name!r} is also listed under {owner[folded]!r}",
+                )
+            owner[folded] = medicine.id

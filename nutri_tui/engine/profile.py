@@ -1,0 +1,118 @@
+"""What the answers mean for the rules: life stage, conditions, medicines, situations.
+
+Decisions (documented in docs/answers.md):
+- No age given: adult values for 31-50 are used, and the result says so.
+- Sex not stated: targets show the female-male range; the higher value is the target.
+- Pregnancy over 50 or with no age: the 31-50 pregnancy values are used.
+- Drinking ``rules.heavy_drinking_per_week`` or more counts as the ``alcohol_use`` condition.
+- Unknown pain duration is treated as acute when choosing exercises (the gentlest reading).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nutri_tui.content import Content
+from nutri_tui.models.answers import Answers
+
+DEFAULT_AGE_BAND = "31_50"
+SEVERE_PAIN = 7
+
+
+@dataclass(frozen=True)
+class TakenMedicine:
+    id: str
+    said_as: str
+    """The name as the person gave it (``omeprazole``), or the class's own wording."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    age_band: str
+    """One of the upper-limit age bands: 14_18, 19_30, 31_50, 51_70, 71_plus."""
+    stages: tuple[str, ...]
+    """The life stage(s) whose targets apply: two when sex is not stated."""
+    diet: str
+    conditions: dict[str, str]
+    """Condition id -> the answer that established it (``health.conditions`` or a derived one)."""
+    medicines: tuple[TakenMedicine, ...]
+    situations: frozenset[str]
+    """Exercise caution keys that apply: pregnancy, osteoporosis, acute_severe_pain, leg_symptoms, neck_pain."""
+    duration: str
+    notes: tuple[str, ...]
+
+
+def age_band(age: int | None) -> str:
+    if age is None:
+        return DEFAULT_AGE_BAND
+    for limit, band in ((18, "14_18"), (30, "19_30"), (50, "31_50"), (70, "51_70")):
+        if age <= limit:
+            return band
+    return "71_plus"
+
+
+def build_profile(answers: Answers, content: Content) -> Profile:
+    about, pain = answers.about, answers.back_pain
+    band = age_band(about.age)
+    notes: list[str] = []
+    if about.age is None:
+        notes.append("No age was given, so adult values for ages 31-50 are shown.")
+    elif about.age < 18:
+        notes.append(
+            "Values for ages 14-18 are shown. Under 18, please go through this result with a parent, "
+            "carer or doctor before changing what you eat or taking any supplement."
+        )
+    stages = _stages(about.sex, about.pregnancy, band)
+    if about.sex == "not_stated":
+        notes.append("Sex was not stated, so targets show the range for women and men.")
+
+    conditions = {c: "health.conditions" for c in answers.health.conditions}
+    if about.pregnancy in ("pregnant", "breastfeeding"):
+        derived = "pregnancy" if about.pregnancy == "pregnant" else "breastfeeding"
+        if derived in content.conditions:
+            conditions.setdefault(derived, f"about.pregnancy = {about.pregnancy}")
+    drinks = answers.diet.alcohol_drinks_per_week
+    if drinks is not None and drinks >= content.rules.heavy_drinking_per_week:
+        conditions.setdefault("alcohol_use", f"diet.alcohol_drinks_per_week = {drinks}")
+
+    medicines = _resolve_medicines(answers.health.medicines, content)
+    duration = pain.duration if pain.duration != "dont_know" else "acute"
+    situations = set()
+    if about.pregnancy == "pregnant":
+        situations.add("pregnancy")
+    if "osteoporosis" in conditions:
+        situations.add("osteoporosis")
+    if duration == "acute" and (pain.intensity or 0) >= SEVERE_PAIN:
+        situations.add("acute_severe_pain")
+    if pain.leg_spread in ("one_leg", "both_legs"):
+        situations.add("leg_symptoms")
+    if "neck" in pain.areas:
+        situations.add("neck_pain")
+    diet = about.diet if about.diet != "not_stated" else "omnivore"
+    return Profile(band, stages, diet, conditions, medicines, frozenset(situations), duration, tuple(notes))
+
+
+def _stages(sex: str, pregnancy: str, band: str) -> tuple[str, ...]:
+    if pregnancy in ("pregnant", "breastfeeding"):
+        prefix = "pregnant" if pregnancy == "pregnant" else "lactating"
+        pregnancy_band = band if band in ("14_18", "19_30", "31_50") else DEFAULT_AGE_BAND
+        return (f"{prefix}_{pregnancy_band}",)
+    if sex == "not_stated":
+        return (f"female_{band}", f"male_{band}")
+    return (f"{sex}_{band}",)
+
+
+def _resolve_medicines(names: tuple[str, ...], content: Content) -> tuple[TakenMedicine, ...]:
+    """Map each answer (class id or common name) to its class, keeping the person's wording."""
+    by_name = {m.id: m.id for m in content.medicines.values()}
+    for medicine in content.medicines.values():
+        for example in medicine.examples:
+            by_name[example.casefold()] = medicine.id
+    taken: dict[str, TakenMedicine] = {}
+    for name in names:
+        medicine_id = by_name.get(name.casefold()) or by_name.get(name)
+        if medicine_id is None or medicine_id in taken:
+            continue
+        said_as = name if name.casefold() != medicine_id else ""
+        taken[medicine_id] = TakenMedicine(medicine_id, said_as)
+    return tuple(taken.values())

@@ -1,0 +1,1 @@
+"""Pydantic models: content (the knowledge base), answers and results."""

@@ -1,0 +1,199 @@
+"""The person's answers: everything the wizard asks, and the answers file format.
+
+Choices are closed vocabularies so a hand-edited file fails with a message that
+lists what is allowed. Ids that come from the knowledge base (medicines,
+conditions, symptoms, red flags) are checked against it when a validation
+context ``{"content": Content}`` is given (the CLI and the app always give it).
+
+Ages: the reference values in ``content/`` start at 14, so ages under 14 are
+refused with a message pointing to a doctor; 14-17 use the 14-18 life stage
+and the result suggests involving a parent or doctor. A missing age is allowed
+("prefer not to say"): the result then uses the adult 19-30 values and says so.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from nutri_tui.models.content import Allergen
+
+ANSWERS_FORMAT = 1
+MIN_AGE = 14
+MAX_AGE = 120
+
+Sex = Literal["female", "male", "not_stated"]
+Pregnancy = Literal["no", "pregnant", "breastfeeding", "prefer_not"]
+DietPattern = Literal["omnivore", "pescatarian", "vegetarian", "vegan", "not_stated"]
+Frequency = Literal["never", "rarely", "weekly", "often", "daily", "dont_know"]
+"""never; rarely = less than once a week; weekly = 1-2 times a week; often = 3-6 times a week; daily."""
+YesNo = Literal["yes", "no", "dont_know"]
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class About(Section):
+    age: Annotated[int, Field(ge=0, le=MAX_AGE)] | None = None
+    """Years; None means prefer not to say."""
+    sex: Sex = "not_stated"
+    pregnancy: Pregnancy = "no"
+    diet: DietPattern = "omnivore"
+    allergies: tuple[Allergen, ...] = ()
+
+    @field_validator("age")
+    @classmethod
+    def _adult_content(cls, age: int | None) -> int | None:
+        if age is not None and age < MIN_AGE:
+            raise ValueError(
+                f"must be {MIN_AGE} or over: the reference values here start at {MIN_AGE}; "
+                "for a child, please ask a doctor or health visitor"
+            )
+        return age
+
+    @model_validator(mode="after")
+    def _pregnancy_possible(self) -> About:
+        if self.pregnancy in ("pregnant", "breastfeeding") and self.sex == "male":
+            raise ValueError(f"pregnancy: {self.pregnancy!r} does not fit sex 'male'")
+        return self
+
+
+class Sun(Section):
+    outdoor_minutes: Literal["under_15", "15_to_30", "30_to_60", "over_60", "dont_know"] = "dont_know"
+    """Time outdoors on a typical day with face and arms (or more) uncovered."""
+    covering_clothing: YesNo = "dont_know"
+    """Clothing that covers most of the skin when outdoors."""
+    sunscreen: Literal["always", "sometimes", "never", "dont_know"] = "dont_know"
+    skin_tone: Literal["light", "medium", "dark", "prefer_not"] = "prefer_not"
+    season: Literal["spring", "summer", "autumn", "winter", "dont_know"] = "dont_know"
+    far_from_equator: YesNo = "dont_know"
+    """Living roughly 40 degrees or more north or south (e.g. most of Europe, Canada, northern US)."""
+    housebound: bool = False
+
+
+class Diet(Section):
+    oily_fish: Frequency = "dont_know"
+    dairy_or_fortified: Frequency = "dont_know"
+    leafy_greens: Frequency = "dont_know"
+    nuts_seeds: Frequency = "dont_know"
+    legumes: Frequency = "dont_know"
+    whole_grains: Frequency = "dont_know"
+    fruit_veg: Frequency = "dont_know"
+    meat: Frequency = "dont_know"
+    eggs: Frequency = "dont_know"
+    fortified_cereals: Frequency = "dont_know"
+    processed_food: Frequency = "dont_know"
+    alcohol_drinks_per_week: Annotated[int, Field(ge=0, le=200)] | None = None
+    """Standard drinks a week; None means prefer not to say."""
+    caffeine_cups_per_day: Annotated[int, Field(ge=0, le=40)] | None = None
+
+
+class Lifestyle(Section):
+    stress: Literal["low", "moderate", "high", "prefer_not"] = "prefer_not"
+    sleep: Literal["under_6", "6_to_7", "7_to_9", "over_9", "dont_know"] = "dont_know"
+    smoking: Literal["never", "former", "current", "prefer_not"] = "prefer_not"
+    activity: Literal["under_30", "30_to_150", "over_150", "dont_know"] = "dont_know"
+    """Minutes of moderate activity a week."""
+
+
+class Supplement(Section):
+    nutrient: Literal[
+        "vitamin_d",
+        "calcium",
+        "magnesium",
+        "potassium",
+        "omega_3",
+        "vitamin_b12",
+        "iron",
+        "zinc",
+        "selenium",
+        "folate",
+    ]
+    amount: Annotated[float, Field(ge=0, le=100_000)]
+    """A day's amount, in the nutrient's unit (see ``nutri-tui schema``); folate as folic acid mcg."""
+
+
+class Health(Section):
+    medicines: tuple[str, ...] = ()
+    """Medicine class ids or common names from the content (``ppi`` or ``omeprazole``)."""
+    conditions: tuple[str, ...] = ()
+    supplements: tuple[Supplement, ...] = ()
+    symptoms: tuple[str, ...] = ()
+
+    @field_validator("medicines", "conditions", "symptoms")
+    @classmethod
+    def _known_ids(cls, values: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        content = (info.context or {}).get("content")
+        if content is None:
+            return values
+        if info.field_name == "medicines":
+            known = {m.id for m in content.medicines.values()} | {
+                e.casefold() for m in content.medicines.values() for e in m.examples
+            }
+            bad = [v for v in values if v.casefold() not in known]
+            allowed = "a class id (" + ", ".join(content.medicines) + ") or a common name"
+        else:
+            catalogue = content.conditions if info.field_name == "conditions" else content.symptoms
+            bad = [v for v in values if v not in catalogue]
+            allowed = ", ".join(catalogue)
+        if bad:
+            raise ValueError(f"unknown {info.field_name[:-1]} {bad[0]!r}; allowed: {allowed}")
+        return values
+
+
+class BackPain(Section):
+    areas: tuple[Literal["lower", "middle", "upper", "neck"], ...] = ()
+    """Empty means no back or neck pain at the moment."""
+    leg_spread: Literal["none", "one_leg", "both_legs", "dont_know"] = "none"
+    duration: Literal["acute", "subacute", "chronic", "dont_know"] = "dont_know"
+    """acute: under 4 weeks; subacute: 4-12 weeks; chronic: over 12 weeks."""
+    intensity: Annotated[int, Field(ge=0, le=10)] | None = None
+    """0 = no pain, 10 = worst imaginable (numeric rating scale)."""
+    cause: Literal[
+        "gradual", "lifting_or_strain", "minor_fall", "serious_accident", "sport_or_exercise", "dont_know"
+    ] = "dont_know"
+    red_flags: dict[str, YesNo] = Field(default_factory=dict)
+    """Answer to each red-flag question in the content, by id; a question not answered counts as not asked."""
+
+    @field_validator("red_flags")
+    @classmethod
+    def _known_flags(cls, values: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        content = (info.context or {}).get("content")
+        if content is not None:
+            bad = [k for k in values if k not in content.red_flags]
+            if bad:
+                raise ValueError(f"unknown red flag {bad[0]!r}; allowed: {', '.join(content.red_flags)}")
+        return values
+
+
+class Answers(Section):
+    """One person's answers. Every section may be left out; defaults mean "don't know"."""
+
+    format: Literal[1] = ANSWERS_FORMAT
+    about: About = Field(default_factory=About)
+    sun: Sun = Field(default_factory=Sun)
+    diet: Diet = Field(default_factory=Diet)
+    lifestyle: Lifestyle = Field(default_factory=Lifestyle)
+    health: Health = Field(default_factory=Health)
+    back_pain: BackPain = Field(default_factory=BackPain)
+
+
+def field_value(answers: Answers, path: str) -> Any:
+    """The value at a dotted path such as ``diet.oily_fish``."""
+    value: Any = answers
+    for part in path.split("."):
+        value = getattr(value, part)
+    return value
+
+
+def has_field(path: str) -> bool:
+    """True if a dotted path names a field of :class:`Answers` (used to check scoring rules)."""
+    model: Any = Answers
+    for part in path.split("."):
+        fields = getattr(model, "model_fields", None)
+        if fields is None or part not in fields:
+            return False
+        model = fields[part].annotation
+    return True

@@ -1,0 +1,376 @@
+"""Pydantic models for the knowledge base in ``content/``.
+
+These models are the contract between the medical content (TOML, written and
+reviewed as data) and the code. Every fact-bearing entry cites source ids from
+``sources.toml``; ``unverified = true`` carries the fact sheet's dagger mark
+(a number not yet confirmed against its named source) so it can be reviewed
+and shown as such. Cross-references (source ids, medicine and condition ids,
+nutrient ids) are checked by :mod:`nutri_tui.content` after every file loads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# --- identifiers and fixed vocabularies -------------------------------------
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+"""An entry id: lower-case words joined by underscores (``vitamin_d``)."""
+
+SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+"""A source id: the fact sheet's key in lower case, with hyphens (``ods-d``)."""
+
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+NutrientId = Literal[
+    "vitamin_d",
+    "calcium",
+    "magnesium",
+    "potassium",
+    "omega_3",
+    "vitamin_b12",
+    "iron",
+    "zinc",
+    "selenium",
+    "folate",
+]
+NUTRIENT_IDS: tuple[str, ...] = NutrientId.__args__  # type: ignore[attr-defined]
+
+# The unit each nutrient is measured in, everywhere (targets, limits, foods).
+# Omega-3 targets are the ALA adequate intake in grams; EPA and DHA have no DRI.
+NUTRIENT_UNITS: dict[str, str] = {
+    "vitamin_d": "mcg",
+    "calcium": "mg",
+    "magnesium": "mg",
+    "potassium": "mg",
+    "omega_3": "g",
+    "vitamin_b12": "mcg",
+    "iron": "mg",
+    "zinc": "mg",
+    "selenium": "mcg",
+    "folate": "mcg DFE",
+}
+
+# Amounts above these are taken to be typing errors (a food or a daily target
+# of more than this much is not physiologically plausible in these units).
+PLAUSIBLE_MAX: dict[str, float] = {"g": 20, "mg": 10_000, "mcg": 5_000, "mcg DFE": 5_000}
+
+LifeStage = Literal[
+    "male_14_18",
+    "female_14_18",
+    "male_19_30",
+    "female_19_30",
+    "male_31_50",
+    "female_31_50",
+    "male_51_70",
+    "female_51_70",
+    "male_71_plus",
+    "female_71_plus",
+    "pregnant_14_18",
+    "pregnant_19_30",
+    "pregnant_31_50",
+    "lactating_14_18",
+    "lactating_19_30",
+    "lactating_31_50",
+]
+LIFE_STAGES: tuple[str, ...] = LifeStage.__args__  # type: ignore[attr-defined]
+
+AgeBand = Literal["14_18", "19_30", "31_50", "51_70", "71_plus"]
+AGE_BANDS: tuple[str, ...] = AgeBand.__args__  # type: ignore[attr-defined]
+"""Upper limits differ by age only (pregnancy and lactation share their age band's UL)."""
+
+Diet = Literal["vegan", "vegetarian", "pescatarian", "omnivore"]
+DIETS_BY_BREADTH: tuple[str, ...] = Diet.__args__  # type: ignore[attr-defined]
+"""Each diet admits every food admitted by the diets before it."""
+
+Allergen = Literal["milk", "egg", "fish", "shellfish", "tree_nuts", "peanuts", "wheat", "gluten", "soy", "sesame"]
+ALLERGENS: tuple[str, ...] = Allergen.__args__  # type: ignore[attr-defined]
+
+Urgency = Literal["emergency", "urgent", "soon"]
+Duration = Literal["acute", "subacute", "chronic"]
+
+
+class Strict(BaseModel):
+    """Base for content models: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cited(Strict):
+    """An entry that makes a claim: it names its sources."""
+
+    sources: tuple[SourceId, ...] = Field(min_length=1)
+    unverified: bool = False
+    """True where a number or claim is not yet confirmed against its source (the fact sheet's dagger)."""
+
+
+# --- answer tests (used by rules.toml and red_flags.toml) -----------------------
+
+
+class When(Strict):
+    """One test on one answer; a rule fires when all its tests hold."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    field: Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z_]+)+$")]
+    in_: tuple[str | int | bool, ...] = Field(default=(), alias="in")
+    at_least: float | None = None
+    at_most: float | None = None
+    includes: tuple[str, ...] = ()
+    """For list answers: true when the list holds any of these."""
+
+    @model_validator(mode="after")
+    def _one_test(self) -> When:
+        tests = [bool(self.in_), self.at_least is not None, self.at_most is not None, bool(self.includes)]
+        if sum(tests) != 1:
+            raise ValueError("give exactly one of 'in', 'at_least', 'at_most' or 'includes'")
+        return self
+
+    def holds(self, value: Any) -> bool:
+        if self.in_:
+            return value in self.in_
+        if self.includes:
+            return any(item in self.includes for item in value)
+        if value is None:
+            return False
+        if self.at_least is not None:
+            return value >= self.at_least
+        return value <= self.at_most  # type: ignore[operator]
+
+
+# --- sources and the content manifest ---------------------------------------
+
+
+class Source(Strict):
+    id: SourceId
+    title: Text
+    publisher: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    reviewed: dt.date
+    """When the content was last checked against this source."""
+    url_unverified: bool = False
+    """True where the address was written from memory and the content seen in a copy."""
+
+
+class Manifest(Strict):
+    """``content/content.toml``: the knowledge base's own version and review date."""
+
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+    reviewed: dt.date
+    disclaimer: Text
+
+
+# --- nutrients ---------------------------------------------------------------
+
+
+class Statement(Cited):
+    text: Text
+
+
+class Sign(Statement):
+    musculoskeletal: bool = False
+    """Marks signs in muscles, bones or nerves of movement (the fact sheet's star)."""
+
+
+class Targets(Cited):
+    """Daily RDA or AI per life stage, in the nutrient's unit."""
+
+    kind: Literal["RDA", "AI"]
+    values: dict[LifeStage, Annotated[float, Field(gt=0)]]
+    form: str = ""
+    """Where set, only foods of this form count towards the target (omega-3: "ALA")."""
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _every_stage(self) -> Targets:
+        missing = [s for s in LIFE_STAGES if s not in self.values]
+        if missing:
+            raise ValueError(f"missing life stage(s): {', '.join(missing)}")
+        return self
+
+
+class UpperLimit(Cited):
+    """The Tolerable Upper Intake Level per age band, and which intake it counts."""
+
+    applies_to: Literal["all_sources", "supplements_and_medicines", "folic_acid", "none_set"]
+    values: dict[AgeBand, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
+    note: Text
+
+    @model_validator(mode="after")
+    def _bands_match_kind(self) -> UpperLimit:
+        if self.applies_to == "none_set":
+            if self.values:
+                raise ValueError("values must be empty when applies_to is 'none_set'")
+        else:
+            missing = [b for b in AGE_BANDS if b not in self.values]
+            if missing:
+                raise ValueError(f"missing age band(s): {', '.join(missing)}")
+        return self
+
+
+class BloodTest(Cited):
+    name: Text
+    shows: Text
+    limits: Text
+    usefulness: Literal["good", "limited", "poor", "none"]
+
+
+class Interaction(Cited):
+    """How a medicine or condition and this nutrient affect each other.
+
+    ``text`` is one plain sentence on what happens; the engine writes it after
+    "You take omeprazole (a PPI):" or "You reported kidney disease:".
+    """
+
+    medicine: Id | None = None
+    condition: Id | None = None
+    effect: Literal["depletes", "raises_level", "nutrient_blocks_medicine", "supplement_risk"]
+    """depletes: lowers the person's nutrient status (a risk factor for a gap);
+    raises_level: raises the blood level (a supplement may push it too high);
+    nutrient_blocks_medicine: the supplement reduces the medicine's absorption;
+    supplement_risk: supplementing is risky alongside this medicine or condition."""
+    severity: Literal["info", "caution", "doctor_first"]
+    """doctor_first: do not supplement this nutrient without a doctor's advice."""
+    text: Text
+    advice: Text
+
+    @model_validator(mode="after")
+    def _one_partner(self) -> Interaction:
+        if (self.medicine is None) == (self.condition is None):
+            raise ValueError("give exactly one of 'medicine' or 'condition'")
+        return self
+
+
+class Food(Cited):
+    id: Id
+    name: Text
+    serving: Text
+    amount: Annotated[float, Field(ge=0)]
+    unit: str
+    dv_percent: Annotated[float, Field(ge=0, le=10_000)] | None = None
+    diet: Diet
+    """The most restrictive diet this food fits (vegan foods fit every diet)."""
+    allergens: tuple[Allergen, ...] = ()
+    form: str = ""
+    """Which form the amount counts, where it matters (omega-3: "ALA" or "EPA+DHA")."""
+    fortified: bool = False
+    note: str = ""
+
+    def fits(self, diet: str) -> bool:
+        return DIETS_BY_BREADTH.index(self.diet) <= DIETS_BY_BREADTH.index(diet)
+
+
+class Nutrient(Strict):
+    id: NutrientId
+    name: Text
+    unit: str
+    summary: Statement
+    targets: Targets
+    upper_limit: UpperLimit
+    at_risk: tuple[Statement, ...] = Field(min_length=1)
+    signs: tuple[Sign, ...] = Field(min_length=1)
+    test: BloodTest
+    interactions: tuple[Interaction, ...] = ()
+    excess: tuple[Statement, ...] = Field(min_length=1)
+    notes: tuple[Statement, ...] = ()
+    foods: tuple[Food, ...] = Field(min_length=8)
+
+    @model_validator(mode="after")
+    def _units_and_amounts(self) -> Nutrient:
+        expected = NUTRIENT_UNITS[self.id]
+        if self.unit != expected:
+            raise ValueError(f"unit {self.unit!r} does not match {self.id} (expected {expected!r})")
+        ceiling = PLAUSIBLE_MAX[expected]
+        for stage, value in self.targets.values.items():
+            if value > ceiling:
+                raise ValueError(f"targets.values.{stage}: {value} {expected} is implausible")
+        for band, value in self.upper_limit.values.items():
+            if value > ceiling:
+                raise ValueError(f"upper_limit.values.{band}: {value} {expected} is implausible")
+        for food in self.foods:
+            if food.unit != expected:
+                raise ValueError(
+                    f"foods[{food.id}].unit: {food.unit!r} does not match {self.id} (expected {expected!r})"
+                )
+            if food.amount > ceiling:
+                raise ValueError(f"foods[{food.id}].amount: {food.amount} {expected} is implausible")
+        return self
+
+
+# --- catalogues ---------------------------------------------------------------
+
+
+class Medicine(Cited):
+    id: Id
+    name: Text
+    """The class, as a person would recognise it: "Proton pump inhibitors (PPIs)"."""
+    short: Text
+    """How a sentence names the class: "a PPI"."""
+    examples: tuple[Text, ...] = Field(min_length=1)
+    """Common generic names; a person may answer with one of these instead of the class."""
+    note: str = ""
+
+
+class Condition(Cited):
+    id: Id
+    name: Text
+    note: str = ""
+
+
+class Symptom(Cited):
+    id: Id
+    name: Text
+    nutrients: tuple[NutrientId, ...] = Field(min_length=1)
+    musculoskeletal: bool = False
+    note: str = ""
+    """Other common causes, so a symptom is never read as proof of a deficiency."""
+
+
+class RedFlag(Cited):
+    id: Id
+    question: Text
+    """Asked as a yes/no question in the back-pain step."""
+    urgency: Urgency
+    meaning: Text
+    """What it may point to, without diagnosing."""
+    advice: Text
+    """What to do and how soon, in words that work in any country."""
+    implied_by: tuple[When, ...] = ()
+    """Answers elsewhere that raise this flag by themselves (all must hold), e.g. a serious accident."""
+
+
+class ExerciseCaution(Strict):
+    when: Literal["pregnancy", "osteoporosis", "acute_severe_pain", "leg_symptoms", "neck_pain"]
+    text: Text
+    exclude: bool = False
+    """True where the exercise should not be suggested at all in this situation."""
+
+
+class Exercise(Cited):
+    id: Id
+    name: Text
+    description: Text
+    suits: Text
+    evidence: Text
+    certainty: Literal["high", "moderate", "low", "very_low"]
+    fit: dict[Duration, Annotated[int, Field(ge=0, le=3)]]
+    """How well it suits each pain duration, 0 (not advised) to 3 (a first choice)."""
+    cautions: tuple[ExerciseCaution, ...] = ()
+    stop_if: Text
+
+    @model_validator(mode="after")
+    def _every_duration(self) -> Exercise:
+        missing = [d for d in ("acute", "subacute", "chronic") if d not in self.fit]
+        if missing:
+            raise ValueError(f"fit: missing duration(s): {', '.join(missing)}")
+        return self
+
+
+class Correction(Cited):
+    id: Id
+    claim: Text
+    verdict: Literal["wrong", "mostly_wrong", "partly", "unsupported", "misleading", "supported"]
+    correct: Text
