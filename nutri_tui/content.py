@@ -193,7 +193,8 @@ def _load_catalogue(root: Path, file: str, key: str, model: type[M]) -> dict[str
         raise ContentError(file, key, f"expected one or more [[{key}]] entries")
     entries: dict[str, M] = {}
     for index, raw in enumerate(items):
-        entry = _validate(model, raw, file, f"{key}[{index}]")
+        label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else index
+        entry = _validate(model, raw, file, f"{key}[{label}]")
         _add_unique(entries, entry, file, f"{key}[{index}].id")
     return entries
 

@@ -38,6 +38,13 @@ def _format(value: object) -> str:
     return str(value)
 
 
+def lower_first(text: str) -> str:
+    """Lower-case the first letter for use mid-sentence, leaving acronyms (PPIs) and names (B12) alone."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def _number(value: float) -> str:
     return f"{value:,.1f}".removesuffix(".0")
 
@@ -72,7 +79,7 @@ def nutrient_finding(nutrient: Nutrient, answers: Answers, profile: Profile, con
         if interaction.effect == "depletes":
             reasons.append(
                 Reason(
-                    text=f"{label}: {interaction.text}",
+                    text=f"{label}: {lower_first(interaction.text)}",
                     answer=answer,
                     weight=getattr(rules.depleting_interaction, interaction.severity),
                     sources=interaction.sources,
@@ -83,9 +90,10 @@ def nutrient_finding(nutrient: Nutrient, answers: Answers, profile: Profile, con
         symptom = content.symptoms[symptom_id]
         if nutrient.id in symptom.nutrients:
             other = f" {symptom.note}" if symptom.note else ""
+            cause = f"You reported {lower_first(symptom.name)}, which low {lower_first(nutrient.name)} may cause."
             reasons.append(
                 Reason(
-                    text=f"You reported {symptom.name.lower()}, which low {nutrient.name.lower()} may cause.{other}",
+                    text=cause + other,
                     answer=f"health.symptoms = {symptom_id}",
                     weight=rules.symptom_weight,
                     sources=symptom.sources,
@@ -185,8 +193,7 @@ def _short_for(medicine_id: str | None, nutrient: Nutrient) -> str:
 
 
 def _condition_name(condition_id: str | None) -> str:
-    name = _NAMES["condition"].get(condition_id or "", condition_id or "")
-    return name[:1].lower() + name[1:] if name[:2].isupper() is False else name
+    return lower_first(_NAMES["condition"].get(condition_id or "", condition_id or ""))
 
 
 def _foods(
@@ -255,7 +262,7 @@ def _cautions(
         about = f"medicine:{interaction.medicine}" if interaction.medicine else f"condition:{interaction.condition}"
         cautions.append(
             Caution(
-                text=f"{label}: {interaction.text} {interaction.advice}",
+                text=f"{label}: {lower_first(interaction.text)} {interaction.advice}",
                 about=about,
                 severity=interaction.severity,
                 sources=interaction.sources,

@@ -1,0 +1,185 @@
+"""Engine invariants over generated answers (hypothesis)."""
+
+from __future__ import annotations
+
+import typing
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nutri_tui.content import load_content
+from nutri_tui.engine import assess
+from nutri_tui.models.answers import About, Answers, BackPain, Diet, Lifestyle, Sun
+from nutri_tui.models.assessment import Assessment
+
+CONTENT = load_content()
+URGENCY_RANK = {"emergency": 0, "urgent": 1, "soon": 2}
+
+
+def choices(model: type, field: str) -> st.SearchStrategy:
+    annotation = model.model_fields[field].annotation
+    return st.sampled_from(typing.get_args(annotation))
+
+
+def section(model: type, **overrides: st.SearchStrategy) -> st.SearchStrategy[dict]:
+    fields = {
+        name: overrides.get(name, choices(model, name))
+        for name, info in model.model_fields.items()
+        if typing.get_origin(info.annotation) is typing.Literal or name in overrides
+    }
+    return st.fixed_dictionaries({}, optional=fields)
+
+
+about = section(
+    About,
+    age=st.none() | st.integers(14, 110),
+    allergies=st.lists(
+        st.sampled_from(typing.get_args(typing.get_args(About.model_fields["allergies"].annotation)[0])),
+        max_size=3,
+        unique=True,
+    ),
+).filter(lambda a: not (a.get("sex") == "male" and a.get("pregnancy") in ("pregnant", "breastfeeding")))
+sun = section(Sun, housebound=st.booleans())
+diet = section(
+    Diet,
+    alcohol_drinks_per_week=st.none() | st.integers(0, 60),
+    caffeine_cups_per_day=st.none() | st.integers(0, 12),
+)
+lifestyle = section(Lifestyle)
+supplements = st.lists(
+    st.fixed_dictionaries({"nutrient": st.sampled_from(list(CONTENT.nutrients)), "amount": st.floats(0, 500)}),
+    max_size=3,
+)
+medicine_names = sorted(
+    {m.id for m in CONTENT.medicines.values()} | {e for m in CONTENT.medicines.values() for e in m.examples}
+)
+health = st.fixed_dictionaries(
+    {},
+    optional={
+        "medicines": st.lists(st.sampled_from(medicine_names), max_size=4, unique=True),
+        "conditions": st.lists(st.sampled_from(sorted(CONTENT.conditions)), max_size=3, unique=True),
+        "symptoms": st.lists(st.sampled_from(sorted(CONTENT.symptoms)), max_size=5, unique=True),
+        "supplements": supplements,
+    },
+)
+back_pain = section(
+    BackPain,
+    areas=st.lists(st.sampled_from(["lower", "middle", "upper", "neck"]), unique=True, max_size=4),
+    intensity=st.none() | st.integers(0, 10),
+    red_flags=st.dictionaries(
+        st.sampled_from(sorted(CONTENT.red_flags)), st.sampled_from(["yes", "no", "dont_know"]), max_size=5
+    ),
+)
+answers_data = st.fixed_dictionaries(
+    {},
+    optional={
+        "about": about,
+        "sun": sun,
+        "diet": diet,
+        "lifestyle": lifestyle,
+        "health": health,
+        "back_pain": back_pain,
+    },
+)
+
+settings.register_profile("engine", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("engine")
+
+
+def build(data: dict) -> Answers:
+    return Answers.model_validate(data, context={"content": CONTENT})
+
+
+@given(answers_data)
+def test_assess_never_raises_and_is_deterministic(data: dict) -> None:
+    answers = build(data)
+    first, second = assess(answers, CONTENT), assess(answers, CONTENT)
+    assert first == second
+    assert len(first.nutrients) == 10
+
+
+@given(answers_data)
+def test_red_flags_first_and_emergency_withholds_exercise(data: dict) -> None:
+    result = assess(build(data), CONTENT)
+    ranks = [URGENCY_RANK[f.urgency] for f in result.red_flags]
+    assert ranks == sorted(ranks)
+    confirmed_emergency = any(f.urgency == "emergency" and f.answer != "dont_know" for f in result.red_flags)
+    assert result.emergency == confirmed_emergency
+    if result.emergency:
+        assert result.exercises == () and result.exercise_withheld
+        assert result.summary[0].startswith("Get help now")
+
+
+def _all_cited(result: Assessment) -> set[str]:
+    cited = {s for f in result.red_flags for s in f.sources}
+    for finding in result.nutrients:
+        cited.update(s for r in finding.reasons for s in r.sources)
+        cited.update(s for c in finding.cautions for s in c.sources)
+        cited.update(s for f in finding.foods for s in f.sources)
+        cited.update(s for t in finding.tests for s in t.sources)
+    cited.update(s for e in result.exercises for s in e.sources)
+    cited.update(s for a in result.advice for s in a.sources)
+    return cited
+
+
+@given(answers_data)
+def test_every_reason_and_caution_cites_an_existing_source(data: dict) -> None:
+    result = assess(build(data), CONTENT)
+    for finding in result.nutrients:
+        assert all(r.sources for r in finding.reasons)
+        assert all(c.sources for c in finding.cautions)
+        assert all(r.answer for r in finding.reasons)
+    cited = _all_cited(result)
+    assert cited <= set(CONTENT.sources)
+    assert cited <= {s.id for s in result.sources}
+
+
+@given(answers_data)
+def test_no_suggested_amount_exceeds_the_upper_limit(data: dict) -> None:
+    result = assess(build(data), CONTENT)
+    for finding in result.nutrients:
+        limit = finding.upper_limit
+        if limit is None:
+            continue
+        assert 0 <= limit.supplement_room <= limit.amount
+        assert limit.already_taken + limit.supplement_room <= max(limit.amount, limit.already_taken)
+        if limit.applies_to == "all_sources":
+            assert finding.target.amount <= limit.amount
+            assert all(food.amount <= limit.amount for food in finding.foods)
+
+
+@given(answers_data, st.data())
+def test_adding_a_risk_factor_never_lowers_a_score(data: dict, draw: st.DataObject) -> None:
+    """Adding a medicine, condition or symptom leaves every score equal or higher."""
+    base = build(data)
+    health = dict(data.get("health", {}))
+    kind = draw.draw(st.sampled_from(["medicines", "conditions", "symptoms"]))
+    pool = {"medicines": medicine_names, "conditions": sorted(CONTENT.conditions), "symptoms": sorted(CONTENT.symptoms)}
+    extra = draw.draw(st.sampled_from(pool[kind]))
+    health[kind] = list(dict.fromkeys([*health.get(kind, []), extra]))
+    more = build({**data, "health": health})
+    before = {n.id: n.score for n in assess(base, CONTENT).nutrients}
+    after = {n.id: n.score for n in assess(more, CONTENT).nutrients}
+    assert all(after[n] >= before[n] for n in before), (kind, extra)
+
+
+@given(answers_data, st.sampled_from(CONTENT.rules.nutrient_rule))
+def test_a_rule_whose_answers_hold_always_gives_its_reason(data: dict, rule) -> None:
+    """Whatever else was answered, a scoring rule whose answers hold shows up as a reason (explainability)."""
+    forced = {k: dict(v) if isinstance(v, dict) else v for k, v in data.items()}
+    for test in rule.when:
+        section_name, field = test.field.split(".")
+        target = forced.setdefault(section_name, {})
+        if test.in_:
+            target[field] = test.in_[0]
+        elif test.includes:
+            target[field] = list(dict.fromkeys([*target.get(field, []), test.includes[0]]))
+        else:
+            target[field] = int(test.at_least if test.at_least is not None else test.at_most)
+    if forced.get("about", {}).get("sex") == "male" and forced["about"].get("pregnancy") in (
+        "pregnant",
+        "breastfeeding",
+    ):
+        forced["about"]["pregnancy"] = "no"
+    result = {n.id: n for n in assess(build(forced), CONTENT).nutrients}
+    assert any(r.text.startswith(rule.text) for r in result[rule.nutrient].reasons)
