@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from nutri_tui.content import Content, load_content
+from nutri_tui.content import Content
 from nutri_tui.models.content import NUTRIENT_IDS
 
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content()
-
+# The `content` fixture (the real knowledge base, loaded once) comes from conftest.py.
 
 # --- RDA / AI per life stage (facts.md 1.1) -----------------------------------------
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from nutri_tui.content import Content
 from nutri_tui.engine.guidance import advice, exercises, red_flags
-from nutri_tui.engine.nutrients import nutrient_finding, remember_names
+from nutri_tui.engine.index import index_for
+from nutri_tui.engine.nutrients import nutrient_finding
 from nutri_tui.engine.profile import build_profile
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import (
@@ -13,7 +14,6 @@ from nutri_tui.models.assessment import (
     Caution,
     NutrientFinding,
     RedFlagFinding,
-    SourceRef,
 )
 
 GENERAL_CAUTION = (
@@ -25,13 +25,13 @@ CONFIRMED = ("yes", "implied")
 
 def assess(answers: Answers, content: Content) -> Assessment:
     """Turn one person's answers into a result. Pure: no I/O, no clock, no randomness."""
-    remember_names(content)
-    profile = build_profile(answers, content)
+    index = index_for(content)
+    profile = build_profile(answers, content, index)
     flags = red_flags(answers, content)
     emergency = any(f.urgency == "emergency" and f.answer in CONFIRMED for f in flags)
     urgent = any(f.urgency == "urgent" and f.answer in CONFIRMED for f in flags)
 
-    findings = [nutrient_finding(n, answers, profile, content) for n in content.nutrients.values()]
+    findings = [nutrient_finding(n, answers, profile, content, index) for n in content.nutrients.values()]
     findings.sort(key=lambda f: (LEVEL_ORDER[f.level], -f.score))
     suggested = () if emergency else exercises(profile, content)
     if emergency:
@@ -60,11 +60,7 @@ def assess(answers: Answers, content: Content) -> Assessment:
     cited.update(s for e in suggested for s in e.sources)
     cited.update(s for a in advice_given for s in a.sources)
     cited.update(s for c in general for s in c.sources)
-    sources = tuple(
-        SourceRef(id=s.id, title=s.title, publisher=s.publisher, url=s.url)
-        for s in content.sources.values()
-        if s.id in cited
-    )
+    sources = tuple(ref for source_id, ref in index.source_refs.items() if source_id in cited)
     return Assessment(
         content_version=content.version,
         life_stage=profile.stages[0] if len(profile.stages) == 1 else f"adult_{profile.age_band}",

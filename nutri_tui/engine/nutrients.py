@@ -1,10 +1,17 @@
-"""One nutrient's finding: score and reasons, target, upper limit, foods and cautions."""
+"""One nutrient's finding: score and reasons, target, upper limit, foods and cautions.
+
+Food suggestions are cached per (food, target amount) in the content index: they
+are the bulk of a result, and building them once keeps ``assess`` well under a
+millisecond (see benchmarks/bench_assess.py). Plain model constructors are used
+on purpose: in pydantic 2 they are faster than ``model_construct``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from nutri_tui.content import Content
+from nutri_tui.engine.index import ContentIndex
 from nutri_tui.engine.profile import Profile
 from nutri_tui.models.answers import Answers, field_value
 from nutri_tui.models.assessment import (
@@ -13,7 +20,6 @@ from nutri_tui.models.assessment import (
     NutrientFinding,
     Reason,
     Target,
-    TestInfo,
     UpperLimitOut,
 )
 from nutri_tui.models.content import Interaction, Nutrient, When
@@ -23,6 +29,10 @@ UL_SCOPE = {
     "supplements_and_medicines": "from supplements and medicines only (food does not count)",
     "folic_acid": "as folic acid from supplements and fortified foods (food folate does not count)",
 }
+SEVERITY_ORDER = {"doctor_first": 0, "caution": 1, "info": 2}
+
+Matched = tuple[Interaction, str, str]
+"""An interaction that applies to this person, how to name its cause, and the answer behind it."""
 
 
 def describe(tests: Iterable[When], answers: Answers) -> str:
@@ -45,93 +55,75 @@ def lower_first(text: str) -> str:
     return text
 
 
-def _number(value: float) -> str:
+def number(value: float) -> str:
     return f"{value:,.1f}".removesuffix(".0")
 
 
-def nutrient_finding(nutrient: Nutrient, answers: Answers, profile: Profile, content: Content) -> NutrientFinding:
+def holds(tests: Iterable[When], answers: Answers) -> bool:
+    return all(t.holds(field_value(answers, t.field)) for t in tests)
+
+
+def nutrient_finding(
+    nutrient: Nutrient, answers: Answers, profile: Profile, content: Content, index: ContentIndex
+) -> NutrientFinding:
     rules = content.rules
     taken = sum(s.amount for s in answers.health.supplements if s.nutrient == nutrient.id)
     target = _target(nutrient, profile)
     covered = taken > 0 and taken >= rules.supplement_covers.get(nutrient.id, target.amount)
-    interactions = tuple(_matched_interactions(nutrient, profile))
+    interactions = _matched_interactions(nutrient, profile, index)
 
     reasons: list[Reason] = []
-    for rule in rules.nutrient_rule:
-        if rule.nutrient != nutrient.id or not all(t.holds(field_value(answers, t.field)) for t in rule.when):
+    for rule in index.rules_by_nutrient[nutrient.id]:
+        if not holds(rule.when, answers):
             continue
         weight, text = rule.weight, rule.text
         if rule.offset_by_supplement and covered:
             weight *= rules.supplement_factor
-            text += (
-                f" You already take {_number(taken)} {nutrient.unit} a day as a supplement, so this counts for less."
-            )
-        reasons.append(
-            Reason(
-                text=text,
-                answer=describe(rule.when, answers),
-                weight=round(weight, 2),
-                sources=rule.sources,
-                unverified=rule.unverified,
-            )
-        )
+            text += f" You already take {number(taken)} {nutrient.unit} a day as a supplement, so this counts for less."
+        reasons.append(_reason(text, describe(rule.when, answers), weight, rule.sources, rule.unverified))
     for interaction, label, answer in interactions:
         if interaction.effect == "depletes":
-            reasons.append(
-                Reason(
-                    text=f"{label}: {lower_first(interaction.text)}",
-                    answer=answer,
-                    weight=getattr(rules.depleting_interaction, interaction.severity),
-                    sources=interaction.sources,
-                    unverified=interaction.unverified,
-                )
-            )
+            weight = getattr(rules.depleting_interaction, interaction.severity)
+            text = f"{label}: {lower_first(interaction.text)}"
+            reasons.append(_reason(text, answer, weight, interaction.sources, interaction.unverified))
     for symptom_id in answers.health.symptoms:
         symptom = content.symptoms[symptom_id]
         if nutrient.id in symptom.nutrients:
-            other = f" {symptom.note}" if symptom.note else ""
-            cause = f"You reported {lower_first(symptom.name)}, which low {lower_first(nutrient.name)} may cause."
-            reasons.append(
-                Reason(
-                    text=cause + other,
-                    answer=f"health.symptoms = {symptom_id}",
-                    weight=rules.symptom_weight,
-                    sources=symptom.sources,
-                    unverified=symptom.unverified,
-                )
-            )
+            text = f"You reported {lower_first(symptom.name)}, which low {lower_first(nutrient.name)} may cause."
+            if symptom.note:
+                text += f" {symptom.note}"
+            answer = f"health.symptoms = {symptom_id}"
+            reasons.append(_reason(text, answer, rules.symptom_weight, symptom.sources, symptom.unverified))
 
     score = round(sum(r.weight for r in reasons), 2)
     level = "high" if score >= rules.levels.high else "moderate" if score >= rules.levels.moderate else "low"
     upper = _upper_limit(nutrient, profile, taken)
-    foods, skipped = _foods(nutrient, answers, profile, target, upper) if level != "low" else ((), [])
+    foods, skipped = _foods(nutrient, answers, profile, target, upper, index) if level != "low" else ((), [])
     cautions = _cautions(nutrient, upper, taken, interactions, skipped)
-    finding_sources = {s for r in reasons for s in r.sources} | {s for c in cautions for s in c.sources}
-    finding_sources |= {s for f in foods for s in f.sources}
-    finding_sources |= set(nutrient.targets.sources) | set(nutrient.upper_limit.sources) | set(nutrient.test.sources)
+    cited = set(index.static_sources[nutrient.id])
+    for group in (reasons, cautions, foods):
+        for item in group:
+            cited.update(item.sources)
+    reasons.sort(key=lambda r: -r.weight)
     return NutrientFinding(
         id=nutrient.id,
         name=nutrient.name,
         level=level,
         score=score,
-        reasons=tuple(sorted(reasons, key=lambda r: -r.weight)),
+        reasons=tuple(reasons),
         target=target,
         upper_limit=upper,
         upper_limit_note=nutrient.upper_limit.note,
         foods=foods,
         cautions=cautions,
-        tests=(
-            TestInfo(
-                name=nutrient.test.name,
-                shows=nutrient.test.shows,
-                limits=nutrient.test.limits,
-                usefulness=nutrient.test.usefulness,
-                sources=nutrient.test.sources,
-            ),
-        ),
+        tests=index.tests[nutrient.id],
         doctor_first=any(i.severity == "doctor_first" for i, _, _ in interactions),
-        sources=tuple(sorted(finding_sources)),
+        sources=tuple(sorted(cited)),
     )
+
+
+def _reason(text: str, answer: str, weight: float, sources: tuple[str, ...], unverified: bool) -> Reason:
+    return Reason(text=text, answer=answer, weight=round(weight, 2), sources=sources, unverified=unverified)
 
 
 def _target(nutrient: Nutrient, profile: Profile) -> Target:
@@ -161,72 +153,48 @@ def _upper_limit(nutrient: Nutrient, profile: Profile, taken: float) -> UpperLim
     )
 
 
-def _matched_interactions(nutrient: Nutrient, profile: Profile) -> Iterable[tuple[Interaction, str, str]]:
-    """The nutrient's interactions with this person's medicines and conditions, with wording and cause."""
+def _matched_interactions(nutrient: Nutrient, profile: Profile, index: ContentIndex) -> tuple[Matched, ...]:
+    """The nutrient's interactions with this person's medicines and conditions."""
+    if not profile.medicines and not profile.conditions:
+        return ()
     taken = {m.id: m for m in profile.medicines}
+    matched: list[Matched] = []
     for interaction in nutrient.interactions:
         if interaction.medicine in taken:
             medicine = taken[interaction.medicine]
-            content_short = _short_for(interaction.medicine, nutrient)
-            label = (
-                f"You take {medicine.said_as} ({content_short})" if medicine.said_as else f"You take {content_short}"
-            )
-            yield interaction, label, f"health.medicines = {medicine.said_as or medicine.id}"
+            short = index.medicine_short[medicine.id]
+            label = f"You take {medicine.said_as} ({short})" if medicine.said_as else f"You take {short}"
+            matched.append((interaction, label, f"health.medicines = {medicine.said_as or medicine.id}"))
         elif interaction.condition in profile.conditions:
             cause = profile.conditions[interaction.condition]
             answer = cause if "=" in cause else f"{cause} = {interaction.condition}"
-            yield interaction, f"You reported {_condition_name(interaction.condition)}", answer
-
-
-# Set by assess() before findings are built; avoids threading Content through every helper.
-_NAMES: dict[str, dict[str, str]] = {"medicine": {}, "condition": {}}
-
-
-def remember_names(content: Content) -> None:
-    if not _NAMES["medicine"]:
-        _NAMES["medicine"] = {m.id: m.short for m in content.medicines.values()}
-        _NAMES["condition"] = {c.id: c.name for c in content.conditions.values()}
-
-
-def _short_for(medicine_id: str | None, nutrient: Nutrient) -> str:
-    return _NAMES["medicine"].get(medicine_id or "", medicine_id or "")
-
-
-def _condition_name(condition_id: str | None) -> str:
-    return lower_first(_NAMES["condition"].get(condition_id or "", condition_id or ""))
+            label = f"You reported {lower_first(index.condition_name[interaction.condition])}"
+            matched.append((interaction, label, answer))
+    return tuple(matched)
 
 
 def _foods(
-    nutrient: Nutrient, answers: Answers, profile: Profile, target: Target, upper: UpperLimitOut | None
+    nutrient: Nutrient,
+    answers: Answers,
+    profile: Profile,
+    target: Target,
+    upper: UpperLimitOut | None,
+    index: ContentIndex,
 ) -> tuple[tuple[FoodSuggestion, ...], list[str]]:
+    """Foods that fit the diet and allergies, richest first; any whose one serving passes the UL left out."""
     allergies = set(answers.about.allergies)
     suggestions: list[FoodSuggestion] = []
     skipped: list[str] = []
-    for food in nutrient.foods:
-        if not food.fits(profile.diet) or allergies.intersection(food.allergens):
+    for food in index.foods_for_diet[(nutrient.id, profile.diet)]:
+        if allergies and allergies.intersection(food.allergens):
             continue
         if upper and upper.applies_to == "all_sources" and food.amount > upper.amount:
             skipped.append(
                 f"{food.name} is left out of the suggestions: one serving ({food.serving}) has "
-                f"{_number(food.amount)} {nutrient.unit}, above your upper limit of {_number(upper.amount)}."
+                f"{number(food.amount)} {nutrient.unit}, above your upper limit of {number(upper.amount)}."
             )
             continue
-        counts = not nutrient.targets.form or food.form == nutrient.targets.form
-        servings = round(target.amount / food.amount, 1) if counts and food.amount > 0 else None
-        suggestions.append(
-            FoodSuggestion(
-                id=food.id,
-                name=food.name,
-                serving=food.serving,
-                amount=food.amount,
-                unit=food.unit,
-                dv_percent=food.dv_percent,
-                form=food.form,
-                servings_to_target=servings,
-                sources=food.sources,
-            )
-        )
-    suggestions.sort(key=lambda f: -f.amount)
+        suggestions.append(index.food_suggestion(nutrient, food, target.amount))
     return tuple(suggestions), skipped
 
 
@@ -234,41 +202,36 @@ def _cautions(
     nutrient: Nutrient,
     upper: UpperLimitOut | None,
     taken: float,
-    interactions: tuple[tuple[Interaction, str, str], ...],
+    interactions: tuple[Matched, ...],
     skipped: list[str],
 ) -> tuple[Caution, ...]:
     cautions: list[Caution] = []
     limit_sources = nutrient.upper_limit.sources
     if upper is None:
-        cautions.append(
-            Caution(text=nutrient.upper_limit.note, about="upper_limit", severity="info", sources=limit_sources)
-        )
+        cautions.append(_caution(nutrient.upper_limit.note, "upper_limit", "info", limit_sources))
     else:
-        text = f"Upper limit for you: {_number(upper.amount)} {upper.unit} a day {UL_SCOPE[upper.applies_to]}."
+        text = f"Upper limit for you: {number(upper.amount)} {upper.unit} a day {UL_SCOPE[upper.applies_to]}."
         severity = "info"
         if taken > upper.amount:
             text += (
-                f" You take {_number(taken)} {upper.unit} a day in supplements, which is above it:"
+                f" You take {number(taken)} {upper.unit} a day in supplements, which is above it:"
                 " please talk to a doctor or pharmacist before taking more."
             )
             severity = "doctor_first"
         elif taken > 0:
             text += (
-                f" You already take {_number(taken)} {upper.unit} a day, so any further supplement must stay"
-                f" under {_number(upper.supplement_room)} {upper.unit}."
+                f" You already take {number(taken)} {upper.unit} a day, so any further supplement must stay"
+                f" under {number(upper.supplement_room)} {upper.unit}."
             )
-        cautions.append(Caution(text=text, about="upper_limit", severity=severity, sources=limit_sources))
+        cautions.append(_caution(text, "upper_limit", severity, limit_sources))
     for interaction, label, _answer in interactions:
         about = f"medicine:{interaction.medicine}" if interaction.medicine else f"condition:{interaction.condition}"
-        cautions.append(
-            Caution(
-                text=f"{label}: {lower_first(interaction.text)} {interaction.advice}",
-                about=about,
-                severity=interaction.severity,
-                sources=interaction.sources,
-            )
-        )
-    for text in skipped:
-        cautions.append(Caution(text=text, about="food", severity="caution", sources=limit_sources))
-    order = {"doctor_first": 0, "caution": 1, "info": 2}
-    return tuple(sorted(cautions, key=lambda c: (order[c.severity], c.about != "upper_limit")))
+        text = f"{label}: {lower_first(interaction.text)} {interaction.advice}"
+        cautions.append(_caution(text, about, interaction.severity, interaction.sources))
+    cautions.extend(_caution(text, "food", "caution", limit_sources) for text in skipped)
+    cautions.sort(key=lambda c: (SEVERITY_ORDER[c.severity], c.about != "upper_limit"))
+    return tuple(cautions)
+
+
+def _caution(text: str, about: str, severity: str, sources: tuple[str, ...]) -> Caution:
+    return Caution(text=text, about=about, severity=severity, sources=sources)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nutri_tui.content import Content
+from nutri_tui.engine.index import ContentIndex
 from nutri_tui.models.answers import Answers
 
 DEFAULT_AGE_BAND = "31_50"
@@ -51,7 +52,7 @@ def age_band(age: int | None) -> str:
     return "71_plus"
 
 
-def build_profile(answers: Answers, content: Content) -> Profile:
+def build_profile(answers: Answers, content: Content, index: ContentIndex) -> Profile:
     about, pain = answers.about, answers.back_pain
     band = age_band(about.age)
     notes: list[str] = []
@@ -75,7 +76,7 @@ def build_profile(answers: Answers, content: Content) -> Profile:
     if drinks is not None and drinks >= content.rules.heavy_drinking_per_week:
         conditions.setdefault("alcohol_use", f"diet.alcohol_drinks_per_week = {drinks}")
 
-    medicines = _resolve_medicines(answers.health.medicines, content)
+    medicines = _resolve_medicines(answers.health.medicines, index)
     duration = pain.duration if pain.duration != "dont_know" else "acute"
     situations = set()
     if about.pregnancy == "pregnant":
@@ -102,15 +103,11 @@ def _stages(sex: str, pregnancy: str, band: str) -> tuple[str, ...]:
     return (f"{sex}_{band}",)
 
 
-def _resolve_medicines(names: tuple[str, ...], content: Content) -> tuple[TakenMedicine, ...]:
+def _resolve_medicines(names: tuple[str, ...], index: ContentIndex) -> tuple[TakenMedicine, ...]:
     """Map each answer (class id or common name) to its class, keeping the person's wording."""
-    by_name = {m.id: m.id for m in content.medicines.values()}
-    for medicine in content.medicines.values():
-        for example in medicine.examples:
-            by_name[example.casefold()] = medicine.id
     taken: dict[str, TakenMedicine] = {}
     for name in names:
-        medicine_id = by_name.get(name.casefold()) or by_name.get(name)
+        medicine_id = index.medicine_by_name.get(name.casefold())
         if medicine_id is None or medicine_id in taken:
             continue
         said_as = name if name.casefold() != medicine_id else ""

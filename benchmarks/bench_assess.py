@@ -1,0 +1,87 @@
+"""How many generated profiles ``assess()`` handles per second on one core.
+
+Run: ``python -m benchmarks.bench_assess`` (from the repository, after ``pip install .``).
+Profiles are generated from a fixed seed, so runs are comparable; the result is a
+median over several rounds, since shared machines are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+
+from nutri_tui.content import load_content
+from nutri_tui.engine import assess
+from nutri_tui.models.answers import Answers
+
+FREQUENCIES = ["never", "rarely", "weekly", "often", "daily", "dont_know"]
+
+
+def generate(count: int, seed: int = 7) -> list[Answers]:
+    content = load_content()
+    rng = random.Random(seed)
+    medicines = sorted(content.medicines)
+    conditions = sorted(content.conditions)
+    symptoms = sorted(content.symptoms)
+    flags = sorted(content.red_flags)
+    profiles = []
+    for _ in range(count):
+        sex = rng.choice(["female", "male", "not_stated"])
+        data = {
+            "about": {
+                "age": rng.choice([None, *range(14, 95)]),
+                "sex": sex,
+                "pregnancy": rng.choice(["no", "pregnant", "breastfeeding"]) if sex == "female" else "no",
+                "diet": rng.choice(["omnivore", "pescatarian", "vegetarian", "vegan", "not_stated"]),
+            },
+            "sun": {
+                "outdoor_minutes": rng.choice(["under_15", "15_to_30", "30_to_60", "over_60", "dont_know"]),
+                "season": rng.choice(["spring", "summer", "autumn", "winter"]),
+                "far_from_equator": rng.choice(["yes", "no", "dont_know"]),
+                "housebound": rng.random() < 0.1,
+            },
+            "diet": {
+                field: rng.choice(FREQUENCIES)
+                for field in ("oily_fish", "dairy_or_fortified", "leafy_greens", "nuts_seeds", "legumes", "fruit_veg")
+            }
+            | {"alcohol_drinks_per_week": rng.randint(0, 40)},
+            "lifestyle": {"stress": rng.choice(["low", "moderate", "high"])},
+            "health": {
+                "medicines": rng.sample(medicines, rng.randint(0, 4)),
+                "conditions": rng.sample(conditions, rng.randint(0, 2)),
+                "symptoms": rng.sample(symptoms, rng.randint(0, 4)),
+                "supplements": [{"nutrient": "vitamin_d", "amount": rng.choice([0, 10, 25, 125])}],
+            },
+            "back_pain": {
+                "areas": ["lower"],
+                "duration": rng.choice(["acute", "subacute", "chronic", "dont_know"]),
+                "intensity": rng.randint(0, 10),
+                "red_flags": {flag: rng.choice(["no", "no", "no", "yes", "dont_know"]) for flag in rng.sample(flags, 3)},
+            },
+        }
+        profiles.append(Answers.model_validate(data, context={"content": content}))
+    return profiles
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profiles", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    content = load_content()
+    profiles = generate(args.profiles)
+    assess(profiles[0], content)  # warm caches
+    rates = []
+    for _ in range(args.rounds):
+        start = time.perf_counter()
+        for answers in profiles:
+            assess(answers, content)
+        rates.append(len(profiles) / (time.perf_counter() - start))
+    median = statistics.median(rates)
+    print(f"assess(): median {median:,.0f} profiles/s ({1e6 / median:,.0f} µs each) over {args.rounds} rounds")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""Below the UI nothing imports Textual or Rich (checked in a fresh interpreter)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEADLESS = [
+    "nutri_tui.models.content",
+    "nutri_tui.models.answers",
+    "nutri_tui.models.assessment",
+    "nutri_tui.models.rules",
+    "nutri_tui.content",
+    "nutri_tui.engine",
+    "nutri_tui.answers_file",
+    "nutri_tui.text_report",
+    "nutri_tui.cli",
+]
+
+
+def test_headless_modules_do_not_import_textual() -> None:
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {HEADLESS!r}: importlib.import_module(name)\n"
+        "from nutri_tui.content import load_content\n"
+        "from nutri_tui.engine import assess\n"
+        "from nutri_tui.models.answers import Answers\n"
+        "assess(Answers(), load_content())\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(done.stdout) == []
