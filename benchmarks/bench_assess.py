@@ -58,7 +58,9 @@ def generate(count: int, seed: int = 7) -> list[Answers]:
                 "areas": ["lower"],
                 "duration": rng.choice(["acute", "subacute", "chronic", "dont_know"]),
                 "intensity": rng.randint(0, 10),
-                "red_flags": {flag: rng.choice(["no", "no", "no", "yes", "dont_know"]) for flag in rng.sample(flags, 3)},
+                "red_flags": {
+                    flag: rng.choice(["no", "no", "no", "yes", "dont_know"]) for flag in rng.sample(flags, 3)
+                },
             },
         }
         profiles.append(Answers.model_validate(data, context={"content": content}))
