@@ -1,24 +1,187 @@
-"""The Textual application.
+"""The Textual application: navigation between screens, drafts, saving, commands.
 
-``NutriTuiApp()`` needs no arguments: it finds the content itself. The wizard
-screens arrive with the wizard issue; until then the app opens on a welcome
-screen that explains what nutri-tui is and what works already (the CLI).
+``NutriTuiApp()`` needs no arguments: it finds the content and the data folder
+itself (``NUTRI_TUI_HOME`` overrides the folder). Screens are swapped with
+``switch_screen`` on top of the welcome screen, so the stack stays one deep
+and Escape means "back a step" everywhere; modals are pushed on top.
 """
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from nutri_tui import __version__
+from nutri_tui.content import Content, load_content
+from nutri_tui.engine import assess
+from nutri_tui.models.session import Draft
+from nutri_tui.screens.confirm import ConfirmModal
+from nutri_tui.screens.help import HelpScreen
+from nutri_tui.screens.result import ResultScreen
+from nutri_tui.screens.review import ReviewScreen
+from nutri_tui.screens.steps.about import AboutStep
+from nutri_tui.screens.steps.back_pain import BackPainStep
+from nutri_tui.screens.steps.base import StepScreen
+from nutri_tui.screens.steps.diet import DietStep
+from nutri_tui.screens.steps.lifestyle import LifestyleStep
+from nutri_tui.screens.steps.medicines import MedicinesStep
+from nutri_tui.screens.steps.sun import SunStep
+from nutri_tui.screens.steps.symptoms import SymptomsStep
 from nutri_tui.screens.welcome import WelcomeScreen
+from nutri_tui.storage import Storage, StorageError, make_session
+from nutri_tui.themes import HIGH_CONTRAST
+from nutri_tui.wizard import REVIEW, STEP_IDS, WizardState, step_index
+
+STEP_SCREENS: dict[str, type[StepScreen]] = {
+    "about": AboutStep,
+    "sun": SunStep,
+    "diet": DietStep,
+    "lifestyle": LifestyleStep,
+    "medicines": MedicinesStep,
+    "symptoms": SymptomsStep,
+    "back_pain": BackPainStep,
+}
 
 
 class NutriTuiApp(App[None]):
     TITLE = "nutri-tui"
-    SUB_TITLE = f"nutrients and back pain · v{__version__}"
+    SUB_TITLE = "nutrients and back pain"
     CSS_PATH = "app.tcss"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="quit")]
+    BINDINGS: ClassVar = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+        Binding("f1", "help", "Help", show=False, id="help"),
+    ]
+
+    def __init__(self, storage: Storage | None = None, content: Content | None = None) -> None:
+        super().__init__()
+        self.storage = storage or Storage()
+        self._content = content
+        self.wizard = WizardState()
+        self.dirty = False
+        """True when the person changed something not yet written to the draft."""
+        self.register_theme(HIGH_CONTRAST)
+
+    @property
+    def content(self) -> Content:
+        if self._content is None:
+            self._content = load_content()
+        return self._content
 
     def on_mount(self) -> None:
         self.push_screen(WelcomeScreen())
+
+    # --- navigation ------------------------------------------------------------------
+
+    def new_assessment(self) -> None:
+        self.wizard = WizardState()
+        self.dirty = False
+        self.show_step(STEP_IDS[0])
+
+    def resume(self, draft: Draft) -> None:
+        self.wizard = WizardState.resume(draft.answers, draft.step)
+        self.dirty = False
+        if self.wizard.step == REVIEW:
+            self.switch_screen(ReviewScreen())
+        else:
+            self.show_step(self.wizard.step)
+
+    def show_step(self, step_id: str, return_to_review: bool = False) -> None:
+        self.switch_screen(STEP_SCREENS[step_id](return_to_review=return_to_review))
+
+    def step_done(self, step_id: str, return_to_review: bool) -> None:
+        index = step_index(step_id)
+        at_end = return_to_review or index == len(STEP_IDS) - 1
+        self.wizard.step = REVIEW if at_end else STEP_IDS[index + 1]
+        self.save_draft()
+        if at_end:
+            self.switch_screen(ReviewScreen())
+        else:
+            self.show_step(self.wizard.step)
+
+    def step_back(self, step_id: str, return_to_review: bool) -> None:
+        index = step_index(step_id)
+        if return_to_review:
+            self.save_draft()
+            self.switch_screen(ReviewScreen())
+        elif index == 0:
+            self.save_draft()
+            self.switch_screen(WelcomeScreen())
+        else:
+            self.wizard.step = STEP_IDS[index - 1]
+            self.save_draft()
+            self.show_step(self.wizard.step)
+
+    def save_draft(self) -> None:
+        draft = Draft(
+            schema_version=Draft.model_fields["schema_version"].default or 1,
+            app_version=__version__,
+            updated=datetime.now(UTC),
+            step=self.wizard.step,
+            answers=self.wizard.sections,
+        )
+        try:
+            self.storage.save_draft(draft)
+        except (OSError, StorageError) as error:
+            self.notify(f"Could not save your answers so far: {error}", severity="error", timeout=10)
+            return
+        self.dirty = False
+
+    def finish_wizard(self) -> None:
+        try:
+            answers = self.wizard.answers(self.content)
+        except ValueError as error:
+            self.notify(f"Please check your answers: {error}", severity="error", timeout=10)
+            return
+        result = assess(answers, self.content)
+        note = ""
+        try:
+            path = self.storage.save_session(make_session(answers, result, self.content.version))
+            self.storage.clear_draft()
+            note = f"Saved as {path.name}."
+        except (OSError, StorageError) as error:
+            self.notify(f"Your result could not be saved: {error}", severity="error", timeout=10)
+        self.dirty = False
+        self.switch_screen(ResultScreen(result, note))
+
+    # --- actions and commands ----------------------------------------------------------
+
+    def action_help(self) -> None:
+        screen = self.screen
+        title = getattr(screen, "step", None)
+        name = title.title if title is not None else screen.__class__.__name__.removesuffix("Screen")
+        self.push_screen(HelpScreen(name, getattr(screen, "HELP", "")))
+
+    def action_go_home(self) -> None:
+        self.switch_screen(WelcomeScreen())
+
+    async def action_quit(self) -> None:
+        if not self.dirty:
+            self.exit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(
+            ConfirmModal(
+                "You have changed answers on this step that are not saved yet. Quit anyway? "
+                "(Everything up to the last completed step is kept.)",
+                yes="Quit",
+            ),
+            answered,
+        )
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("New assessment", "Start a new set of questions", self.new_assessment)
+        yield SystemCommand("Home", "Go to the welcome screen", self.action_go_home)
+        yield SystemCommand("Help", "Help for this screen and the keys", self.action_help)
+        yield SystemCommand(
+            "High contrast", "Switch to the high-contrast theme", lambda: setattr(self, "theme", HIGH_CONTRAST.name)
+        )
+        yield from super().get_system_commands(screen)

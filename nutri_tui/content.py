@@ -10,6 +10,7 @@ key at fault: ``content/nutrients/iron.toml: foods[oysters].amount: ...``.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -155,7 +156,12 @@ def _validate(model: type[M], data: Any, file: str, prefix: str) -> M:
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         key = _key_path(data, first["loc"], prefix)
-        raise ContentError(file, key, _describe(first)) from None
+        problem = _describe(first)
+        # Whole-entry checks name their own key first ("foods[x].amount: ..."): move it into the key path.
+        inner = re.match(r"^([\w\[\]\.]+): (.+)$", problem)
+        if inner and first["type"] == "value_error":
+            key, problem = ".".join(p for p in (key, inner.group(1)) if p), inner.group(2)
+        raise ContentError(file, key, problem) from None
 
 
 def _describe(error: dict[str, Any]) -> str:

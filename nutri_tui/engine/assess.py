@@ -16,10 +16,6 @@ from nutri_tui.models.assessment import (
     RedFlagFinding,
 )
 
-GENERAL_CAUTION = (
-    "Before taking any supplement, check with a doctor or pharmacist if you take medicines, have kidney, "
-    "liver, heart or bowel disease, or are pregnant or breastfeeding."
-)
 CONFIRMED = ("yes", "implied")
 
 
@@ -44,14 +40,8 @@ def assess(answers: Answers, content: Content) -> Assessment:
     else:
         exercise_note = "Start gently and build up; it is normal for pain to rise a little at first."
     advice_given = advice(answers, content)
-    general = (
-        Caution(
-            text=GENERAL_CAUTION,
-            about="supplement",
-            severity="caution",
-            sources=content.rules.advice[0].sources if content.rules.advice else ("nice-ng59",),
-        ),
-    )
+    caution = content.rules.general_caution
+    general = (Caution(text=caution.text, about="supplement", severity="caution", sources=caution.sources),)
     tests = tuple(f.id for f in findings if f.level != "low" and f.tests and f.tests[0].usefulness != "none")
 
     cited: set[str] = {s for f in flags for s in f.sources}

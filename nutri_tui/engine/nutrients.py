@@ -69,7 +69,8 @@ def nutrient_finding(
     rules = content.rules
     taken = sum(s.amount for s in answers.health.supplements if s.nutrient == nutrient.id)
     target = _target(nutrient, profile)
-    covered = taken > 0 and taken >= rules.supplement_covers.get(nutrient.id, target.amount)
+    in_target_unit = taken * rules.supplement_to_target_unit.get(nutrient.id, 1.0)
+    covered = taken > 0 and in_target_unit >= rules.supplement_covers.get(nutrient.id, target.amount)
     interactions = _matched_interactions(nutrient, profile, index)
 
     reasons: list[Reason] = []

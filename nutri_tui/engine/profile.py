@@ -64,8 +64,10 @@ def build_profile(answers: Answers, content: Content, index: ContentIndex) -> Pr
             "carer or doctor before changing what you eat or taking any supplement."
         )
     stages = _stages(about.sex, about.pregnancy, band)
-    if about.sex == "not_stated":
+    if len(stages) == 2:
         notes.append("Sex was not stated, so targets show the range for women and men.")
+    if about.pregnancy in ("pregnant", "breastfeeding") and band not in ("14_18", "19_30", "31_50"):
+        notes.append("Pregnancy and breastfeeding values for ages 31-50 are shown.")
 
     conditions = {c: "health.conditions" for c in answers.health.conditions}
     if about.pregnancy in ("pregnant", "breastfeeding"):

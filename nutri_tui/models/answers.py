@@ -8,7 +8,7 @@ context ``{"content": Content}`` is given (the CLI and the app always give it).
 Ages: the reference values in ``content/`` start at 14, so ages under 14 are
 refused with a message pointing to a doctor; 14-17 use the 14-18 life stage
 and the result suggests involving a parent or doctor. A missing age is allowed
-("prefer not to say"): the result then uses the adult 19-30 values and says so.
+("prefer not to say"): the result then uses the adult 31-50 values and says so.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ YesNo = Literal["yes", "no", "dont_know"]
 
 
 class Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Attribute docstrings become descriptions in `nutri-tui schema`.
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class About(Section):
@@ -112,7 +113,8 @@ class Supplement(Section):
         "folate",
     ]
     amount: Annotated[float, Field(ge=0, le=100_000)]
-    """A day's amount, in the nutrient's unit (see ``nutri-tui schema``); folate as folic acid mcg."""
+    """A day's amount in the nutrient's unit: mcg for vitamin D (1 mcg = 40 IU), B12 and selenium; mg for calcium,
+    magnesium, potassium, iron and zinc; g of EPA+DHA for omega-3; mcg of folic acid for folate."""
 
 
 class Health(Section):
@@ -178,6 +180,13 @@ class Answers(Section):
     lifestyle: Lifestyle = Field(default_factory=Lifestyle)
     health: Health = Field(default_factory=Health)
     back_pain: BackPain = Field(default_factory=BackPain)
+
+    @model_validator(mode="after")
+    def _pregnancy_in_one_place(self) -> Answers:
+        for condition in ("pregnancy", "breastfeeding"):
+            if condition in self.health.conditions:
+                raise ValueError(f"health.conditions: give {condition!r} as about.pregnancy, not as a condition")
+        return self
 
 
 def field_value(answers: Answers, path: str) -> Any:

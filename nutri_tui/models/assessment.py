@@ -64,9 +64,9 @@ class FoodSuggestion(Out):
     serving: str
     amount: float
     unit: str
-    dv_percent: float | None
+    dv_percent: float | None = None
     form: str
-    servings_to_target: float | None
+    servings_to_target: float | None = None
     """Roughly how many servings a day would reach the target alone (None where it does not count towards it)."""
     sources: tuple[str, ...]
 
@@ -94,7 +94,7 @@ class NutrientFinding(Out):
     score: float
     reasons: tuple[Reason, ...]
     target: Target
-    upper_limit: UpperLimitOut | None
+    upper_limit: UpperLimitOut | None = None
     upper_limit_note: str
     foods: tuple[FoodSuggestion, ...]
     cautions: tuple[Caution, ...]

@@ -11,13 +11,14 @@ these deficiencies.
 
 from __future__ import annotations
 
+import types
 import typing
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
 from nutri_tui.models.answers import Answers
-from nutri_tui.models.content import Cited, Id, NutrientId, Strict, Text, When
+from nutri_tui.models.content import Cited, Id, NutrientId, Statement, Strict, Text, When
 
 if TYPE_CHECKING:
     from nutri_tui.content import Content
@@ -71,6 +72,10 @@ class Rules(Strict):
     """Drinks a week from which alcohol counts as the ``alcohol_use`` condition."""
     supplement_covers: dict[NutrientId, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
     """Daily supplement amount that counts as covering a nutrient, where not its target (omega-3: EPA+DHA)."""
+    supplement_to_target_unit: dict[NutrientId, Annotated[float, Field(gt=0, le=10)]] = Field(default_factory=dict)
+    """Factor from the supplement's unit to the target's (folate: 1 mcg folic acid with food = 1.7 mcg DFE)."""
+    general_caution: Statement
+    """Said once on every result, wherever supplements come up."""
     nutrient_rule: tuple[NutrientRule, ...] = Field(min_length=1)
     advice: tuple[AdviceRule, ...] = ()
 
@@ -106,12 +111,37 @@ def _check_when(test: When) -> str | None:
         if not fields or part not in fields:
             return f"field {test.field!r} is not an answer (see docs/answers.md)"
         annotation = fields[part].annotation
+    kinds = _plain_types(annotation)
+    is_list = tuple in kinds
+    is_number = bool(kinds & {int, float})
+    if test.includes and not is_list:
+        return f"'includes' needs a list answer; {test.field} is not a list (use 'in')"
+    if test.in_ and is_list:
+        return f"{test.field} is a list: use 'includes', not 'in'"
+    if (test.at_least is not None or test.at_most is not None) and not is_number:
+        return f"'at_least' and 'at_most' need a number; {test.field} is not a number"
     allowed = _literal_values(annotation)
+    if test.includes and allowed:
+        bad = [v for v in test.includes if v not in allowed]
+        if bad:
+            return f"{bad[0]!r} is not a value of {test.field} (allowed: {', '.join(map(str, allowed))})"
     if test.in_ and allowed:
         bad = [v for v in test.in_ if v not in allowed]
         if bad:
             return f"{bad[0]!r} is not a value of {test.field} (allowed: {', '.join(map(str, allowed))})"
     return None
+
+
+def _plain_types(annotation: Any) -> set[Any]:
+    """The runtime types an annotation allows, looking through Optional, unions and Annotated."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _plain_types(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return set().union(*(_plain_types(arg) for arg in typing.get_args(annotation)))
+    if origin is Literal:
+        return {str}
+    return {origin or annotation}
 
 
 def _literal_values(annotation: Any) -> tuple[Any, ...]:

@@ -1,32 +1,83 @@
-"""The first screen: what nutri-tui does, what it does not, and how to leave."""
+"""The first screen: what nutri-tui does and does not do, and where to start."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from typing import TYPE_CHECKING, ClassVar
 
-from nutri_tui.content import load_content
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from nutri_tui.models.session import Draft
+from nutri_tui.storage import StorageError
+from nutri_tui.wizard import REVIEW, STEPS
+
+if TYPE_CHECKING:
+    from nutri_tui.app import NutriTuiApp
 
 INTRO = (
-    "nutri-tui walks you through the things that can leave you short of vitamin D, calcium, "
-    "magnesium, potassium, omega-3, vitamin B12, iron, zinc, selenium and folate: sun, diet, "
-    "medicines, age, gut health and alcohol. It checks your back pain for warning signs first, "
-    "then shows which nutrients may be worth checking with a blood test, foods that supply them, "
-    "supplement cautions for you, and exercises with the best evidence for back pain.\n\n"
-    "Everything stays on this computer.\n\n"
-    "The step-by-step questions are being built. Today you can already assess an answers file:\n"
-    "  nutri-tui assess examples/vegan.toml"
+    "nutri-tui asks about the things that can leave you short of ten nutrients (sun, diet, medicines, "
+    "age, gut health, alcohol), your symptoms and your back pain. It checks for warning signs first, then "
+    "shows which nutrients may be worth checking with a blood test and why, foods that supply them, "
+    "supplement cautions for you, and exercises with good evidence for back pain. It takes about five "
+    "minutes, and everything stays on this computer."
+)
+HELP = (
+    "Choose a button with Tab and Enter, or press its letter. Your answers are saved after every step, "
+    "so you can stop at any time and carry on later."
 )
 
 
 class WelcomeScreen(Screen[None]):
+    BINDINGS: ClassVar = [
+        Binding("n", "new", "New assessment"),
+        Binding("r", "resume", "Resume"),
+        Binding("f1", "app.help", "Help"),
+    ]
+    HELP = HELP
+    app: NutriTuiApp  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.draft: Draft | None = None
+        self.draft_problem = ""
+
     def compose(self) -> ComposeResult:
-        content = load_content()
+        try:
+            self.draft = self.app.storage.load_draft()
+        except StorageError as error:
+            self.draft_problem = f"Your unfinished answers could not be read ({error}); the file was left as it is."
         yield Header()
         with VerticalScroll(id="welcome"):
-            yield Static("Welcome to nutri-tui", classes="title")
+            yield Static("Welcome to nutri-tui", classes="title", markup=False)
             yield Static(INTRO, markup=False)
-            yield Static(content.manifest.disclaimer, classes="disclaimer", markup=False)
+            yield Static(self.app.content.manifest.disclaimer, classes="disclaimer", markup=False)
+            with Vertical(id="choices"):
+                if self.draft is not None:
+                    where = "the review" if self.draft.step == REVIEW else _step_title(self.draft.step)
+                    yield Button(f"Resume where you left off ({where})  [r]", id="resume", variant="primary")
+                yield Button("Start a new assessment  [n]", id="new", variant="default" if self.draft else "primary")
+            if self.draft_problem:
+                yield Static(self.draft_problem, classes="warning", markup=False)
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return self.draft is not None
+        return True
+
+    @on(Button.Pressed, "#new")
+    def action_new(self) -> None:
+        self.app.new_assessment()
+
+    @on(Button.Pressed, "#resume")
+    def action_resume(self) -> None:
+        if self.draft is not None:
+            self.app.resume(self.draft)
+
+
+def _step_title(step_id: str) -> str:
+    return next((s.title for s in STEPS if s.id == step_id), "the start")

@@ -1,0 +1,186 @@
+"""The tabbed result: Summary, Deficiencies, Foods, Supplement cautions, Exercises, Sources."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from nutri_tui.models.assessment import Assessment, NutrientFinding
+from nutri_tui.result_text import (
+    SEVERITY_WORD,
+    amount,
+    exercise_text,
+    finding_details,
+    next_steps,
+    red_flag_text,
+    target_text,
+)
+from nutri_tui.screens.why import WhyModal
+from nutri_tui.widgets.level import level_bar, level_tag
+
+if TYPE_CHECKING:
+    from nutri_tui.app import NutriTuiApp
+
+HELP = (
+    "Your result, in tabs: move between tabs with the arrow keys when the tab row is focused, or Tab into "
+    "a tab's content. On a nutrient (Summary or Deficiencies) or a food, press W to see why: the answers "
+    "that led to it and the sources. Levels say how strongly your answers point to a possible gap; they "
+    "are not a diagnosis. Ctrl+S saves again with a label, Ctrl+E exports a report for a clinician."
+)
+
+
+class ResultScreen(Screen[None]):
+    BINDINGS: ClassVar = [
+        Binding("w", "why", "Why?"),
+        Binding("f1", "app.help", "Help"),
+        Binding("escape", "app.go_home", "Home"),
+    ]
+    HELP = HELP
+    app: NutriTuiApp  # type: ignore[assignment]
+
+    def __init__(self, result: Assessment, note: str = "") -> None:
+        super().__init__()
+        self.result = result
+        self.note = note
+        self.by_id = {f.id: f for f in result.nutrients}
+        self.source_titles = {s.id: f"{s.title}, {s.publisher}. {s.url}" for s in result.sources}
+
+    def compose(self) -> ComposeResult:
+        result = self.result
+        yield Header()
+        with TabbedContent(initial="summary"):
+            with TabPane("Summary", id="summary"), VerticalScroll():
+                yield from self._summary()
+            with TabPane("Deficiencies", id="deficiencies"), Horizontal():
+                yield OptionList(*self._nutrient_options(short=True), id="deficiency-list")
+                with VerticalScroll(id="deficiency-detail"):
+                    yield Static("", id="detail", markup=False)
+            with TabPane("Foods", id="foods"):
+                yield from self._foods()
+            with TabPane("Supplement cautions", id="cautions"), VerticalScroll():
+                yield from self._cautions()
+            with TabPane("Exercises", id="exercises"), VerticalScroll():
+                yield Static(result.exercise_note, classes="note", markup=False)
+                for exercise in result.exercises:
+                    yield Static(exercise_text(exercise), classes="card", markup=False)
+                if result.advice:
+                    yield Static("Looking after your back", classes="heading", markup=False)
+                    for advice in result.advice:
+                        yield Static(f"• {advice.text} [{', '.join(advice.sources)}]", markup=False)
+            with TabPane("Sources", id="sources"), VerticalScroll():
+                for source in result.sources:
+                    yield Static(f"[{source.id}] {source.title}, {source.publisher}.\n  {source.url}", markup=False)
+        yield Footer()
+
+    # --- tabs ------------------------------------------------------------------------
+
+    def _summary(self) -> ComposeResult:
+        result = self.result
+        if self.note:
+            yield Static(self.note, classes="note", markup=False)
+        for flag in result.red_flags:
+            yield Static(red_flag_text(flag), classes=f"red-flag {flag.urgency}", markup=False)
+        for line in result.summary:
+            yield Static(f"• {line}", markup=False)
+        yield Static("Nutrients, most worth checking first (W: why)", classes="heading", markup=False)
+        yield OptionList(*self._nutrient_options(short=False), id="summary-list", classes="nutrients")
+        steps = next_steps(result)
+        if steps:
+            yield Static("Next steps", classes="heading", markup=False)
+            yield Static("\n".join(f"• {s}" for s in steps), markup=False)
+        for note in result.notes:
+            yield Static(f"Note: {note}", classes="muted", markup=False)
+        yield Static(result.disclaimer, classes="disclaimer", markup=False)
+
+    def _nutrient_options(self, short: bool) -> list[Option]:
+        options = []
+        for finding in self.result.nutrients:
+            if short:
+                text = f"{level_tag(finding.level)} {finding.name}"
+            else:
+                text = f"{level_tag(finding.level)} {finding.name:<22} {level_bar(finding.score)} {finding.score:g}"
+            options.append(Option(text, id=finding.id))
+        return options
+
+    def _foods(self) -> ComposeResult:
+        worth = [f for f in self.result.nutrients if f.level != "low" and f.foods]
+        if not worth:
+            yield Static(
+                "No nutrient stands out from your answers, so no foods are singled out. "
+                "The Deficiencies tab shows your targets.",
+                markup=False,
+            )
+            return
+        yield Static("Foods that fit your diet and allergies (W: why this nutrient)", classes="muted", markup=False)
+        table: DataTable = DataTable(id="food-table", cursor_type="row", zebra_stripes=True)
+        table.add_columns("Nutrient", "Food", "Serving", "Amount", "Servings/day")
+        for finding in worth:
+            for food in finding.foods:
+                servings = f"~{food.servings_to_target:g}" if food.servings_to_target else "-"
+                table.add_row(
+                    finding.name,
+                    food.name,
+                    food.serving,
+                    f"{amount(food.amount)} {food.unit}{' ' + food.form if food.form else ''}",
+                    servings,
+                    key=f"{finding.id}:{food.id}",
+                )
+        yield table
+
+    def _cautions(self) -> ComposeResult:
+        for caution in self.result.general_cautions:
+            yield Static(caution.text, classes="note", markup=False)
+        for finding in self.result.nutrients:
+            personal = [c for c in finding.cautions if c.about != "upper_limit" or c.severity != "info"]
+            if finding.level == "low" and not personal:
+                continue
+            yield Static(f"{finding.name}: target {target_text(finding)}", classes="heading", markup=False)
+            for caution in finding.cautions:
+                yield Static(
+                    f"{SEVERITY_WORD[caution.severity]}: {caution.text} [{', '.join(caution.sources)}]",
+                    classes=f"caution {caution.severity}",
+                    markup=False,
+                )
+
+    # --- interaction ---------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._show_detail(self.result.nutrients[0].id)
+
+    @on(OptionList.OptionHighlighted, "#deficiency-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self._show_detail(event.option.id)
+
+    def _show_detail(self, nutrient_id: str) -> None:
+        self.query_one("#detail", Static).update(finding_details(self.by_id[nutrient_id], self.source_titles))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id in self.by_id:
+            self._open_why(self.by_id[event.option.id])
+
+    def current_finding(self) -> NutrientFinding:
+        """The nutrient the person is looking at: the focused list's or table's, else the first."""
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.highlighted is not None:
+            option_id = focused.get_option_at_index(focused.highlighted).id
+            if option_id in self.by_id:
+                return self.by_id[option_id]
+        if isinstance(focused, DataTable) and focused.row_count:
+            row_key = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value or ""
+            return self.by_id[row_key.split(":")[0]]
+        return self.result.nutrients[0]
+
+    def action_why(self) -> None:
+        self._open_why(self.current_finding())
+
+    def _open_why(self, finding: NutrientFinding) -> None:
+        self.app.push_screen(WhyModal(finding, self.source_titles))

@@ -1,0 +1,101 @@
+"""Step 7: the back-pain profile and every red-flag question in the content.
+
+An emergency answer interrupts at once with a modal that says what to do now;
+the person may then finish, and the flag leads the result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.validation import Integer
+from textual.widgets import Input, Label, RadioSet, SelectionList, Static
+
+from nutri_tui.labels import CHOICES
+from nutri_tui.screens.red_flag_modal import RedFlagModal
+from nutri_tui.screens.steps.base import StepScreen
+from nutri_tui.widgets.choice import Choice, YesNoQuestion, choice
+
+QUESTIONS = {
+    "leg_spread": "Does the pain spread into your legs?",
+    "duration": "How long have you had this pain?",
+    "cause": "What started it?",
+}
+
+
+class BackPainStep(StepScreen):
+    STEP_ID = "back_pain"
+    HELP = (
+        "Where it hurts, for how long and how much shape the exercise advice. The questions below "
+        "them are warning signs (red flags): please answer every one. Most back pain is not serious, "
+        "but these signs need a doctor, some of them at once. If you answer Yes to an emergency sign, "
+        "you will be told what to do straight away."
+    )
+
+    def compose_form(self) -> ComposeResult:
+        saved = self.saved
+        areas = set(saved.get("areas", ()))
+        yield Static("Where is your pain? (space to tick; none ticked = no pain now)", classes="question", markup=False)
+        yield SelectionList[str](
+            *[(text, value, value in areas) for value, text in CHOICES["back_pain.areas"].items()],
+            id="areas",
+            compact=True,
+        )
+        for field, question in QUESTIONS.items():
+            yield choice(question, f"back_pain.{field}", saved.get(field), id=field)
+        intensity = saved.get("intensity")
+        with Horizontal(classes="row"):
+            yield Label("Pain now, 0 (none) to 10 (worst imaginable)")
+            yield Input(
+                "" if intensity is None else str(intensity),
+                type="integer",
+                max_length=2,
+                validators=[Integer(minimum=0, maximum=10)],
+                valid_empty=True,
+                compact=True,
+                id="intensity",
+            )
+        yield Static("Warning signs: please answer each one.", classes="question heading", markup=False)
+        answers = saved.get("red_flags", {})
+        for flag in self.app.content.red_flags.values():
+            yield YesNoQuestion(flag.question, flag.id, answers.get(flag.id), id=f"q-{flag.id}")
+
+    def collect(self) -> dict[str, Any]:
+        text = self.query_one("#intensity", Input).value.strip()
+        return {
+            "areas": list(self.query_one("#areas", SelectionList).selected),
+            **{field: self.query_one(f"#{field}", Choice).value for field in QUESTIONS},
+            "intensity": int(text) if text.isdigit() else None,
+            "red_flags": {q.key: q.value for q in self.query(YesNoQuestion) if q.value is not None},
+        }
+
+    def extra_problems(self, values: dict[str, Any]) -> list[str]:
+        problems = []
+        has_pain = bool(values["areas"])
+        if has_pain:
+            missing = [QUESTIONS[f].rstrip("?").lower() for f in QUESTIONS if values.get(f) is None]
+            if values.get("intensity") is None:
+                missing.append("pain score")
+            if missing:
+                problems.append(f"Still to answer: {', '.join(missing)}.")
+        if not self.query_one("#intensity", Input).is_valid:
+            problems.append("Pain score: a whole number from 0 to 10.")
+        unanswered = len(self.app.content.red_flags) - len(values["red_flags"])
+        if unanswered:
+            problems.append(f"{unanswered} warning-sign question{'s' if unanswered > 1 else ''} still to answer.")
+        return problems
+
+    def validated(self, values: dict[str, Any]) -> dict[str, Any]:
+        if not values["areas"]:
+            values = {**values, "leg_spread": values.get("leg_spread") or "none"}
+        return super().validated(values)
+
+    @on(RadioSet.Changed)
+    def _red_flag_answered(self, event: RadioSet.Changed) -> None:
+        flag_id = (event.radio_set.id or "").removeprefix("flag-")
+        flag = self.app.content.red_flags.get(flag_id)
+        if flag is not None and flag.urgency == "emergency" and event.pressed.name == "yes":
+            self.app.push_screen(RedFlagModal(flag))

@@ -1,0 +1,80 @@
+"""A long multi-select list with a filter box above it: type to narrow, space to tick."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, SelectionList
+
+
+class FilteredSelection(Vertical):
+    """Items are (value, label, search text). Ticks survive filtering."""
+
+    DEFAULT_CSS = """
+    FilteredSelection { height: auto; }
+    FilteredSelection > Input { margin: 0; }
+    FilteredSelection > SelectionList { height: auto; max-height: 12; }
+    FilteredSelection > .count { color: $text-muted; }
+    """
+
+    class Changed(Message):
+        def __init__(self, selection: FilteredSelection) -> None:
+            super().__init__()
+            self.selection = selection
+
+    def __init__(
+        self, items: list[tuple[str, str, str]], selected: set[str] | None = None, placeholder: str = "", **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.items = items
+        self.selected: set[str] = set(selected or ())
+        self.placeholder = placeholder or "Type to filter the list"
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=self.placeholder, compact=True, classes="filter")
+        yield SelectionList[str](*self._options(""))
+        yield Label(self._count_text(), classes="count")
+
+    def _options(self, query: str) -> list[tuple[str, str, bool]]:
+        words = query.casefold().split()
+        return [
+            (label, value, value in self.selected)
+            for value, label, search in self.items
+            if all(word in search.casefold() for word in words)
+        ]
+
+    def _count_text(self) -> str:
+        chosen = [label for value, label, _ in self.items if value in self.selected]
+        return f"Ticked ({len(chosen)}): " + (", ".join(chosen) if chosen else "none")
+
+    @on(Input.Changed, ".filter")
+    def _filter(self, event: Input.Changed) -> None:
+        event.stop()
+        listing = self.query_one(SelectionList)
+        with listing.prevent(SelectionList.SelectedChanged):
+            listing.clear_options()
+            listing.add_options(self._options(event.value))
+
+    @on(Input.Submitted, ".filter")
+    def _to_list(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(SelectionList).focus()
+
+    @on(SelectionList.SelectionToggled)
+    def _toggled(self, event: SelectionList.SelectionToggled) -> None:
+        event.stop()
+        value = event.selection.value
+        if value in self.selected:
+            self.selected.discard(value)
+        else:
+            self.selected.add(value)
+        self.query_one(".count", Label).update(self._count_text())
+        self.post_message(self.Changed(self))
+
+    @on(SelectionList.SelectedChanged)
+    def _quiet(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()

@@ -1,0 +1,79 @@
+"""The wizard's state, independent of Textual: steps, partial answers, and validity.
+
+Answers are kept as plain section dicts while the person moves through the steps,
+so a step can be half-filled and saved as a draft; each step validates its own
+section with the pydantic model before it lets the person move on, and the whole
+set is validated once more (with the content) before it is assessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from nutri_tui.answers_file import validation_message
+from nutri_tui.content import Content
+from nutri_tui.models.answers import Answers
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    section: str
+    """The Answers section this step writes (two steps share ``health``)."""
+
+
+STEPS: tuple[Step, ...] = (
+    Step("about", "About you", "about"),
+    Step("sun", "Sun exposure", "sun"),
+    Step("diet", "Diet", "diet"),
+    Step("lifestyle", "Stress and lifestyle", "lifestyle"),
+    Step("medicines", "Medicines and conditions", "health"),
+    Step("symptoms", "Symptoms", "health"),
+    Step("back_pain", "Back pain", "back_pain"),
+)
+STEP_IDS = tuple(step.id for step in STEPS)
+REVIEW = "review"
+
+
+def step_index(step_id: str) -> int:
+    return STEP_IDS.index(step_id)
+
+
+@dataclass
+class WizardState:
+    """The person's answers so far and where they are."""
+
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    step: str = STEPS[0].id
+    """Where the person is: a step id, or ``review`` once every step is done."""
+
+    def section(self, name: str) -> dict[str, Any]:
+        return self.sections.setdefault(name, {})
+
+    def update(self, name: str, values: dict[str, Any]) -> None:
+        self.section(name).update(values)
+
+    def to_draft(self) -> dict[str, Any]:
+        return {"sections": self.sections, "step": self.step, "visited": sorted(self.visited)}
+
+    @classmethod
+    def from_draft(cls, data: dict[str, Any]) -> WizardState:
+        sections = data.get("sections", {})
+        step = data.get("step", STEPS[0].id)
+        if step not in (*STEP_IDS, REVIEW):
+            step = STEPS[0].id
+        visited = {s for s in data.get("visited", []) if s in STEP_IDS}
+        return cls(
+            sections={k: dict(v) for k, v in sections.items() if isinstance(v, dict)}, step=step, visited=visited
+        )
+
+    def answers(self, content: Content) -> Answers:
+        """All answers, validated against the content; raises ValueError with a one-line message."""
+        try:
+            return Answers.model_validate(self.sections, context={"content": content})
+        except ValidationError as error:
+            raise ValueError(validation_message(error)) from None
