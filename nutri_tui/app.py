@@ -9,14 +9,12 @@ and Escape means "back a step" everywhere; modals are pushed on top.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from nutri_tui import __version__
 from nutri_tui.content import Content, load_content
 from nutri_tui.engine import assess
 from nutri_tui.models.session import Draft
@@ -33,7 +31,7 @@ from nutri_tui.screens.steps.medicines import MedicinesStep
 from nutri_tui.screens.steps.sun import SunStep
 from nutri_tui.screens.steps.symptoms import SymptomsStep
 from nutri_tui.screens.welcome import WelcomeScreen
-from nutri_tui.storage import Storage, StorageError, make_session
+from nutri_tui.storage import Storage, StorageError, make_draft, make_session
 from nutri_tui.themes import HIGH_CONTRAST
 from nutri_tui.wizard import REVIEW, STEP_IDS, WizardState, step_index
 
@@ -78,6 +76,12 @@ class NutriTuiApp(App[None]):
     # --- navigation ------------------------------------------------------------------
 
     def new_assessment(self) -> None:
+        """Start from the first step. An unfinished draft is set aside (kept if unreadable), never overwritten."""
+        try:
+            self.storage.discard_draft()
+        except (OSError, StorageError) as error:
+            self.notify(f"Your unfinished answers could not be set aside: {error}", severity="error", timeout=10)
+            return
         self.wizard = WizardState()
         self.dirty = False
         self.show_step(STEP_IDS[0])
@@ -117,15 +121,8 @@ class NutriTuiApp(App[None]):
             self.show_step(self.wizard.step)
 
     def save_draft(self) -> None:
-        draft = Draft(
-            schema_version=Draft.model_fields["schema_version"].default or 1,
-            app_version=__version__,
-            updated=datetime.now(UTC),
-            step=self.wizard.step,
-            answers=self.wizard.sections,
-        )
         try:
-            self.storage.save_draft(draft)
+            self.storage.save_draft(make_draft(self.wizard.step, self.wizard.sections))
         except (OSError, StorageError) as error:
             self.notify(f"Could not save your answers so far: {error}", severity="error", timeout=10)
             return

@@ -40,6 +40,7 @@ CHOICES: dict[str, dict[str, str]] = {
         "dont_know": DONT_KNOW,
     },
     "sun.far_from_equator": {"yes": "Yes", "no": "No", "dont_know": DONT_KNOW},
+    "sun.housebound": {"no": "No", "yes": "Yes"},
     "frequency": {
         "never": "Never",
         "rarely": "Less than once a week",

@@ -64,7 +64,8 @@ def exercise_text(exercise: ExerciseSuggestion) -> str:
     lines = [f"{exercise.name}  {stars} fit for you, {exercise.certainty.replace('_', ' ')}-certainty evidence"]
     lines.append(exercise.description)
     lines += [f"! {caution}" for caution in exercise.cautions]
-    lines.append(f"Stop and get advice if: {exercise.stop_if}")
+    stop = exercise.stop_if
+    lines.append(stop if stop.lower().startswith("stop") else f"Stop and get advice if: {stop}")
     lines.append(f"Evidence: {exercise.evidence} [{', '.join(exercise.sources)}]")
     return "\n".join(lines)
 
@@ -74,7 +75,7 @@ def next_steps(result: Assessment) -> list[str]:
     by_id = {f.id: f for f in result.nutrients}
     for nutrient_id in result.tests_to_ask:
         test = by_id[nutrient_id].tests[0]
-        steps.append(f"Ask a doctor whether a {test.name} test makes sense for you ({by_id[nutrient_id].name}).")
+        steps.append(f"Ask a doctor whether testing {by_id[nutrient_id].name} makes sense for you: {test.name}.")
     if result.exercises:
         names = ", ".join(e.name.lower() for e in result.exercises[:2])
         steps.append(f"Try {names}: start gently and build up (see Exercises).")

@@ -57,19 +57,12 @@ class WizardState:
     def update(self, name: str, values: dict[str, Any]) -> None:
         self.section(name).update(values)
 
-    def to_draft(self) -> dict[str, Any]:
-        return {"sections": self.sections, "step": self.step, "visited": sorted(self.visited)}
-
     @classmethod
-    def from_draft(cls, data: dict[str, Any]) -> WizardState:
-        sections = data.get("sections", {})
-        step = data.get("step", STEPS[0].id)
+    def resume(cls, sections: dict[str, Any], step: str) -> WizardState:
+        """Rebuild the state from a draft; an unknown step starts from the beginning."""
         if step not in (*STEP_IDS, REVIEW):
             step = STEPS[0].id
-        visited = {s for s in data.get("visited", []) if s in STEP_IDS}
-        return cls(
-            sections={k: dict(v) for k, v in sections.items() if isinstance(v, dict)}, step=step, visited=visited
-        )
+        return cls(sections={k: dict(v) for k, v in sections.items() if isinstance(v, dict)}, step=step)
 
     def answers(self, content: Content) -> Answers:
         """All answers, validated against the content; raises ValueError with a one-line message."""

@@ -37,8 +37,11 @@ HELP = (
 
 
 class ResultScreen(Screen[None]):
+    TABS: ClassVar = ("summary", "deficiencies", "foods", "cautions", "exercises", "sources")
     BINDINGS: ClassVar = [
         Binding("w", "why", "Why?"),
+        Binding("1", "tab(0)", "Tabs", key_display="1-6"),
+        *[Binding(str(n + 1), f"tab({n})", show=False) for n in range(1, 6)],
         Binding("f1", "app.help", "Help"),
         Binding("escape", "app.go_home", "Home"),
     ]
@@ -103,7 +106,7 @@ class ResultScreen(Screen[None]):
         options = []
         for finding in self.result.nutrients:
             if short:
-                text = f"{level_tag(finding.level)} {finding.name}"
+                text = f"{level_tag(finding.level)[0]} {finding.name}"
             else:
                 text = f"{level_tag(finding.level)} {finding.name:<22} {level_bar(finding.score)} {finding.score:g}"
             options.append(Option(text, id=finding.id))
@@ -178,6 +181,13 @@ class ResultScreen(Screen[None]):
             row_key = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value or ""
             return self.by_id[row_key.split(":")[0]]
         return self.result.nutrients[0]
+
+    def action_tab(self, index: int) -> None:
+        """Show a tab and put the keyboard in it, so its content can be scrolled and chosen at once."""
+        self.query_one(TabbedContent).active = self.TABS[index]
+        pane = self.query_one(f"#{self.TABS[index]}", TabPane)
+        focusable = pane.query("OptionList, DataTable, VerticalScroll").first()
+        self.call_after_refresh(focusable.focus)
 
     def action_why(self) -> None:
         self._open_why(self.current_finding())

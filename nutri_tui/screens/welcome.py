@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from nutri_tui.models.session import Draft
+from nutri_tui.screens.confirm import ConfirmModal
 from nutri_tui.storage import StorageError
 from nutri_tui.wizard import REVIEW, STEPS
 
@@ -71,7 +72,17 @@ class WelcomeScreen(Screen[None]):
 
     @on(Button.Pressed, "#new")
     def action_new(self) -> None:
-        self.app.new_assessment()
+        if self.draft is None:
+            self.app.new_assessment()
+            return
+
+        def answered(start_again: bool | None) -> None:
+            if start_again:
+                self.app.new_assessment()
+
+        self.app.push_screen(
+            ConfirmModal("Start again? Your unfinished answers will be discarded.", yes="Start again"), answered
+        )
 
     @on(Button.Pressed, "#resume")
     def action_resume(self) -> None:

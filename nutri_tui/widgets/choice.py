@@ -6,9 +6,10 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Label, RadioButton, RadioSet, Select
+from textual.widgets import Label, Select
 
 from nutri_tui.labels import CHOICES
+from nutri_tui.widgets.answer_row import AnswerRow
 
 
 class Choice(Horizontal):
@@ -54,15 +55,15 @@ def choice(question: str, field: str, value: Any = None, key: str | None = None,
     return Choice(question, field, CHOICES[key or field], value, **kwargs)
 
 
+YES_NO_KEYS = {"y": "yes", "n": "no", "s": "dont_know", "?": "dont_know"}
+
+
 class YesNoQuestion(Vertical):
-    """A red-flag style question answered Yes, No or Not sure (a horizontal RadioSet)."""
+    """A red-flag style question answered Yes, No or Not sure (keys y, n, s, or left/right)."""
 
     DEFAULT_CSS = """
     YesNoQuestion { height: auto; margin-bottom: 1; }
     YesNoQuestion > Label { width: 1fr; }
-    YesNoQuestion > RadioSet { layout: horizontal; width: auto; height: auto; border: none; padding: 0; }
-    YesNoQuestion > RadioSet:focus { border: none; background: $boost; }
-    YesNoQuestion > RadioSet > RadioButton { margin-right: 2; }
     """
 
     def __init__(self, question: str, key: str, value: str | None = None, **kwargs: Any) -> None:
@@ -73,11 +74,8 @@ class YesNoQuestion(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self.question, markup=False)
-        with RadioSet(id=f"flag-{self.key}"):
-            for value, text in CHOICES["red_flag"].items():
-                yield RadioButton(text, value=value == self._initial, name=value)
+        yield AnswerRow(CHOICES["red_flag"], self._initial, keys=YES_NO_KEYS, id=f"flag-{self.key}")
 
     @property
     def value(self) -> str | None:
-        pressed = self.query_one(RadioSet).pressed_button
-        return pressed.name if pressed is not None else None
+        return self.query_one(AnswerRow).value

@@ -12,7 +12,11 @@ from textual.widgets import Input, Label, SelectionList
 
 
 class FilteredSelection(Vertical):
-    """Items are (value, label, search text). Ticks survive filtering."""
+    """Items are (value, label, search text). Ticks survive filtering.
+
+    A line under the list names what is ticked, so the state never depends on colour alone
+    (the list's own tick boxes differ only by colour).
+    """
 
     DEFAULT_CSS = """
     FilteredSelection { height: auto; }
@@ -27,16 +31,23 @@ class FilteredSelection(Vertical):
             self.selection = selection
 
     def __init__(
-        self, items: list[tuple[str, str, str]], selected: set[str] | None = None, placeholder: str = "", **kwargs: Any
+        self,
+        items: list[tuple[str, str, str]],
+        selected: set[str] | None = None,
+        placeholder: str = "",
+        filterable: bool = True,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        self.filterable = filterable
         self.items = items
         self.selected: set[str] = set(selected or ())
         self.placeholder = placeholder or "Type to filter the list"
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=self.placeholder, compact=True, classes="filter")
-        yield SelectionList[str](*self._options(""))
+        if self.filterable:
+            yield Input(placeholder=self.placeholder, compact=True, classes="filter")
+        yield SelectionList[str](*self._options(""), compact=True)
         yield Label(self._count_text(), classes="count")
 
     def _options(self, query: str) -> list[tuple[str, str, bool]]:
@@ -58,6 +69,9 @@ class FilteredSelection(Vertical):
         with listing.prevent(SelectionList.SelectedChanged):
             listing.clear_options()
             listing.add_options(self._options(event.value))
+        # Replacing the options drops the highlight; without one, Space would tick nothing.
+        if listing.option_count:
+            listing.highlighted = 0
 
     @on(Input.Submitted, ".filter")
     def _to_list(self, event: Input.Submitted) -> None:

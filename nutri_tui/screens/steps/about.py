@@ -7,12 +7,13 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.validation import Integer
-from textual.widgets import Input, Label, SelectionList, Static
+from textual.widgets import Input, Label, Static
 
 from nutri_tui.labels import CHOICES
 from nutri_tui.models.answers import MAX_AGE, MIN_AGE
 from nutri_tui.screens.steps.base import StepScreen
 from nutri_tui.widgets.choice import Choice, choice
+from nutri_tui.widgets.filtered_selection import FilteredSelection
 
 PREGNANCY_MAX_AGE = 60
 
@@ -46,11 +47,11 @@ class AboutStep(StepScreen):
         yield choice("Are you pregnant or breastfeeding?", "about.pregnancy", saved.get("pregnancy"), id="pregnancy")
         yield choice("Which best describes how you eat?", "about.diet", saved.get("diet"), id="diet")
         yield Static("Food allergies (space to tick):", classes="question", markup=False)
-        allergies = set(saved.get("allergies", ()))
-        yield SelectionList[str](
-            *[(text, value, value in allergies) for value, text in CHOICES["allergen"].items()],
+        yield FilteredSelection(
+            [(value, text, text) for value, text in CHOICES["allergen"].items()],
+            set(saved.get("allergies", ())),
+            filterable=False,
             id="allergies",
-            compact=True,
         )
 
     def _age(self) -> int | None:
@@ -72,7 +73,7 @@ class AboutStep(StepScreen):
             "sex": self.query_one("#sex", Choice).value,
             "pregnancy": pregnancy,
             "diet": self.query_one("#diet", Choice).value,
-            "allergies": list(self.query_one("#allergies", SelectionList).selected),
+            "allergies": sorted(self.query_one("#allergies", FilteredSelection).selected),
         }
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:

@@ -12,12 +12,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.validation import Integer
-from textual.widgets import Input, Label, RadioSet, SelectionList, Static
+from textual.widgets import Input, Label, Static
 
 from nutri_tui.labels import CHOICES
 from nutri_tui.screens.red_flag_modal import RedFlagModal
 from nutri_tui.screens.steps.base import StepScreen
+from nutri_tui.widgets.answer_row import AnswerRow
 from nutri_tui.widgets.choice import Choice, YesNoQuestion, choice
+from nutri_tui.widgets.filtered_selection import FilteredSelection
 
 QUESTIONS = {
     "leg_spread": "Does the pain spread into your legs?",
@@ -30,19 +32,20 @@ class BackPainStep(StepScreen):
     STEP_ID = "back_pain"
     HELP = (
         "Where it hurts, for how long and how much shape the exercise advice. The questions below "
-        "them are warning signs (red flags): please answer every one. Most back pain is not serious, "
+        "them are warning signs (red flags): please answer every one, with Y (yes), N (no) or S (not sure), "
+        "or the left and right arrows. Most back pain is not serious, "
         "but these signs need a doctor, some of them at once. If you answer Yes to an emergency sign, "
         "you will be told what to do straight away."
     )
 
     def compose_form(self) -> ComposeResult:
         saved = self.saved
-        areas = set(saved.get("areas", ()))
         yield Static("Where is your pain? (space to tick; none ticked = no pain now)", classes="question", markup=False)
-        yield SelectionList[str](
-            *[(text, value, value in areas) for value, text in CHOICES["back_pain.areas"].items()],
+        yield FilteredSelection(
+            [(value, text, text) for value, text in CHOICES["back_pain.areas"].items()],
+            set(saved.get("areas", ())),
+            filterable=False,
             id="areas",
-            compact=True,
         )
         for field, question in QUESTIONS.items():
             yield choice(question, f"back_pain.{field}", saved.get(field), id=field)
@@ -54,6 +57,7 @@ class BackPainStep(StepScreen):
                 type="integer",
                 max_length=2,
                 validators=[Integer(minimum=0, maximum=10)],
+                placeholder="0-10",
                 valid_empty=True,
                 compact=True,
                 id="intensity",
@@ -66,7 +70,9 @@ class BackPainStep(StepScreen):
     def collect(self) -> dict[str, Any]:
         text = self.query_one("#intensity", Input).value.strip()
         return {
-            "areas": list(self.query_one("#areas", SelectionList).selected),
+            "areas": [
+                a for a in CHOICES["back_pain.areas"] if a in self.query_one("#areas", FilteredSelection).selected
+            ],
             **{field: self.query_one(f"#{field}", Choice).value for field in QUESTIONS},
             "intensity": int(text) if text.isdigit() else None,
             "red_flags": {q.key: q.value for q in self.query(YesNoQuestion) if q.value is not None},
@@ -93,9 +99,9 @@ class BackPainStep(StepScreen):
             values = {**values, "leg_spread": values.get("leg_spread") or "none"}
         return super().validated(values)
 
-    @on(RadioSet.Changed)
-    def _red_flag_answered(self, event: RadioSet.Changed) -> None:
-        flag_id = (event.radio_set.id or "").removeprefix("flag-")
+    @on(AnswerRow.Changed)
+    def _red_flag_answered(self, event: AnswerRow.Changed) -> None:
+        flag_id = (event.row.id or "").removeprefix("flag-")
         flag = self.app.content.red_flags.get(flag_id)
-        if flag is not None and flag.urgency == "emergency" and event.pressed.name == "yes":
+        if flag is not None and flag.urgency == "emergency" and event.value == "yes":
             self.app.push_screen(RedFlagModal(flag))

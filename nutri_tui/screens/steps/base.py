@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, RadioSet, Select, Static
+from textual.widgets import Button, Footer, Header, Input, Select, Static
 
 from nutri_tui.answers_file import validation_message
 from nutri_tui.models.answers import About, BackPain, Diet, Health, Lifestyle, Sun
+from nutri_tui.widgets.answer_row import AnswerRow
 from nutri_tui.widgets.filtered_selection import FilteredSelection
 from nutri_tui.wizard import STEPS, step_index
 
@@ -59,7 +60,7 @@ class StepScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         number = step_index(self.STEP_ID) + 1
-        dots = "".join("●" if i < number else "○" for i in range(1, len(STEPS) + 1))
+        dots = "".join("●" if i <= number else "○" for i in range(1, len(STEPS) + 1))
         yield Header()
         yield Static(f"{dots}  Step {number} of {len(STEPS)}: {self.step.title}", id="progress", markup=False)
         with VerticalScroll(id="form"):
@@ -105,6 +106,8 @@ class StepScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_state()
+        first = self.query("#form Input, #form Select, #form SelectionList, #form AnswerRow").first()
+        first.focus()
 
     def refresh_state(self) -> None:
         problems = self.problems()
@@ -120,8 +123,7 @@ class StepScreen(Screen[None]):
 
     @on(Select.Changed)
     @on(Input.Changed)
-    @on(RadioSet.Changed)
-    @on(Checkbox.Changed)
+    @on(AnswerRow.Changed)
     @on(FilteredSelection.Changed)
     def _changed(self) -> None:
         self.app.dirty = True
@@ -145,7 +147,6 @@ class StepScreen(Screen[None]):
             self.refresh_state()
             return
         self.app.wizard.update(self.step.section, self.validated(self.collect()))
-        self.app.wizard.visited.add(self.STEP_ID)
         self.app.step_done(self.STEP_ID, self.return_to_review)
 
     def action_back(self) -> None:

@@ -28,7 +28,7 @@ class LifestyleStep(StepScreen):
     def compose_form(self) -> ComposeResult:
         saved = self.saved
         for field, question in QUESTIONS.items():
-            default = "dont_know" if field in ("sleep", "activity") else None
+            default = "dont_know" if field in ("sleep", "activity") else "prefer_not"
             yield choice(question, f"lifestyle.{field}", saved.get(field, default), id=field)
 
     def collect(self) -> dict[str, Any]:

@@ -32,7 +32,8 @@ class MedicinesStep(StepScreen):
         for medicine in content.medicines.values():
             kind = medicine.name
             for example in medicine.examples:
-                medicine_items.append((example, f"{example} ({medicine.short})", f"{example} {kind} {medicine.short}"))
+                shown = example if example.casefold() == medicine.short.casefold() else f"{example} ({medicine.short})"
+                medicine_items.append((example, shown, f"{example} {kind} {medicine.short}"))
             medicine_items.append((medicine.id, f"Other: {kind}", f"{kind} {medicine.short} other"))
         yield Static("Medicines you take regularly:", classes="question", markup=False)
         yield FilteredSelection(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox
 
 from nutri_tui.screens.steps.base import StepScreen
 from nutri_tui.widgets.choice import Choice, choice
@@ -31,12 +30,12 @@ class SunStep(StepScreen):
     def compose_form(self) -> ComposeResult:
         saved = self.saved
         for field, question in QUESTIONS.items():
-            yield choice(
-                question, f"sun.{field}", saved.get(field, "dont_know" if field != "skin_tone" else None), id=field
-            )
-        yield Checkbox("I am housebound or live in a care home", bool(saved.get("housebound")), id="housebound")
+            default = "prefer_not" if field == "skin_tone" else "dont_know"
+            yield choice(question, f"sun.{field}", saved.get(field, default), id=field)
+        housebound = "yes" if saved.get("housebound") else "no"
+        yield choice("Are you housebound or living in a care home?", "sun.housebound", housebound, id="housebound")
 
     def collect(self) -> dict[str, Any]:
         values: dict[str, Any] = {field: self.query_one(f"#{field}", Choice).value for field in QUESTIONS}
-        values["housebound"] = self.query_one("#housebound", Checkbox).value
+        values["housebound"] = self.query_one("#housebound", Choice).value == "yes"
         return values

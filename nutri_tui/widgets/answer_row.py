@@ -1,0 +1,83 @@
+"""A one-line set of answers, e.g. ( ) Yes (•) No ( ) Not sure.
+
+The chosen answer is marked with a dot as well as colour, so it reads the same in
+monochrome (NO_COLOR) and to anyone who cannot tell the colours apart. Left and
+right move the choice; the first letter of an answer chooses it directly.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class AnswerRow(Widget, can_focus=True):
+    DEFAULT_CSS = """
+    AnswerRow { height: 1; width: auto; padding: 0 1; }
+    AnswerRow:focus { background: $boost; text-style: bold; }
+    """
+    BINDINGS: ClassVar = [
+        Binding("left", "move(-1)", "Previous answer", show=False),
+        Binding("right", "move(1)", "Next answer", show=False),
+    ]
+
+    value: reactive[str | None] = reactive(None)
+
+    class Changed(Message):
+        def __init__(self, row: AnswerRow, value: str) -> None:
+            super().__init__()
+            self.row = row
+            self.value = value
+
+        @property
+        def control(self) -> AnswerRow:
+            return self.row
+
+    def __init__(
+        self, options: dict[str, str], value: str | None = None, keys: dict[str, str] | None = None, **kwargs: object
+    ) -> None:
+        """``keys`` maps a typed character to an answer (default: each answer's first letter)."""
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.options = options
+        self.set_reactive(AnswerRow.value, value if value in options else None)
+        self._keys = keys or {text[0].lower(): key for key, text in options.items()}
+
+    def render(self) -> Text:
+        text = Text()
+        for key, label in self.options.items():
+            chosen = key == self.value
+            text.append(f"({'•' if chosen else ' '}) {label}", style="reverse" if chosen else "")
+            text.append("   ")
+        return text
+
+    def choose(self, value: str) -> None:
+        if value != self.value:
+            self.value = value
+            self.post_message(self.Changed(self, value))
+
+    def action_move(self, step: int) -> None:
+        keys = list(self.options)
+        index = keys.index(self.value) + step if self.value in keys else (0 if step > 0 else len(keys) - 1)
+        self.choose(keys[max(0, min(len(keys) - 1, index))])
+
+    def on_key(self, event: events.Key) -> None:
+        key = self._keys.get(event.character.lower()) if event.character else None
+        if key is not None:
+            event.stop()
+            self.choose(key)
+
+    def on_click(self, event: events.Click) -> None:
+        """Choose the answer under the mouse."""
+        offset, position = 1, event.x
+        for key, label in self.options.items():
+            width = len(label) + 4
+            if offset <= position < offset + width:
+                self.choose(key)
+                return
+            offset += width + 3

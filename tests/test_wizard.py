@@ -1,0 +1,256 @@
+"""The wizard driven by keyboard only, from welcome to the tabbed result, for several personas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static, TabbedContent
+
+from nutri_tui.app import NutriTuiApp
+from nutri_tui.screens.red_flag_modal import RedFlagModal
+from nutri_tui.screens.result import ResultScreen
+from nutri_tui.screens.review import ReviewScreen
+from nutri_tui.screens.steps.about import AboutStep
+from nutri_tui.screens.steps.back_pain import BackPainStep
+from nutri_tui.screens.steps.base import StepScreen
+from nutri_tui.screens.welcome import WelcomeScreen
+from nutri_tui.storage import Storage
+from tests.pilot_helpers import answer_flags, choose, tab_to, tick, type_into
+
+SIZE = (80, 24)
+
+
+def texts(screen, selector: str = "Static") -> str:
+    return "\n".join(str(widget.content) for widget in screen.query(selector) if isinstance(widget, Static))
+
+
+async def next_step(pilot) -> None:
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+
+
+async def fill_about(pilot, age: str, sex: str, diet: str, pregnancy: str | None = "no") -> None:
+    assert isinstance(pilot.app.screen, AboutStep)
+    await type_into(pilot, "age", age)
+    await choose(pilot, "sex", sex)
+    if pregnancy is not None:
+        await choose(pilot, "pregnancy", pregnancy)
+    await choose(pilot, "diet", diet)
+    await next_step(pilot)
+
+
+async def fill_back_pain(pilot, flags: dict[str, str] | None = None, duration: str = "chronic") -> None:
+    assert isinstance(pilot.app.screen, BackPainStep)
+    await tick(pilot, "areas", "Lower back")
+    await choose(pilot, "leg_spread", "none")
+    await choose(pilot, "duration", duration)
+    await choose(pilot, "cause", "gradual")
+    await type_into(pilot, "intensity", "5")
+    await answer_flags(pilot, flags or {})
+
+
+async def start(pilot) -> None:
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, WelcomeScreen)
+    await pilot.press("n")
+    await pilot.pause()
+
+
+async def to_result(pilot) -> ResultScreen:
+    await next_step(pilot)  # back pain -> review
+    assert isinstance(pilot.app.screen, ReviewScreen)
+    await next_step(pilot)  # review -> result
+    assert isinstance(pilot.app.screen, ResultScreen)
+    return pilot.app.screen
+
+
+async def test_vegan_office_worker_by_keyboard(tmp_path: Path) -> None:
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await fill_about(pilot, "31", "male", "vegan", pregnancy=None)
+        await choose(pilot, "outdoor_minutes", "under_15")
+        await choose(pilot, "season", "winter")
+        await choose(pilot, "far_from_equator", "yes")
+        await next_step(pilot)
+        await choose(pilot, "oily_fish", "never")
+        await choose(pilot, "dairy_or_fortified", "rarely")
+        await next_step(pilot)
+        await next_step(pilot)  # lifestyle: defaults
+        await next_step(pilot)  # medicines: none
+        await tick(pilot, "symptoms", "Tiredness or low energy", filter_text="tired")
+        await next_step(pilot)
+        await fill_back_pain(pilot)
+        screen = await to_result(pilot)
+        levels = {n.id: n.level for n in screen.result.nutrients}
+        assert levels["vitamin_b12"] == "high" and levels["vitamin_d"] == "high"
+        summary = texts(screen.query_one("#summary"))
+        assert "Vitamin B12 (high)" in summary
+        assert "not medical advice" in summary
+        await pilot.press("3")  # Foods tab
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "foods"
+        foods = screen.query_one("#food-table", DataTable)
+        names = [str(foods.get_row_at(i)[1]).lower() for i in range(foods.row_count)]
+        assert names and not any(word in name for name in names for word in ("salmon", "beef", "milk", "egg,"))
+        assert len(Storage(tmp_path).list_sessions()) == 1
+        assert Storage(tmp_path).load_draft() is None  # finished: the draft is gone
+
+
+async def test_older_person_on_ppi_and_metformin(tmp_path: Path) -> None:
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await fill_about(pilot, "74", "female", "omnivore", pregnancy=None)
+        for _ in range(3):
+            await next_step(pilot)
+        await tick(pilot, "medicines", "omeprazole (a PPI)", filter_text="omeprazole")
+        await tick(pilot, "medicines", "metformin", filter_text="metformin")
+        await tick(pilot, "conditions", "Type 2 diabetes", filter_text="diabetes")
+        await next_step(pilot)
+        await next_step(pilot)
+        await fill_back_pain(pilot)
+        screen = await to_result(pilot)
+        await pilot.press("4")  # Supplement cautions
+        await pilot.pause()
+        cautions = texts(screen.query_one("#cautions"))
+        assert "You take omeprazole (a PPI)" in cautions
+        assert "You take metformin" in cautions
+        b12 = next(n for n in screen.result.nutrients if n.id == "vitamin_b12")
+        assert b12.level == "high"
+        await pilot.press("2")  # Deficiencies: Enter on a nutrient opens its reasons
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        assert "your answer: health.medicines" in texts(app.screen)
+        await pilot.press("escape")
+
+
+async def test_emergency_red_flag_interrupts_and_leads(tmp_path: Path) -> None:
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await fill_about(pilot, "45", "male", "omnivore", pregnancy=None)
+        for _ in range(5):
+            await next_step(pilot)
+        screen = app.screen
+        await tick(pilot, "areas", "Lower back")
+        await tab_to(pilot, screen.query_one("#flag-saddle_numbness"), "y")
+        await pilot.pause()
+        assert isinstance(app.screen, RedFlagModal)
+        assert "emergency" in texts(app.screen).lower()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        await choose(pilot, "leg_spread", "none")
+        await choose(pilot, "duration", "acute")
+        await choose(pilot, "cause", "lifting_or_strain")
+        await type_into(pilot, "intensity", "7")
+        await answer_flags(pilot, {"saddle_numbness": "y"})
+        result_screen = await to_result(pilot)
+        assert result_screen.result.emergency
+        assert "‼ EMERGENCY" in texts(result_screen.query_one("#summary"))
+        assert result_screen.result.summary[0].startswith("Get help now")
+        await pilot.press("5")
+        await pilot.pause()
+        assert "withheld" in texts(result_screen.query_one("#exercises"))
+
+
+async def test_back_and_review_editing_keep_answers(tmp_path: Path) -> None:
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await fill_about(pilot, "52", "female", "vegetarian")
+        await choose(pilot, "outdoor_minutes", "over_60")
+        await pilot.press("escape")  # back to About: answers kept
+        await pilot.pause()
+        assert isinstance(app.screen, AboutStep)
+        assert app.screen.collect()["age"] == 52 and app.screen.collect()["diet"] == "vegetarian"
+        await next_step(pilot)
+        assert app.screen.collect()["outdoor_minutes"] == "over_60"  # kept when going back
+        for _ in range(5):
+            await next_step(pilot)
+        await fill_back_pain(pilot)
+        await next_step(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Diet: Vegetarian" in texts(app.screen)
+        await tab_to(pilot, app.screen.query_one("#edit-about"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AboutStep) and app.screen.return_to_review
+        await choose(pilot, "diet", "vegan")
+        await next_step(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        review = texts(app.screen)
+        assert "Diet: Vegan" in review and "Outdoors uncovered a day: Over an hour" in review
+
+
+async def test_next_is_unavailable_until_the_step_is_valid(tmp_path: Path) -> None:
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_into(pilot, "age", "9")
+        await pilot.pause()
+        problems = str(app.screen.query_one("#problems", Static).content)
+        assert "Age: enter a whole number from 14 to 120" in problems and "sex" in problems
+        assert app.screen.query_one("#next").disabled
+        await next_step(pilot)
+        assert isinstance(app.screen, AboutStep)  # still here
+
+
+async def test_resume_after_an_interrupted_run(tmp_path: Path) -> None:
+    storage = Storage(tmp_path)
+    first = NutriTuiApp(storage=storage)
+    async with first.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await fill_about(pilot, "38", "female", "pescatarian")
+        await choose(pilot, "skin_tone", "dark")
+        await next_step(pilot)  # draft saved on the diet step
+    # The first run ended without finishing (as after a closed terminal); a new launch offers to resume.
+    second = NutriTuiApp(storage=storage)
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Resume where you left off (Diet)" in str(second.screen.query_one("#resume").label)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(second.screen, StepScreen) and second.screen.STEP_ID == "diet"
+        assert second.wizard.sections["about"]["diet"] == "pescatarian"
+        assert second.wizard.sections["sun"]["skin_tone"] == "dark"
+
+
+async def test_quit_without_unsaved_work_does_not_ask(tmp_path: Path) -> None:
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_quit_with_unsaved_work_asks_first(tmp_path: Path) -> None:
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_into(pilot, "age", "40")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert "not saved" in texts(app.screen)
+        await pilot.press("escape")  # cancel: still answering
+        await pilot.pause()
+        assert isinstance(app.screen, AboutStep)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_help_opens_for_the_current_step(tmp_path: Path) -> None:
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Help: About you" in texts(app.screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AboutStep)
