@@ -1,0 +1,84 @@
+"""SVG snapshots of the main screens at 80x24 (default theme, fixed answers, no clock).
+
+Update them after an intended change with ``python -m pytest tests/test_snapshots.py --snapshot-update``
+and look at the pictures before committing. They complement the state assertions elsewhere: a
+Textual upgrade may change rendering without changing behaviour.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from syrupy.extensions.image import SVGImageSnapshotExtension
+from textual.widgets import Input
+
+from nutri_tui.app import NutriTuiApp
+from nutri_tui.content import load_content
+from nutri_tui.engine import assess
+from nutri_tui.models.answers import Answers
+from nutri_tui.screens.result import ResultScreen
+from nutri_tui.screens.review import ReviewScreen
+from nutri_tui.storage import Storage
+from nutri_tui.wizard import WizardState
+
+REPO = Path(__file__).resolve().parent.parent
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def svg_snapshot(snapshot):
+    return snapshot.use_extension(SVGImageSnapshotExtension)
+
+
+def example_sections(name: str) -> dict:
+    with (REPO / "examples" / f"{name}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+async def settle(pilot) -> None:
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False  # a blinking cursor would make pictures differ
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_welcome(svg_snapshot, tmp_path: Path) -> None:
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.export_screenshot(simplify=True) == svg_snapshot
+
+
+async def test_about_step(svg_snapshot, tmp_path: Path) -> None:
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.export_screenshot(simplify=True) == svg_snapshot
+
+
+async def test_review(svg_snapshot, tmp_path: Path) -> None:
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.wizard = WizardState(sections=example_sections("vegan"), step="review")
+        app.switch_screen(ReviewScreen())
+        await settle(pilot)
+        assert app.export_screenshot(simplify=True) == svg_snapshot
+
+
+@pytest.mark.parametrize("tab", ["1", "2", "3", "4", "5", "6"])
+async def test_result_tabs(svg_snapshot, tmp_path: Path, tab: str) -> None:
+    content = load_content()
+    answers = Answers.model_validate(example_sections("older-several-medicines"), context={"content": content})
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.switch_screen(ResultScreen(assess(answers, content)))
+        await pilot.pause()
+        await pilot.press(tab)
+        await settle(pilot)
+        assert app.export_screenshot(simplify=True) == svg_snapshot
