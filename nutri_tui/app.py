@@ -9,6 +9,7 @@ and Escape means "back a step" everywhere; modals are pushed on top.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
@@ -17,9 +18,12 @@ from textual.screen import Screen
 
 from nutri_tui.content import Content, load_content
 from nutri_tui.engine import assess
-from nutri_tui.models.session import Draft
+from nutri_tui.models.answers import Answers
+from nutri_tui.models.session import Draft, Session
+from nutri_tui.screens.compare import CompareScreen
 from nutri_tui.screens.confirm import ConfirmModal
 from nutri_tui.screens.help import HelpScreen
+from nutri_tui.screens.history import HistoryScreen
 from nutri_tui.screens.result import ResultScreen
 from nutri_tui.screens.review import ReviewScreen
 from nutri_tui.screens.steps.about import AboutStep
@@ -31,7 +35,7 @@ from nutri_tui.screens.steps.medicines import MedicinesStep
 from nutri_tui.screens.steps.sun import SunStep
 from nutri_tui.screens.steps.symptoms import SymptomsStep
 from nutri_tui.screens.welcome import WelcomeScreen
-from nutri_tui.storage import Storage, StorageError, make_draft, make_session
+from nutri_tui.storage import SavedSession, SessionEntry, Storage, StorageError, make_draft, make_session
 from nutri_tui.themes import HIGH_CONTRAST
 from nutri_tui.wizard import REVIEW, STEP_IDS, WizardState, step_index
 
@@ -55,10 +59,18 @@ class NutriTuiApp(App[None]):
         Binding("f1", "help", "Help", show=False, id="help"),
     ]
 
-    def __init__(self, storage: Storage | None = None, content: Content | None = None) -> None:
+    def __init__(
+        self,
+        storage: Storage | None = None,
+        content: Content | None = None,
+        open_session: Session | None = None,
+        open_path: Path | None = None,
+    ) -> None:
+        """``open_session`` (with the file it came from) starts the app on that saved result."""
         super().__init__()
         self.storage = storage or Storage()
         self._content = content
+        self._open = (open_session, open_path) if open_session is not None else None
         self.wizard = WizardState()
         self.dirty = False
         """True when the person changed something not yet written to the draft."""
@@ -72,6 +84,9 @@ class NutriTuiApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(WelcomeScreen())
+        if self._open is not None:
+            session, path = self._open
+            self.switch_screen(self._saved_result(session, path))
 
     # --- navigation ------------------------------------------------------------------
 
@@ -134,16 +149,51 @@ class NutriTuiApp(App[None]):
         except ValueError as error:
             self.notify(f"Please check your answers: {error}", severity="error", timeout=10)
             return
-        result = assess(answers, self.content)
-        note = ""
-        try:
-            path = self.storage.save_session(make_session(answers, result, self.content.version))
-            self.storage.clear_draft()
-            note = f"Saved as {path.name}."
-        except (OSError, StorageError) as error:
-            self.notify(f"Your result could not be saved: {error}", severity="error", timeout=10)
         self.dirty = False
-        self.switch_screen(ResultScreen(result, note))
+        self.show_new_result(answers)
+
+    def show_new_result(self, answers: Answers) -> None:
+        """Assess, save at once (so closing the terminal never loses a result) and show it."""
+        session = make_session(answers, assess(answers, self.content), self.content.version)
+        path: Path | None = None
+        try:
+            path = self.storage.save_session(session)
+            self.storage.clear_draft()
+            note = "Saved to your past results (Ctrl+S adds a label, Ctrl+E exports a report)."
+        except (OSError, StorageError) as error:
+            note = f"This result could not be saved: {error}"
+        self.switch_screen(ResultScreen(session, path, note))
+
+    def _saved_result(self, session: Session, path: Path | None) -> ResultScreen:
+        when = f"{session.created.astimezone():%Y-%m-%d %H:%M}"
+        note = f"A saved result from {when}{': ' + session.label if session.label else ''} (read-only)."
+        if session.content_version != self.content.version:
+            note += (
+                f" It was worked out with knowledge base {session.content_version}; today's is "
+                f"{self.content.version}. Press A to re-assess the same answers with today's."
+            )
+        return ResultScreen(session, path, note, saved_earlier=True)
+
+    def open_saved(self, path: Path) -> None:
+        try:
+            session = self.storage.load_session(path)
+        except StorageError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.switch_screen(self._saved_result(session, path))
+
+    def compare_saved(self, first: Path, second: Path, entries: list[SessionEntry]) -> None:
+        try:
+            sessions = [self.storage.load_session(first), self.storage.load_session(second)]
+        except StorageError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        readable = sorted((e for e in entries if isinstance(e, SavedSession)), key=lambda e: e.created)
+        pains = [e.pain_intensity for e in readable if e.pain_intensity is not None]
+        self.switch_screen(CompareScreen(sessions[0], sessions[1], pains))
+
+    def action_show_history(self) -> None:
+        self.switch_screen(HistoryScreen())
 
     # --- actions and commands ----------------------------------------------------------
 
@@ -176,6 +226,10 @@ class NutriTuiApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("New assessment", "Start a new set of questions", self.new_assessment)
+        yield SystemCommand("Past results", "Open, compare, label or delete saved results", self.action_show_history)
+        if isinstance(screen, ResultScreen):
+            yield SystemCommand("Save result", "Save this result with a label", screen.action_save)
+            yield SystemCommand("Export result", "Write a Markdown report for a clinician", screen.action_export)
         yield SystemCommand("Home", "Go to the welcome screen", self.action_go_home)
         yield SystemCommand("Help", "Help for this screen and the keys", self.action_help)
         yield SystemCommand(

@@ -2,8 +2,13 @@
 
 Bare ``nutri-tui`` starts the app. Sub-commands work without the UI (Textual is
 imported only when the app starts, so they stay fast). Every failure is one
-line on stderr: exit 1 for a content problem found by ``check``, exit 2 for
-bad usage or bad input, as argparse does.
+line on stderr: exit 1 for a content problem found by ``check`` or a file that
+could not be written or listed, exit 2 for bad usage or bad input (including a
+session file that cannot be read), as argparse does.
+
+Two options work before or after any sub-command: ``--data-dir DIR`` (use DIR
+for sessions and the draft instead of ``NUTRI_TUI_HOME`` or the platform
+folder) and ``--where`` (print the folders in use and exit).
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from typing import NoReturn
 from nutri_tui import __version__
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_STORAGE = 1
+"""A session, report or folder that could not be written or listed (not the person's input)."""
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -33,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         "for people with back pain. Educational only: not medical advice.",
     )
     parser.add_argument("--version", action="version", version=f"nutri-tui {__version__}")
+    add_global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     check = commands.add_parser("check", help="load and cross-check the knowledge base")
@@ -42,14 +50,47 @@ def build_parser() -> argparse.ArgumentParser:
     from nutri_tui.cli_assess import add_assess_commands
 
     add_assess_commands(commands)
+
+    from nutri_tui.cli_sessions import add_session_commands
+
+    add_session_commands(commands)
+    for command in commands.choices.values():  # also accepted after the sub-command
+        add_global_options(command, default=argparse.SUPPRESS)
     return parser
+
+
+def add_global_options(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """``--data-dir`` and ``--where``; sub-commands pass SUPPRESS so they never reset a value given before them."""
+    parser.add_argument(
+        "--data-dir",
+        type=_data_dir,
+        metavar="DIR",
+        default=default,
+        help="keep sessions and the draft in DIR (overrides NUTRI_TUI_HOME)",
+    )
+    parser.add_argument(
+        "--where",
+        action="store_true",
+        default=default if default is not None else False,
+        help="print the data, sessions, draft and content locations, then exit",
+    )
+
+
+def _data_dir(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return Path(text).expanduser().absolute()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.where:
+        from nutri_tui.cli_sessions import print_where
+
+        return print_where(args)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
-        return _run_app()
+        return _run_app(args)
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -74,8 +115,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_app() -> int:
+def _run_app(args: argparse.Namespace) -> int:
     from nutri_tui.content import ContentError, load_content
+    from nutri_tui.storage import Storage
 
     try:
         load_content()
@@ -83,5 +125,5 @@ def _run_app() -> int:
         return fail(str(error), EXIT_CONTENT)
     from nutri_tui.app import NutriTuiApp
 
-    NutriTuiApp().run()
+    NutriTuiApp(storage=Storage(args.data_dir)).run()
     return EXIT_OK

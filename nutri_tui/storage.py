@@ -192,6 +192,14 @@ class Storage:
             return target
         raise StorageError(_message(self.sessions_dir, f"no free file name after {NAME_ATTEMPTS} attempts"))
 
+    def has_sessions(self) -> bool:
+        """Whether any session file exists, without reading one (cheap enough for start-up)."""
+        try:
+            with os.scandir(self.sessions_dir) as entries:
+                return any(e.name.endswith(SUFFIX) and not e.name.startswith(".") for e in entries)
+        except OSError:
+            return False
+
     def list_sessions(self) -> list[SessionEntry]:
         """Every ``*.toml`` in the sessions folder: readable ones newest first, then unreadable ones by name."""
         try:
@@ -471,6 +479,21 @@ def _private_dir(path: Path) -> None:
     except OSError as error:
         raise StorageError(_message(path, f"cannot create the folder ({_os_reason(error)})")) from error
     os.chmod(path, 0o700)
+
+
+def write_private_new(path: Path, data: bytes) -> None:
+    """Write a new file readable only by its owner (0600), atomically; never replace an existing one.
+
+    For exports and reports, which hold health answers. Raises StorageError with one line.
+    """
+    if not path.parent.is_dir():
+        raise StorageError(_message(path, "the folder does not exist"))
+    try:
+        _atomic_write(path, data, exclusive=True)
+    except FileExistsError:
+        raise StorageError(_message(path, "already exists; choose another name (nothing was overwritten)")) from None
+    except OSError as error:
+        raise StorageError(_message(path, f"cannot write it ({_os_reason(error)})")) from error
 
 
 def _atomic_write(target: Path, data: bytes, *, exclusive: bool) -> None:

@@ -8,6 +8,7 @@ Textual upgrade may change rendering without changing behaviour.
 from __future__ import annotations
 
 import tomllib
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,11 +21,12 @@ from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.screens.result import ResultScreen
 from nutri_tui.screens.review import ReviewScreen
-from nutri_tui.storage import Storage
+from nutri_tui.storage import Storage, make_session
 from nutri_tui.wizard import WizardState
 
 REPO = Path(__file__).resolve().parent.parent
 SIZE = (80, 24)
+FIXED_TIME = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -77,7 +79,8 @@ async def test_result_tabs(svg_snapshot, tmp_path: Path, tab: str) -> None:
     app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.switch_screen(ResultScreen(assess(answers, content)))
+        session = make_session(answers, assess(answers, content), content.version, now=FIXED_TIME)
+        app.switch_screen(ResultScreen(session))
         await pilot.pause()
         await pilot.press(tab)
         await settle(pilot)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -12,7 +13,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from nutri_tui.models.assessment import Assessment, NutrientFinding
+from nutri_tui.models.assessment import NutrientFinding
+from nutri_tui.models.session import Session
 from nutri_tui.result_text import (
     SEVERITY_WORD,
     amount,
@@ -22,7 +24,10 @@ from nutri_tui.result_text import (
     red_flag_text,
     target_text,
 )
+from nutri_tui.screens.export_modal import ExportModal
+from nutri_tui.screens.label_modal import LabelModal
 from nutri_tui.screens.why import WhyModal
+from nutri_tui.storage import StorageError
 from nutri_tui.widgets.level import level_bar, level_tag
 
 if TYPE_CHECKING:
@@ -40,6 +45,9 @@ class ResultScreen(Screen[None]):
     TABS: ClassVar = ("summary", "deficiencies", "foods", "cautions", "exercises", "sources")
     BINDINGS: ClassVar = [
         Binding("w", "why", "Why?"),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+e", "export", "Export"),
+        Binding("a", "reassess", "Re-assess", show=False),
         Binding("1", "tab(0)", "Tabs", key_display="1-6"),
         *[Binding(str(n + 1), f"tab({n})", show=False) for n in range(1, 6)],
         Binding("f1", "app.help", "Help"),
@@ -48,12 +56,16 @@ class ResultScreen(Screen[None]):
     HELP = HELP
     app: NutriTuiApp  # type: ignore[assignment]
 
-    def __init__(self, result: Assessment, note: str = "") -> None:
+    def __init__(self, session: Session, path: Path | None = None, note: str = "", saved_earlier: bool = False) -> None:
+        """``path`` is the saved file (None if saving failed); ``saved_earlier`` marks a reopened result."""
         super().__init__()
-        self.result = result
+        self.session = session
+        self.path = path
+        self.result = session.result
         self.note = note
-        self.by_id = {f.id: f for f in result.nutrients}
-        self.source_titles = {s.id: f"{s.title}, {s.publisher}. {s.url}" for s in result.sources}
+        self.saved_earlier = saved_earlier
+        self.by_id = {f.id: f for f in self.result.nutrients}
+        self.source_titles = {s.id: f"{s.title}, {s.publisher}. {s.url}" for s in self.result.sources}
 
     def compose(self) -> ComposeResult:
         result = self.result
@@ -188,6 +200,38 @@ class ResultScreen(Screen[None]):
         pane = self.query_one(f"#{self.TABS[index]}", TabPane)
         focusable = pane.query("OptionList, DataTable, VerticalScroll").first()
         self.call_after_refresh(focusable.focus)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reassess":
+            return self.saved_earlier
+        if action == "save":
+            return self.path is not None or None
+        return True
+
+    def action_save(self) -> None:
+        """Give the saved result a label (it was saved automatically when first shown)."""
+        if self.path is None:
+            self.notify("This result could not be saved; see the note on the Summary tab.", severity="warning")
+            return
+
+        def done(label: str | None) -> None:
+            if label is None or self.path is None:
+                return
+            try:
+                self.path = self.app.storage.relabel_session(self.path, label)
+                self.session = self.app.storage.load_session(self.path)
+            except (OSError, StorageError) as error:
+                self.notify(f"Could not save the label: {error}", severity="error")
+                return
+            self.notify(f"Saved with the label {label!r}." if label else "Saved without a label.")
+
+        self.app.push_screen(LabelModal(self.session.label), done)
+
+    def action_export(self) -> None:
+        self.app.push_screen(ExportModal(self.session))
+
+    def action_reassess(self) -> None:
+        self.app.show_new_result(self.session.answers)
 
     def action_why(self) -> None:
         self._open_why(self.current_finding())

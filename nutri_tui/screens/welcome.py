@@ -20,11 +20,10 @@ if TYPE_CHECKING:
     from nutri_tui.app import NutriTuiApp
 
 INTRO = (
-    "nutri-tui asks about the things that can leave you short of ten nutrients (sun, diet, medicines, "
-    "age, gut health, alcohol), your symptoms and your back pain. It checks for warning signs first, then "
-    "shows which nutrients may be worth checking with a blood test and why, foods that supply them, "
-    "supplement cautions for you, and exercises with good evidence for back pain. It takes about five "
-    "minutes, and everything stays on this computer."
+    "A few minutes of questions about sun, diet, medicines, age, gut health and alcohol, your symptoms and "
+    "your back pain. Warning signs are checked first; then you see which of ten nutrients may be worth a "
+    "blood test and why, foods for them, supplement cautions for you, and exercises with good evidence. "
+    "Everything stays on this computer."
 )
 HELP = (
     "Choose a button with Tab and Enter, or press its letter. Your answers are saved after every step, "
@@ -36,6 +35,7 @@ class WelcomeScreen(Screen[None]):
     BINDINGS: ClassVar = [
         Binding("n", "new", "New assessment"),
         Binding("r", "resume", "Resume"),
+        Binding("h", "app.show_history", "Past results"),
         Binding("f1", "app.help", "Help"),
     ]
     HELP = HELP
@@ -59,8 +59,17 @@ class WelcomeScreen(Screen[None]):
             with Vertical(id="choices"):
                 if self.draft is not None:
                     where = "the review" if self.draft.step == REVIEW else _step_title(self.draft.step)
-                    yield Button(f"Resume where you left off ({where})  [r]", id="resume", variant="primary")
-                yield Button("Start a new assessment  [n]", id="new", variant="default" if self.draft else "primary")
+                    yield Button(
+                        f"Resume where you left off ({where})  [r]", id="resume", variant="primary", compact=True
+                    )
+                yield Button(
+                    "Start a new assessment  [n]",
+                    id="new",
+                    variant="default" if self.draft else "primary",
+                    compact=True,
+                )
+                if self.app.storage.has_sessions():
+                    yield Button("Open a past result  [h]", id="open-history", compact=True)
             if self.draft_problem:
                 yield Static(self.draft_problem, classes="warning", markup=False)
         yield Footer()
@@ -83,6 +92,10 @@ class WelcomeScreen(Screen[None]):
         self.app.push_screen(
             ConfirmModal("Start again? Your unfinished answers will be discarded.", yes="Start again"), answered
         )
+
+    @on(Button.Pressed, "#open-history")
+    def _history(self) -> None:
+        self.app.action_show_history()
 
     @on(Button.Pressed, "#resume")
     def action_resume(self) -> None:

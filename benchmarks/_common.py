@@ -1,0 +1,137 @@
+"""Shared helpers for the benchmarks: session fixtures, a paint spy, medians and output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from time import perf_counter
+from typing import Any
+
+LABELS = ["", "check-up", "after holiday", "winter", "new medicine", "", "physio week 2", "holiday return"]
+TEMPLATES = 16
+
+
+class _CompatAnswers:
+    """Stands in for Answers inside bench_assess.generate: drops the conditions the model now refuses.
+
+    bench_assess.generate samples every content condition, but since the wizard commit
+    Answers rejects 'pregnancy' and 'breastfeeding' there (they belong in about.pregnancy).
+    """
+
+    @staticmethod
+    def model_validate(data: dict[str, Any], **kwargs: Any) -> Any:
+        from nutri_tui.models.answers import Answers
+
+        health = data["health"]
+        health["conditions"] = [c for c in health["conditions"] if c not in ("pregnancy", "breastfeeding")]
+        return Answers.model_validate(data, **kwargs)
+
+
+@contextmanager
+def compatible_generator() -> Iterator[None]:
+    """Make bench_assess.generate produce only valid profiles (same seed and mix otherwise)."""
+    from benchmarks import bench_assess
+
+    original = bench_assess.Answers
+    bench_assess.Answers = _CompatAnswers  # type: ignore[assignment,misc]
+    try:
+        yield
+    finally:
+        bench_assess.Answers = original
+
+
+def valid_profiles(count: int) -> list[Any]:
+    from benchmarks.bench_assess import generate
+
+    with compatible_generator():
+        return generate(count)
+
+
+def fill_sessions(root: Path, count: int) -> Path:
+    """Give ``root`` (a NUTRI_TUI_HOME) ``count`` saved sessions; returns the sessions folder.
+
+    A few real sessions are saved with Storage (different profiles and labels), then their files
+    are copied under new unique names in the storage naming scheme, one minute apart.
+    """
+    from nutri_tui.content import load_content
+    from nutri_tui.engine import assess
+    from nutri_tui.storage import Storage, make_session
+
+    storage = Storage(root)
+    storage.sessions_dir.mkdir(parents=True, exist_ok=True)
+    if count == 0:
+        return storage.sessions_dir
+    content = load_content()
+    templates = []
+    for i, answers in enumerate(valid_profiles(min(count, TEMPLATES))):
+        session = make_session(answers, assess(answers, content), content.version, label=LABELS[i % len(LABELS)])
+        path = storage.save_session(session)
+        templates.append(path.read_bytes())
+        path.unlink()
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    for i in range(count):
+        stamp = (start + timedelta(minutes=i)).strftime("%Y-%m-%dT%H-%M-%SZ")
+        (storage.sessions_dir / f"{stamp}-{i:08x}.toml").write_bytes(templates[i % len(templates)])
+    return storage.sessions_dir
+
+
+class PaintSpy:
+    """Records when each screen is first painted (Screen -> App._display with a real update).
+
+    In headless mode Textual still lays out and renders the compositor update; only the write
+    to the terminal is skipped, so this is the moment a real terminal would have been written.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.first_paint: dict[int, float] = {}
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            if renderable is not None:
+                self.first_paint.setdefault(id(screen), perf_counter())
+            display(screen, renderable)
+
+        app._display = spy
+
+    def painted(self, screen: Any) -> float | None:
+        return self.first_paint.get(id(screen))
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def ratios(ours: Sequence[float], reference: Sequence[float]) -> list[float]:
+    """Per-round ratios (rounds are paired, so each ratio compares runs made close in time)."""
+    return [a / b for a, b in zip(ours, reference, strict=True)]
+
+
+def parser(doc: str | None) -> argparse.ArgumentParser:
+    result = argparse.ArgumentParser(description=(doc or "").strip().splitlines()[0])
+    result.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
+    return result
+
+
+def row(benchmark: str, ours: str, reference: str, result: str, target: str, met: bool | None) -> dict[str, Any]:
+    """One line of the summary table in docs/performance.md."""
+    return {"benchmark": benchmark, "nutri": ours, "reference": reference, "result": result, "target": target, "met": met}
+
+
+def show(title: str, table: list[list[str]], rows: list[dict[str, Any]], notes: list[str], as_json: bool) -> None:
+    """Print a small aligned table (or JSON with the summary rows and notes)."""
+    if as_json:
+        print(json.dumps({"title": title, "table": table, "rows": rows, "notes": notes}))
+        return
+    widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
+    print(title)
+    for n, line in enumerate(table):
+        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(line, widths, strict=True))))
+        if n == 0:
+            print("  ".join("-" * width for width in widths))
+    for note in notes:
+        print(f"note: {note}")

@@ -1,0 +1,61 @@
+"""Child process for bench_startup: start one app headless, note when its first screen painted, exit.
+
+``python -m benchmarks._startup_child nutri|bare``; prints one JSON line. BENCH_LAUNCH is the
+parent's time.perf_counter() just before it started this process (CLOCK_MONOTONIC on Linux and
+macOS, so comparable across processes); the time since it includes interpreter start and imports.
+"""
+
+import time
+
+TOP = time.perf_counter()
+
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+
+
+def main() -> None:
+    if sys.argv[1] == "nutri":
+        from nutri_tui.app import NutriTuiApp as AppClass
+    else:
+        from benchmarks.bare_app import BareApp as AppClass
+    from benchmarks._common import PaintSpy
+
+    app = AppClass()
+    spy = PaintSpy(app)
+    found: dict[str, object] = {}
+
+    async def auto_pilot(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        pauses = 1
+        while spy.painted(pilot.app.screen) is None and pauses < 50:  # normally painted after the first pause
+            await pilot.pause()
+            pauses += 1
+        found["ready"] = time.perf_counter()
+        found["painted"] = spy.painted(pilot.app.screen)
+        found["screen"] = type(pilot.app.screen).__name__
+        found["pauses"] = pauses
+        found["maxrss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        pilot.app.exit()
+
+    app.run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
+    launch = float(os.environ.get("BENCH_LAUNCH", TOP))
+    ready = float(found["ready"])  # type: ignore[arg-type]
+    rss = int(found["maxrss_kib"])  # type: ignore[call-overload]
+    print(
+        json.dumps(
+            {
+                "startup_s": ready - launch,
+                "in_script_s": ready - TOP,
+                "first_paint_s": float(found["painted"] or ready) - launch,  # type: ignore[arg-type]
+                "maxrss_mib": rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024,
+                "screen": found["screen"],
+                "pauses": found["pauses"],
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Start-up time and peak memory of nutri-tui against a bare Textual app (Header, Static, Footer).
+
+Run: ``python -m benchmarks.bench_startup [--rounds 7] [--sessions 1000] [--json]``.
+Each round starts both apps in fresh processes (so imports count), in alternating order,
+headless at 80x24. Start-up is the time from the parent launching the process until the
+auto pilot's first ``await pilot.pause()`` returns with the first screen painted; first paint
+is when that screen's first frame was rendered. Peak memory is the child's max RSS at that point.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks._common import fill_sessions, median, parser, ratios, row, show
+
+ROOT = Path(__file__).resolve().parent.parent
+STARTUP_TARGET = 1.2
+MEMORY_TARGET = 1.3
+
+
+def launch(which: str, home: Path) -> dict[str, float]:
+    env = {**os.environ, "NUTRI_TUI_HOME": str(home), "BENCH_LAUNCH": repr(time.perf_counter())}
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks._startup_child", which],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> None:
+    cli = parser(__doc__)
+    cli.add_argument("--rounds", type=int, default=7)
+    cli.add_argument("--sessions", type=int, default=1000, help="saved sessions in the data folder")
+    args = cli.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="nutri-bench-") as temp:
+        home = Path(temp)
+        fill_sessions(home, args.sessions)
+        launch("bare", home)  # warm the OS file cache and .pyc files for both
+        launch("nutri", home)
+        runs: dict[str, list[dict[str, float]]] = {"nutri": [], "bare": []}
+        for n in range(args.rounds):
+            for which in ("nutri", "bare") if n % 2 == 0 else ("bare", "nutri"):
+                runs[which].append(launch(which, home))
+
+    def series(which: str, key: str) -> list[float]:
+        return [run[key] for run in runs[which]]
+
+    table = [["measure", "nutri-tui", "bare app", "median ratio"]]
+    summary = {}
+    for key, name, unit, scale in [
+        ("startup_s", "start-up (first pause)", "ms", 1000),
+        ("first_paint_s", "first paint", "ms", 1000),
+        ("maxrss_mib", "peak memory (max RSS)", "MiB", 1),
+    ]:
+        ours, ref = series("nutri", key), series("bare", key)
+        ratio = median(ratios(ours, ref))
+        summary[key] = (median(ours) * scale, median(ref) * scale, ratio)
+        table.append([name, f"{median(ours) * scale:,.0f} {unit}", f"{median(ref) * scale:,.0f} {unit}", f"{ratio:.2f}x"])
+    label = f"{args.sessions:,} sessions"
+    start, memory = summary["startup_s"], summary["maxrss_mib"]
+    rows = [
+        row(
+            f"Start-up, {label}",
+            f"{start[0]:,.0f} ms",
+            f"{start[1]:,.0f} ms",
+            f"{start[2]:.2f}x",
+            f"≤ {STARTUP_TARGET}x",
+            start[2] <= STARTUP_TARGET,
+        ),
+        row(
+            f"Peak memory, {label}",
+            f"{memory[0]:,.1f} MiB",
+            f"{memory[1]:,.1f} MiB",
+            f"{memory[2]:.2f}x",
+            f"≤ {MEMORY_TARGET}x",
+            memory[2] <= MEMORY_TARGET,
+        ),
+    ]
+    notes = [
+        f"{args.rounds} rounds, fresh process each, headless 80x24, {label} in NUTRI_TUI_HOME",
+        f"targets: start-up ≤ {STARTUP_TARGET}x bare, peak memory ≤ {MEMORY_TARGET}x bare (median of per-round ratios)",
+    ]
+    show(f"Start-up ({label})", table, rows, notes, args.json)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""What changed between two saved results, in plain lines (no UI: also usable by reports)."""
+
+from __future__ import annotations
+
+from nutri_tui.labels import CHOICES, LEVEL_SYMBOL
+from nutri_tui.models.assessment import LEVEL_ORDER
+from nutri_tui.models.session import Session
+
+
+def compare_sessions(first: Session, second: Session) -> list[str]:
+    """Lines describing the change from the earlier to the later session (whichever order they come in)."""
+    earlier, later = sorted((first, second), key=lambda s: s.created)
+    lines = [
+        f"Earlier: {earlier.created:%Y-%m-%d %H:%M}  {earlier.label or ''}".rstrip(),
+        f"Later:   {later.created:%Y-%m-%d %H:%M}  {later.label or ''}".rstrip(),
+        "",
+    ]
+    before, after = earlier.answers.back_pain.intensity, later.answers.back_pain.intensity
+    if before is not None and after is not None:
+        change = after - before
+        trend = "better" if change < 0 else "worse" if change > 0 else "the same"
+        lines.append(f"Pain score: {before} → {after} ({'+' if change > 0 else ''}{change}, {trend})")
+    else:
+        lines.append(f"Pain score: {_or_dash(before)} → {_or_dash(after)}")
+    flags_before = {f.id: f for f in earlier.result.red_flags}
+    flags_after = {f.id: f for f in later.result.red_flags}
+    for flag_id in flags_after.keys() - flags_before.keys():
+        lines.append(f"New warning sign: {flags_after[flag_id].question}")
+    for flag_id in flags_before.keys() - flags_after.keys():
+        lines.append(f"No longer reported: {flags_before[flag_id].question}")
+    if not flags_before and not flags_after:
+        lines.append("Warning signs: none either time.")
+    lines += ["", f"{'Nutrient':<22} {'Earlier':<12} {'Later':<12} Change"]
+    old = {n.id: n for n in earlier.result.nutrients}
+    for finding in later.result.nutrients:
+        previous = old.get(finding.id)
+        if previous is None:
+            continue
+        move = LEVEL_ORDER[previous.level] - LEVEL_ORDER[finding.level]
+        change = "higher" if move > 0 else "lower" if move < 0 else "same"
+        lines.append(
+            f"{finding.name:<22} {_level(previous.level):<12} {_level(finding.level):<12} {change}"
+            f" (score {previous.score:g} → {finding.score:g})"
+        )
+    if earlier.content_version != later.content_version:
+        lines += [
+            "",
+            f"Note: the knowledge base changed between them ({earlier.content_version} → "
+            f"{later.content_version}), which can move scores by itself.",
+        ]
+    return lines
+
+
+def _level(level: str) -> str:
+    return f"{LEVEL_SYMBOL[level]} {CHOICES['level'][level]}"
+
+
+def _or_dash(value: int | None) -> str:
+    return "-" if value is None else str(value)
