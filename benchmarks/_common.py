@@ -119,19 +119,37 @@ def parser(doc: str | None) -> argparse.ArgumentParser:
 
 def row(benchmark: str, ours: str, reference: str, result: str, target: str, met: bool | None) -> dict[str, Any]:
     """One line of the summary table in docs/performance.md."""
-    return {"benchmark": benchmark, "nutri": ours, "reference": reference, "result": result, "target": target, "met": met}
+    return {
+        "benchmark": benchmark,
+        "nutri": ours,
+        "reference": reference,
+        "result": result,
+        "target": target,
+        "met": met,
+    }
+
+
+def format_table(table: list[list[str]]) -> str:
+    """Columns aligned (first to the left, the rest to the right), a rule under the header."""
+    widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
+    lines = []
+    for n, line in enumerate(table):
+        cells = [
+            cell.ljust(width) if i == 0 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(line, widths, strict=True))
+        ]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * width for width in widths))
+    return "\n".join(lines)
 
 
 def show(title: str, table: list[list[str]], rows: list[dict[str, Any]], notes: list[str], as_json: bool) -> None:
-    """Print a small aligned table (or JSON with the summary rows and notes)."""
+    """Print the table and notes (or, with --json, the same plus the summary rows for run_all)."""
     if as_json:
         print(json.dumps({"title": title, "table": table, "rows": rows, "notes": notes}))
         return
-    widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
     print(title)
-    for n, line in enumerate(table):
-        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(line, widths, strict=True))))
-        if n == 0:
-            print("  ".join("-" * width for width in widths))
+    print(format_table(table))
     for note in notes:
         print(f"note: {note}")

@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> None:
         ours, ref = series("nutri", key), series("bare", key)
         ratio = median(ratios(ours, ref))
         summary[key] = (median(ours) * scale, median(ref) * scale, ratio)
-        table.append([name, f"{median(ours) * scale:,.0f} {unit}", f"{median(ref) * scale:,.0f} {unit}", f"{ratio:.2f}x"])
+        table.append(
+            [name, f"{median(ours) * scale:,.0f} {unit}", f"{median(ref) * scale:,.0f} {unit}", f"{ratio:.2f}x"]
+        )
     label = f"{args.sessions:,} sessions"
     start, memory = summary["startup_s"], summary["maxrss_mib"]
     rows = [

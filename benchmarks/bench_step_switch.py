@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
+from itertools import pairwise
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -65,9 +66,8 @@ async def timed_switch(pilot: Pilot, spy: PaintSpy, expected: type) -> tuple[flo
 
 async def nutri_round() -> list[tuple[str, float, float]]:
     from nutri_tui.app import STEP_SCREENS, NutriTuiApp
-    from nutri_tui.wizard import STEP_IDS
-
     from nutri_tui.storage import Storage
+    from nutri_tui.wizard import STEP_IDS
 
     home = tempfile.TemporaryDirectory(prefix="nutri-bench-")  # a fresh one, so there is no draft to resume
     app = NutriTuiApp(storage=Storage(Path(home.name)))
@@ -80,7 +80,7 @@ async def nutri_round() -> list[tuple[str, float, float]]:
         app.show_step(STEP_IDS[0])
         await settle(pilot, spy, STEP_SCREENS[STEP_IDS[0]])
         await pilot.pause()
-        for before, after in zip(STEP_IDS, STEP_IDS[1:], strict=False):
+        for before, after in pairwise(STEP_IDS):
             paint, settled = await timed_switch(pilot, spy, STEP_SCREENS[after])
             times.append((f"{before} -> {after}", paint, settled))
     home.cleanup()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from nutri_tui.cli import EXIT_CONTENT, EXIT_OK, EXIT_STORAGE, fail
 
 if TYPE_CHECKING:
     from nutri_tui.models.session import Session
-    from nutri_tui.storage import SessionEntry, Storage
+    from nutri_tui.storage import SavedSession, SessionEntry, Storage
 
 
 def add_session_commands(commands: argparse._SubParsersAction) -> None:
@@ -79,7 +80,7 @@ def print_where(args: argparse.Namespace) -> int:
 
 
 def _cmd_sessions(args: argparse.Namespace) -> int:
-    from nutri_tui.storage import StorageError
+    from nutri_tui.storage import SavedSession, StorageError, UnreadableSession
 
     storage = storage_for(args)
     try:
@@ -93,8 +94,8 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
         print(f"No saved sessions yet (in {shown(storage.sessions_dir)}).")
         return EXIT_OK
     names = _nutrient_names()
-    readable = [e for e in entries if e.readable]
-    unreadable = [e for e in entries if not e.readable]
+    readable = [e for e in entries if isinstance(e, SavedSession)]
+    unreadable = [e for e in entries if isinstance(e, UnreadableSession)]
     if readable:
         print(f"{len(readable)} saved session{'s' if len(readable) != 1 else ''}, newest first:")
     for entry in readable:
@@ -103,7 +104,8 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
     if unreadable:
         if readable:
             print()
-        print(f"{len(unreadable)} file{'s' if len(unreadable) != 1 else ''} that cannot be read (left as they are):")
+        count, left = (f"{len(unreadable)} files", "they are") if len(unreadable) != 1 else ("1 file", "it is")
+        print(f"{count} that cannot be read (left as {left}):")
     for entry in unreadable:
         print(f"  {shown(entry.path)}: {entry.reason}")
     return EXIT_OK
@@ -124,8 +126,7 @@ def _entry_json(entry: SessionEntry) -> dict[str, Any]:
     }
 
 
-def _entry_line(entry: SessionEntry, names: dict[str, str]) -> str:
-    assert entry.readable
+def _entry_line(entry: SavedSession, names: dict[str, str]) -> str:
     created = entry.created.astimezone().strftime("%Y-%m-%d %H:%M")
     label = f'"{entry.label}"' if entry.label else "(no label)"
     pain = f"pain {entry.pain_intensity}/10" if entry.pain_intensity is not None else "pain not given"
@@ -177,17 +178,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _write_new(path: Path, text: str) -> int:
     """Write ``text`` to a new file ``path`` (0600, atomically); exit 2 if it exists, 1 if it cannot be written."""
-    from nutri_tui.storage import _atomic_write
+    from nutri_tui.storage import StorageError, write_private_new
 
     if path.is_dir():
         return fail(f"{shown(path)}: is a folder; give a file name for the report")
-    try:
-        _atomic_write(path, text.encode("utf-8"), exclusive=True)
-    except FileExistsError:
+    if os.path.lexists(path):
         return fail(f"{shown(path)}: already exists; not overwritten (choose another name)")
-    except OSError as error:
-        return fail(f"{shown(path)}: cannot write it ({error.strerror or type(error).__name__})", EXIT_STORAGE)
-    print(f"Report written to {shown(path)}", file=sys.stderr)
+    try:
+        write_private_new(path, text.encode("utf-8"))
+    except StorageError as error:
+        return fail(str(error), EXIT_STORAGE)
+    print(f"Report written to {shown(path)}")
     return EXIT_OK
 
 

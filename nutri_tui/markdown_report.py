@@ -157,9 +157,10 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
         if result.exercises:
             report.add("")
         for exercise in result.exercises:
+            certainty = md(exercise.certainty.replace("_", " "))
             report.add(
-                f"- **{md(exercise.name)}** (fit {exercise.fit}/3, {md(exercise.certainty.replace('_', ' '))}-certainty "
-                f"evidence): {md(exercise.description)} Stop if: {md(exercise.stop_if)}{report.cite(exercise.sources)}"
+                f"- **{md(exercise.name)}** (fit {exercise.fit}/3, {certainty}-certainty evidence): "
+                f"{md(exercise.description)} Stop if: {md(exercise.stop_if)}{report.cite(exercise.sources)}"
             )
             report.add(*(f"  - Caution: {md(caution)}" for caution in exercise.cautions))
 

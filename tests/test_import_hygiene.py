@@ -16,6 +16,13 @@ HEADLESS = [
     "nutri_tui.answers_file",
     "nutri_tui.text_report",
     "nutri_tui.cli",
+    "nutri_tui.storage",
+    "nutri_tui.models.session",
+    "nutri_tui.wizard",
+    "nutri_tui.labels",
+    "nutri_tui.answers_summary",
+    "nutri_tui.result_text",
+    "nutri_tui.comparison",
 ]
 
 

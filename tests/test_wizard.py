@@ -254,3 +254,38 @@ async def test_help_opens_for_the_current_step(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AboutStep)
+
+
+async def test_survives_resizing_at_every_screen(tmp_path: Path) -> None:
+    """Tiny, narrow, wide: every screen keeps working (and nothing raises) as the terminal changes."""
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        for width, height in ((40, 12), (20, 8), (200, 60), (80, 24)):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+        await fill_about(pilot, "60", "male", "omnivore", pregnancy=None)
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert app.screen.query_one("#next").region.height >= 0
+        await pilot.resize_terminal(*SIZE)
+        for _ in range(5):
+            await next_step(pilot)
+        await fill_back_pain(pilot)
+        screen = await to_result(pilot)
+        for width, height in ((30, 10), (120, 40)):
+            await pilot.resize_terminal(width, height)
+            await pilot.press("2")
+            await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_high_contrast_theme_and_palette_commands(tmp_path: Path) -> None:
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"New assessment", "Past results", "High contrast", "Theme"} <= set(titles)
+        await pilot.press("ctrl+p", *"high contrast", "enter")
+        await pilot.pause()
+        assert app.theme == "nutri-high-contrast"

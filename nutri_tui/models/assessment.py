@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 Level = Literal["high", "moderate", "low"]
 LEVEL_ORDER: dict[str, int] = {"high": 0, "moderate": 1, "low": 2}
@@ -151,3 +151,14 @@ class Assessment(Out):
     general_cautions: tuple[Caution, ...]
     disclaimer: str
     sources: tuple[SourceRef, ...]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Assessment:
+        """A hand-edited session must still be displayable: findings present, test ids among them."""
+        if not self.nutrients:
+            raise ValueError("nutrients: a result needs at least one nutrient finding")
+        known = {n.id for n in self.nutrients}
+        unknown = [t for t in self.tests_to_ask if t not in known]
+        if unknown:
+            raise ValueError(f"tests_to_ask: {unknown[0]!r} is not one of the result's nutrients")
+        return self

@@ -6,6 +6,7 @@ delete one on purpose (after confirming).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -159,7 +160,7 @@ class HistoryScreen(Screen[None]):
             return
         self.app.compare_saved(self.marked_path(), entry.path, self.entries)
 
-    def marked_path(self):
+    def marked_path(self) -> Path:
         return next(e.path for e in self.entries if str(e.path) == self.marked)
 
     def action_relabel(self) -> None:

@@ -1,0 +1,432 @@
+"""The command line for saved sessions: sessions, assess --save, report, open, --data-dir and --where."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import sys
+import types
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nutri_tui.cli import main
+from nutri_tui.content import Content, find_content_dir
+from nutri_tui.engine import assess
+from nutri_tui.models.answers import Answers
+from nutri_tui.models.session import Session
+from nutri_tui.storage import Storage, make_session
+from tests.test_storage import changed, corpus, snapshot
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+NOW = datetime(2026, 11, 26, 6, 40, 12, tzinfo=UTC)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    try:
+        code = main([str(arg) for arg in argv])
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_error_line(err: str) -> bool:
+    return err.count("\n") == 1 and err.endswith("\n") and err.startswith("nutri-tui")
+
+
+def listed(folder: Path) -> set[str]:
+    return set(os.listdir(folder)) if folder.exists() else set()
+
+
+@pytest.fixture
+def session(content: Content) -> Session:
+    return make_session(Answers(), assess(Answers(), content), content.version, label="After the walk", now=NOW)
+
+
+@pytest.fixture
+def saved(private_home: Path, content: Content, session: Session) -> list[Path]:
+    """Two readable sessions in the default folder: an older quiet one and a newer one with a red flag."""
+    from nutri_tui.answers_file import read_answers
+
+    answers = read_answers(EXAMPLES / "emergency-red-flag.toml", content)
+    urgent = make_session(answers, assess(answers, content), content.version, label="", now=NOW + timedelta(hours=1))
+    store = Storage()
+    return [store.save_session(session), store.save_session(urgent)]
+
+
+# -- sessions ---------------------------------------------------------------------------------------
+
+
+def test_help_lists_the_new_commands(capsys) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for word in ("sessions", "report", "open", "--data-dir", "--where"):
+        assert word in out
+
+
+def test_sessions_when_there_are_none(capsys, private_home: Path) -> None:
+    code, out, err = run(capsys, "sessions")
+    assert code == 0 and err == ""
+    assert out == f"No saved sessions yet (in {private_home / 'sessions'}).\n"
+    code, out, err = run(capsys, "sessions", "--json")
+    assert (code, json.loads(out), err) == (0, [], "")
+    assert listed(private_home) == set()  # listing creates nothing
+
+
+def test_sessions_lists_newest_first(capsys, saved: list[Path]) -> None:
+    code, out, err = run(capsys, "sessions")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "2 saved sessions, newest first:"
+    newer, older = NOW + timedelta(hours=1), NOW
+    assert lines[1].startswith(f"  {newer.astimezone():%Y-%m-%d %H:%M}  (no label)  pain 8/10  RED FLAG")
+    assert lines[2] == f"    {saved[1]}"
+    assert lines[3].startswith(f'  {older.astimezone():%Y-%m-%d %H:%M}  "After the walk"  pain not given  no red flag')
+    assert lines[4] == f"    {saved[0]}"
+    assert len(lines) == 5
+
+
+def test_sessions_names_the_top_nutrients(capsys, private_home: Path) -> None:
+    code, out, _ = run(capsys, "assess", EXAMPLES / "vegan.toml", "--save", "--label", "vegan")
+    assert code == 0
+    code, out, _ = run(capsys, "sessions")
+    assert "Vitamin D (high)" in out.splitlines()[1]
+
+
+def test_sessions_json_lists_unreadable_files_with_a_reason(capsys, saved: list[Path]) -> None:
+    broken = saved[0].parent / "broken.toml"
+    broken.write_bytes(b"schema_version = \n")
+    code, out, err = run(capsys, "sessions", "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert [entry["path"] for entry in data] == [str(saved[1]), str(saved[0]), str(broken)]
+    first = data[0]
+    assert set(first) == {
+        "path",
+        "readable",
+        "created",
+        "label",
+        "pain_intensity",
+        "red_flag",
+        "top_nutrients",
+        "content_version",
+    }
+    assert first["readable"] is True and first["red_flag"] is True and first["pain_intensity"] == 8
+    assert datetime.fromisoformat(first["created"]) == NOW + timedelta(hours=1)
+    assert data[1]["label"] == "After the walk" and data[1]["pain_intensity"] is None
+    assert all(set(n) == {"id", "level"} for entry in data[:2] for n in entry["top_nutrients"])
+    assert data[2] == {"path": str(broken), "readable": False, "reason": data[2]["reason"]}
+    assert data[2]["reason"].startswith("not valid TOML")
+
+    code, out, err = run(capsys, "sessions")
+    assert code == 0 and err == ""
+    assert out.splitlines()[-2:] == [
+        "1 file that cannot be read (left as it is):",
+        f"  {broken}: {data[2]['reason']}",
+    ]
+
+
+def test_sessions_escapes_unprintable_file_names(capsys, saved: list[Path]) -> None:
+    odd = saved[0].parent / "\x1b]0;pwned\x07.toml"
+    odd.write_bytes(b"")
+    code, out, _ = run(capsys, "sessions")
+    assert code == 0 and "\x1b" not in out and "\x07" not in out
+    assert f"  {saved[0].parent}/\\x1b]0;pwned\\x07.toml: empty file" in out.splitlines()
+    _, out, _ = run(capsys, "sessions", "--json")
+    assert json.loads(out)[-1]["path"] == str(odd)
+
+
+def test_sessions_when_the_folder_cannot_be_listed(capsys, tmp_path: Path) -> None:
+    (tmp_path / "sessions").write_text("not a folder")
+    code, out, err = run(capsys, "--data-dir", tmp_path, "sessions")
+    assert code == 1 and out == "" and one_error_line(err)
+    assert "cannot list it" in err
+
+
+# -- assess --save ----------------------------------------------------------------------------------
+
+
+def test_assess_save_prints_the_path_last_and_the_file_loads(capsys, private_home: Path, content: Content) -> None:
+    code, out, err = run(capsys, "assess", EXAMPLES / "older-several-medicines.toml", "--save")
+    assert code == 0 and err == ""
+    *text, last = out.splitlines()
+    assert text[0] == "nutri-tui result"
+    path = Path(last)
+    assert path.parent == private_home / "sessions" and path.is_file()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    session = Storage().load_session(path)
+    assert session.label == "" and session.content_version == content.version
+    assert session.answers.health.medicines == ("omeprazole", "metformin", "hydrochlorothiazide", "alendronate")
+    assert session.result == assess(session.answers, content)
+    assert listed(private_home) == {"sessions"}  # no draft is made or touched
+
+
+def test_assess_json_save_prints_the_json_then_the_path(capsys, private_home: Path) -> None:
+    code, out, _ = run(capsys, "assess", EXAMPLES / "emergency-red-flag.toml", "--json", "--save")
+    assert code == 0
+    body, last = out.rstrip("\n").rsplit("\n", 1)
+    data = json.loads(body)
+    session = Storage().load_session(Path(last))
+    assert data == session.result.model_dump(mode="json") and data["emergency"] is True
+
+
+def test_assess_save_stores_the_cleaned_label(capsys, private_home: Path) -> None:
+    code, out, _ = run(capsys, "assess", EXAMPLES / "vegan.toml", "--save", "--label", "  Monday\n\tmorning \x1b[31m ")
+    assert code == 0
+    assert Storage().load_session(Path(out.splitlines()[-1])).label == "Monday morning [31m"
+
+
+@pytest.mark.parametrize("label", ["../../escaped", "/etc/passwd", "..", "a/b\\c.toml", "\u202eevil\u2066", "x" * 5000])
+def test_a_hostile_label_stays_inside_the_folder(capsys, tmp_path: Path, label: str) -> None:
+    home = tmp_path / "home"
+    code, out, _ = run(capsys, "--data-dir", home, "assess", EXAMPLES / "vegan.toml", "--save", "--label", label)
+    assert code == 0
+    path = Path(out.splitlines()[-1])
+    assert path.parent == home / "sessions" and listed(home / "sessions") == {path.name}
+    assert listed(home) == {"sessions"} and listed(tmp_path) == {"home"}
+    saved = Storage(home).load_session(path).label
+    assert len(saved) <= 200 and "\u202e" not in saved
+
+
+def test_label_without_save_is_bad_usage(capsys, private_home: Path) -> None:
+    code, out, err = run(capsys, "assess", EXAMPLES / "vegan.toml", "--label", "x")
+    assert code == 2 and out == "" and one_error_line(err) and "--save" in err
+    assert listed(private_home) == set()
+
+
+def test_a_failed_save_is_one_line_and_exit_1(capsys, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    code, out, err = run(capsys, "--data-dir", blocker, "assess", EXAMPLES / "vegan.toml", "--save")
+    assert code == 1
+    assert out.startswith("nutri-tui result") and "sessions" not in out.splitlines()[-1]
+    assert one_error_line(err) and "not saved" in err and str(blocker) in err
+    assert blocker.read_text() == "a file where the data folder should be"
+
+
+# -- report -----------------------------------------------------------------------------------------
+
+
+def test_report_prints_markdown(capsys, saved: list[Path]) -> None:
+    code, out, err = run(capsys, "report", saved[0])
+    assert code == 0 and err == ""
+    assert out.startswith("# nutri-tui summary, 2026-11-26 06:40 UTC: After the walk\n")
+    assert "not a diagnosis" in out and "## Sources" in out
+
+
+def test_report_accepts_a_file_outside_the_folder(capsys, saved: list[Path], tmp_path: Path) -> None:
+    copy = tmp_path / "copy.toml"
+    copy.write_bytes(saved[1].read_bytes())
+    code, out, _ = run(capsys, "report", copy)
+    assert code == 0 and "**EMERGENCY**" in out
+
+
+REPORT_BAD = {
+    "missing.toml": (None, "no such file"),
+    "broken.toml": (b"schema_version = 1\nlabel = \n", "not valid TOML"),
+    "binary.toml": (bytes(range(256)), "not a text file"),
+    "empty.toml": (b"", "empty file"),
+    "answers-file.toml": ((EXAMPLES / "vegan.toml").read_bytes(), "required field is missing"),
+}
+
+
+@pytest.mark.parametrize("name", REPORT_BAD)
+def test_report_on_a_bad_file_is_one_line_and_exit_2(capsys, tmp_path: Path, name: str) -> None:
+    body, reason = REPORT_BAD[name]
+    path = tmp_path / name
+    if body is not None:
+        path.write_bytes(body)
+    code, out, err = run(capsys, "report", path)
+    assert code == 2 and out == "" and one_error_line(err)
+    assert err.startswith(f"nutri-tui: error: {path}: ") and reason in err
+
+
+def test_report_on_a_newer_schema_is_one_line_and_exit_2(capsys, tmp_path: Path, session: Session) -> None:
+    path = tmp_path / "future.toml"
+    path.write_bytes(changed(session, schema_version=2))
+    code, out, err = run(capsys, "report", path)
+    assert code == 2 and out == "" and one_error_line(err)
+    assert "written by a newer nutri-tui (schema 2)" in err
+
+
+def test_report_output_writes_a_private_file(capsys, saved: list[Path], tmp_path: Path) -> None:
+    target = tmp_path / "for-dr-lee.md"
+    code, out, err = run(capsys, "report", saved[1], "--output", target)
+    assert code == 0 and err == "" and out == f"Report written to {target}\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    _, printed, _ = run(capsys, "report", saved[1])
+    assert target.read_text(encoding="utf-8") == printed
+    assert listed(tmp_path) == {"for-dr-lee.md"}  # no temp file left behind
+
+
+def test_report_output_never_overwrites(capsys, saved: list[Path], tmp_path: Path) -> None:
+    target = tmp_path / "notes.md"
+    target.write_text("my own notes")
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "nowhere.md")
+    for path in (target, link):
+        code, out, err = run(capsys, "report", saved[0], "--output", path)
+        assert code == 2 and out == "" and one_error_line(err) and "already exists" in err
+    assert target.read_text() == "my own notes" and not (tmp_path / "nowhere.md").exists()
+    assert listed(tmp_path) == {"notes.md", "link.md"}
+
+
+def test_report_output_into_a_missing_folder(capsys, saved: list[Path], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "report", saved[0], "--output", tmp_path / "no" / "such.md")
+    assert code == 1 and out == "" and one_error_line(err) and "the folder does not exist" in err
+    code, _, err = run(capsys, "report", saved[0], "--output", tmp_path)
+    assert code == 2 and one_error_line(err) and "is a folder" in err
+
+
+def test_report_on_a_bad_session_writes_no_output_file(capsys, tmp_path: Path) -> None:
+    code, _, _ = run(capsys, "report", tmp_path / "missing.toml", "--output", tmp_path / "out.md")
+    assert code == 2 and listed(tmp_path) == set()
+
+
+# -- --where and --data-dir -------------------------------------------------------------------------
+
+
+def where_lines(root: Path) -> list[str]:
+    return [
+        f"data: {root}",
+        f"sessions: {root / 'sessions'}",
+        f"draft: {root / 'draft.toml'}",
+        f"content: {find_content_dir()}",
+    ]
+
+
+def test_where_prints_the_folders_in_use(capsys, private_home: Path) -> None:
+    code, out, err = run(capsys, "--where")
+    assert code == 0 and err == "" and out.splitlines() == where_lines(private_home)
+    assert listed(private_home) == set()
+
+
+@pytest.mark.parametrize("position", ["before", "after"])
+def test_where_and_data_dir_work_around_a_sub_command(capsys, tmp_path: Path, position: str) -> None:
+    argv = ["--data-dir", str(tmp_path), "--where"]
+    argv = [*argv, "sessions"] if position == "before" else ["sessions", *argv]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and out.splitlines() == where_lines(tmp_path)
+
+
+def test_data_dir_overrides_nutri_tui_home(capsys, private_home: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    code, out, _ = run(capsys, "--data-dir", other, "assess", EXAMPLES / "vegan.toml", "--save", "--label", "there")
+    assert code == 0 and Path(out.splitlines()[-1]).parent == other / "sessions"
+    assert listed(private_home) == set()
+    code, out, _ = run(capsys, "sessions", "--json")
+    assert json.loads(out) == []
+    for argv in (["--data-dir", other, "sessions", "--json"], ["sessions", "--json", "--data-dir", other]):
+        code, out, _ = run(capsys, *argv)
+        assert [entry["label"] for entry in json.loads(out)] == ["there"]
+
+
+def test_data_dir_relative_and_tilde_are_made_absolute(capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "house"))
+    _, out, _ = run(capsys, "--data-dir", "rel", "--where")
+    assert out.splitlines()[0] == f"data: {tmp_path / 'rel'}"
+    _, out, _ = run(capsys, "--data-dir", "~/nt", "--where")
+    assert out.splitlines()[0] == f"data: {tmp_path / 'house' / 'nt'}"
+
+
+def test_an_empty_data_dir_is_bad_usage(capsys) -> None:
+    code, out, err = run(capsys, "--data-dir", "", "sessions")
+    assert code == 2 and out == "" and one_error_line(err)
+
+
+# -- a corpus of broken files -----------------------------------------------------------------------
+
+
+def test_a_corpus_of_broken_files_through_sessions_and_report(
+    capsys, private_home: Path, session: Session, saved: list[Path], tmp_path: Path
+) -> None:
+    folder = private_home / "sessions"
+    elsewhere = tmp_path / "good-elsewhere.toml"
+    elsewhere.write_bytes(saved[0].read_bytes())
+    expected: dict[str, str] = {}
+    for name, make, reason in corpus(session, elsewhere):
+        path = folder / name
+        if callable(make):
+            make(path)
+        else:
+            path.write_bytes(make)
+        expected[name] = reason
+    assert len(expected) >= 30
+    before = {name: snapshot(folder / name) for name in os.listdir(folder)}
+
+    code, out, err = run(capsys, "sessions", "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert [Path(e["path"]) for e in data[:2]] == [saved[1], saved[0]]
+    unreadable = {Path(e["path"]).name: e for e in data[2:]}
+    assert set(unreadable) == set(expected)
+    for name, reason in expected.items():
+        assert unreadable[name]["readable"] is False
+        assert reason in unreadable[name]["reason"], name
+
+    code, out, err = run(capsys, "sessions")
+    assert code == 0 and err == ""
+    assert f"{len(expected)} files that cannot be read (left as they are):" in out
+
+    for name, reason in expected.items():
+        code, out, err = run(capsys, "report", folder / name)
+        assert code == 2 and out == "", name
+        assert one_error_line(err) and reason in err and unreadable[name]["reason"] in err, (name, err)
+
+    assert {name: snapshot(folder / name) for name in os.listdir(folder)} == before
+    assert elsewhere.read_bytes() == saved[0].read_bytes()
+
+
+# -- open -------------------------------------------------------------------------------------------
+
+
+class FakeApp:
+    """Stands in for NutriTuiApp: records how it was made and that it ran, without a terminal."""
+
+    made: list[dict[str, Any]]
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.kwargs = kwargs
+
+    def run(self) -> None:
+        type(self).made.append(self.kwargs)
+
+
+@pytest.fixture
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> type[FakeApp]:
+    """``nutri_tui.app`` replaced by a module holding :class:`FakeApp`, so no UI is imported or started."""
+    fake = type("Fake", (FakeApp,), {"made": []})
+    monkeypatch.setitem(sys.modules, "nutri_tui.app", types.SimpleNamespace(NutriTuiApp=fake))
+    return fake
+
+
+def test_open_starts_the_app_on_the_session(capsys, fake_app: type[FakeApp], saved: list[Path], tmp_path) -> None:
+    code, out, err = run(capsys, "--data-dir", tmp_path, "open", saved[1])
+    assert (code, out, err) == (0, "", "")
+    [kwargs] = fake_app.made
+    assert set(kwargs) == {"storage", "open_session", "open_path"}
+    assert kwargs["storage"].root == tmp_path
+    assert kwargs["open_session"] == Storage().load_session(saved[1])
+    assert kwargs["open_path"] == saved[1]
+
+
+@pytest.mark.parametrize("name", ["missing.toml", "broken.toml"])
+def test_open_refuses_a_bad_file_before_the_app(capsys, fake_app: type[FakeApp], tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    if name == "broken.toml":
+        path.write_bytes(b"\x00\x01")
+    code, out, err = run(capsys, "open", path)
+    assert code == 2 and out == "" and one_error_line(err) and str(path) in err
+    assert fake_app.made == []
+
+
+def test_the_bare_app_uses_the_data_dir(capsys, fake_app: type[FakeApp], tmp_path: Path) -> None:
+    code, _, _ = run(capsys, "--data-dir", tmp_path)
+    [kwargs] = fake_app.made
+    assert code == 0 and kwargs["storage"].root == tmp_path
