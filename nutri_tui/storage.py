@@ -43,6 +43,7 @@ from nutri_tui.models.session import (
     clean_text,
     migrate,
 )
+from nutri_tui.session_index import SessionIndex, file_key, summary_record
 
 HOME_ENV = "NUTRI_TUI_HOME"
 APP_NAME = "nutri-tui"
@@ -189,6 +190,7 @@ class Storage:
                 continue
             except OSError as error:
                 raise StorageError(_message(target, f"cannot save it ({_os_reason(error)})")) from error
+            self._remember(target, session)
             return target
         raise StorageError(_message(self.sessions_dir, f"no free file name after {NAME_ATTEMPTS} attempts"))
 
@@ -201,29 +203,49 @@ class Storage:
             return False
 
     def list_sessions(self) -> list[SessionEntry]:
-        """Every ``*.toml`` in the sessions folder: readable ones newest first, then unreadable ones by name."""
+        """Every ``*.toml`` in the sessions folder: readable ones newest first, then unreadable ones by name.
+
+        Summaries come from the session index where a file is unchanged since it was last read
+        (see :mod:`nutri_tui.session_index`); every other file is read and the index updated.
+        """
         try:
             entries = list(os.scandir(self.sessions_dir))
         except FileNotFoundError:
             return []
         except OSError as error:
             raise StorageError(_message(self.sessions_dir, f"cannot list it ({_os_reason(error)})")) from error
+        index = SessionIndex(self.sessions_dir)
         readable: list[SavedSession] = []
         unreadable: list[UnreadableSession] = []
         for entry in entries:
             name = entry.name
-            if not name.endswith(SUFFIX) or (name.startswith(".") and name.endswith(TEMP_SUFFIX)):
+            if not name.endswith(SUFFIX) or name.startswith("."):
                 continue
             path = self.sessions_dir / name
             try:
-                readable.append(session_summary(path, _read_model(path, Session, "session")))
-            except _Unreadable as error:
-                unreadable.append(UnreadableSession(path, str(error)))
-            except Exception as error:  # one bad file must never break the list
-                unreadable.append(UnreadableSession(path, _unexpected(error)))
+                key = file_key(entry.stat(follow_symlinks=False))
+            except OSError as error:
+                unreadable.append(UnreadableSession(path, _os_reason(error)))
+                continue
+            listed = _from_record(path, index.lookup(name, key))
+            if listed is None:
+                listed = _summarise_file(path)
+                index.store(name, key, _to_record(listed))
+            (readable if isinstance(listed, SavedSession) else unreadable).append(listed)
+        index.save(_write_index)
         readable.sort(key=lambda s: (s.created, s.path.name), reverse=True)
-        unreadable.sort(key=lambda u: u.path.name, reverse=True)
+        unreadable.sort(key=lambda u: u.path.name)
         return [*readable, *unreadable]
+
+    def _remember(self, path: Path, session: Session) -> None:
+        """Add a file the app has just written to the index, so listing never has to read it."""
+        try:
+            key = file_key(os.lstat(path))
+        except OSError:
+            return
+        index = SessionIndex(self.sessions_dir)
+        index.store(path.name, key, _to_record(session_summary(path, session)))
+        index.save(_write_index, prune=False)
 
     def load_session(self, path: Path) -> Session:
         """Read a session file from anywhere (``nutri-tui open FILE``); :class:`StorageError` if it cannot be used."""
@@ -247,6 +269,7 @@ class Storage:
             _atomic_write(path, _dump(updated), exclusive=False)
         except OSError as error:
             raise StorageError(_message(path, f"cannot save it ({_os_reason(error)})")) from error
+        self._remember(path, updated)
         return path
 
     def _inside_sessions(self, path: Path) -> Path:
@@ -494,6 +517,51 @@ def write_private_new(path: Path, data: bytes) -> None:
         raise StorageError(_message(path, "already exists; choose another name (nothing was overwritten)")) from None
     except OSError as error:
         raise StorageError(_message(path, f"cannot write it ({_os_reason(error)})")) from error
+
+
+def _summarise_file(path: Path) -> SessionEntry:
+    try:
+        return session_summary(path, _read_model(path, Session, "session"))
+    except _Unreadable as error:
+        return UnreadableSession(path, str(error))
+    except Exception as error:  # one bad file must never break the list
+        return UnreadableSession(path, _unexpected(error))
+
+
+def _to_record(entry: SessionEntry) -> dict[str, Any]:
+    if isinstance(entry, UnreadableSession):
+        return {"reason": entry.reason}
+    return summary_record(
+        entry.created, entry.label, entry.pain_intensity, entry.red_flag, entry.top_nutrients, entry.content_version
+    )
+
+
+def _from_record(path: Path, record: dict[str, Any] | None) -> SessionEntry | None:
+    """Rebuild a list entry from the index; None (so the file is read) if the record looks wrong."""
+    if record is None:
+        return None
+    try:
+        if "reason" in record:
+            return UnreadableSession(path, str(record["reason"]))
+        created = datetime.fromisoformat(record["created"])
+        pain = record["pain"]
+        if created.tzinfo is None or not (pain is None or isinstance(pain, int)):
+            return None
+        return SavedSession(
+            path=path,
+            created=created,
+            label=str(record["label"]),
+            pain_intensity=pain,
+            red_flag=bool(record["red_flag"]),
+            top_nutrients=tuple((str(n), str(level)) for n, level in record["top"]),
+            content_version=str(record["content_version"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _write_index(path: Path, data: bytes) -> None:
+    _atomic_write(path, data, exclusive=False)
 
 
 def _atomic_write(target: Path, data: bytes, *, exclusive: bool) -> None:

@@ -18,6 +18,7 @@ from nutri_tui.content import Content, find_content_dir
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.session import Session
+from nutri_tui.session_index import INDEX_NAME
 from nutri_tui.storage import Storage, make_session
 from tests.test_storage import changed, corpus, snapshot
 
@@ -40,7 +41,7 @@ def one_error_line(err: str) -> bool:
 
 
 def listed(folder: Path) -> set[str]:
-    return set(os.listdir(folder)) if folder.exists() else set()
+    return {n for n in os.listdir(folder) if n != INDEX_NAME} if folder.exists() else set()
 
 
 @pytest.fixture
@@ -358,7 +359,7 @@ def test_a_corpus_of_broken_files_through_sessions_and_report(
             path.write_bytes(make)
         expected[name] = reason
     assert len(expected) >= 30
-    before = {name: snapshot(folder / name) for name in os.listdir(folder)}
+    before = {name: snapshot(folder / name) for name in os.listdir(folder) if name != INDEX_NAME}
 
     code, out, err = run(capsys, "sessions", "--json")
     assert code == 0 and err == ""
@@ -379,7 +380,7 @@ def test_a_corpus_of_broken_files_through_sessions_and_report(
         assert code == 2 and out == "", name
         assert one_error_line(err) and reason in err and unreadable[name]["reason"] in err, (name, err)
 
-    assert {name: snapshot(folder / name) for name in os.listdir(folder)} == before
+    assert {name: snapshot(folder / name) for name in os.listdir(folder) if name != INDEX_NAME} == before
     assert elsewhere.read_bytes() == saved[0].read_bytes()
 
 

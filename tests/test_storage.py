@@ -27,6 +27,7 @@ from nutri_tui.models import session as session_model
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import Assessment
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Draft, NewerSchemaError, Session, clean_text, migrate
+from nutri_tui.session_index import INDEX_NAME
 from nutri_tui.storage import (
     MAX_BYTES,
     SavedSession,
@@ -72,7 +73,7 @@ def rich_session(content: Content, make_answers: Callable[..., Answers]) -> Sess
 
 
 def listed(folder: Path) -> set[str]:
-    return set(os.listdir(folder)) if folder.exists() else set()
+    return {n for n in os.listdir(folder) if n != INDEX_NAME} if folder.exists() else set()
 
 
 def one_line(text: str) -> bool:
@@ -637,7 +638,9 @@ def test_a_corpus_of_broken_files_is_listed_never_changed(
     skipped = {".x.toml.0123abcd.tmp": b"half", "notes.txt": b"hello", "README": b"", ".hidden.tmp": b""}
     for name, body in skipped.items():
         (store.sessions_dir / name).write_bytes(body)
-    before = {name: snapshot(store.sessions_dir / name) for name in os.listdir(store.sessions_dir)}
+    before = {
+        name: snapshot(store.sessions_dir / name) for name in os.listdir(store.sessions_dir) if name != INDEX_NAME
+    }
 
     entries = store.list_sessions()
 
@@ -657,7 +660,7 @@ def test_a_corpus_of_broken_files_is_listed_never_changed(
             store.relabel_session(store.sessions_dir / name, "x")
     assert "(and " in unreadable["draft-as-session.toml"].reason  # several problems are counted
 
-    after = {name: snapshot(store.sessions_dir / name) for name in os.listdir(store.sessions_dir)}
+    after = {name: snapshot(store.sessions_dir / name) for name in os.listdir(store.sessions_dir) if name != INDEX_NAME}
     assert after == before
     assert elsewhere.read_bytes() == good_paths[0].read_bytes()
 
@@ -679,6 +682,7 @@ def test_an_unexpected_error_is_reported_by_type(
         raise ZeroDivisionError("surprise\nsecond line")
 
     monkeypatch.setattr(storage, "session_summary", explode)
+    (store.sessions_dir / INDEX_NAME).unlink()  # as if the index were lost: the file itself is read
     [entry] = store.list_sessions()
     assert isinstance(entry, UnreadableSession)
     assert entry.reason == "cannot read it (ZeroDivisionError: surprise second line)"

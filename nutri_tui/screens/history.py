@@ -30,6 +30,8 @@ HELP = (
     "shows your pain score over time."
 )
 SORTS = ("newest", "oldest", "pain")
+PAGE = 200
+"""Rows added to the table at a time: thousands of rows at once would make the screen slow to open."""
 
 
 class HistoryScreen(Screen[None]):
@@ -49,6 +51,8 @@ class HistoryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[SessionEntry] = []
+        self.shown: list[SessionEntry] = []
+        """The entries that pass the filter, in order; the table holds the first rows of these."""
         self.marked: str | None = None
         self.sort = SORTS[0]
 
@@ -87,7 +91,23 @@ class HistoryScreen(Screen[None]):
     def refill(self) -> None:
         table = self.query_one("#history-table", DataTable)
         table.clear()
-        for entry in self._visible():
+        self.shown = self._visible()
+        self._add_rows(PAGE)
+        readable = [e for e in self.entries if isinstance(e, SavedSession)]
+        broken = len(self.entries) - len(readable)
+        status = f"{len(readable)} result(s), sorted {self.sort}"
+        status += f"; {broken} unreadable file(s) listed last, left untouched" if broken else ""
+        if not self.entries:
+            status = "No saved results yet: finish an assessment and it is saved here automatically."
+        self.query_one("#history-status", Static).update(status + "   Pain over time:")
+        pains = [e.pain_intensity for e in sorted(readable, key=lambda e: e.created) if e.pain_intensity is not None]
+        self.query_one("#pain-trend", Sparkline).data = pains or [0]
+
+    def _add_rows(self, count: int) -> None:
+        """Add the next ``count`` filtered entries to the table (more follow as the cursor reaches the end)."""
+        table = self.query_one("#history-table", DataTable)
+        start = table.row_count
+        for entry in self.shown[start : start + count]:
             key = str(entry.path)
             mark = "» " if key == self.marked else ""
             if isinstance(entry, SavedSession):
@@ -103,15 +123,11 @@ class HistoryScreen(Screen[None]):
                 )
             else:
                 table.add_row(mark + "unreadable", "", "", entry.path.name, entry.reason, key=key)
-        readable = [e for e in self.entries if isinstance(e, SavedSession)]
-        broken = len(self.entries) - len(readable)
-        status = f"{len(readable)} result(s), sorted {self.sort}"
-        status += f"; {broken} unreadable file(s) listed last, left untouched" if broken else ""
-        if not self.entries:
-            status = "No saved results yet: finish an assessment and it is saved here automatically."
-        self.query_one("#history-status", Static).update(status + "   Pain over time:")
-        pains = [e.pain_intensity for e in sorted(readable, key=lambda e: e.created) if e.pain_intensity is not None]
-        self.query_one("#pain-trend", Sparkline).data = pains or [0]
+
+    @on(DataTable.RowHighlighted, "#history-table")
+    def _near_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= event.data_table.row_count - 1 and event.data_table.row_count < len(self.shown):
+            self._add_rows(PAGE)
 
     @on(Input.Changed, "#history-filter")
     def _filter(self) -> None:

@@ -1,0 +1,74 @@
+"""The session index is a cache: used only while a file is unchanged, rebuilt when missing or broken."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from nutri_tui.content import load_content
+from nutri_tui.engine import assess
+from nutri_tui.models.answers import Answers
+from nutri_tui.session_index import INDEX_NAME
+from nutri_tui.storage import SavedSession, Storage, UnreadableSession, make_session
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Storage:
+    content = load_content()
+    answers = Answers.model_validate({"back_pain": {"intensity": 4}}, context={"content": content})
+    storage = Storage(tmp_path)
+    storage.save_session(make_session(answers, assess(answers, content), content.version, "first"))
+    return storage
+
+
+def test_saving_fills_the_index_and_it_is_private(store: Storage) -> None:
+    index = store.sessions_dir / INDEX_NAME
+    files = json.loads(index.read_text())["files"]
+    assert len(files) == 1 and next(iter(files.values()))["label"] == "first"
+    assert (index.stat().st_mode & 0o777) == 0o600
+    assert all(isinstance(e, SavedSession) for e in store.list_sessions())  # never listed as a session
+
+
+def test_a_changed_file_is_read_again(store: Storage) -> None:
+    [entry] = store.list_sessions()
+    text = entry.path.read_text().replace('label = "first"', 'label = "edited by hand"')
+    entry.path.write_text(text)
+    [again] = store.list_sessions()
+    assert isinstance(again, SavedSession) and again.label == "edited by hand"
+
+
+def test_a_file_broken_after_indexing_is_reported(store: Storage) -> None:
+    [entry] = store.list_sessions()
+    entry.path.write_bytes(b"\x00\x01 broken")
+    [again] = store.list_sessions()
+    assert isinstance(again, UnreadableSession)
+
+
+@pytest.mark.parametrize("junk", [b"", b"{not json", b'{"format": 99, "files": {}}', b"[1, 2]", b'{"format": 1}'])
+def test_a_corrupt_index_is_ignored_and_rebuilt(store: Storage, junk: bytes) -> None:
+    (store.sessions_dir / INDEX_NAME).write_bytes(junk)
+    [entry] = store.list_sessions()
+    assert isinstance(entry, SavedSession) and entry.label == "first"
+    assert json.loads((store.sessions_dir / INDEX_NAME).read_text())["files"]
+
+
+def test_a_lying_index_entry_is_not_trusted(store: Storage) -> None:
+    """An entry whose key matches but whose record is malformed is read from the file instead."""
+    index = store.sessions_dir / INDEX_NAME
+    data = json.loads(index.read_text())
+    for record in data["files"].values():
+        record["created"] = "not a date"
+    index.write_text(json.dumps(data))
+    os.chmod(index, 0o600)
+    [entry] = store.list_sessions()
+    assert isinstance(entry, SavedSession) and entry.label == "first"
+
+
+def test_deleted_files_drop_out_of_the_index(store: Storage) -> None:
+    [entry] = store.list_sessions()
+    store.delete_session(entry.path)
+    assert store.list_sessions() == []
+    assert json.loads((store.sessions_dir / INDEX_NAME).read_text())["files"] == {}
