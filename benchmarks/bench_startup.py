@@ -4,7 +4,8 @@ Run: ``python -m benchmarks.bench_startup [--rounds 7] [--sessions 1000] [--json
 Each round starts both apps in fresh processes (so imports count), in alternating order,
 headless at 80x24. Start-up is the time from the parent launching the process until the
 auto pilot's first ``await pilot.pause()`` returns with the first screen painted; first paint
-is when that screen's first frame was rendered. Peak memory is the child's max RSS at that point.
+is when that screen's first frame was rendered. Peak memory is the child's peak RSS at that
+point (VmHWM on Linux, else ru_maxrss).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
     for key, name, unit, scale in [
         ("startup_s", "start-up (first pause)", "ms", 1000),
         ("first_paint_s", "first paint", "ms", 1000),
-        ("maxrss_mib", "peak memory (max RSS)", "MiB", 1),
+        ("peak_mib", "peak memory (VmHWM)", "MiB", 1),
     ]:
         ours, ref = series("nutri", key), series("bare", key)
         ratio = median(ratios(ours, ref))
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
             [name, f"{median(ours) * scale:,.0f} {unit}", f"{median(ref) * scale:,.0f} {unit}", f"{ratio:.2f}x"]
         )
     label = f"{args.sessions:,} sessions"
-    start, memory = summary["startup_s"], summary["maxrss_mib"]
+    start, memory = summary["startup_s"], summary["peak_mib"]
     rows = [
         row(
             f"Start-up, {label}",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 from time import perf_counter
@@ -20,6 +21,7 @@ from typing import Any
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from benchmarks._common import PaintSpy, median, parser, ratios, row, show
 from benchmarks.bare_app import TwoScreenApp
@@ -46,17 +48,22 @@ def wizard_sections(content: Any) -> dict[str, dict[str, Any]]:
     }
 
 
-async def settle(pilot: Pilot, spy: PaintSpy, expected: type) -> float:
-    """Pause until the current screen is an ``expected`` and has painted; returns its first-paint time."""
+def step(step_id: str) -> Callable[[Screen], bool]:
+    """Matches the wizard step screen for ``step_id`` (by its STEP_ID, wherever its class lives)."""
+    return lambda screen: getattr(screen, "STEP_ID", None) == step_id
+
+
+async def settle(pilot: Pilot, spy: PaintSpy, expected: Callable[[Screen], bool]) -> float:
+    """Pause until the current screen is the ``expected`` one and has painted; returns its first-paint time."""
     for _ in range(200):
         screen = pilot.app.screen
-        if isinstance(screen, expected) and spy.painted(screen) is not None:
+        if expected(screen) and spy.painted(screen) is not None:
             return spy.painted(screen)  # type: ignore[return-value]
         await pilot.pause()
-    raise RuntimeError(f"{expected.__name__} never painted (screen is {pilot.app.screen!r})")
+    raise RuntimeError(f"the expected screen never painted (screen is {pilot.app.screen!r})")
 
 
-async def timed_switch(pilot: Pilot, spy: PaintSpy, expected: type) -> tuple[float, float]:
+async def timed_switch(pilot: Pilot, spy: PaintSpy, expected: Callable[[Screen], bool]) -> tuple[float, float]:
     """Press ctrl+n; returns (ms to first paint of the new screen, ms until Pilot saw it settled)."""
     start = perf_counter()
     await pilot.press("ctrl+n")
@@ -65,7 +72,7 @@ async def timed_switch(pilot: Pilot, spy: PaintSpy, expected: type) -> tuple[flo
 
 
 async def nutri_round() -> list[tuple[str, float, float]]:
-    from nutri_tui.app import STEP_SCREENS, NutriTuiApp
+    from nutri_tui.app import NutriTuiApp
     from nutri_tui.storage import Storage
     from nutri_tui.wizard import STEP_IDS
 
@@ -75,13 +82,14 @@ async def nutri_round() -> list[tuple[str, float, float]]:
     times = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
-        await settle(pilot, spy, STEP_SCREENS[STEP_IDS[0]])
+        await settle(pilot, spy, step(STEP_IDS[0]))
         app.wizard.sections = wizard_sections(app.content)
+        first = app.screen
         app.show_step(STEP_IDS[0])
-        await settle(pilot, spy, STEP_SCREENS[STEP_IDS[0]])
+        await settle(pilot, spy, lambda screen: step(STEP_IDS[0])(screen) and screen is not first)
         await pilot.pause()
         for before, after in pairwise(STEP_IDS):
-            paint, settled = await timed_switch(pilot, spy, STEP_SCREENS[after])
+            paint, settled = await timed_switch(pilot, spy, step(after))
             times.append((f"{before} -> {after}", paint, settled))
     home.cleanup()
     return times
@@ -94,12 +102,13 @@ async def reference_round(switches: int) -> list[tuple[str, float, float]]:
     spy = PaintSpy(app)
     times = []
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, spy, PageScreen)
+        await settle(pilot, spy, lambda screen: isinstance(screen, PageScreen))
         await pilot.pause()
         for n in range(switches):
             previous = app.screen
-            paint, settled = await timed_switch(pilot, spy, PageScreen)
-            assert app.screen is not previous
+            paint, settled = await timed_switch(
+                pilot, spy, lambda screen, previous=previous: isinstance(screen, PageScreen) and screen is not previous
+            )
             times.append((f"page {n} -> {n + 1}", paint, settled))
     return times
 

@@ -33,7 +33,7 @@ RUNS: list[tuple[str, list[str]]] = [
     ("bench_startup", ["--rounds", "5", "--sessions", "1000"]),
     ("bench_startup", ["--rounds", "5", "--sessions", "10000"]),
     ("bench_step_switch", ["--rounds", "3"]),
-    ("bench_history", ["--sessions", "100", "--rounds", "3"]),
+    ("bench_history", ["--sessions", "1000", "--rounds", "3"]),
     ("bench_save", ["--count", "30"]),
 ]
 

@@ -10,44 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from nutri_tui.content import Content, load_content
-from nutri_tui.engine import assess
-from nutri_tui.models.answers import Answers
-from nutri_tui.models.session import Draft, Session
-from nutri_tui.screens.compare import CompareScreen
-from nutri_tui.screens.confirm import ConfirmModal
-from nutri_tui.screens.help import HelpScreen
-from nutri_tui.screens.history import HistoryScreen
-from nutri_tui.screens.result import ResultScreen
-from nutri_tui.screens.review import ReviewScreen
-from nutri_tui.screens.steps.about import AboutStep
-from nutri_tui.screens.steps.back_pain import BackPainStep
-from nutri_tui.screens.steps.base import StepScreen
-from nutri_tui.screens.steps.diet import DietStep
-from nutri_tui.screens.steps.lifestyle import LifestyleStep
-from nutri_tui.screens.steps.medicines import MedicinesStep
-from nutri_tui.screens.steps.sun import SunStep
-from nutri_tui.screens.steps.symptoms import SymptomsStep
+from nutri_tui.paths import data_dir
 from nutri_tui.screens.welcome import WelcomeScreen
-from nutri_tui.storage import SavedSession, SessionEntry, Storage, StorageError, make_draft, make_session
 from nutri_tui.themes import HIGH_CONTRAST
 from nutri_tui.wizard import REVIEW, STEP_IDS, WizardState, step_index
 
-STEP_SCREENS: dict[str, type[StepScreen]] = {
-    "about": AboutStep,
-    "sun": SunStep,
-    "diet": DietStep,
-    "lifestyle": LifestyleStep,
-    "medicines": MedicinesStep,
-    "symptoms": SymptomsStep,
-    "back_pain": BackPainStep,
-}
+# Everything else (pydantic models, the content, storage, the other screens) is imported where it is
+# first used: the welcome screen must paint as fast as a bare Textual app, and these cost ~0.5 s.
+if TYPE_CHECKING:
+    from nutri_tui.content import Content
+    from nutri_tui.models.answers import Answers
+    from nutri_tui.models.session import Session
+    from nutri_tui.screens.result import ResultScreen
+    from nutri_tui.storage import SessionEntry, Storage
+
+WARM_UP_DELAY = 0.25
+"""Seconds after the first paint before the content is loaded and validated (the person is reading)."""
 
 
 class NutriTuiApp(App[None]):
@@ -65,11 +49,16 @@ class NutriTuiApp(App[None]):
         content: Content | None = None,
         open_session: Session | None = None,
         open_path: Path | None = None,
+        root: Path | None = None,
     ) -> None:
         """``open_session`` (with the file it came from) starts the app on that saved result."""
         super().__init__()
-        self.storage = storage or Storage()
+        self._storage = storage
+        self.root = storage.root if storage is not None else (root or data_dir())
+        """The data folder (the welcome screen peeks into it before storage is loaded)."""
         self._content = content
+        self.startup_error: str | None = None
+        """A content problem found after start-up: the app exits with it (see cli._run_app)."""
         self._open = (open_session, open_path) if open_session is not None else None
         self.wizard = WizardState()
         self.dirty = False
@@ -77,8 +66,18 @@ class NutriTuiApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
 
     @property
+    def storage(self) -> Storage:
+        if self._storage is None:
+            from nutri_tui.storage import Storage
+
+            self._storage = Storage(self.root)
+        return self._storage
+
+    @property
     def content(self) -> Content:
         if self._content is None:
+            from nutri_tui.content import load_content
+
             self._content = load_content()
         return self._content
 
@@ -87,11 +86,33 @@ class NutriTuiApp(App[None]):
         if self._open is not None:
             session, path = self._open
             self.switch_screen(self._saved_result(session, path))
+        else:
+            self.set_timer(WARM_UP_DELAY, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Load and check the content while the person reads the welcome screen."""
+        self._content_ok()
+
+    def _content_ok(self) -> bool:
+        """Load the content if needed; a broken knowledge base ends the app with its one-line message."""
+        from nutri_tui.content import ContentError
+
+        try:
+            self.content  # noqa: B018 - loads, validates and caches it
+        except ContentError as error:
+            self.startup_error = str(error)
+            self.exit(return_code=1)
+            return False
+        return True
 
     # --- navigation ------------------------------------------------------------------
 
     def new_assessment(self) -> None:
         """Start from the first step. An unfinished draft is set aside (kept if unreadable), never overwritten."""
+        from nutri_tui.storage import StorageError
+
+        if not self._content_ok():
+            return
         try:
             self.storage.discard_draft()
         except (OSError, StorageError) as error:
@@ -101,18 +122,42 @@ class NutriTuiApp(App[None]):
         self.dirty = False
         self.show_step(STEP_IDS[0])
 
-    def resume(self, draft: Draft) -> None:
+    def resume_draft(self) -> None:
+        """Continue the unfinished answers; a draft that cannot be read is reported and left alone."""
+        from nutri_tui.storage import StorageError
+
+        try:
+            draft = self.storage.load_draft()
+        except StorageError as error:
+            self.notify(
+                f"Your unfinished answers could not be read ({error}). The file was left as it is; "
+                "Start a new assessment sets it aside.",
+                severity="error",
+                timeout=12,
+            )
+            return
+        if draft is None:
+            self.new_assessment()
+            return
+        if not self._content_ok():
+            return
         self.wizard = WizardState.resume(draft.answers, draft.step)
         self.dirty = False
         if self.wizard.step == REVIEW:
+            from nutri_tui.screens.review import ReviewScreen
+
             self.switch_screen(ReviewScreen())
         else:
             self.show_step(self.wizard.step)
 
     def show_step(self, step_id: str, return_to_review: bool = False) -> None:
+        from nutri_tui.screens.steps import STEP_SCREENS
+
         self.switch_screen(STEP_SCREENS[step_id](return_to_review=return_to_review))
 
     def step_done(self, step_id: str, return_to_review: bool) -> None:
+        from nutri_tui.screens.review import ReviewScreen
+
         index = step_index(step_id)
         at_end = return_to_review or index == len(STEP_IDS) - 1
         self.wizard.step = REVIEW if at_end else STEP_IDS[index + 1]
@@ -123,6 +168,8 @@ class NutriTuiApp(App[None]):
             self.show_step(self.wizard.step)
 
     def step_back(self, step_id: str, return_to_review: bool) -> None:
+        from nutri_tui.screens.review import ReviewScreen
+
         index = step_index(step_id)
         if return_to_review:
             self.save_draft()
@@ -136,6 +183,8 @@ class NutriTuiApp(App[None]):
             self.show_step(self.wizard.step)
 
     def save_draft(self) -> None:
+        from nutri_tui.storage import StorageError, make_draft
+
         try:
             self.storage.save_draft(make_draft(self.wizard.step, self.wizard.sections))
         except (OSError, StorageError) as error:
@@ -154,6 +203,10 @@ class NutriTuiApp(App[None]):
 
     def show_new_result(self, answers: Answers) -> None:
         """Assess, save at once (so closing the terminal never loses a result) and show it."""
+        from nutri_tui.engine import assess
+        from nutri_tui.screens.result import ResultScreen
+        from nutri_tui.storage import StorageError, make_session
+
         session = make_session(answers, assess(answers, self.content), self.content.version)
         path: Path | None = None
         try:
@@ -165,6 +218,8 @@ class NutriTuiApp(App[None]):
         self.switch_screen(ResultScreen(session, path, note))
 
     def _saved_result(self, session: Session, path: Path | None) -> ResultScreen:
+        from nutri_tui.screens.result import ResultScreen
+
         when = f"{session.created.astimezone():%Y-%m-%d %H:%M}"
         note = f"A saved result from {when}{': ' + session.label if session.label else ''} (read-only)."
         if session.content_version != self.content.version:
@@ -175,6 +230,8 @@ class NutriTuiApp(App[None]):
         return ResultScreen(session, path, note, saved_earlier=True)
 
     def open_saved(self, path: Path) -> None:
+        from nutri_tui.storage import StorageError
+
         try:
             session = self.storage.load_session(path)
         except StorageError as error:
@@ -183,6 +240,9 @@ class NutriTuiApp(App[None]):
         self.switch_screen(self._saved_result(session, path))
 
     def compare_saved(self, first: Path, second: Path, entries: list[SessionEntry]) -> None:
+        from nutri_tui.screens.compare import CompareScreen
+        from nutri_tui.storage import SavedSession, StorageError
+
         try:
             sessions = [self.storage.load_session(first), self.storage.load_session(second)]
         except StorageError as error:
@@ -193,11 +253,15 @@ class NutriTuiApp(App[None]):
         self.switch_screen(CompareScreen(sessions[0], sessions[1], pains))
 
     def action_show_history(self) -> None:
+        from nutri_tui.screens.history import HistoryScreen
+
         self.switch_screen(HistoryScreen())
 
     # --- actions and commands ----------------------------------------------------------
 
     def action_help(self) -> None:
+        from nutri_tui.screens.help import HelpScreen
+
         screen = self.screen
         title = getattr(screen, "step", None)
         name = title.title if title is not None else screen.__class__.__name__.removesuffix("Screen")
@@ -207,6 +271,8 @@ class NutriTuiApp(App[None]):
         self.switch_screen(WelcomeScreen())
 
     async def action_quit(self) -> None:
+        from nutri_tui.screens.confirm import ConfirmModal
+
         if not self.dirty:
             self.exit()
             return
@@ -225,6 +291,8 @@ class NutriTuiApp(App[None]):
         )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from nutri_tui.screens.result import ResultScreen
+
         yield SystemCommand("New assessment", "Start a new set of questions", self.new_assessment)
         yield SystemCommand("Past results", "Open, compare, label or delete saved results", self.action_show_history)
         if isinstance(screen, ResultScreen):

@@ -121,14 +121,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    from nutri_tui.content import ContentError, load_content
-    from nutri_tui.storage import Storage
-
-    try:
-        load_content()
-    except ContentError as error:
-        return fail(str(error), EXIT_CONTENT)
+    """Start the TUI. The content is validated just after the first screen paints (see NutriTuiApp);
+    a problem there ends the app with the same one-line message and exit code as ``check``."""
     from nutri_tui.app import NutriTuiApp
 
-    NutriTuiApp(storage=Storage(args.data_dir)).run()
-    return EXIT_OK
+    app = NutriTuiApp(root=args.data_dir)
+    app.run()
+    if app.startup_error:
+        return fail(app.startup_error, EXIT_CONTENT)
+    return app.return_code or EXIT_OK

@@ -9,7 +9,6 @@ key at fault: ``content/nutrients/iron.toml: foods[oysters].amount: ...``.
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from nutri_tui import paths
 from nutri_tui.models.content import (
     NUTRIENT_IDS,
     Condition,
@@ -34,7 +34,7 @@ from nutri_tui.models.content import (
 )
 from nutri_tui.models.rules import Rules
 
-CONTENT_ENV = "NUTRI_TUI_CONTENT"
+CONTENT_ENV = paths.CONTENT_ENV
 
 # catalogue file -> (array-of-tables key, model)
 CATALOGUES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -91,14 +91,10 @@ class Content:
 
 def find_content_dir() -> Path:
     """The content folder: ``$NUTRI_TUI_CONTENT``, the wheel's copy, or the repo's."""
-    override = os.environ.get(CONTENT_ENV)
-    if override:
-        return Path(override)
-    package = Path(__file__).resolve().parent
-    for candidate in (package / "_content", package.parent / "content"):
-        if (candidate / "content.toml").is_file():
-            return candidate
-    raise ContentError("content.toml", "", f"content folder not found next to {package}")
+    folder = paths.find_content_dir()
+    if folder is None:
+        raise ContentError("content.toml", "", f"content folder not found next to {Path(__file__).resolve().parent}")
+    return folder
 
 
 def load_content(root: Path | None = None) -> Content:

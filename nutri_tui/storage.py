@@ -28,7 +28,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-import platformdirs
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
@@ -43,15 +42,12 @@ from nutri_tui.models.session import (
     clean_text,
     migrate,
 )
+from nutri_tui.paths import DRAFT_FILE, SESSIONS_DIR, data_dir, has_sessions
 from nutri_tui.session_index import SessionIndex, file_key, summary_record
 
-HOME_ENV = "NUTRI_TUI_HOME"
-APP_NAME = "nutri-tui"
 MAX_BYTES = 5_000_000
 """Files larger than this are refused without being read."""
 TOP_NUTRIENTS = 3
-SESSIONS_DIR = "sessions"
-DRAFT_FILE = "draft.toml"
 SUFFIX = ".toml"
 TEMP_SUFFIX = ".tmp"
 NAME_ATTEMPTS = 20
@@ -72,14 +68,6 @@ class StorageError(Exception):
 
 class _Unreadable(Exception):
     """Internal: why a file cannot be used, without the path."""
-
-
-def data_dir() -> Path:
-    """Where nutri-tui keeps its data: ``NUTRI_TUI_HOME`` if set, else the platform's user data folder."""
-    home = os.environ.get(HOME_ENV)
-    if home:
-        return Path(home).expanduser()
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
 @dataclass(frozen=True)
@@ -196,11 +184,7 @@ class Storage:
 
     def has_sessions(self) -> bool:
         """Whether any session file exists, without reading one (cheap enough for start-up)."""
-        try:
-            with os.scandir(self.sessions_dir) as entries:
-                return any(e.name.endswith(SUFFIX) and not e.name.startswith(".") for e in entries)
-        except OSError:
-            return False
+        return has_sessions(self.root)
 
     def list_sessions(self) -> list[SessionEntry]:
         """Every ``*.toml`` in the sessions folder: readable ones newest first, then unreadable ones by name.

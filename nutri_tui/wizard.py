@@ -9,13 +9,11 @@ set is validated once more (with the content) before it is assessed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from nutri_tui.answers_file import validation_message
-from nutri_tui.content import Content
-from nutri_tui.models.answers import Answers
+if TYPE_CHECKING:
+    from nutri_tui.content import Content
+    from nutri_tui.models.answers import Answers
 
 
 @dataclass(frozen=True)
@@ -66,6 +64,11 @@ class WizardState:
 
     def answers(self, content: Content) -> Answers:
         """All answers, validated against the content; raises ValueError with a one-line message."""
+        from pydantic import ValidationError  # imported here: the welcome screen needs this module, not pydantic
+
+        from nutri_tui.answers_file import validation_message
+        from nutri_tui.models.answers import Answers
+
         try:
             return Answers.model_validate(self.sections, context={"content": content})
         except ValidationError as error:

@@ -14,3 +14,24 @@ async def test_starts_and_quits_with_ctrl_q() -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_broken_content_ends_the_app_with_one_line(content_copy, monkeypatch) -> None:
+    """Content is checked just after the first paint; a broken file ends the app with check's message."""
+    (content_copy / "symptoms.toml").write_text("[[symptom]\n", encoding="utf-8")
+    monkeypatch.setenv("NUTRI_TUI_CONTENT", str(content_copy))
+    app = NutriTuiApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.6)
+    assert app.return_code == 1
+    assert app.startup_error.startswith("content/symptoms.toml: (file): not valid TOML")
+
+
+def test_importing_the_app_does_not_load_pydantic_or_content() -> None:
+    """The first screen paints before the heavy parts load (see docs/performance.md)."""
+    import subprocess
+    import sys
+
+    code = "import sys, nutri_tui.app; print(sorted(m for m in ('pydantic', 'nutri_tui.content') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout.strip() == "[]"

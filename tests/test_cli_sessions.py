@@ -392,6 +392,9 @@ class FakeApp:
 
     made: list[dict[str, Any]]
 
+    startup_error = None
+    return_code = 0
+
     def __init__(self, **kwargs: Any) -> None:
         self.kwargs = kwargs
 
@@ -430,4 +433,4 @@ def test_open_refuses_a_bad_file_before_the_app(capsys, fake_app: type[FakeApp],
 def test_the_bare_app_uses_the_data_dir(capsys, fake_app: type[FakeApp], tmp_path: Path) -> None:
     code, _, _ = run(capsys, "--data-dir", tmp_path)
     [kwargs] = fake_app.made
-    assert code == 0 and kwargs["storage"].root == tmp_path
+    assert code == 0 and kwargs["root"] == tmp_path

@@ -11,9 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from nutri_tui.models.session import Draft
+from nutri_tui.paths import has_sessions, peek_draft_step, read_disclaimer
 from nutri_tui.screens.confirm import ConfirmModal
-from nutri_tui.storage import StorageError
 from nutri_tui.wizard import REVIEW, STEPS
 
 if TYPE_CHECKING:
@@ -43,45 +42,39 @@ class WelcomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.draft: Draft | None = None
-        self.draft_problem = ""
+        self.draft_step: str | None = None
+        """Where the unfinished draft stopped ("" if it could not be read), None if there is none."""
 
     def compose(self) -> ComposeResult:
-        try:
-            self.draft = self.app.storage.load_draft()
-        except StorageError as error:
-            self.draft_problem = f"Your unfinished answers could not be read ({error}); the file was left as it is."
+        # Only cheap peeks here (no pydantic): this is the first screen, and it must paint fast.
+        self.draft_step = peek_draft_step(self.app.root)
+        has_draft = self.draft_step is not None
         yield Header()
         with VerticalScroll(id="welcome"):
             yield Static("Welcome to nutri-tui", classes="title", markup=False)
             yield Static(INTRO, markup=False)
-            yield Static(self.app.content.manifest.disclaimer, classes="disclaimer", markup=False)
+            yield Static(read_disclaimer(), classes="disclaimer", markup=False)
             with Vertical(id="choices"):
-                if self.draft is not None:
-                    where = "the review" if self.draft.step == REVIEW else _step_title(self.draft.step)
+                if has_draft:
+                    where = "the review" if self.draft_step == REVIEW else _step_title(self.draft_step or "")
                     yield Button(
                         f"Resume where you left off ({where})  [r]", id="resume", variant="primary", compact=True
                     )
                 yield Button(
-                    "Start a new assessment  [n]",
-                    id="new",
-                    variant="default" if self.draft else "primary",
-                    compact=True,
+                    "Start a new assessment  [n]", id="new", variant="default" if has_draft else "primary", compact=True
                 )
-                if self.app.storage.has_sessions():
+                if has_sessions(self.app.root):
                     yield Button("Open a past result  [h]", id="open-history", compact=True)
-            if self.draft_problem:
-                yield Static(self.draft_problem, classes="warning", markup=False)
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
-            return self.draft is not None
+            return self.draft_step is not None
         return True
 
     @on(Button.Pressed, "#new")
     def action_new(self) -> None:
-        if self.draft is None:
+        if self.draft_step is None:
             self.app.new_assessment()
             return
 
@@ -99,8 +92,8 @@ class WelcomeScreen(Screen[None]):
 
     @on(Button.Pressed, "#resume")
     def action_resume(self) -> None:
-        if self.draft is not None:
-            self.app.resume(self.draft)
+        if self.draft_step is not None:
+            self.app.resume_draft()
 
 
 def _step_title(step_id: str) -> str:

@@ -1,0 +1,81 @@
+"""Where things are, and the little the first screen needs, without pydantic or Textual.
+
+Start-up imports only this (and Textual): the welcome screen shows the disclaimer, whether a
+draft exists and at which step, and whether past results exist, all read cheaply here. The
+full, validated content and storage load after the first screen has painted.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "nutri-tui"
+HOME_ENV = "NUTRI_TUI_HOME"
+CONTENT_ENV = "NUTRI_TUI_CONTENT"
+SESSIONS_DIR = "sessions"
+DRAFT_FILE = "draft.toml"
+SESSION_SUFFIX = ".toml"
+PEEK_LIMIT = 1_000_000
+"""Bytes read at most when peeking at a draft (a bigger one is left for the full loader to refuse)."""
+
+
+def data_dir() -> Path:
+    """Where nutri-tui keeps its data: ``NUTRI_TUI_HOME`` if set, else the platform's user data folder."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home).expanduser()
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def find_content_dir() -> Path | None:
+    """The content folder: ``$NUTRI_TUI_CONTENT``, the wheel's copy, or the repository's; None if absent."""
+    override = os.environ.get(CONTENT_ENV)
+    if override:
+        return Path(override)
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "_content", package.parent / "content"):
+        if (candidate / "content.toml").is_file():
+            return candidate
+    return None
+
+
+def read_disclaimer() -> str:
+    """The disclaimer from content.toml (validated later with the rest); a safe default if unreadable."""
+    fallback = "nutri-tui is educational. It does not diagnose anything and is not medical advice."
+    folder = find_content_dir()
+    try:
+        with (folder / "content.toml").open("rb") as handle:  # type: ignore[operator]
+            text = tomllib.load(handle).get("disclaimer")
+    except (OSError, TypeError, ValueError):
+        return fallback
+    return text if isinstance(text, str) and text.strip() else fallback
+
+
+def peek_draft_step(root: Path) -> str | None:
+    """The step an unfinished draft stopped at ("" if it exists but cannot be read), or None if no draft.
+
+    Only a peek for the welcome screen: the draft is validated in full when the person resumes.
+    """
+    path = root / DRAFT_FILE
+    try:
+        if path.is_symlink() or not path.is_file():
+            return None if not path.exists() and not path.is_symlink() else ""
+        with path.open("rb") as handle:
+            data = tomllib.loads(handle.read(PEEK_LIMIT).decode("utf-8"))
+    except (OSError, ValueError):
+        return ""
+    step = data.get("step")
+    return step if isinstance(step, str) else ""
+
+
+def has_sessions(root: Path) -> bool:
+    """Whether any session file exists, without reading one."""
+    try:
+        with os.scandir(root / SESSIONS_DIR) as entries:
+            return any(e.name.endswith(SESSION_SUFFIX) and not e.name.startswith(".") for e in entries)
+    except OSError:
+        return False
