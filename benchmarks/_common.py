@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from time import perf_counter
@@ -16,40 +15,10 @@ LABELS = ["", "check-up", "after holiday", "winter", "new medicine", "", "physio
 TEMPLATES = 16
 
 
-class _CompatAnswers:
-    """Stands in for Answers inside bench_assess.generate: drops the conditions the model now refuses.
-
-    bench_assess.generate samples every content condition, but since the wizard commit
-    Answers rejects 'pregnancy' and 'breastfeeding' there (they belong in about.pregnancy).
-    """
-
-    @staticmethod
-    def model_validate(data: dict[str, Any], **kwargs: Any) -> Any:
-        from nutri_tui.models.answers import Answers
-
-        health = data["health"]
-        health["conditions"] = [c for c in health["conditions"] if c not in ("pregnancy", "breastfeeding")]
-        return Answers.model_validate(data, **kwargs)
-
-
-@contextmanager
-def compatible_generator() -> Iterator[None]:
-    """Make bench_assess.generate produce only valid profiles (same seed and mix otherwise)."""
-    from benchmarks import bench_assess
-
-    original = bench_assess.Answers
-    bench_assess.Answers = _CompatAnswers  # type: ignore[assignment,misc]
-    try:
-        yield
-    finally:
-        bench_assess.Answers = original
-
-
 def valid_profiles(count: int) -> list[Any]:
     from benchmarks.bench_assess import generate
 
-    with compatible_generator():
-        return generate(count)
+    return generate(count)
 
 
 def fill_sessions(root: Path, count: int) -> Path:

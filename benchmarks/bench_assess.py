@@ -23,7 +23,8 @@ def generate(count: int, seed: int = 7) -> list[Answers]:
     content = load_content()
     rng = random.Random(seed)
     medicines = sorted(content.medicines)
-    conditions = sorted(content.conditions)
+    # Pregnancy and breastfeeding are answered in about.pregnancy, not as conditions.
+    conditions = sorted(set(content.conditions) - {"pregnancy", "breastfeeding"})
     symptoms = sorted(content.symptoms)
     flags = sorted(content.red_flags)
     profiles = []

@@ -55,15 +55,10 @@ def failure(done: subprocess.CompletedProcess[str]) -> str:
 
 
 def assess_rows(details: list[str]) -> list[dict[str, Any]]:
-    """bench_assess prints one line; if it fails as it is, run it again with a generator shim."""
+    """bench_assess prints one line."""
     rows = []
     done = run("bench_assess", [])
     note = ""
-    if done.returncode != 0:
-        rows.append(row("assess() throughput (bench_assess as is)", "failed", "", failure(done), "", False))
-        details.append(f"bench_assess failed: {failure(done)}")
-        done = run("_assess_compat", [])
-        note = " (generator shim)"
     match = re.search(r"median ([\d,]+) profiles/s", done.stdout)
     if done.returncode != 0 or match is None:
         rows.append(row("assess() throughput" + note, "failed", "", failure(done), "", False))

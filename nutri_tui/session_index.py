@@ -34,21 +34,24 @@ def file_key(info: os.stat_result) -> FileKey:
 class SessionIndex:
     def __init__(self, folder: Path) -> None:
         self.path = folder / INDEX_NAME
+        self._changed = False
         self._entries: dict[str, dict[str, Any]] = self._load()
         self._seen: set[str] = set()
-        self._changed = False
 
     def _load(self) -> dict[str, dict[str, Any]]:
         try:
             data = json.loads(self.path.read_bytes())
         except (OSError, ValueError):
             return {}
-        # Another app version may read files differently (a fixed bug, a new schema): start afresh.
-        if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT or data.get("app") != __version__:
+        if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT or not isinstance(data.get("files"), dict):
             return {}
-        if not isinstance(data.get("files"), dict):
-            return {}
-        return {k: v for k, v in data["files"].items() if isinstance(v, dict)}
+        entries = {k: v for k, v in data["files"].items() if isinstance(v, dict)}
+        if data.get("app") != __version__:
+            # Another version may read some files differently (a fixed bug, a migration): keep the
+            # summaries of files that read fine, but look again at every file that could not be read.
+            entries = {k: v for k, v in entries.items() if "reason" not in v}
+            self._changed = True
+        return entries
 
     def lookup(self, name: str, key: FileKey) -> dict[str, Any] | None:
         """The cached record for a file, only if the file has not changed since it was read."""

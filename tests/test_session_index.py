@@ -72,3 +72,17 @@ def test_deleted_files_drop_out_of_the_index(store: Storage) -> None:
     store.delete_session(entry.path)
     assert store.list_sessions() == []
     assert json.loads((store.sessions_dir / INDEX_NAME).read_text())["files"] == {}
+
+
+def test_after_an_upgrade_summaries_are_kept_but_unreadable_files_are_read_again(store: Storage) -> None:
+    index = store.sessions_dir / INDEX_NAME
+    (store.sessions_dir / "broken.toml").write_bytes(b"not = [toml")
+    store.list_sessions()
+    data = json.loads(index.read_text())
+    data["app"] = "0.0.1"
+    data["files"]["broken.toml"]["reason"] = "stale reason from an old version"
+    index.write_text(json.dumps(data))
+    entries = store.list_sessions()
+    assert any(isinstance(e, SavedSession) for e in entries)
+    [broken] = [e for e in entries if isinstance(e, UnreadableSession)]
+    assert broken.reason != "stale reason from an old version"

@@ -289,3 +289,16 @@ async def test_high_contrast_theme_and_palette_commands(tmp_path: Path) -> None:
         await pilot.press("ctrl+p", *"high contrast", "enter")
         await pilot.pause()
         assert app.theme == "nutri-high-contrast"
+
+
+async def test_opening_a_step_is_not_unsaved_work(tmp_path: Path) -> None:
+    """Pre-filled choices must not count as changes: quitting right after Next does not ask."""
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await fill_about(pilot, "40", "female", "omnivore")
+        await pilot.pause()
+        assert not app.dirty
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0

@@ -52,6 +52,7 @@ class StepScreen(Screen[None]):
         self.return_to_review = return_to_review
         self.step = STEPS[step_index(self.STEP_ID)]
         self._problem = ""
+        self._ready = False
 
     @property
     def saved(self) -> dict[str, Any]:
@@ -105,9 +106,14 @@ class StepScreen(Screen[None]):
         return {k: v for k, v in values.items() if v is not None}
 
     def on_mount(self) -> None:
-        self.refresh_state()
         first = self.query("#form Input, #form Select, #form SelectionList, #form AnswerRow").first()
         first.focus()
+        # Pre-filled widgets post Changed messages as they mount; only changes after that are the person's.
+        self.call_after_refresh(self._settled)
+
+    def _settled(self) -> None:
+        self._ready = True
+        self.refresh_state()
 
     def refresh_state(self) -> None:
         problems = self.problems()
@@ -126,6 +132,8 @@ class StepScreen(Screen[None]):
     @on(AnswerRow.Changed)
     @on(FilteredSelection.Changed)
     def _changed(self) -> None:
+        if not self._ready:
+            return
         self.app.dirty = True
         self.refresh_state()
 
