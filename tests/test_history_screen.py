@@ -117,3 +117,27 @@ async def test_delete_asks_first(storage: Storage) -> None:
         await pilot.pause()
         assert len(rows(screen)) == 3
     assert len(storage.list_sessions()) == 3
+
+
+async def test_export_from_a_reopened_result(storage: Storage, tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("down", "enter")  # "mum": the older person on several medicines
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("home", "ctrl+k", *str(target), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)  # the dialog closed after writing
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("home", "ctrl+k", *str(target), "enter")  # the same name again: refused
+        await pilot.pause()
+        problem = str(app.screen.query_one("#export-problem", Static).content)
+        assert "already exists" in problem
+    text = target.read_text(encoding="utf-8")
+    assert "diagnosis" in text and "omeprazole" in text
+    assert (target.stat().st_mode & 0o777) == 0o600
