@@ -25,14 +25,17 @@ def parse_answers(data: dict[str, Any], content: Content, where: str = "answers"
         raise AnswersError(f"{where}: {validation_message(error)}") from None
 
 
-def validation_message(error: ValidationError) -> str:
-    """The first problem as ``field.path: what is wrong``, plus how many more there are."""
+def validation_message(error: ValidationError, docs: str = "`nutri-tui schema` or docs/answers.md") -> str:
+    """The first problem as ``field.path: what is wrong``, plus how many more there are (one line).
+
+    ``docs`` names where the allowed fields are described, for an unknown field.
+    """
     problems = error.errors(include_url=False)
     first = problems[0]
     location = ".".join(str(part) for part in first["loc"]) or "(top level)"
     message = str(first["msg"]).removeprefix("Value error, ")
     if first["type"] == "extra_forbidden":
-        message = "unknown field (see `nutri-tui schema` or docs/answers.md)"
+        message = f"unknown field (see {docs})"
     elif first["type"] == "missing":
         message = "required field is missing"
     more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""

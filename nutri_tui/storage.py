@@ -32,6 +32,7 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from nutri_tui import __version__
+from nutri_tui.answers_file import validation_message
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import LEVEL_ORDER, Assessment
 from nutri_tui.models.session import (
@@ -426,16 +427,7 @@ def _parse(raw: bytes) -> dict[str, Any]:
 
 def validation_reason(error: ValidationError) -> str:
     """The first problem as ``field.path: what is wrong``, plus how many more (the style of answers files)."""
-    problems = error.errors(include_url=False)
-    first = problems[0]
-    location = ".".join(str(part) for part in first["loc"]) or "(top level)"
-    message = str(first["msg"]).removeprefix("Value error, ")
-    if first["type"] == "extra_forbidden":
-        message = "unknown field (see docs/session-format.md)"
-    elif first["type"] == "missing":
-        message = "required field is missing"
-    more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
-    return clean_text(f"{location}: {message}{more}", REASON_MAX)
+    return clean_text(validation_message(error, docs="docs/session-format.md"), REASON_MAX)
 
 
 def _unexpected(error: BaseException) -> str:
