@@ -178,7 +178,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _write_new(path: Path, text: str) -> int:
     """Write ``text`` to a new file ``path`` (0600, atomically); exit 2 if it exists, 1 if it cannot be written."""
-    from nutri_tui.storage import StorageError, write_private_new
+    from nutri_tui.private_files import StorageError, write_private_new
 
     if path.is_dir():
         return fail(f"{shown(path)}: is a folder; give a file name for the report")

@@ -17,7 +17,6 @@ Every error is a :class:`StorageError` with a one-line message.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import secrets
@@ -44,27 +43,28 @@ from nutri_tui.models.session import (
     migrate,
 )
 from nutri_tui.paths import DRAFT_FILE, SESSIONS_DIR, data_dir, has_sessions
+from nutri_tui.private_files import (
+    O_BINARY,
+    O_CLOEXEC,
+    O_NOFOLLOW,
+    O_NONBLOCK,
+    REASON_MAX,
+    StorageError,
+)
+from nutri_tui.private_files import atomic_write as _atomic_write
+from nutri_tui.private_files import fsync_dir as _fsync_dir
+from nutri_tui.private_files import message as _message
+from nutri_tui.private_files import os_reason as _os_reason
+from nutri_tui.private_files import private_dir as _private_dir
 from nutri_tui.session_index import SessionIndex, file_key, summary_record
 
 MAX_BYTES = 5_000_000
 """Files larger than this are refused without being read."""
 TOP_NUTRIENTS = 3
 SUFFIX = ".toml"
-TEMP_SUFFIX = ".tmp"
 NAME_ATTEMPTS = 20
-REASON_MAX = 300
 
 M = TypeVar("M", bound=BaseModel)
-
-_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_O_BINARY = getattr(os, "O_BINARY", 0)
-_O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
-
-
-class StorageError(Exception):
-    """A session or draft that cannot be read, written or removed; the message is one line for the user."""
 
 
 class _Unreadable(Exception):
@@ -371,7 +371,7 @@ def _read_bytes(path: Path, kind: str) -> bytes:
         raise _Unreadable(f"cannot look at it ({_os_reason(error)})") from None
     _check_kind(info, kind)
     try:
-        fd = os.open(path, os.O_RDONLY | _O_NOFOLLOW | _O_CLOEXEC | _O_NONBLOCK | _O_BINARY)
+        fd = os.open(path, os.O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_BINARY)
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise _Unreadable("is a symbolic link; not followed") from None
@@ -434,14 +434,6 @@ def _unexpected(error: BaseException) -> str:
     return clean_text(f"cannot read it ({type(error).__name__}: {error})", REASON_MAX)
 
 
-def _message(path: Path, reason: str) -> str:
-    return clean_text(f"{path}: {reason}", 2 * REASON_MAX)
-
-
-def _os_reason(error: OSError) -> str:
-    return error.strerror or type(error).__name__
-
-
 # -- writing --------------------------------------------------------------------------------------
 
 
@@ -462,37 +454,6 @@ def _utc_stamp(moment: datetime) -> str:
 def _random_suffix() -> str:
     """Eight random hex digits for a session file name (tests replace it to force collisions)."""
     return secrets.token_hex(4)
-
-
-def _private_dir(path: Path) -> None:
-    """Create ``path`` as 0700 if missing (parents as usual); an existing folder is left as it is."""
-    if path.is_dir():
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.mkdir(path, 0o700)
-    except FileExistsError:
-        if not path.is_dir():
-            raise StorageError(_message(path, "exists but is not a folder")) from None
-        return
-    except OSError as error:
-        raise StorageError(_message(path, f"cannot create the folder ({_os_reason(error)})")) from error
-    os.chmod(path, 0o700)
-
-
-def write_private_new(path: Path, data: bytes) -> None:
-    """Write a new file readable only by its owner (0600), atomically; never replace an existing one.
-
-    For exports and reports, which hold health answers. Raises StorageError with one line.
-    """
-    if not path.parent.is_dir():
-        raise StorageError(_message(path, "the folder does not exist"))
-    try:
-        _atomic_write(path, data, exclusive=True)
-    except FileExistsError:
-        raise StorageError(_message(path, "already exists; choose another name (nothing was overwritten)")) from None
-    except OSError as error:
-        raise StorageError(_message(path, f"cannot write it ({_os_reason(error)})")) from error
 
 
 def _summarise_file(path: Path) -> SessionEntry:
@@ -538,86 +499,3 @@ def _from_record(path: Path, record: dict[str, Any] | None) -> SessionEntry | No
 
 def _write_index(path: Path, data: bytes) -> None:
     _atomic_write(path, data, exclusive=False)
-
-
-def _atomic_write(target: Path, data: bytes, *, exclusive: bool) -> None:
-    """Write ``data`` to ``target`` as 0600 through a temp file; ``exclusive`` raises FileExistsError if taken.
-
-    On any failure the temp file is removed and an existing ``target`` is untouched.
-    """
-    folder = target.parent
-    temp: Path | None = None
-    fd = -1
-    try:
-        while temp is None:
-            candidate = folder / f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
-            try:
-                fd = os.open(
-                    candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_CLOEXEC | _O_BINARY, 0o600
-                )
-            except FileExistsError:
-                continue
-            temp = candidate
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o600)
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-        os.close(fd)
-        fd = -1
-        if exclusive:
-            moved = _claim(temp, target)
-        else:
-            os.replace(temp, target)
-            moved = True
-        if moved:
-            temp = None
-    finally:
-        if fd >= 0:
-            os.close(fd)
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-    _fsync_dir(folder)
-
-
-def _claim(temp: Path, target: Path) -> bool:
-    """Give the data in ``temp`` the name ``target`` only if nothing has it (FileExistsError otherwise).
-
-    Returns True if ``temp`` was moved, False if it was hard-linked (the caller removes it).
-    """
-    try:
-        os.link(temp, target)
-        return False
-    except FileExistsError:
-        raise
-    except OSError as error:
-        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV):
-            raise
-    # No hard links on this file system: reserve the name exclusively, then move the data onto it.
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_CLOEXEC, 0o600))
-    try:
-        os.replace(temp, target)
-    except BaseException:
-        os.unlink(target)
-        raise
-    return True
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename or removal in ``folder`` durable (where the system allows it)."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY | _O_DIRECTORY | _O_CLOEXEC)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError as error:
-        if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF):
-            raise
-    finally:
-        os.close(fd)

@@ -23,6 +23,10 @@ HEADLESS = [
     "nutri_tui.answers_summary",
     "nutri_tui.result_text",
     "nutri_tui.comparison",
+    "nutri_tui.paths",
+    "nutri_tui.private_files",
+    "nutri_tui.session_index",
+    "nutri_tui.markdown_report",
 ]
 
 

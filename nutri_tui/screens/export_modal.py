@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from nutri_tui.models.session import Session
-from nutri_tui.storage import StorageError, write_private_new
+from nutri_tui.private_files import StorageError, write_private_new
 
 if TYPE_CHECKING:
     from nutri_tui.app import NutriTuiApp

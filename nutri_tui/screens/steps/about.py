@@ -5,15 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.validation import Integer
-from textual.widgets import Input, Label, Static
+from textual.widgets import Static
 
 from nutri_tui.labels import CHOICES
 from nutri_tui.models.answers import MAX_AGE, MIN_AGE
 from nutri_tui.screens.steps.base import StepScreen
 from nutri_tui.widgets.choice import Choice, choice
 from nutri_tui.widgets.filtered_selection import FilteredSelection
+from nutri_tui.widgets.number import WholeNumber
 
 PREGNANCY_MAX_AGE = 60
 
@@ -30,19 +29,7 @@ class AboutStep(StepScreen):
 
     def compose_form(self) -> ComposeResult:
         saved = self.saved
-        age = saved.get("age")
-        with Horizontal(classes="row"):
-            yield Label("Age in years (leave blank to not say)")
-            yield Input(
-                "" if age is None else str(age),
-                placeholder="e.g. 42",
-                type="integer",
-                max_length=3,
-                validators=[Integer(minimum=MIN_AGE, maximum=MAX_AGE)],
-                valid_empty=True,
-                compact=True,
-                id="age",
-            )
+        yield WholeNumber("Age in years (leave blank to not say)", "age", saved.get("age"), MIN_AGE, MAX_AGE, "e.g. 42")
         yield choice("Sex", "about.sex", saved.get("sex"), id="sex")
         yield choice("Are you pregnant or breastfeeding?", "about.pregnancy", saved.get("pregnancy"), id="pregnancy")
         yield choice("Which best describes how you eat?", "about.diet", saved.get("diet"), id="diet")
@@ -55,11 +42,7 @@ class AboutStep(StepScreen):
         )
 
     def _age(self) -> int | None:
-        text = self.query_one("#age", Input).value.strip()
-        try:
-            return int(text) if text else None
-        except ValueError:
-            return None
+        return self.query_one("#age-row", WholeNumber).value
 
     def _pregnancy_applies(self) -> bool:
         sex = self.query_one("#sex", Choice).value
@@ -77,10 +60,7 @@ class AboutStep(StepScreen):
         }
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
-        problems = []
-        age_input = self.query_one("#age", Input)
-        if age_input.value.strip() and not age_input.is_valid:
-            problems.append(f"Age: enter a whole number from {MIN_AGE} to {MAX_AGE}, or leave it blank.")
+        problems = self.query_one("#age-row", WholeNumber).problem("Age")
         if self._pregnancy_applies() and values.get("pregnancy") is None:
             problems.append("Still to answer: pregnant or breastfeeding.")
         return problems

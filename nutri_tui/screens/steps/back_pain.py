@@ -10,9 +10,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.validation import Integer
-from textual.widgets import Input, Label, Static
+from textual.widgets import Static
 
 from nutri_tui.labels import CHOICES
 from nutri_tui.screens.red_flag_modal import RedFlagModal
@@ -20,6 +18,7 @@ from nutri_tui.screens.steps.base import StepScreen
 from nutri_tui.widgets.answer_row import AnswerRow
 from nutri_tui.widgets.choice import Choice, YesNoQuestion, choice
 from nutri_tui.widgets.filtered_selection import FilteredSelection
+from nutri_tui.widgets.number import WholeNumber
 
 QUESTIONS = {
     "leg_spread": "Does the pain spread into your legs?",
@@ -49,32 +48,21 @@ class BackPainStep(StepScreen):
         )
         for field, question in QUESTIONS.items():
             yield choice(question, f"back_pain.{field}", saved.get(field), id=field)
-        intensity = saved.get("intensity")
-        with Horizontal(classes="row"):
-            yield Label("Pain now, 0 (none) to 10 (worst imaginable)")
-            yield Input(
-                "" if intensity is None else str(intensity),
-                type="integer",
-                max_length=2,
-                validators=[Integer(minimum=0, maximum=10)],
-                placeholder="0-10",
-                valid_empty=True,
-                compact=True,
-                id="intensity",
-            )
+        yield WholeNumber(
+            "Pain now, 0 (none) to 10 (worst imaginable)", "intensity", saved.get("intensity"), 0, 10, "0-10"
+        )
         yield Static("Warning signs: please answer each one.", classes="question heading", markup=False)
         answers = saved.get("red_flags", {})
         for flag in self.app.content.red_flags.values():
             yield YesNoQuestion(flag.question, flag.id, answers.get(flag.id), id=f"q-{flag.id}")
 
     def collect(self) -> dict[str, Any]:
-        text = self.query_one("#intensity", Input).value.strip()
         return {
             "areas": [
                 a for a in CHOICES["back_pain.areas"] if a in self.query_one("#areas", FilteredSelection).selected
             ],
             **{field: self.query_one(f"#{field}", Choice).value for field in QUESTIONS},
-            "intensity": int(text) if text.isdigit() else None,
+            "intensity": self.query_one("#intensity-row", WholeNumber).value,
             "red_flags": {q.key: q.value for q in self.query(YesNoQuestion) if q.value is not None},
         }
 
@@ -87,8 +75,7 @@ class BackPainStep(StepScreen):
                 missing.append("pain score")
             if missing:
                 problems.append(f"Still to answer: {', '.join(missing)}.")
-        if not self.query_one("#intensity", Input).is_valid:
-            problems.append("Pain score: a whole number from 0 to 10.")
+        problems += self.query_one("#intensity-row", WholeNumber).problem("Pain score")
         unanswered = len(self.app.content.red_flags) - len(values["red_flags"])
         if unanswered:
             problems.append(f"{unanswered} warning-sign question{'s' if unanswered > 1 else ''} still to answer.")

@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.validation import Integer
-from textual.widgets import Input, Label
 
 from nutri_tui.labels import DIET_FIELDS
 from nutri_tui.screens.steps.base import StepScreen
 from nutri_tui.widgets.choice import Choice, choice
+from nutri_tui.widgets.number import WholeNumber
 
 NUMBERS = {
     "alcohol_drinks_per_week": ("Alcoholic drinks in a typical week (blank: prefer not to say)", 200),
@@ -33,30 +31,16 @@ class DietStep(StepScreen):
         for field, question in DIET_FIELDS.items():
             yield choice(question, f"diet.{field}", saved.get(field, "dont_know"), key="frequency", id=field)
         for field, (question, maximum) in NUMBERS.items():
-            value = saved.get(field)
-            with Horizontal(classes="row"):
-                yield Label(question)
-                yield Input(
-                    "" if value is None else str(value),
-                    type="integer",
-                    max_length=3,
-                    validators=[Integer(minimum=0, maximum=maximum)],
-                    valid_empty=True,
-                    compact=True,
-                    id=field,
-                )
+            yield WholeNumber(question, field, saved.get(field), 0, maximum)
 
     def collect(self) -> dict[str, Any]:
         values: dict[str, Any] = {field: self.query_one(f"#{field}", Choice).value for field in DIET_FIELDS}
         for field in NUMBERS:
-            text = self.query_one(f"#{field}", Input).value.strip()
-            values[field] = int(text) if text.isdigit() else None
+            values[field] = self.query_one(f"#{field}-row", WholeNumber).value
         return values
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
-        problems = []
-        for field, (question, maximum) in NUMBERS.items():
-            widget = self.query_one(f"#{field}", Input)
-            if widget.value.strip() and not widget.is_valid:
-                problems.append(f"{question.split(' (')[0]}: enter a whole number from 0 to {maximum}.")
+        problems: list[str] = []
+        for field, (question, _maximum) in NUMBERS.items():
+            problems += self.query_one(f"#{field}-row", WholeNumber).problem(question.split(" (")[0])
         return problems
