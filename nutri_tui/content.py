@@ -34,8 +34,6 @@ from nutri_tui.models.content import (
 )
 from nutri_tui.models.rules import Rules
 
-CONTENT_ENV = paths.CONTENT_ENV
-
 # catalogue file -> (array-of-tables key, model)
 CATALOGUES: dict[str, tuple[str, type[BaseModel]]] = {
     "sources.toml": ("source", Source),

@@ -132,3 +132,8 @@ def label(key: str, value: object) -> str:
     if value is None:
         return "Prefer not to say"
     return CHOICES.get(key, {}).get(str(value), str(value).replace("_", " "))
+
+
+def number(value: float) -> str:
+    """An amount for reading: thousands separated, at most one decimal (``1,200``, ``2.4``)."""
+    return f"{value:,.1f}".removesuffix(".0")

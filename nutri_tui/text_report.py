@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from nutri_tui.labels import number
 from nutri_tui.models.assessment import Assessment
 
 WIDTH = 78
@@ -13,10 +14,6 @@ URGENCY_WORD = {"emergency": "EMERGENCY", "urgent": "URGENT", "soon": "SOON"}
 
 def _wrap(text: str, indent: str = "", first: str | None = None) -> str:
     return textwrap.fill(text, WIDTH, initial_indent=first if first is not None else indent, subsequent_indent=indent)
-
-
-def _amount(value: float) -> str:
-    return f"{value:,.1f}".removesuffix(".0")
 
 
 def render_text(result: Assessment) -> str:
@@ -39,7 +36,7 @@ def render_text(result: Assessment) -> str:
     out += ["", "Nutrients", "-" * WIDTH]
     for finding in result.nutrients:
         target = finding.target
-        amount = f"{_amount(target.low)}-{_amount(target.amount)}" if target.low else _amount(target.amount)
+        amount = f"{number(target.low)}-{number(target.amount)}" if target.low else number(target.amount)
         out.append(
             f"  {finding.name:<14} {LEVEL_MARK[finding.level]:<11} score {finding.score:<5g}"
             f" {target.kind} {amount} {target.unit}/day"
@@ -50,7 +47,7 @@ def render_text(result: Assessment) -> str:
         if finding.level != "low":
             for caution in finding.cautions:
                 out.append(_wrap(caution.text, "      ", "    ! "))
-            foods = ", ".join(f"{f.name} ({f.serving}: {_amount(f.amount)} {f.unit})" for f in finding.foods[:4])
+            foods = ", ".join(f"{f.name} ({f.serving}: {number(f.amount)} {f.unit})" for f in finding.foods[:4])
             if foods:
                 out.append(_wrap(f"Foods: {foods}", "      ", "    "))
     if result.tests_to_ask:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from nutri_tui.content import Content
 from nutri_tui.engine.index import ContentIndex
 from nutri_tui.engine.profile import Profile
+from nutri_tui.labels import number
 from nutri_tui.models.answers import Answers, field_value
 from nutri_tui.models.assessment import (
     Caution,
@@ -53,10 +54,6 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text
-
-
-def number(value: float) -> str:
-    return f"{value:,.1f}".removesuffix(".0")
 
 
 def holds(tests: Iterable[When], answers: Answers) -> bool:

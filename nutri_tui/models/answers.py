@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from nutri_tui.models.content import Allergen
+from nutri_tui.models.content import Allergen, NutrientId
 
 ANSWERS_FORMAT = 1
 MIN_AGE = 14
@@ -100,18 +100,7 @@ class Lifestyle(Section):
 
 
 class Supplement(Section):
-    nutrient: Literal[
-        "vitamin_d",
-        "calcium",
-        "magnesium",
-        "potassium",
-        "omega_3",
-        "vitamin_b12",
-        "iron",
-        "zinc",
-        "selenium",
-        "folate",
-    ]
+    nutrient: NutrientId
     amount: Annotated[float, Field(ge=0, le=100_000)]
     """A day's amount in the nutrient's unit: mcg for vitamin D (1 mcg = 40 IU), B12 and selenium; mg for calcium,
     magnesium, potassium, iron and zinc; g of EPA+DHA for omega-3; mcg of folic acid for folate."""
@@ -195,14 +184,3 @@ def field_value(answers: Answers, path: str) -> Any:
     for part in path.split("."):
         value = getattr(value, part)
     return value
-
-
-def has_field(path: str) -> bool:
-    """True if a dotted path names a field of :class:`Answers` (used to check scoring rules)."""
-    model: Any = Answers
-    for part in path.split("."):
-        fields = getattr(model, "model_fields", None)
-        if fields is None or part not in fields:
-            return False
-        model = fields[part].annotation
-    return True
