@@ -26,7 +26,7 @@ from nutri_tui.wizard import REVIEW, STEP_IDS, WizardState, step_index
 if TYPE_CHECKING:
     from nutri_tui.content import Content
     from nutri_tui.models.answers import Answers
-    from nutri_tui.models.session import Session
+    from nutri_tui.models.session import Draft, Session
     from nutri_tui.screens.result import ResultScreen
     from nutri_tui.storage import SessionEntry, Storage
 
@@ -161,7 +161,7 @@ class NutriTuiApp(App[None]):
         index = step_index(step_id)
         at_end = return_to_review or index == len(STEP_IDS) - 1
         self.wizard.step = REVIEW if at_end else STEP_IDS[index + 1]
-        self.save_draft()
+        self.save_draft(after_paint=True)
         if at_end:
             self.switch_screen(ReviewScreen())
         else:
@@ -172,21 +172,33 @@ class NutriTuiApp(App[None]):
 
         index = step_index(step_id)
         if return_to_review:
-            self.save_draft()
+            self.save_draft(after_paint=True)
             self.switch_screen(ReviewScreen())
         elif index == 0:
-            self.save_draft()
+            self.save_draft()  # now: the welcome screen looks for it to offer "Resume"
             self.switch_screen(WelcomeScreen())
         else:
             self.wizard.step = STEP_IDS[index - 1]
-            self.save_draft()
+            self.save_draft(after_paint=True)
             self.show_step(self.wizard.step)
 
-    def save_draft(self) -> None:
-        from nutri_tui.storage import StorageError, make_draft
+    def save_draft(self, after_paint: bool = False) -> None:
+        """Write the answers so far. ``after_paint`` writes them once the next screen has painted:
+        the write ends with fsyncs, which take milliseconds here and can take tens on a laptop disk,
+        and should never hold up the next step. The draft is taken now, so later edits cannot leak in."""
+        from nutri_tui.storage import make_draft
+
+        draft = make_draft(self.wizard.step, {name: dict(values) for name, values in self.wizard.sections.items()})
+        if after_paint:
+            self.call_after_refresh(self._write_draft, draft)
+        else:
+            self._write_draft(draft)
+
+    def _write_draft(self, draft: Draft) -> None:
+        from nutri_tui.storage import StorageError
 
         try:
-            self.storage.save_draft(make_draft(self.wizard.step, self.wizard.sections))
+            self.storage.save_draft(draft)
         except (OSError, StorageError) as error:
             self.notify(f"Could not save your answers so far: {error}", severity="error", timeout=10)
             return

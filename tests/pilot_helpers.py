@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
 from nutri_tui.widgets.answer_row import AnswerRow
 from nutri_tui.widgets.choice import Choice
 from nutri_tui.widgets.filtered_selection import FilteredSelection
+from nutri_tui.widgets.number import NumberField
 
 
 def tabs_to(pilot: Pilot, widget: Widget) -> list[str]:
@@ -31,18 +32,15 @@ async def tab_to(pilot: Pilot, widget: Widget, *then: str) -> None:
 
 
 async def choose(pilot: Pilot, choice_id: str, value: str) -> None:
-    """Open a Choice's dropdown with Enter, move to the option with the arrows, Enter."""
+    """Open a Choice's list with Enter, move to the answer with the arrows, Enter."""
     choice = pilot.app.screen.query_one(f"#{choice_id}", Choice)
-    select = choice.query_one(Select)
-    await tab_to(pilot, select, "enter")
-    await pilot.pause()
-    # +1: the blank prompt comes first
-    await pilot.press("home", *["down"] * (list(choice.options).index(value) + 1), "enter")
+    await tab_to(pilot, choice, "enter", "home", *["down"] * list(choice.options).index(value), "enter")
     assert choice.value == value, (choice_id, choice.value, value)
 
 
 async def type_into(pilot: Pilot, input_id: str, text: str) -> None:
-    widget = pilot.app.screen.query_one(f"#{input_id}", Input)
+    """Clear a text box or number field (Home, Ctrl+K) and type into it."""
+    widget = pilot.app.screen.query_one(f"#{input_id}", Input | NumberField)
     await tab_to(pilot, widget, "home", "ctrl+k", *text)
 
 

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Header, Sparkline, Static
 
 from nutri_tui.comparison import compare_sessions
 from nutri_tui.models.session import Session
+from nutri_tui.widgets.key_bar import KeyBar
 
 HELP = "Compares an earlier and a later result. Escape goes back to your past results."
 
@@ -30,4 +31,4 @@ class CompareScreen(Screen[None]):
             yield Static("\n".join(compare_sessions(self.first, self.second)), markup=False)
             yield Static("Pain score over all your results (oldest to newest):", classes="heading", markup=False)
             yield Sparkline(self.pains or [0], id="compare-trend")
-        yield Footer()
+        yield KeyBar()

@@ -12,8 +12,9 @@ from textual.widgets import Static
 
 KEYS = (
     "Tab / Shift+Tab   move between questions\n"
-    "Arrows            move inside a list or a choice\n"
+    "Arrows            move inside a list; Left/Right change a choice\n"
     "Enter             open a choice, choose, press a button\n"
+    "A letter          on a choice: jump to the answer starting with it\n"
     "Space             tick or untick an item in a list\n"
     "Ctrl+N            next step (when the step is complete)\n"
     "Escape            back a step (your answers are kept)\n"

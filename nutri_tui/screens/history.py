@@ -13,12 +13,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Sparkline, Static
+from textual.widgets import DataTable, Header, Input, Sparkline, Static
 
 from nutri_tui.labels import LEVEL_SYMBOL
 from nutri_tui.screens.confirm import ConfirmModal
 from nutri_tui.screens.label_modal import LabelModal
 from nutri_tui.storage import SavedSession, SessionEntry, StorageError
+from nutri_tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from nutri_tui.app import NutriTuiApp
@@ -62,7 +63,7 @@ class HistoryScreen(Screen[None]):
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="history-status", markup=False)
         yield Sparkline([], id="pain-trend")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#history-table", DataTable)

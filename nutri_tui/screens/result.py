@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from nutri_tui.models.assessment import NutrientFinding
@@ -28,6 +28,7 @@ from nutri_tui.screens.export_modal import ExportModal
 from nutri_tui.screens.label_modal import LabelModal
 from nutri_tui.screens.why import WhyModal
 from nutri_tui.storage import StorageError
+from nutri_tui.widgets.key_bar import KeyBar
 from nutri_tui.widgets.level import level_bar, level_tag
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class ResultScreen(Screen[None]):
             with TabPane("Sources", id="sources"), VerticalScroll():
                 for source in result.sources:
                     yield Static(f"[{source.id}] {source.title}, {source.publisher}.\n  {source.url}", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     # --- tabs ------------------------------------------------------------------------
 

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from nutri_tui.answers_summary import summarise
+from nutri_tui.widgets.key_bar import KeyBar
 from nutri_tui.wizard import STEPS
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="nav"):
             yield Button("← Back", id="back", compact=True)
             yield Button("See my result →", id="result", variant="primary", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#result", Button).focus()

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from nutri_tui.paths import has_sessions, peek_draft_step, read_disclaimer
 from nutri_tui.screens.confirm import ConfirmModal
+from nutri_tui.widgets.key_bar import KeyBar
 from nutri_tui.wizard import REVIEW, STEPS
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class WelcomeScreen(Screen[None]):
                 )
                 if has_sessions(self.app.root):
                     yield Button("Open a past result  [h]", id="open-history", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":

@@ -1,4 +1,4 @@
-"""A one-line set of answers, e.g. ( ) Yes (•) No ( ) Not sure.
+"""A one-line set of answers, e.g. ( ) Yes (•) No ( ) Not sure, optionally under its question.
 
 The chosen answer is marked with a dot as well as colour, so it reads the same in
 monochrome (NO_COLOR) and to anyone who cannot tell the colours apart. Left and
@@ -7,11 +7,13 @@ right move the choice; the first letter of an answer chooses it directly.
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -40,16 +42,34 @@ class AnswerRow(Widget, can_focus=True):
             return self.row
 
     def __init__(
-        self, options: dict[str, str], value: str | None = None, keys: dict[str, str] | None = None, **kwargs: object
+        self,
+        options: dict[str, str],
+        value: str | None = None,
+        keys: dict[str, str] | None = None,
+        question: str = "",
+        **kwargs: object,
     ) -> None:
-        """``keys`` maps a typed character to an answer (default: each answer's first letter)."""
+        """``keys`` maps a typed character to an answer (default: each answer's first letter).
+
+        ``question``, when given, is drawn above the answers in the same widget (one widget per
+        question keeps long forms quick to show).
+        """
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.question = question
         self.options = options
         self.set_reactive(AnswerRow.value, value if value in options else None)
         self._keys = keys or {text[0].lower(): key for key, text in options.items()}
 
+    def _question_lines(self, width: int) -> list[str]:
+        return textwrap.wrap(self.question, max(width, 10)) if self.question else []
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._question_lines(width)) + 1
+
     def render(self) -> Text:
         text = Text()
+        for line in self._question_lines(self.content_region.width):
+            text.append(line + "\n")
         for key, label in self.options.items():
             chosen = key == self.value
             text.append(f"({'•' if chosen else ' '}) {label}", style="reverse" if chosen else "")
@@ -74,7 +94,10 @@ class AnswerRow(Widget, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         """Choose the answer under the mouse."""
-        offset, position = 1, event.x
+        where = event.get_content_offset(self)
+        if where is None or where.y != len(self._question_lines(self.content_region.width)):
+            return
+        offset, position = 0, where.x
         for key, label in self.options.items():
             width = len(label) + 4
             if offset <= position < offset + width:

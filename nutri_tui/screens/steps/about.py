@@ -12,7 +12,7 @@ from nutri_tui.models.answers import MAX_AGE, MIN_AGE
 from nutri_tui.screens.steps.base import StepScreen
 from nutri_tui.widgets.choice import Choice, choice
 from nutri_tui.widgets.filtered_selection import FilteredSelection
-from nutri_tui.widgets.number import WholeNumber
+from nutri_tui.widgets.number import NumberField
 
 PREGNANCY_MAX_AGE = 60
 
@@ -29,7 +29,7 @@ class AboutStep(StepScreen):
 
     def compose_form(self) -> ComposeResult:
         saved = self.saved
-        yield WholeNumber("Age in years (leave blank to not say)", "age", saved.get("age"), MIN_AGE, MAX_AGE, "e.g. 42")
+        yield NumberField("Age in years (leave blank to not say)", "age", saved.get("age"), MIN_AGE, MAX_AGE, "e.g. 42")
         yield choice("Sex", "about.sex", saved.get("sex"), id="sex")
         yield choice("Are you pregnant or breastfeeding?", "about.pregnancy", saved.get("pregnancy"), id="pregnancy")
         yield choice("Which best describes how you eat?", "about.diet", saved.get("diet"), id="diet")
@@ -42,7 +42,7 @@ class AboutStep(StepScreen):
         )
 
     def _age(self) -> int | None:
-        return self.query_one("#age-row", WholeNumber).value
+        return self.query_one("#age", NumberField).value
 
     def _pregnancy_applies(self) -> bool:
         sex = self.query_one("#sex", Choice).value
@@ -60,7 +60,7 @@ class AboutStep(StepScreen):
         }
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
-        problems = self.query_one("#age-row", WholeNumber).problem("Age")
+        problems = self.query_one("#age", NumberField).problem("Age")
         if self._pregnancy_applies() and values.get("pregnancy") is None:
             problems.append("Still to answer: pregnant or breastfeeding.")
         return problems

@@ -18,7 +18,7 @@ from nutri_tui.screens.steps.base import StepScreen
 from nutri_tui.widgets.answer_row import AnswerRow
 from nutri_tui.widgets.choice import Choice, YesNoQuestion, choice
 from nutri_tui.widgets.filtered_selection import FilteredSelection
-from nutri_tui.widgets.number import WholeNumber
+from nutri_tui.widgets.number import NumberField
 
 QUESTIONS = {
     "leg_spread": "Does the pain spread into your legs?",
@@ -48,13 +48,13 @@ class BackPainStep(StepScreen):
         )
         for field, question in QUESTIONS.items():
             yield choice(question, f"back_pain.{field}", saved.get(field), id=field)
-        yield WholeNumber(
+        yield NumberField(
             "Pain now, 0 (none) to 10 (worst imaginable)", "intensity", saved.get("intensity"), 0, 10, "0-10"
         )
         yield Static("Warning signs: please answer each one.", classes="question heading", markup=False)
         answers = saved.get("red_flags", {})
         for flag in self.app.content.red_flags.values():
-            yield YesNoQuestion(flag.question, flag.id, answers.get(flag.id), id=f"q-{flag.id}")
+            yield YesNoQuestion(flag.question, flag.id, answers.get(flag.id))
 
     def collect(self) -> dict[str, Any]:
         return {
@@ -62,7 +62,7 @@ class BackPainStep(StepScreen):
                 a for a in CHOICES["back_pain.areas"] if a in self.query_one("#areas", FilteredSelection).selected
             ],
             **{field: self.query_one(f"#{field}", Choice).value for field in QUESTIONS},
-            "intensity": self.query_one("#intensity-row", WholeNumber).value,
+            "intensity": self.query_one("#intensity", NumberField).value,
             "red_flags": {q.key: q.value for q in self.query(YesNoQuestion) if q.value is not None},
         }
 
@@ -75,7 +75,7 @@ class BackPainStep(StepScreen):
                 missing.append("pain score")
             if missing:
                 problems.append(f"Still to answer: {', '.join(missing)}.")
-        problems += self.query_one("#intensity-row", WholeNumber).problem("Pain score")
+        problems += self.query_one("#intensity", NumberField).problem("Pain score")
         unanswered = len(self.app.content.red_flags) - len(values["red_flags"])
         if unanswered:
             problems.append(f"{unanswered} warning-sign question{'s' if unanswered > 1 else ''} still to answer.")

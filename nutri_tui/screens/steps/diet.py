@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from nutri_tui.labels import DIET_FIELDS
 from nutri_tui.screens.steps.base import StepScreen
 from nutri_tui.widgets.choice import Choice, choice
-from nutri_tui.widgets.number import WholeNumber
+from nutri_tui.widgets.number import NumberField
 
 NUMBERS = {
     "alcohol_drinks_per_week": ("Alcoholic drinks in a typical week (blank: prefer not to say)", 200),
@@ -31,16 +31,16 @@ class DietStep(StepScreen):
         for field, question in DIET_FIELDS.items():
             yield choice(question, f"diet.{field}", saved.get(field, "dont_know"), key="frequency", id=field)
         for field, (question, maximum) in NUMBERS.items():
-            yield WholeNumber(question, field, saved.get(field), 0, maximum)
+            yield NumberField(question, field, saved.get(field), 0, maximum)
 
     def collect(self) -> dict[str, Any]:
         values: dict[str, Any] = {field: self.query_one(f"#{field}", Choice).value for field in DIET_FIELDS}
         for field in NUMBERS:
-            values[field] = self.query_one(f"#{field}-row", WholeNumber).value
+            values[field] = self.query_one(f"#{field}", NumberField).value
         return values
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
         problems: list[str] = []
         for field, (question, _maximum) in NUMBERS.items():
-            problems += self.query_one(f"#{field}-row", WholeNumber).problem(question.split(" (")[0])
+            problems += self.query_one(f"#{field}", NumberField).problem(question.split(" (")[0])
         return problems

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.validation import Number
-from textual.widgets import Input, Label, Static
+from textual.widgets import Static
 
 from nutri_tui.screens.steps.base import StepScreen
 from nutri_tui.widgets.filtered_selection import FilteredSelection
+from nutri_tui.widgets.number import NumberField
 
 # Conditions the wizard asks about elsewhere (pregnancy, breastfeeding, drinking), so not listed here.
 ASKED_ELSEWHERE = {"pregnancy", "breastfeeding", "alcohol_use"}
+MAX_SUPPLEMENT = 100_000
+"""A typing-error guard only: the answers model and the upper limits judge real amounts."""
 
 
 class MedicinesStep(StepScreen):
@@ -52,27 +53,20 @@ class MedicinesStep(StepScreen):
         taken = {s["nutrient"]: s["amount"] for s in saved.get("supplements", ()) if isinstance(s, dict)}
         for nutrient in content.nutrients.values():
             unit = "mcg folic acid" if nutrient.id == "folate" else nutrient.unit
-            amount = taken.get(nutrient.id)
-            with Horizontal(classes="row"):
-                yield Label(f"{nutrient.name} ({unit})", markup=False)
-                yield Input(
-                    "" if amount is None else f"{amount:g}",
-                    type="number",
-                    validators=[Number(minimum=0, maximum=100_000)],
-                    valid_empty=True,
-                    compact=True,
-                    id=f"supplement-{nutrient.id}",
-                )
+            yield NumberField(
+                f"{nutrient.name} ({unit})",
+                f"supplement-{nutrient.id}",
+                taken.get(nutrient.id),
+                0,
+                MAX_SUPPLEMENT,
+                decimals=True,
+            )
 
     def collect(self) -> dict[str, Any]:
         supplements = []
         for nutrient_id in self.app.content.nutrients:
-            text = self.query_one(f"#supplement-{nutrient_id}", Input).value.strip()
-            try:
-                amount = float(text) if text else 0.0
-            except ValueError:
-                continue
-            if amount > 0:
+            amount = self.query_one(f"#supplement-{nutrient_id}", NumberField).value
+            if amount:
                 supplements.append({"nutrient": nutrient_id, "amount": amount})
         medicines = self.query_one("#medicines", FilteredSelection).selected
         conditions = self.query_one("#conditions", FilteredSelection).selected
@@ -82,6 +76,6 @@ class MedicinesStep(StepScreen):
         bad = [
             nutrient.name
             for nutrient in self.app.content.nutrients.values()
-            if not self.query_one(f"#supplement-{nutrient.id}", Input).is_valid
+            if not self.query_one(f"#supplement-{nutrient.id}", NumberField).is_valid
         ]
         return [f"Supplement amounts must be numbers of 0 or more: check {', '.join(bad)}."] if bad else []

@@ -1,0 +1,99 @@
+"""The keys for the current screen on the bottom line: Textual's Footer, drawn as one widget.
+
+Why not ``textual.widgets.Footer``: it is one widget per key and rebuilds all of them whenever the
+screen's bindings change (every focus move, every Next enabled or disabled), restyling each one.
+That was a large share of the time it took to show a wizard step (docs/performance.md). This bar
+redraws one line of text instead. It looks the same: the key, its description, disabled keys dimmed,
+the command palette key on the right, and a click on a key presses it.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, NamedTuple
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class _Span(NamedTuple):
+    start: int
+    end: int
+    key: str
+    enabled: bool
+
+
+class KeyBar(Widget):
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+    }
+    KeyBar > .key-bar--key { color: $footer-key-foreground; background: $footer-key-background; text-style: bold; }
+    KeyBar > .key-bar--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    KeyBar > .key-bar--disabled { text-style: dim; }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
+    ALLOW_SELECT = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spans: list[_Span] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        self.refresh()
+
+    def _keys(self) -> tuple[list[tuple[str, str, str, bool]], tuple[str, str, str, bool] | None]:
+        """(key, shown key, description, enabled) for each shown action, and the palette key apart."""
+        app = self.app
+        shown: dict[str, tuple[str, str, str, bool]] = {}
+        palette = None
+        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+            if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
+                palette = (key, app.get_key_display(binding), binding.description, enabled)
+            elif binding.show and binding.action not in shown:
+                shown[binding.action] = (key, app.get_key_display(binding), binding.description, enabled)
+        return list(shown.values()), palette
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key", partial=True)
+        description_style = self.get_component_rich_style("key-bar--description", partial=True)
+        disabled_style = self.get_component_rich_style("key-bar--disabled", partial=True)
+        keys, palette = self._keys()
+        text = Text(no_wrap=True, overflow="crop")
+        self._spans = []
+        for key, display, description, enabled in keys:
+            start = text.cell_len
+            dim = disabled_style if not enabled else Style()
+            text.append(f" {display} ", key_style + dim)
+            text.append(f"{description} ", description_style + dim)
+            self._spans.append(_Span(start, text.cell_len, key, enabled))
+        if palette is not None:
+            key, display, description, enabled = palette
+            right = Text.assemble("▏", (f"{display} ", key_style), (f"{description} ", description_style))
+            gap = self.content_region.width - text.cell_len - right.cell_len
+            if gap > 0:
+                text.append(" " * gap)
+                self._spans.append(_Span(text.cell_len, text.cell_len + right.cell_len, key, enabled))
+                text.append_text(right)
+        return text
+
+    def on_click(self, event: events.Click) -> None:
+        for span in self._spans:
+            if span.start <= event.x < span.end:
+                if span.enabled:
+                    self.app.simulate_key(span.key)
+                else:
+                    self.app.bell()
+                return

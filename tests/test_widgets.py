@@ -1,0 +1,183 @@
+"""The one-widget form controls (Choice, NumberField, YesNoQuestion) and the KeyBar, by keyboard and mouse."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+
+from nutri_tui.widgets.choice import Choice, YesNoQuestion
+from nutri_tui.widgets.key_bar import KeyBar
+from nutri_tui.widgets.number import NumberField
+
+OPTIONS = {"never": "Never", "weekly": "Once a week", "daily": "Daily", "dont_know": "Don't know"}
+
+
+class FormApp(App[None]):
+    BINDINGS: ClassVar = [
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+n", "next", "Next"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[tuple[str, object]] = []
+        self.backs = 0
+        self.next_enabled = True
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Choice("How often do you eat oily fish?", "diet.oily_fish", OPTIONS, "weekly", id="fish")
+            yield NumberField("Age in years", "age", None, 14, 120, "e.g. 42")
+            yield NumberField("Vitamin D (mcg)", "vitamin_d", 10, 0, 100_000, decimals=True)
+            yield YesNoQuestion("Do you have numbness around your bottom?", "saddle")
+        yield KeyBar()
+
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        self.messages.append(("choice", event.value))
+
+    def on_number_field_changed(self, event: NumberField.Changed) -> None:
+        self.messages.append(("number", event.text))
+
+    def action_back(self) -> None:
+        self.backs += 1
+
+    def action_next(self) -> None:
+        pass
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if action == "next" and not self.next_enabled else True
+
+
+async def test_choice_opens_moves_and_picks_with_the_keyboard() -> None:
+    app = FormApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        choice = app.query_one("#fish", Choice)
+        choice.focus()
+        await pilot.press("enter")
+        assert choice.expanded and choice.cursor == 1  # opens on the current answer
+        start = choice.region.height
+        await pilot.press("down", "enter")
+        assert choice.value == "daily" and not choice.expanded
+        assert choice.region.height < start  # the list folds away again
+        assert app.messages == [("choice", "daily")]
+
+
+async def test_escape_closes_the_list_without_changing_or_going_back() -> None:
+    app = FormApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        choice = app.query_one("#fish", Choice)
+        choice.focus()
+        await pilot.press("enter", "down", "down", "escape")
+        assert not choice.expanded and choice.value == "weekly" and app.backs == 0
+        await pilot.press("escape")  # closed: Escape is the screen's Back again
+        assert app.backs == 1 and app.messages == []
+
+
+async def test_left_right_and_letters_choose_without_opening() -> None:
+    app = FormApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        choice = app.query_one("#fish", Choice)
+        choice.focus()
+        await pilot.press("right")
+        assert choice.value == "daily"
+        await pilot.press("left", "left", "left")  # stops at the first answer
+        assert choice.value == "never"
+        await pilot.press("d")
+        assert choice.value == "daily"
+        await pilot.press("d")  # the next answer starting with "d"
+        assert choice.value == "dont_know" and not choice.expanded
+
+
+async def test_choice_draws_question_and_answer_and_marks_the_cursor_without_colour() -> None:
+    app = FormApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        choice = app.query_one("#fish", Choice)
+        first_line = choice.render().plain.splitlines()[0]
+        assert first_line.startswith("How often do you eat oily fish?") and "Once a week" in first_line
+        choice.focus()
+        await pilot.press("enter")
+        lines = choice.render().plain.splitlines()
+        assert "› ( ) Never" not in lines[1] and lines[2].startswith("› (•) Once a week")
+
+
+async def test_choice_stacks_on_a_narrow_terminal() -> None:
+    app = FormApp()
+    async with app.run_test(size=(40, 24)):
+        lines = app.query_one("#fish", Choice).render().plain.splitlines()
+        assert lines[-1].strip().startswith("Once a week")  # the answer under the question
+        assert all(len(line) <= 40 for line in lines)
+
+
+async def test_clicking_a_choice_opens_it_and_clicking_an_answer_picks_it() -> None:
+    app = FormApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        choice = app.query_one("#fish", Choice)
+        await pilot.click(choice, offset=(60, 0))
+        assert choice.expanded and app.focused is choice
+        await pilot.click(choice, offset=(10, 1))  # the first answer, "Never"
+        assert choice.value == "never" and not choice.expanded
+
+
+async def test_number_field_typing_editing_and_checking() -> None:
+    app = FormApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        age = app.query_one("#age", NumberField)
+        age.focus()
+        await pilot.press("4", "x", ".", "2")  # letters and a point are not part of a whole number
+        assert age.text == "42" and age.value == 42 and age.problem("Age") == []
+        await pilot.press("backspace", "backspace", "9")
+        assert age.value is None and not age.is_valid
+        assert age.problem("Age") == ["Age: enter a whole number from 14 to 120, or leave it blank."]
+        await pilot.press("ctrl+k")
+        assert age.text == "" and age.is_valid and age.value is None
+        await pilot.press("enter")  # moves on, like Enter in a text box
+        assert app.focused is app.query_one("#vitamin_d")
+        assert ("number", "42") in app.messages
+
+
+async def test_number_field_decimals_and_paste() -> None:
+    app = FormApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        amount = app.query_one("#vitamin_d", NumberField)
+        assert amount.text == "10" and amount.value == 10.0
+        amount.focus()
+        await pilot.press(".", "5", ".")
+        assert amount.text == "10.5" and amount.value == 10.5
+        await pilot.press("ctrl+u")
+        amount.post_message(events.Paste(" 2,500 mcg.5 "))
+        await pilot.pause()
+        assert amount.text == "2500.5"
+
+
+async def test_yes_no_question_is_one_widget_with_its_question() -> None:
+    app = FormApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        question = app.query_one(YesNoQuestion)
+        assert question.id == "flag-saddle" and question.key == "saddle"
+        assert not question.children
+        question.focus()
+        await pilot.press("y")
+        assert question.value == "yes"
+        lines = question.render().plain.splitlines()
+        assert lines[0] == "Do you have numbness around your bottom?" and "(•) Yes" in lines[1]
+
+
+async def test_key_bar_lists_keys_dims_disabled_ones_and_presses_on_click() -> None:
+    app = FormApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(KeyBar)
+        text = bar.render()
+        assert " esc Back " in text.plain and " ^n Next " in text.plain and text.plain.rstrip().endswith("palette")
+        app.next_enabled = False
+        app.refresh_bindings()
+        await pilot.pause()
+        text = bar.render()
+        start = text.plain.index("^n")
+        assert any(span.start <= start < span.end and "dim" in str(span.style) for span in text.spans)
+        back = text.plain.index("esc")
+        await pilot.click(bar, offset=(back, 0))
+        assert app.backs == 1
