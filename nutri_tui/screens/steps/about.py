@@ -27,6 +27,11 @@ class AboutStep(StepScreen):
     )
     REQUIRED = {"sex": "sex", "diet": "diet"}
 
+    def required(self) -> dict[str, str]:
+        if not self._pregnancy_applies():
+            return self.REQUIRED
+        return {"sex": "sex", "pregnancy": "pregnant or breastfeeding", "diet": "diet"}
+
     def compose_form(self) -> ComposeResult:
         saved = self.saved
         yield NumberField("Age in years (leave blank to not say)", "age", saved.get("age"), MIN_AGE, MAX_AGE, "e.g. 42")
@@ -60,10 +65,7 @@ class AboutStep(StepScreen):
         }
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
-        problems = self.query_one("#age", NumberField).problem("Age")
-        if self._pregnancy_applies() and values.get("pregnancy") is None:
-            problems.append("Still to answer: pregnant or breastfeeding.")
-        return problems
+        return self.query_one("#age", NumberField).problem("Age")
 
     def refresh_state(self) -> None:
         self.query_one("#pregnancy", Choice).display = self._pregnancy_applies()

@@ -87,12 +87,16 @@ class StepScreen(Screen[None]):
         """The values on the form; None for a question not yet answered."""
         raise NotImplementedError
 
+    def required(self) -> dict[str, str]:
+        """The fields that must be answered now (REQUIRED, plus any that apply only to some people)."""
+        return self.REQUIRED
+
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
         return []
 
     def problems(self) -> list[str]:
         values = self.collect()
-        missing = [name for field, name in self.REQUIRED.items() if values.get(field) is None]
+        missing = [name for field, name in self.required().items() if values.get(field) is None]
         found = [f"Still to answer: {', '.join(missing)}."] if missing else []
         found += self.extra_problems(values)
         if not found:
