@@ -1,8 +1,12 @@
-"""Private, atomic file writes: the one place nutri-tui writes health data to disk.
+"""Private files: atomic writes (the one place nutri-tui writes health data to disk) and careful reads.
 
 Every file is created 0600 through a temporary file in the same folder (flushed and fsynced, then
 renamed or linked into place, then the folder fsynced), so a crash or a full disk leaves the old
 state or the new one, never a torn file; folders are created 0700.
+
+Reading refuses symbolic links, folders, devices and anything over :data:`MAX_BYTES` before reading a
+byte, and turns every problem (bad encoding, bad TOML, a failed validation) into :class:`Unreadable`
+with a one-line reason.
 """
 
 from __future__ import annotations
@@ -11,12 +15,21 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
+import tomllib
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, Literal, TypeVar
 
-from nutri_tui.models.session import clean_text
+from pydantic import BaseModel, ValidationError
+
+from nutri_tui.answers_file import validation_message
+from nutri_tui.models.session import clean_text, migrate
 
 TEMP_SUFFIX = ".tmp"
 REASON_MAX = 300
+MAX_BYTES = 5_000_000
+"""Files larger than this are refused without being read."""
 O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -24,8 +37,16 @@ O_BINARY = getattr(os, "O_BINARY", 0)
 O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
+Kind = Literal["session", "draft"]
+M = TypeVar("M", bound=BaseModel)
+
+
 class StorageError(Exception):
     """A session or draft that cannot be read, written or removed; the message is one line for the user."""
+
+
+class Unreadable(Exception):
+    """Why a file cannot be used, in one line, without the path (callers add it)."""
 
 
 def message(path: Path, reason: str) -> str:
@@ -146,3 +167,132 @@ def fsync_dir(folder: Path) -> None:
             raise
     finally:
         os.close(fd)
+
+
+def utc_stamp(moment: datetime) -> str:
+    """``2026-11-26T06-40-12Z``: safe in a file name on every system."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H-%M-%SZ")
+
+
+# -- reading ------------------------------------------------------------------------------------------
+
+
+def load(path: Path, model: type[M], kind: Kind) -> M:
+    """Read, migrate and validate a whole file; :class:`StorageError` (one line, with the path) if it cannot be used."""
+    try:
+        return validated(model, migrated(parse_toml(read_file(path, kind)), kind))
+    except Unreadable as error:
+        raise StorageError(message(path, str(error))) from None
+    except Exception as error:  # reported as one line, never a traceback
+        raise StorageError(message(path, unexpected(error))) from error
+
+
+def open_file(path: str | Path, kind: Kind, lstat: os.stat_result | None = None) -> tuple[int, os.stat_result]:
+    """An open descriptor and its ``fstat``, refusing links, folders, devices and files over :data:`MAX_BYTES`.
+
+    ``lstat`` is the file's ``os.lstat`` if the caller has it already (from ``os.scandir``).
+    """
+    if lstat is None:
+        try:
+            lstat = os.lstat(path)
+        except FileNotFoundError:
+            raise Unreadable("no such file") from None
+        except OSError as error:
+            raise Unreadable(f"cannot look at it ({os_reason(error)})") from None
+    check_kind(lstat, kind)
+    try:
+        fd = os.open(path, os.O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_BINARY)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise Unreadable("is a symbolic link; not followed") from None
+        raise Unreadable(f"cannot open it ({os_reason(error)})") from None
+    try:
+        info = os.fstat(fd)
+        check_kind(info, kind)  # it may have been swapped since lstat
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info
+
+
+def read_rest(fd: int, kind: Kind, start: bytes = b"") -> bytes:
+    """``start`` (bytes already read from ``fd``) plus the rest of the file, never more than :data:`MAX_BYTES`."""
+    chunks = [start]
+    size = len(start)
+    try:
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise Unreadable(f"cannot read it ({os_reason(error)})") from None
+    if size > MAX_BYTES:
+        raise Unreadable(f"too large for a {kind} file (the limit is {MAX_BYTES:,} bytes)")
+    return b"".join(chunks)
+
+
+def read_file(path: Path, kind: Kind) -> bytes:
+    """The whole file (see :func:`open_file`)."""
+    fd, _ = open_file(path, kind)
+    try:
+        return read_rest(fd, kind)
+    finally:
+        os.close(fd)
+
+
+def check_kind(info: os.stat_result, kind: Kind) -> None:
+    if stat.S_ISLNK(info.st_mode):
+        raise Unreadable("is a symbolic link; not followed")
+    if stat.S_ISDIR(info.st_mode):
+        raise Unreadable(f"is a folder, not a {kind} file")
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable(f"not a regular file, so not a {kind} file")
+    if info.st_size > MAX_BYTES:
+        raise Unreadable(f"too large for a {kind} file ({info.st_size:,} bytes; the limit is {MAX_BYTES:,})")
+
+
+def parse_toml(raw: bytes) -> dict[str, Any]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise Unreadable("looks like UTF-16 text; files here are UTF-8 TOML")
+    if b"\x00" in raw:
+        raise Unreadable("not a text file (it contains NUL bytes); files here are UTF-8 TOML")
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise Unreadable(f"not UTF-8 text (bad byte at offset {error.start}); files here are UTF-8 TOML") from None
+    if not text.strip():
+        raise Unreadable("empty file")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise Unreadable(clean_text(f"not valid TOML: {error}", REASON_MAX)) from None
+    except RecursionError:
+        raise Unreadable("not valid TOML: nested too deeply") from None
+
+
+def migrated(data: dict[str, Any], kind: Kind) -> dict[str, Any]:
+    """:func:`nutri_tui.models.session.migrate`, with its refusals as :class:`Unreadable`."""
+    try:
+        return migrate(data, kind)
+    except ValueError as error:
+        raise Unreadable(clean_text(str(error), REASON_MAX)) from None
+
+
+def validated(model: type[M], data: Any) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise Unreadable(validation_reason(error)) from None
+    except RecursionError:
+        raise Unreadable("nested too deeply") from None
+
+
+def validation_reason(error: ValidationError) -> str:
+    """The first problem as ``field.path: what is wrong``, plus how many more (the style of answers files)."""
+    return clean_text(validation_message(error, docs="docs/session-format.md"), REASON_MAX)
+
+
+def unexpected(error: BaseException) -> str:
+    return clean_text(f"cannot read it ({type(error).__name__}: {error})", REASON_MAX)

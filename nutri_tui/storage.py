@@ -1,10 +1,11 @@
-"""Saved sessions and the wizard's draft, on disk: private, atomic, and careful with broken files.
+"""Saved sessions on disk: private, atomic, careful with broken files, and quick to list.
 
 Layout (see docs/session-format.md)::
 
     <root>/                 NUTRI_TUI_HOME, else the platform's user data folder; 0700
-        draft.toml          the wizard's progress (one at a time); 0600
+        draft.toml          the wizard's progress, one at a time (:mod:`nutri_tui.drafts`); 0600
         sessions/           0700
+            .index.json     a cache of what the list shows (:mod:`nutri_tui.session_index`); 0600
             2026-11-26T06-40-12Z-1f2e3d4c.toml   one finished session each; 0600
 
 Every write goes to a hidden temp file in the same folder, is flushed and fsynced, then moved into
@@ -13,62 +14,72 @@ overwritten by a save: the final name is claimed with ``os.link``, which fails i
 Nothing here deletes, renames or rewrites a file it cannot read, except on an explicit request
 (:meth:`Storage.delete_session`, :meth:`Storage.discard_draft`, which moves a broken draft aside).
 Every error is a :class:`StorageError` with a one-line message.
+
+Listing reads, for each file it has not seen, only the head: the top-level keys and the
+``[summary]`` table that a schema-2 file has before its answers. It reads the whole file when the
+head cannot be trusted, and opening a session always reads the whole file.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import secrets
 import stat
-import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, TypeVar
 
 import tomli_w
-from pydantic import BaseModel, ValidationError
 
-from nutri_tui import __version__
-from nutri_tui.answers_file import validation_message
+from nutri_tui import __version__, drafts
+from nutri_tui.drafts import make_draft as make_draft
 from nutri_tui.models.answers import Answers
-from nutri_tui.models.assessment import LEVEL_ORDER, Assessment
+from nutri_tui.models.assessment import Assessment
 from nutri_tui.models.session import (
     LABEL_MAX,
     SESSION_SCHEMA_VERSION,
     Draft,
     Session,
+    SessionHead,
+    SessionSummary,
     clean_text,
-    migrate,
+    top_nutrients,
 )
 from nutri_tui.paths import DRAFT_FILE, SESSIONS_DIR, data_dir, has_sessions
 from nutri_tui.private_files import (
-    O_BINARY,
-    O_CLOEXEC,
-    O_NOFOLLOW,
-    O_NONBLOCK,
-    REASON_MAX,
+    MAX_BYTES,
     StorageError,
+    Unreadable,
+    migrated,
+    open_file,
+    parse_toml,
+    read_rest,
+    unexpected,
+    utc_stamp,
+    validated,
 )
 from nutri_tui.private_files import atomic_write as _atomic_write
 from nutri_tui.private_files import fsync_dir as _fsync_dir
 from nutri_tui.private_files import message as _message
 from nutri_tui.private_files import os_reason as _os_reason
 from nutri_tui.private_files import private_dir as _private_dir
-from nutri_tui.session_index import SessionIndex, file_key, summary_record
+from nutri_tui.session_index import (
+    PREFETCH_MIN,
+    FileKey,
+    SessionIndex,
+    file_key,
+    from_record,
+    prefetch_heads,
+    read_head,
+    to_record,
+)
+from nutri_tui.session_index import SavedSession as SavedSession
+from nutri_tui.session_index import SessionEntry as SessionEntry
+from nutri_tui.session_index import UnreadableSession as UnreadableSession
 
-MAX_BYTES = 5_000_000
-"""Files larger than this are refused without being read."""
-TOP_NUTRIENTS = 3
 SUFFIX = ".toml"
 NAME_ATTEMPTS = 20
-
-M = TypeVar("M", bound=BaseModel)
-
-
-class _Unreadable(Exception):
-    """Internal: why a file cannot be used, without the path."""
+SUMMARY_NOTE = "# What the history list shows, copied from the answers and result below (they are what counts).\n"
 
 
 @dataclass(frozen=True)
@@ -78,37 +89,6 @@ class Where:
     root: Path
     sessions: Path
     draft: Path
-
-
-@dataclass(frozen=True)
-class SavedSession:
-    """A session file that reads cleanly: what the list of past sessions shows."""
-
-    path: Path
-    created: datetime
-    label: str
-    pain_intensity: int | None
-    red_flag: bool
-    """True when the result raised any red flag (answered yes, unsure, or implied by other answers)."""
-    top_nutrients: tuple[tuple[str, str], ...]
-    """Up to three ``(nutrient id, level)`` pairs rated high or moderate, highest first; empty if none."""
-    content_version: str
-
-    readable: Literal[True] = True
-
-
-@dataclass(frozen=True)
-class UnreadableSession:
-    """A file in the sessions folder that cannot be used; it is listed, never changed."""
-
-    path: Path
-    reason: str
-    """One line, without the path."""
-
-    readable: Literal[False] = False
-
-
-SessionEntry = SavedSession | UnreadableSession
 
 
 def make_session(
@@ -129,25 +109,15 @@ def make_session(
     )
 
 
-def make_draft(step: str, answers: dict[str, dict[str, Any]], now: datetime | None = None) -> Draft:
-    """A new :class:`Draft` for the wizard step ``step`` with the partial answers so far."""
-    updated = now or datetime.now(UTC)
-    return Draft(
-        schema_version=SESSION_SCHEMA_VERSION, app_version=__version__, updated=updated, step=step, answers=answers
-    )
-
-
 def session_summary(path: Path, session: Session) -> SavedSession:
-    levels = sorted(
-        (n for n in session.result.nutrients if n.level != "low"), key=lambda n: LEVEL_ORDER.get(n.level, 99)
-    )
+    """The list entry for a session, derived from its answers and result."""
     return SavedSession(
         path=path,
         created=session.created,
         label=session.label,
         pain_intensity=session.answers.back_pain.intensity,
         red_flag=bool(session.result.red_flags),
-        top_nutrients=tuple((n.id, n.level) for n in levels[:TOP_NUTRIENTS]),
+        top_nutrients=top_nutrients((n.id, n.level) for n in session.result.nutrients),
         content_version=session.content_version,
     )
 
@@ -170,7 +140,7 @@ class Storage:
         data = _dump(session)
         _private_dir(self.root)
         _private_dir(self.sessions_dir)
-        stamp = _utc_stamp(session.created)
+        stamp = utc_stamp(session.created)
         for _ in range(NAME_ATTEMPTS):
             target = self.sessions_dir / f"{stamp}-{_random_suffix()}{SUFFIX}"
             try:
@@ -190,8 +160,9 @@ class Storage:
     def list_sessions(self) -> list[SessionEntry]:
         """Every ``*.toml`` in the sessions folder: readable ones newest first, then unreadable ones by name.
 
-        Summaries come from the session index where a file is unchanged since it was last read
-        (see :mod:`nutri_tui.session_index`); every other file is read and the index updated.
+        Summaries come from the session index where a file is unchanged since it was last read, else
+        from the file's head where that can be trusted, else from the whole file (see
+        :mod:`nutri_tui.session_index`); the index is then updated.
         """
         try:
             entries = list(os.scandir(self.sessions_dir))
@@ -200,24 +171,32 @@ class Storage:
         except OSError as error:
             raise StorageError(_message(self.sessions_dir, f"cannot list it ({_os_reason(error)})")) from error
         index = SessionIndex(self.sessions_dir)
-        readable: list[SavedSession] = []
-        unreadable: list[UnreadableSession] = []
+        listed: list[SessionEntry] = []
+        to_read: list[tuple[Path, str, os.stat_result]] = []  # not in the index, with their lstat
         for entry in entries:
             name = entry.name
             if not name.endswith(SUFFIX) or name.startswith("."):
                 continue
             path = self.sessions_dir / name
             try:
-                key = file_key(entry.stat(follow_symlinks=False))
+                info = entry.stat(follow_symlinks=False)
             except OSError as error:
-                unreadable.append(UnreadableSession(path, _os_reason(error)))
+                listed.append(UnreadableSession(path, _os_reason(error)))
                 continue
-            listed = _from_record(path, index.lookup(name, key))
-            if listed is None:
-                listed = _summarise_file(path)
-                index.store(name, key, _to_record(listed))
-            (readable if isinstance(listed, SavedSession) else unreadable).append(listed)
+            cached = from_record(path, index.lookup(name, file_key(info)))
+            if cached is not None:
+                listed.append(cached)
+            else:
+                to_read.append((path, entry.path, info))
+        if len(to_read) >= PREFETCH_MIN:
+            prefetch_heads([fspath for _, fspath, info in to_read if stat.S_ISREG(info.st_mode)])
+        for path, fspath, info in to_read:
+            key, entry_read = _list_file(path, fspath, info)
+            index.store(path.name, key, to_record(entry_read))
+            listed.append(entry_read)
         index.save(_write_index)
+        readable = [e for e in listed if isinstance(e, SavedSession)]
+        unreadable = [e for e in listed if isinstance(e, UnreadableSession)]
         readable.sort(key=lambda s: (s.created, s.path.name), reverse=True)
         unreadable.sort(key=lambda u: u.path.name)
         return [*readable, *unreadable]
@@ -228,13 +207,47 @@ class Storage:
             key = file_key(os.lstat(path))
         except OSError:
             return
+        self._index_one(path, key, session_summary(path, session))
+
+    def _index_one(self, path: Path, key: FileKey, entry: SessionEntry) -> None:
+        """Record one file's list entry in the index (a file in the sessions folder only; never an error)."""
+        if path.name.startswith(".") or not path.name.endswith(SUFFIX):
+            return
+        if os.path.realpath(path.parent) != os.path.realpath(self.sessions_dir):
+            return
         index = SessionIndex(self.sessions_dir)
-        index.store(path.name, key, _to_record(session_summary(path, session)))
+        record = to_record(entry)
+        if index.lookup(path.name, key) == {**record, "key": list(key)}:
+            return
+        index.store(path.name, key, record)
         index.save(_write_index, prune=False)
 
     def load_session(self, path: Path) -> Session:
-        """Read a session file from anywhere (``nutri-tui open FILE``); :class:`StorageError` if it cannot be used."""
-        return _load(Path(path), Session, "session")
+        """Read a whole session file from anywhere (``nutri-tui open FILE``); :class:`StorageError` if unusable.
+
+        The file's ``[summary]`` is checked for shape only; the session's summary is derived from its
+        answers and result. If the file is in the sessions folder and the list could show it wrongly
+        (it reads badly, or its summary disagrees), the index is corrected; the file is never changed.
+        """
+        path = Path(path)
+        info: os.stat_result | None = None
+        try:
+            fd, info = open_file(path, "session")
+            try:
+                raw = read_rest(fd, "session")
+            finally:
+                os.close(fd)
+            session, stored = _decode(raw)
+        except Unreadable as error:
+            if info is not None:
+                self._index_one(path, file_key(info), UnreadableSession(path, str(error)))
+            raise StorageError(_message(path, str(error))) from None
+        except Exception as error:  # reported as one line, never a traceback
+            raise StorageError(_message(path, unexpected(error))) from error
+        entry = session_summary(path, session)
+        if stored is not None and info is not None and _shown(stored) != _shown(entry):
+            self._index_one(path, file_key(info), entry)  # the list may have shown the summary's values
+        return session
 
     def delete_session(self, path: Path) -> None:
         """Remove one file from the sessions folder (readable or not). Refuses anything else, and symlinks."""
@@ -274,227 +287,110 @@ class Storage:
             raise StorageError(_message(path, "not a regular file"))
         return Path(folder) / path.name
 
-    # -- draft ----------------------------------------------------------------------------------
+    # -- draft (see nutri_tui.drafts) -----------------------------------------------------------
 
     def save_draft(self, draft: Draft) -> Path:
         """Replace the draft atomically. Refuses while an unreadable draft is there (see :meth:`discard_draft`)."""
-        try:
-            self.load_draft()
-        except StorageError as error:
-            raise StorageError(f"{error}; the existing draft is kept: discard it first") from None
-        _private_dir(self.root)
-        try:
-            _atomic_write(self.draft_path, _dump(draft), exclusive=False)
-        except OSError as error:
-            raise StorageError(_message(self.draft_path, f"cannot save it ({_os_reason(error)})")) from error
-        return self.draft_path
+        return drafts.save_draft(self.root, self.draft_path, draft)
 
     def load_draft(self) -> Draft | None:
         """The saved draft, None if there is none; :class:`StorageError` if it cannot be used (it is left as is)."""
-        try:
-            os.lstat(self.draft_path)
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            raise StorageError(_message(self.draft_path, f"cannot look at it ({_os_reason(error)})")) from error
-        return _load(self.draft_path, Draft, "draft")
+        return drafts.load_draft(self.draft_path)
 
     def discard_draft(self) -> Path | None:
         """Start fresh: delete a readable draft; move an unreadable one aside and return where it went."""
-        try:
-            draft = self.load_draft()
-        except StorageError:
-            return self._move_aside()
-        if draft is not None:
-            try:
-                os.unlink(self.draft_path)
-            except FileNotFoundError:
-                pass
-            except OSError as error:
-                raise StorageError(_message(self.draft_path, f"cannot delete it ({_os_reason(error)})")) from error
-            _fsync_dir(self.root)
-        return None
+        return drafts.discard_draft(self.root, self.draft_path)
 
     def clear_draft(self) -> None:
         """Forget the draft once its session is saved (same safety as :meth:`discard_draft`)."""
-        self.discard_draft()
-
-    def _move_aside(self) -> Path:
-        stamp = _utc_stamp(datetime.now(UTC))
-        for attempt in range(NAME_ATTEMPTS):
-            extra = "" if attempt == 0 else f"-{_random_suffix()}"
-            target = self.root / f"draft.broken-{stamp}{extra}{SUFFIX}"
-            if os.path.lexists(target):
-                continue
-            try:
-                os.rename(self.draft_path, target)
-            except OSError as error:
-                raise StorageError(_message(self.draft_path, f"cannot move it aside ({_os_reason(error)})")) from error
-            _fsync_dir(self.root)
-            return target
-        raise StorageError(_message(self.draft_path, "cannot move it aside: no free name"))
+        drafts.discard_draft(self.root, self.draft_path)
 
 
 # -- reading --------------------------------------------------------------------------------------
 
 
-def _load(path: Path, model: type[M], kind: Literal["session", "draft"]) -> M:
-    try:
-        return _read_model(path, model, kind)
-    except _Unreadable as error:
-        raise StorageError(_message(path, str(error))) from None
-    except Exception as error:  # reported as one line, never a traceback
-        raise StorageError(_message(path, _unexpected(error))) from error
+def _decode(raw: bytes) -> tuple[Session, SessionSummary | None]:
+    """The session in a whole file, and its ``[summary]`` (None if it has none).
+
+    The summary is validated for shape (a malformed one makes the file unreadable, as anything else
+    malformed does) but its values are not used: the caller derives them from the answers and result.
+    """
+    data = migrated(parse_toml(raw), "session")
+    stored = data.pop("summary", None)
+    session = validated(Session, data)
+    if stored is None:
+        return session, None
+    keys = {k: v for k, v in data.items() if k not in ("answers", "result")}
+    return session, validated(SessionHead, {**keys, "summary": stored}).summary
 
 
-def _read_model(path: Path, model: type[Any], kind: Literal["session", "draft"]) -> Any:
-    data = _parse(_read_bytes(path, kind))
-    try:
-        data = migrate(data, kind)
-    except ValueError as error:
-        raise _Unreadable(clean_text(str(error), REASON_MAX)) from None
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        raise _Unreadable(validation_reason(error)) from None
-    except RecursionError:
-        raise _Unreadable("nested too deeply") from None
+def _shown(summary: SessionSummary | SavedSession) -> tuple[object, ...]:
+    """The derived values a summary gives the list."""
+    return summary.pain_intensity, summary.red_flag, summary.top_nutrients
 
 
-def _read_bytes(path: Path, kind: str) -> bytes:
-    """The file's bytes, refusing links, folders, devices and anything over :data:`MAX_BYTES` before reading."""
+def _list_file(path: Path, fspath: str, lstat: os.stat_result) -> tuple[FileKey, SessionEntry]:
+    """One file's list entry, from its head when that can be trusted, else from the whole file.
+
+    ``fspath`` is ``path`` as a string and ``lstat`` its ``os.lstat`` (both from ``os.scandir``).
+    Returns the key of the file as it was read (it may have changed since it was listed).
+    """
     try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        raise _Unreadable("no such file") from None
+        fd, info = open_file(fspath, "session", lstat)
+    except Unreadable as error:
+        return file_key(lstat), UnreadableSession(path, str(error))
+    key = file_key(info)
+    try:
+        listed, start = read_head(fd, path, info.st_size)
+        if listed is not None:
+            return key, listed
+        session, _ = _decode(read_rest(fd, "session", start))
+        return key, session_summary(path, session)
+    except Unreadable as error:
+        return key, UnreadableSession(path, str(error))
     except OSError as error:
-        raise _Unreadable(f"cannot look at it ({_os_reason(error)})") from None
-    _check_kind(info, kind)
-    try:
-        fd = os.open(path, os.O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_BINARY)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise _Unreadable("is a symbolic link; not followed") from None
-        raise _Unreadable(f"cannot open it ({_os_reason(error)})") from None
-    try:
-        _check_kind(os.fstat(fd), kind)  # it may have been swapped since lstat
-        chunks: list[bytes] = []
-        size = 0
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as error:
-        raise _Unreadable(f"cannot read it ({_os_reason(error)})") from None
+        return key, UnreadableSession(path, f"cannot read it ({_os_reason(error)})")
+    except Exception as error:  # one bad file must never break the list
+        return key, UnreadableSession(path, unexpected(error))
     finally:
         os.close(fd)
-    if size > MAX_BYTES:
-        raise _Unreadable(f"too large for a {kind} file (the limit is {MAX_BYTES:,} bytes)")
-    return b"".join(chunks)
-
-
-def _check_kind(info: os.stat_result, kind: str) -> None:
-    if stat.S_ISLNK(info.st_mode):
-        raise _Unreadable("is a symbolic link; not followed")
-    if stat.S_ISDIR(info.st_mode):
-        raise _Unreadable(f"is a folder, not a {kind} file")
-    if not stat.S_ISREG(info.st_mode):
-        raise _Unreadable(f"not a regular file, so not a {kind} file")
-    if info.st_size > MAX_BYTES:
-        raise _Unreadable(f"too large for a {kind} file ({info.st_size:,} bytes; the limit is {MAX_BYTES:,})")
-
-
-def _parse(raw: bytes) -> dict[str, Any]:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Unreadable("looks like UTF-16 text; files here are UTF-8 TOML")
-    if b"\x00" in raw:
-        raise _Unreadable("not a text file (it contains NUL bytes); files here are UTF-8 TOML")
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        raise _Unreadable(f"not UTF-8 text (bad byte at offset {error.start}); files here are UTF-8 TOML") from None
-    if not text.strip():
-        raise _Unreadable("empty file")
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise _Unreadable(clean_text(f"not valid TOML: {error}", REASON_MAX)) from None
-    except RecursionError:
-        raise _Unreadable("not valid TOML: nested too deeply") from None
-
-
-def validation_reason(error: ValidationError) -> str:
-    """The first problem as ``field.path: what is wrong``, plus how many more (the style of answers files)."""
-    return clean_text(validation_message(error, docs="docs/session-format.md"), REASON_MAX)
-
-
-def _unexpected(error: BaseException) -> str:
-    return clean_text(f"cannot read it ({type(error).__name__}: {error})", REASON_MAX)
 
 
 # -- writing --------------------------------------------------------------------------------------
 
 
-def _dump(model: BaseModel) -> bytes:
-    kind = "session" if isinstance(model, Session) else "draft"
-    header = f"# nutri-tui {kind} file (schema {SESSION_SCHEMA_VERSION}); see docs/session-format.md\n"
-    data = (header + tomli_w.dumps(model.model_dump(mode="json", exclude_none=True))).encode("utf-8")
-    if len(data) > MAX_BYTES:
-        raise StorageError(f"this {kind} is too large to save ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
-    return data
+def _dump(session: Session) -> bytes:
+    """The session file: a comment, the top-level keys, ``[summary]``, then ``[answers]`` and ``[result]``.
+
+    ``summary.file_size`` is the size of these very bytes, so it is found by trying each number of digits.
+    """
+    data = session.model_dump(mode="json", exclude_none=True)
+    body = tomli_w.dumps({"answers": data.pop("answers"), "result": data.pop("result")}).encode("utf-8")
+    entry = session_summary(Path(), session)
+    summary = "" if entry.pain_intensity is None else f"pain_intensity = {entry.pain_intensity}\n"
+    summary += f"red_flag = {'true' if entry.red_flag else 'false'}\n"
+    pairs = (f"[{_toml_string(n)}, {_toml_string(level)}]" for n, level in entry.top_nutrients)
+    summary += f"top_nutrients = [{', '.join(pairs)}]\n"
+    head = (
+        f"# nutri-tui session file (schema {SESSION_SCHEMA_VERSION}); see docs/session-format.md\n"
+        f"{tomli_w.dumps(data)}\n{SUMMARY_NOTE}[summary]\n{summary}file_size = "
+    ).encode()
+    fixed = len(head) + len(b"\n\n") + len(body)
+    size = next(fixed + digits for digits in range(1, 12) if len(str(fixed + digits)) == digits)
+    encoded = head + f"{size}\n\n".encode() + body
+    if len(encoded) > MAX_BYTES:
+        raise StorageError(f"this session is too large to save ({len(encoded):,} bytes; the limit is {MAX_BYTES:,})")
+    return encoded
 
 
-def _utc_stamp(moment: datetime) -> str:
-    """``2026-11-26T06-40-12Z``: safe in a file name on every system."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H-%M-%SZ")
+def _toml_string(text: str) -> str:
+    """``text`` as a TOML basic string, quoted and escaped as tomli_w writes it."""
+    return tomli_w.dumps({"s": text})[4:-1]
 
 
 def _random_suffix() -> str:
     """Eight random hex digits for a session file name (tests replace it to force collisions)."""
     return secrets.token_hex(4)
-
-
-def _summarise_file(path: Path) -> SessionEntry:
-    try:
-        return session_summary(path, _read_model(path, Session, "session"))
-    except _Unreadable as error:
-        return UnreadableSession(path, str(error))
-    except Exception as error:  # one bad file must never break the list
-        return UnreadableSession(path, _unexpected(error))
-
-
-def _to_record(entry: SessionEntry) -> dict[str, Any]:
-    if isinstance(entry, UnreadableSession):
-        return {"reason": entry.reason}
-    return summary_record(
-        entry.created, entry.label, entry.pain_intensity, entry.red_flag, entry.top_nutrients, entry.content_version
-    )
-
-
-def _from_record(path: Path, record: dict[str, Any] | None) -> SessionEntry | None:
-    """Rebuild a list entry from the index; None (so the file is read) if the record looks wrong."""
-    if record is None:
-        return None
-    try:
-        if "reason" in record:
-            return UnreadableSession(path, str(record["reason"]))
-        created = datetime.fromisoformat(record["created"])
-        pain = record["pain"]
-        if created.tzinfo is None or not (pain is None or isinstance(pain, int)):
-            return None
-        return SavedSession(
-            path=path,
-            created=created,
-            label=str(record["label"]),
-            pain_intensity=pain,
-            red_flag=bool(record["red_flag"]),
-            top_nutrients=tuple((str(n), str(level)) for n, level in record["top"]),
-            content_version=str(record["content_version"]),
-        )
-    except (KeyError, TypeError, ValueError):
-        return None
 
 
 def _write_index(path: Path, data: bytes) -> None:

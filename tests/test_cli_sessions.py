@@ -17,7 +17,7 @@ from nutri_tui.cli import main
 from nutri_tui.content import Content, find_content_dir
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
-from nutri_tui.models.session import Session
+from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Session
 from nutri_tui.session_index import INDEX_NAME
 from nutri_tui.storage import Storage, make_session
 from tests.test_storage import changed, corpus, snapshot
@@ -249,10 +249,10 @@ def test_report_on_a_bad_file_is_one_line_and_exit_2(capsys, tmp_path: Path, nam
 
 def test_report_on_a_newer_schema_is_one_line_and_exit_2(capsys, tmp_path: Path, session: Session) -> None:
     path = tmp_path / "future.toml"
-    path.write_bytes(changed(session, schema_version=2))
+    path.write_bytes(changed(session, schema_version=SESSION_SCHEMA_VERSION + 1))
     code, out, err = run(capsys, "report", path)
     assert code == 2 and out == "" and one_error_line(err)
-    assert "written by a newer nutri-tui (schema 2)" in err
+    assert f"written by a newer nutri-tui (schema {SESSION_SCHEMA_VERSION + 1})" in err
 
 
 def test_report_output_writes_a_private_file(capsys, saved: list[Path], tmp_path: Path) -> None:

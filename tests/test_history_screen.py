@@ -141,3 +141,15 @@ async def test_export_from_a_reopened_result(storage: Storage, tmp_path: Path) -
     text = target.read_text(encoding="utf-8")
     assert "diagnosis" in text and "omeprazole" in text
     assert (target.stat().st_mode & 0o777) == 0o600
+
+
+async def test_labels_that_look_like_markup_are_shown_as_typed(storage: Storage) -> None:
+    content = load_content()
+    answers = read_answers(REPO / "examples" / "vegan.toml", content)
+    for label in ("[/]", "[bold red]loud[/bold red]"):
+        storage.save_session(make_session(answers, assess(answers, content), content.version, label))
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        labels = [r[3] for r in rows(screen)]
+        assert "[/]" in labels and "[bold red]loud[/bold red]" in labels

@@ -26,6 +26,7 @@ HEADLESS = [
     "nutri_tui.paths",
     "nutri_tui.private_files",
     "nutri_tui.session_index",
+    "nutri_tui.drafts",
     "nutri_tui.markdown_report",
 ]
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from nutri_tui import storage
 from nutri_tui.content import load_content
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
-from nutri_tui.session_index import INDEX_NAME
+from nutri_tui.session_index import INDEX_FORMAT, INDEX_NAME
 from nutri_tui.storage import SavedSession, Storage, UnreadableSession, make_session
 
 
@@ -86,3 +87,36 @@ def test_after_an_upgrade_summaries_are_kept_but_unreadable_files_are_read_again
     assert any(isinstance(e, SavedSession) for e in entries)
     [broken] = [e for e in entries if isinstance(e, UnreadableSession)]
     assert broken.reason != "stale reason from an old version"
+
+
+def test_an_index_of_the_previous_format_keeps_summaries_but_reads_unreadable_files_again(
+    store: Storage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An index written before schema 2 (format 1) may call a schema-2 file "newer": that reason is not kept."""
+    index = store.sessions_dir / INDEX_NAME
+    (store.sessions_dir / "broken.toml").write_bytes(b"not = [toml")
+    store.list_sessions()
+    data = json.loads(index.read_text())
+    assert data["format"] == INDEX_FORMAT == 2
+    data["format"] = 1
+    data["files"]["broken.toml"]["reason"] = "written by a newer nutri-tui (schema 2); this version reads up to 1"
+    index.write_text(json.dumps(data))
+    read: list[str] = []
+    real = storage._list_file
+    monkeypatch.setattr(storage, "_list_file", lambda path, *rest: read.append(path.name) or real(path, *rest))
+    entries = store.list_sessions()
+    assert read == ["broken.toml"]  # the readable file's summary was kept
+    [broken] = [e for e in entries if isinstance(e, UnreadableSession)]
+    assert broken.reason.startswith("not valid TOML")
+    assert json.loads(index.read_text())["format"] == INDEX_FORMAT
+
+
+def test_an_index_of_a_newer_format_is_ignored(store: Storage) -> None:
+    index = store.sessions_dir / INDEX_NAME
+    data = json.loads(index.read_text())
+    data["format"] = INDEX_FORMAT + 1
+    for record in data["files"].values():
+        record["label"] = "from a newer index"
+    index.write_text(json.dumps(data))
+    [entry] = store.list_sessions()
+    assert isinstance(entry, SavedSession) and entry.label == "first"

@@ -119,7 +119,7 @@ def test_session_round_trip(store: Storage, session: Session, result: Assessment
     assert path.name.startswith("2026-11-26T06-40-12Z-")
     text = path.read_text("utf-8")
     assert text.startswith("# nutri-tui session file")
-    assert "\nschema_version = 1\n" in text and f'\napp_version = "{__version__}"\n' in text
+    assert f"\nschema_version = {SESSION_SCHEMA_VERSION}\n" in text and f'\napp_version = "{__version__}"\n' in text
 
     [entry] = store.list_sessions()
     assert isinstance(entry, SavedSession) and entry.readable
@@ -219,7 +219,9 @@ def test_a_draft_from_a_newer_version_is_never_rewritten(store: Storage) -> None
     store.root.mkdir(parents=True, exist_ok=True)
     store.draft_path.write_text(tomli_w.dumps(newer), "utf-8")
     before = store.draft_path.read_bytes()
-    with pytest.raises(StorageError, match=r"written by a newer nutri-tui \(schema 9\); this version reads up to 1"):
+    with pytest.raises(
+        StorageError, match=rf"newer nutri-tui \(schema 9\); this version reads up to {SESSION_SCHEMA_VERSION}"
+    ):
         store.load_draft()
     with pytest.raises(StorageError):
         store.save_draft(make_draft("about", {}))
@@ -230,11 +232,13 @@ def test_a_draft_from_a_newer_version_is_never_rewritten(store: Storage) -> None
 
 
 def test_migrate_refuses_newer_files() -> None:
-    data = {"schema_version": SESSION_SCHEMA_VERSION + 1}
+    newer, current = SESSION_SCHEMA_VERSION + 1, SESSION_SCHEMA_VERSION
     with pytest.raises(NewerSchemaError) as caught:
-        migrate(data)
-    assert str(caught.value) == "written by a newer nutri-tui (schema 2); this version reads up to 1"
-    assert migrate({"schema_version": 1, "x": 1}) == {"schema_version": 1, "x": 1}
+        migrate({"schema_version": newer})
+    assert str(caught.value) == f"written by a newer nutri-tui (schema {newer}); this version reads up to {current}"
+    assert migrate({"schema_version": current, "x": 1}) == {"schema_version": current, "x": 1}
+    # too malformed to summarise: upgraded without a summary, and validation will name the problem
+    assert migrate({"schema_version": 1, "x": 1}) == {"schema_version": current, "x": 1}
     assert migrate({"schema_version": "1"}) == {"schema_version": "1"}  # left for validation to name
     with pytest.raises(ValueError, match="unknown schema 0"):
         migrate({"schema_version": 0})
@@ -243,11 +247,17 @@ def test_migrate_refuses_newer_files() -> None:
 def test_migrate_runs_each_step_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(session_model, "SESSION_SCHEMA_VERSION", 3)
     monkeypatch.setattr(session_model, "SESSION_MIGRATIONS", {1: lambda d: d | {"b": d.pop("a")}, 2: lambda d: d})
+    monkeypatch.setattr(session_model, "DRAFT_MIGRATIONS", {1: lambda d: d})
     original = {"schema_version": 1, "a": 5}
     assert session_model.migrate(original) == {"schema_version": 3, "b": 5}
     assert original == {"schema_version": 1, "a": 5}
-    with pytest.raises(ValueError, match="unknown schema 1"):
+    with pytest.raises(ValueError, match="unknown schema 2"):  # a missing step is an error, not a skip
         session_model.migrate(original, "draft")
+
+
+def test_every_schema_step_has_a_migration_for_sessions_and_drafts() -> None:
+    for table in (session_model.SESSION_MIGRATIONS, session_model.DRAFT_MIGRATIONS):
+        assert sorted(table) == list(range(1, SESSION_SCHEMA_VERSION))
 
 
 # -- privacy ------------------------------------------------------------------------------------------
@@ -531,7 +541,7 @@ def test_a_full_disk(store: Storage, session: Session, monkeypatch: pytest.Monke
 
 
 def test_a_result_too_large_to_read_back_is_not_saved(store: Storage, session: Session) -> None:
-    huge = session.model_copy(update={"result": session.result.model_copy(update={"notes": ("x" * MAX_BYTES,)})})
+    huge = session.model_copy(update={"content_version": "x" * MAX_BYTES})
     with pytest.raises(StorageError, match="too large to save"):
         store.save_session(huge)
     assert listed(store.sessions_dir) == set()
@@ -587,8 +597,13 @@ def corpus(session: Session, elsewhere: Path) -> Iterator[tuple[str, bytes | Cal
     yield "version-string.toml", changed(session, schema_version="1"), "schema_version: Input should be a valid int"
     yield "version-float.toml", changed(session, schema_version=1.0), "schema_version: Input should be a valid int"
     yield "version-bool.toml", changed(session, schema_version=True), "schema_version: Input should be a valid int"
-    yield "version-future.toml", changed(session, schema_version=2), "written by a newer nutri-tui (schema 2)"
-    yield "version-far-future.toml", changed(session, schema_version=10**9), "this version reads up to 1"
+    newer = SESSION_SCHEMA_VERSION + 1
+    yield (
+        "version-future.toml",
+        changed(session, schema_version=newer),
+        f"written by a newer nutri-tui (schema {newer})",
+    )
+    yield "version-far-future.toml", changed(session, schema_version=10**9), f"reads up to {SESSION_SCHEMA_VERSION}"
     yield "version-zero.toml", changed(session, schema_version=0), "unknown schema 0"
     yield "naive-string.toml", changed(session, created="2026-11-26T06:40:12"), "created: Input should have timezone"
     yield "naive-toml.toml", changed(session, created=datetime(2026, 11, 26, 6, 40)), "created: Input should have"
@@ -606,6 +621,15 @@ def corpus(session: Session, elsewhere: Path) -> Iterator[tuple[str, bytes | Cal
         "answers.back_pain.red_flags.",
     )
     yield "draft-as-session.toml", tomli_w.dumps(make_draft("x", {}).model_dump(mode="json")).encode(), "field"
+    # as the app writes them (schema 2, [summary] first): broken after writing, so the size no longer matches
+    written = storage._dump(session)
+    yield "cut-in-summary.toml", written[: written.index(b"\nred_flag = ") + 12], "not valid TOML"
+    yield "cut-in-body.toml", written[: written.rindex(b'url = "') + 12], "not valid TOML"
+    yield "junk-after-body.toml", written + b"\nnotes = [\n", "not valid TOML"
+    yield "summary-type.toml", re.sub(rb"red_flag = \w+", b'red_flag = "no"', written), "summary.red_flag: Input"
+    yield "summary-extra.toml", written.replace(b"[summary]\n", b"[summary]\nmood = 1\n"), "summary.mood: unknown"
+    low = re.sub(rb"top_nutrients = .*", b'top_nutrients = [["iron", "low"]]', written)
+    yield "summary-level.toml", low, "summary.top_nutrients.0.1: Input should be 'high' or 'moderate'"
     yield "six-megabytes.toml", b"# " + b"x" * 6_000_000 + b"\n", "too large"
     yield "symlink-to-good.toml", lambda p: p.symlink_to(elsewhere), "symbolic link"
     yield "dangling-symlink.toml", lambda p: p.symlink_to(p.with_name("nowhere.toml")), "symbolic link"
@@ -673,16 +697,21 @@ def test_a_file_that_grows_past_the_limit_is_refused(store: Storage, session: Se
     assert isinstance(entry, UnreadableSession) and "too large" in entry.reason
 
 
+@pytest.mark.parametrize("where", ["head", "whole file"])
 def test_an_unexpected_error_is_reported_by_type(
-    store: Storage, session: Session, monkeypatch: pytest.MonkeyPatch
+    store: Storage, session: Session, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
-    store.save_session(session)
+    if where == "head":
+        store.save_session(session)
+        (store.sessions_dir / INDEX_NAME).unlink()  # as if the index were lost: the file itself is read
+    else:  # a schema-1 file has no summary, so it is read in full
+        store.sessions_dir.mkdir(parents=True)
+        (store.sessions_dir / "old.toml").write_bytes((REPO / "tests/data/session-schema-1.toml").read_bytes())
 
     def explode(*args: Any, **kwargs: Any) -> Any:
         raise ZeroDivisionError("surprise\nsecond line")
 
-    monkeypatch.setattr(storage, "session_summary", explode)
-    (store.sessions_dir / INDEX_NAME).unlink()  # as if the index were lost: the file itself is read
+    monkeypatch.setattr(storage, "read_head" if where == "head" else "session_summary", explode)
     [entry] = store.list_sessions()
     assert isinstance(entry, UnreadableSession)
     assert entry.reason == "cannot read it (ZeroDivisionError: surprise second line)"

@@ -8,23 +8,30 @@ describes the files. TOML has no null, so files are written with
 Files carry ``schema_version``. :func:`migrate` brings an older file up to
 :data:`SESSION_SCHEMA_VERSION` one step at a time before validation, and
 refuses a file from a newer nutri-tui (which is then never rewritten).
+
+A schema-2 session file also has a small ``[summary]`` table (:class:`SessionSummary`) before its
+answers and result, so the history can be listed from the first few hundred bytes of each file
+(:class:`SessionHead`). The summary is redundant: it is derived from the answers and result, which
+stay the truth. It is not part of :class:`Session`; storage writes it and checks its shape.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 from nutri_tui.models.answers import Answers
-from nutri_tui.models.assessment import Assessment
+from nutri_tui.models.assessment import LEVEL_ORDER, Assessment
 
-SESSION_SCHEMA_VERSION = 1
+SESSION_SCHEMA_VERSION = 2
 """The version of the session and draft file formats that this nutri-tui writes (and the newest it reads)."""
 LABEL_MAX = 200
+TOP_NUTRIENTS = 3
+"""How many nutrients rated high or moderate a summary names (the history shows them)."""
 
 # Invisible characters that can reorder or hide text in a terminal, plus the Unicode line breaks.
 _INVISIBLE = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
@@ -46,10 +53,15 @@ def clean_text(text: str, limit: int = LABEL_MAX) -> str:
     return kept[:limit].rstrip()
 
 
+# The characters _is_control() refuses, as one pattern (Cc is U+0000-U+001F and U+007F-U+009F; Cs the
+# surrogates), so that checking a label costs one regex search, not a Python call per character.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff" + re.escape("".join(sorted(_INVISIBLE | _BREAKS))) + "]")
+
+
 def _no_control(text: str) -> str:
-    bad = next((char for char in text if _is_control(char)), None)
+    bad = _CONTROL.search(text)
     if bad is not None:
-        raise ValueError(f"must not contain control characters (found U+{ord(bad):04X})")
+        raise ValueError(f"must not contain control characters (found U+{ord(bad.group()):04X})")
     return text
 
 
@@ -71,17 +83,60 @@ class _File(BaseModel):
         return version
 
 
-class Session(_File):
-    """One finished run of the wizard: what was answered and what the result said at the time."""
+class _SessionKeys(_File):
+    """The top-level keys of a session file, which come before its first table."""
 
     content_version: str
     """The knowledge base version the result was computed with."""
     created: AwareDatetime
     label: Label = ""
     """The person's own name for it; text inside the file only, never part of a path."""
+
+
+class Session(_SessionKeys):
+    """One finished run of the wizard: what was answered and what the result said at the time."""
+
     answers: Answers
     """Checked for shape, not against today's content (ids may have changed since the session was saved)."""
     result: Assessment
+
+
+StrictInt = Annotated[int, Field(strict=True)]
+
+
+class SessionSummary(BaseModel):
+    """A session file's ``[summary]`` table: what the history shows, derived from the answers and result.
+
+    Written before the answers so the list can read it without parsing the whole file. It is only a
+    copy: a full read checks its shape and then derives the same values again from the answers and result.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pain_intensity: Annotated[StrictInt, Field(ge=0, le=10)] | None = None
+    """``answers.back_pain.intensity``; left out when it was not given."""
+    red_flag: StrictBool
+    """Whether ``result.red_flags`` is not empty."""
+    top_nutrients: tuple[tuple[str, Literal["high", "moderate"]], ...] = Field(default=(), max_length=TOP_NUTRIENTS)
+    """Up to three ``[nutrient id, level]`` pairs rated high or moderate, highest first (see :func:`top_nutrients`)."""
+    file_size: Annotated[StrictInt, Field(ge=0)] | None = None
+    """The size of the whole file in bytes as nutri-tui wrote it. The list trusts the summary only while
+    the file still has this size; a file cut off or edited by hand is read in full instead."""
+
+
+class SessionHead(_SessionKeys):
+    """Everything before ``[answers]`` in a schema-2 session file: all the history needs to list it."""
+
+    summary: SessionSummary | None = None
+
+
+def top_nutrients(findings: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Up to :data:`TOP_NUTRIENTS` ``(id, level)`` pairs rated high or moderate, highest first.
+
+    ``findings`` are the result's nutrients in their own order, which breaks ties.
+    """
+    rated = sorted((pair for pair in findings if pair[1] != "low"), key=lambda pair: LEVEL_ORDER.get(pair[1], 99))
+    return tuple(rated[:TOP_NUTRIENTS])
 
 
 class Draft(_File):
@@ -94,20 +149,34 @@ class Draft(_File):
     """Partial answers by section (``{"about": {"age": 40}}``), raw: the UI validates each step when it resumes."""
 
 
-# Migrations: version N -> N+1, each a function from the file's dict to a new dict. Empty while only
-# schema 1 exists. When schema 2 arrives, bump SESSION_SCHEMA_VERSION, add an entry and document it in
-# docs/session-format.md, for example (a field renamed):
-#
-#     def _session_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
-#         data = dict(data)
-#         data["title"] = data.pop("label", "")
-#         return data
-#
-#     SESSION_MIGRATIONS = {1: _session_1_to_2}
-#     DRAFT_MIGRATIONS = {1: lambda data: dict(data)}  # every step needs an entry, even a no-op
+def _session_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 adds ``[summary]``, derived here from the answers and result (without ``file_size``,
+    which belongs to a written file). Data too malformed to summarise is left as it is: the summary is
+    optional, and validation then names the real problem."""
+    try:
+        answers, result = data["answers"], data["result"]
+        pain = answers.get("back_pain", {}).get("intensity")
+        red_flags, nutrients = result["red_flags"], result["nutrients"]
+        pairs = [(n["id"], n["level"]) for n in nutrients]
+    except (KeyError, TypeError, AttributeError):
+        return data
+    if not (pain is None or type(pain) is int) or not isinstance(red_flags, list):
+        return data
+    if not all(isinstance(part, str) for pair in pairs for part in pair):
+        return data
+    summary: dict[str, Any] = {"red_flag": bool(red_flags), "top_nutrients": [list(p) for p in top_nutrients(pairs)]}
+    if pain is not None:
+        summary["pain_intensity"] = pain
+    return {**data, "summary": summary}
+
+
+# Migrations: version N -> N+1, each a function from the file's dict to a new dict. Sessions and drafts
+# share the version number, so every step needs an entry in both tables, even a no-op. To add schema 3:
+# bump SESSION_SCHEMA_VERSION, add a function for each table (key 2) and document the step in
+# docs/session-format.md ("Versions and migration"), with a recorded schema-2 file in tests/data/.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-SESSION_MIGRATIONS: dict[int, Migration] = {}
-DRAFT_MIGRATIONS: dict[int, Migration] = {}
+SESSION_MIGRATIONS: dict[int, Migration] = {1: _session_1_to_2}
+DRAFT_MIGRATIONS: dict[int, Migration] = {1: lambda data: dict(data)}  # schema 2 changed nothing in drafts
 
 
 class NewerSchemaError(ValueError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -52,6 +53,10 @@ class HistoryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[SessionEntry] = []
+        self.by_key: dict[str, SessionEntry] = {}
+        """Entries by their table row key: the highlighted row is looked up on every key press."""
+        self.search: dict[str, str] = {}
+        """Each entry's filter text, made at the first filter keystroke after a reload, not on every one."""
         self.shown: list[SessionEntry] = []
         """The entries that pass the filter, in order; the table holds the first rows of these."""
         self.marked: str | None = None
@@ -77,6 +82,10 @@ class HistoryScreen(Screen[None]):
         except (OSError, StorageError) as error:
             self.entries = []
             self.notify(f"Could not read the sessions folder: {error}", severity="error")
+        self.by_key = {str(e.path): e for e in self.entries}
+        self.search = {}
+        if self.marked not in self.by_key:
+            self.marked = None
         self.refill()
 
     def _visible(self) -> list[SessionEntry]:
@@ -87,7 +96,11 @@ class HistoryScreen(Screen[None]):
         elif self.sort == "pain":
             readable.sort(key=lambda e: -1 if e.pain_intensity is None else e.pain_intensity, reverse=True)
         ordered: list[SessionEntry] = [*readable, *(e for e in self.entries if not isinstance(e, SavedSession))]
-        return [e for e in ordered if all(word in _search_text(e) for word in words)]
+        if not words:
+            return ordered
+        if not self.search:
+            self.search = {key: _search_text(entry) for key, entry in self.by_key.items()}
+        return [e for e in ordered if all(word in self.search[str(e.path)] for word in words)]
 
     def refill(self) -> None:
         table = self.query_one("#history-table", DataTable)
@@ -114,16 +127,18 @@ class HistoryScreen(Screen[None]):
             if isinstance(entry, SavedSession):
                 top = ", ".join(f"{LEVEL_SYMBOL[level]} {_name(self, n)}" for n, level in entry.top_nutrients) or "-"
                 pain = "-" if entry.pain_intensity is None else str(entry.pain_intensity)
-                table.add_row(
+                cells = (
                     mark + f"{entry.created.astimezone():%Y-%m-%d %H:%M}",
                     "‼ yes" if entry.red_flag else "",
                     pain,
                     entry.label or "-",
                     top,
-                    key=key,
                 )
             else:
-                table.add_row(mark + "unreadable", "", "", entry.path.name, entry.reason, key=key)
+                cells = (mark + "unreadable", "", "", entry.path.name, entry.reason)
+            # Text cells: a plain str would be parsed as Rich markup, so a label such as "[/]" could
+            # break the table (and parsing thousands of cells is slow).
+            table.add_row(*(Text(cell, no_wrap=True) for cell in cells), key=key)
 
     @on(DataTable.RowHighlighted, "#history-table")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:
@@ -148,7 +163,7 @@ class HistoryScreen(Screen[None]):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((e for e in self.entries if str(e.path) == key), None)
+        return self.by_key.get(key or "")
 
     @on(DataTable.RowSelected, "#history-table")
     def action_open(self) -> None:
@@ -178,7 +193,7 @@ class HistoryScreen(Screen[None]):
         self.app.compare_saved(self.marked_path(), entry.path, self.entries)
 
     def marked_path(self) -> Path:
-        return next(e.path for e in self.entries if str(e.path) == self.marked)
+        return self.by_key[self.marked or ""].path
 
     def action_relabel(self) -> None:
         entry = self._current()
