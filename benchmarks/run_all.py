@@ -33,7 +33,8 @@ RUNS: list[tuple[str, list[str]]] = [
     ("bench_startup", ["--rounds", "5", "--sessions", "1000"]),
     ("bench_startup", ["--rounds", "5", "--sessions", "10000"]),
     ("bench_step_switch", ["--rounds", "3"]),
-    ("bench_history", ["--sessions", "1000", "--rounds", "3"]),
+    ("bench_history", ["--sessions", "10000", "--rounds", "3", "--no-parse-reference"]),
+    ("bench_history_screen", ["--sessions", "10000", "--rounds", "3"]),
     ("bench_save", ["--count", "30"]),
 ]
 
@@ -116,7 +117,14 @@ def table(rows: list[dict[str, Any]]) -> str:
 
 def template() -> str:
     sections = []
-    for name in ["bench_startup", "bench_step_switch", "bench_history", "bench_save", "bench_assess"]:
+    for name in [
+        "bench_startup",
+        "bench_step_switch",
+        "bench_history",
+        "bench_history_screen",
+        "bench_save",
+        "bench_assess",
+    ]:
         doc = (importlib.import_module(f"benchmarks.{name}").__doc__ or "").strip()
         sections.append(f"### {name}\n\n{doc}")
     return "\n\n".join(
