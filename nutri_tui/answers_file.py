@@ -34,7 +34,7 @@ def validation_message(error: ValidationError, docs: str = "`nutri-tui schema` o
     first = problems[0]
     location = ".".join(str(part) for part in first["loc"]) or "(top level)"
     message = str(first["msg"]).removeprefix("Value error, ")
-    if first["type"] == "extra_forbidden":
+    if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):  # the latter from dataclasses
         message = f"unknown field (see {docs})"
     elif first["type"] == "missing":
         message = "required field is missing"

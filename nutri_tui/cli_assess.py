@@ -51,7 +51,9 @@ def _cmd_assess(args: argparse.Namespace) -> int:
         return fail(str(error))
     result = assess(answers, content)
     if args.json:
-        print(result.model_dump_json(indent=2))
+        from nutri_tui.models.assessment import result_adapter
+
+        print(result_adapter().dump_json(result, indent=2).decode())
     else:
         print(render_text(result))
     if args.save:

@@ -17,6 +17,7 @@ from nutri_tui.cli import main
 from nutri_tui.content import Content, find_content_dir
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
+from nutri_tui.models.assessment import result_adapter
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Session
 from nutri_tui.session_index import INDEX_NAME
 from nutri_tui.storage import Storage, make_session
@@ -173,7 +174,7 @@ def test_assess_json_save_prints_the_json_then_the_path(capsys, private_home: Pa
     body, last = out.rstrip("\n").rsplit("\n", 1)
     data = json.loads(body)
     session = Storage().load_session(Path(last))
-    assert data == session.result.model_dump(mode="json") and data["emergency"] is True
+    assert data == result_adapter().dump_python(session.result, mode="json") and data["emergency"] is True
 
 
 def test_assess_save_stores_the_cleaned_label(capsys, private_home: Path) -> None:

@@ -1,50 +1,74 @@
-"""Look-ups derived once per loaded Content, so each assessment does only per-person work."""
+"""Look-ups derived once per loaded Content, so each assessment does only per-person work.
+
+Besides plain look-ups, the index holds the answer tests compiled (:mod:`.checks`), the result
+pieces whose number the content fixes (a symptom's reason for each nutrient, each red flag as
+found, each advice item) with their sources as masks (:mod:`.sources`), and
+:class:`~nutri_tui.engine.pieces.Pieces`, the bounded caches for pieces that also depend on
+per-person values.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from nutri_tui.content import Content
-from nutri_tui.models.assessment import FoodSuggestion, SourceRef, TestInfo
-from nutri_tui.models.content import DIETS_BY_BREADTH, Food, Nutrient
-from nutri_tui.models.rules import NutrientRule
+from nutri_tui.engine.checks import AnswerRow, Check, compile_check, compile_rule
+from nutri_tui.engine.pieces import InteractionEntry, Pieces
+from nutri_tui.engine.sources import SourceMasks
+from nutri_tui.engine.wording import lower_first
+from nutri_tui.models.answers import Answers
+from nutri_tui.models.assessment import Advice, Caution, Reason, RedFlagFinding, SourceRef, TestInfo
+from nutri_tui.models.content import DIETS_BY_BREADTH, Food
+
+URGENCY_ORDER = {"emergency": 0, "urgent": 1, "soon": 2}
+ANSWER_ORDER = {"yes": 0, "implied": 0, "dont_know": 1}
+
+RuleCheck = tuple[int, int, tuple[Any, ...], Check | None, bool, int]
+"""A nutrient rule: its position in rules.toml, its compiled tests (slot, accepted, check: see
+:func:`~nutri_tui.engine.checks.compile_rule`), whether a supplement offsets it, its sources."""
+FlagFound = tuple[tuple[int, int, int], RedFlagFinding, int]
+"""A red flag as found with one answer, its place in the list (urgency, answer, content order), its sources."""
+
+
+class NutrientEntry(NamedTuple):
+    """What the engine needs of one nutrient, in one tuple."""
+
+    id: str
+    name: str
+    upper_limit_note: str
+    rules: tuple[RuleCheck, ...]
+    static_sources: int
+    """Sources every finding for the nutrient cites: its targets, upper limit and test."""
+    allergens: frozenset[str]
+    """Every allergen in its foods (other allergies cannot change its food list)."""
+    tests: tuple[TestInfo, ...]
 
 
 @dataclass(frozen=True)
 class ContentIndex:
-    rules_by_nutrient: dict[str, tuple[NutrientRule, ...]]
+    """Source sets are :class:`~nutri_tui.engine.sources.SourceMasks` masks (``int``)."""
+
+    nutrients: tuple[NutrientEntry, ...]
+    """In content order."""
+    read_row: Callable[[Answers], tuple[Any, ...]]
+    """The answers that rules and advice with one ``in`` test read, in their slots."""
     medicine_by_name: dict[str, str]
     """Casefolded class id or example name -> medicine class id."""
-    medicine_short: dict[str, str]
-    condition_name: dict[str, str]
-    foods_for_diet: dict[tuple[str, str], tuple[Food, ...]]
-    """(nutrient id, diet) -> foods that fit the diet, richest first."""
-    tests: dict[str, tuple[TestInfo, ...]]
-    static_sources: dict[str, frozenset[str]]
-    """Sources every finding for the nutrient cites: its targets, upper limit and test."""
-    source_refs: dict[str, SourceRef]
-    """Every source as it appears in a result, in sources.toml order."""
-    _suggestions: dict[tuple[str, str, float], FoodSuggestion] = field(default_factory=dict)
-
-    def food_suggestion(self, nutrient: Nutrient, food: Food, target: float) -> FoodSuggestion:
-        """The (immutable) suggestion for a food at a target amount, built once and reused."""
-        key = (nutrient.id, food.id, target)
-        suggestion = self._suggestions.get(key)
-        if suggestion is None:
-            counts = not nutrient.targets.form or food.form == nutrient.targets.form
-            suggestion = FoodSuggestion(
-                id=food.id,
-                name=food.name,
-                serving=food.serving,
-                amount=food.amount,
-                unit=food.unit,
-                dv_percent=food.dv_percent,
-                form=food.form,
-                servings_to_target=round(target / food.amount, 1) if counts and food.amount > 0 else None,
-                sources=food.sources,
-            )
-            self._suggestions[key] = suggestion
-        return suggestion
+    symptom_reasons: dict[str, tuple[tuple[str, Reason, int], ...]]
+    """Symptom id -> (nutrient id, the reason it gives, its sources) for each nutrient it may point to."""
+    red_flags_found: dict[tuple[str, str], FlagFound]
+    """(flag id, answer) -> the flag as found, for answers yes, dont_know and implied."""
+    implied_flags: tuple[tuple[str, Check], ...]
+    """Flags that other answers raise by themselves, with those answers' tests."""
+    advice: tuple[tuple[int, tuple[Any, ...], Check | None, Advice, int], ...]
+    """Each advice item with its compiled tests (see ``compile_rule``) and its sources."""
+    general_cautions: tuple[Caution, ...]
+    """Said once on every result, wherever supplements come up."""
+    general_sources: int
+    masks: SourceMasks
+    pieces: Pieces
 
 
 _CACHE: dict[int, tuple[Content, ContentIndex]] = {}
@@ -69,31 +93,112 @@ def _build(content: Content) -> ContentIndex:
         richest = sorted(nutrient.foods, key=lambda f: -f.amount)
         for diet in DIETS_BY_BREADTH:
             foods[(nutrient.id, diet)] = tuple(f for f in richest if f.fits(diet))
+    by_medicine: dict[str, list[InteractionEntry]] = {}
+    by_condition: dict[str, list[InteractionEntry]] = {}
+    position = 0
+    for nutrient in content.nutrients.values():
+        for interaction in nutrient.interactions:
+            entry = (position, nutrient.id, interaction)
+            if interaction.medicine:
+                by_medicine.setdefault(interaction.medicine, []).append(entry)
+            else:
+                by_condition.setdefault(interaction.condition or "", []).append(entry)
+            position += 1
+    masks = SourceMasks(
+        {s.id: SourceRef(id=s.id, title=s.title, publisher=s.publisher, url=s.url) for s in content.sources.values()}
+    )
+    rules = content.rules
+    general = rules.general_caution
+    row = AnswerRow()
+    by_nutrient: dict[str, list[RuleCheck]] = {n: [] for n in content.nutrients}
+    for position, rule in enumerate(rules.nutrient_rule):
+        compiled = compile_rule(rule.when, row)
+        by_nutrient[rule.nutrient].append((position, *compiled, rule.offset_by_supplement, masks.of(rule.sources)))
+    advice = tuple(
+        (
+            *compile_rule(rule.when, row),
+            Advice(id=rule.id, topic=rule.topic, text=rule.text, sources=rule.sources),
+            masks.of(rule.sources),
+        )
+        for rule in rules.advice
+    )
     return ContentIndex(
-        rules_by_nutrient={
-            n: tuple(r for r in content.rules.nutrient_rule if r.nutrient == n) for n in content.nutrients
-        },
-        medicine_by_name=medicine_by_name,
-        medicine_short={m.id: m.short for m in content.medicines.values()},
-        condition_name={c.id: c.name for c in content.conditions.values()},
-        foods_for_diet=foods,
-        tests={
-            n.id: (
-                TestInfo(
-                    name=n.test.name,
-                    shows=n.test.shows,
-                    limits=n.test.limits,
-                    usefulness=n.test.usefulness,
-                    sources=n.test.sources,
+        nutrients=tuple(
+            NutrientEntry(
+                id=n.id,
+                name=n.name,
+                upper_limit_note=n.upper_limit.note,
+                rules=tuple(by_nutrient[n.id]),
+                static_sources=masks.of((*n.targets.sources, *n.upper_limit.sources, *n.test.sources)),
+                allergens=frozenset(a for f in n.foods for a in f.allergens),
+                tests=(
+                    TestInfo(
+                        name=n.test.name,
+                        shows=n.test.shows,
+                        limits=n.test.limits,
+                        usefulness=n.test.usefulness,
+                        sources=n.test.sources,
+                    ),
                 ),
             )
             for n in content.nutrients.values()
-        },
-        source_refs={
-            s.id: SourceRef(id=s.id, title=s.title, publisher=s.publisher, url=s.url) for s in content.sources.values()
-        },
-        static_sources={
-            n.id: frozenset((*n.targets.sources, *n.upper_limit.sources, *n.test.sources))
-            for n in content.nutrients.values()
-        },
+        ),
+        read_row=row.reader(),
+        medicine_by_name=medicine_by_name,
+        symptom_reasons=_symptom_reasons(content, masks),
+        red_flags_found=_red_flags_found(content, masks),
+        implied_flags=tuple((f.id, compile_check(f.implied_by)) for f in content.red_flags.values() if f.implied_by),
+        advice=advice,
+        general_cautions=(Caution(text=general.text, about="supplement", severity="caution", sources=general.sources),),
+        general_sources=masks.of(general.sources),
+        masks=masks,
+        pieces=Pieces(
+            content,
+            masks,
+            foods,
+            {k: tuple(v) for k, v in by_medicine.items()},
+            {k: tuple(v) for k, v in by_condition.items()},
+        ),
     )
+
+
+def _symptom_reasons(content: Content, masks: SourceMasks) -> dict[str, tuple[tuple[str, Reason, int], ...]]:
+    weight = round(content.rules.symptom_weight, 2)
+    reasons: dict[str, tuple[tuple[str, Reason, int], ...]] = {}
+    for symptom in content.symptoms.values():
+        mask = masks.of(symptom.sources)
+        given: list[tuple[str, Reason, int]] = []
+        for nutrient in content.nutrients.values():
+            if nutrient.id not in symptom.nutrients:
+                continue
+            text = f"You reported {lower_first(symptom.name)}, which low {lower_first(nutrient.name)} may cause."
+            if symptom.note:
+                text += f" {symptom.note}"
+            reason = Reason(
+                text=text,
+                answer=f"health.symptoms = {symptom.id}",
+                weight=weight,
+                sources=symptom.sources,
+                unverified=symptom.unverified,
+            )
+            given.append((nutrient.id, reason, mask))
+        reasons[symptom.id] = tuple(given)
+    return reasons
+
+
+def _red_flags_found(content: Content, masks: SourceMasks) -> dict[tuple[str, str], FlagFound]:
+    found: dict[tuple[str, str], FlagFound] = {}
+    for position, flag in enumerate(content.red_flags.values()):
+        for answer in ("yes", "implied", "dont_know"):
+            finding = RedFlagFinding(
+                id=flag.id,
+                question=flag.question,
+                urgency=flag.urgency,
+                answer=answer,
+                meaning=flag.meaning,
+                advice=flag.advice,
+                sources=flag.sources,
+            )
+            place = (URGENCY_ORDER[flag.urgency], ANSWER_ORDER[answer], position)
+            found[(flag.id, answer)] = (place, finding, masks.of(flag.sources))
+    return found

@@ -1,235 +1,151 @@
-"""One nutrient's finding: score and reasons, target, upper limit, foods and cautions.
+"""Each nutrient's finding: score and reasons, target, upper limit, foods and cautions.
 
-Food suggestions are cached per (food, target amount) in the content index: they
-are the bulk of a result, and building them once keeps ``assess`` well under a
-millisecond (see benchmarks/bench_assess.py). Plain model constructors are used
-on purpose: in pydantic 2 they are faster than ``model_construct``.
+What depends only on the content is prepared once in the content index; what depends on a few
+answer values (a rule's reason, a target for a life stage, a medicine's interactions, a food
+list for a diet) comes from the index's bounded caches (:mod:`nutri_tui.engine.pieces`). What is
+left here is per person: which rules hold, which pieces apply, the score, and putting each
+finding together. Sources travel as masks (:mod:`nutri_tui.engine.sources`).
+
+This is the hot loop of ``assess`` (ten nutrients a profile; see benchmarks/bench_assess.py),
+so it is one loop over per-nutrient tuples, without a function call per nutrient or per rule.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from functools import lru_cache
+from operator import attrgetter, itemgetter
+from typing import Any
 
 from nutri_tui.content import Content
 from nutri_tui.engine.index import ContentIndex
+from nutri_tui.engine.pieces import Effect
 from nutri_tui.engine.profile import Profile
-from nutri_tui.labels import number
-from nutri_tui.models.answers import Answers, field_value
-from nutri_tui.models.assessment import (
-    Caution,
-    FoodSuggestion,
-    NutrientFinding,
-    Reason,
-    Target,
-    UpperLimitOut,
-)
-from nutri_tui.models.content import Interaction, Nutrient, When
+from nutri_tui.models.answers import Answers
+from nutri_tui.models.assessment import LEVEL_ORDER, Caution, NutrientFinding, Reason
 
-UL_SCOPE = {
-    "all_sources": "from food and supplements together",
-    "supplements_and_medicines": "from supplements and medicines only (food does not count)",
-    "folic_acid": "as folic acid from supplements and fortified foods (food folate does not count)",
-}
-SEVERITY_ORDER = {"doctor_first": 0, "caution": 1, "info": 2}
-
-Matched = tuple[Interaction, str, str]
-"""An interaction that applies to this person, how to name its cause, and the answer behind it."""
+_weight = attrgetter("weight")
+_first = itemgetter(0)
+_second = itemgetter(1)
 
 
-def describe(tests: Iterable[When], answers: Answers) -> str:
-    """The answers a rule looked at, as ``field = value`` pairs."""
-    return "; ".join(f"{t.field} = {_format(field_value(answers, t.field))}" for t in tests)
+@lru_cache(maxsize=4096)
+def _score(total: float) -> float:
+    """``total`` to two decimals, as a float.
+
+    Memoised: ``round(x, 2)`` converts the float to decimal and back, which cost as much as a sixth
+    of a finding (measured), and a score is a sum of a few weights, so the same totals recur.
+    """
+    return float(round(total, 2))
 
 
-def _format(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, tuple):
-        return ", ".join(map(str, value)) or "none"
-    return str(value)
+def nutrient_findings(
+    answers: Answers, row: tuple[Any, ...], profile: Profile, content: Content, index: ContentIndex
+) -> tuple[list[NutrientFinding], int]:
+    """One finding per nutrient, most worth checking first, and the sources they cite together (a mask).
 
-
-def lower_first(text: str) -> str:
-    """Lower-case the first letter for use mid-sentence, leaving acronyms (PPIs) and names (B12) alone."""
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
-
-
-def holds(tests: Iterable[When], answers: Answers) -> bool:
-    return all(t.holds(field_value(answers, t.field)) for t in tests)
-
-
-def nutrient_finding(
-    nutrient: Nutrient, answers: Answers, profile: Profile, content: Content, index: ContentIndex
-) -> NutrientFinding:
-    rules = content.rules
-    taken = sum(s.amount for s in answers.health.supplements if s.nutrient == nutrient.id)
-    target = _target(nutrient, profile)
-    in_target_unit = taken * rules.supplement_to_target_unit.get(nutrient.id, 1.0)
-    covered = taken > 0 and in_target_unit >= rules.supplement_covers.get(nutrient.id, target.amount)
-    interactions = _matched_interactions(nutrient, profile, index)
-
-    reasons: list[Reason] = []
-    for rule in index.rules_by_nutrient[nutrient.id]:
-        if not holds(rule.when, answers):
-            continue
-        weight, text = rule.weight, rule.text
-        if rule.offset_by_supplement and covered:
-            weight *= rules.supplement_factor
-            text += f" You already take {number(taken)} {nutrient.unit} a day as a supplement, so this counts for less."
-        reasons.append(_reason(text, describe(rule.when, answers), weight, rule.sources, rule.unverified))
-    for interaction, label, answer in interactions:
-        if interaction.effect == "depletes":
-            weight = getattr(rules.depleting_interaction, interaction.severity)
-            text = f"{label}: {lower_first(interaction.text)}"
-            reasons.append(_reason(text, answer, weight, interaction.sources, interaction.unverified))
+    ``row`` is ``index.read_row(answers)``.
+    """
+    pieces = index.pieces
+    levels = content.rules.levels
+    high, moderate = levels.high, levels.moderate
+    stages, age_band, diet = profile.stages, profile.age_band, profile.diet
+    taken_by: dict[str, float] = {}
+    for supplement in answers.health.supplements:
+        taken_by[supplement.nutrient] = taken_by.get(supplement.nutrient, 0) + supplement.amount
+    effects = _effects(profile, index)
+    symptoms: dict[str, list[tuple[str, Reason, int]]] = {}
     for symptom_id in answers.health.symptoms:
-        symptom = content.symptoms[symptom_id]
-        if nutrient.id in symptom.nutrients:
-            text = f"You reported {lower_first(symptom.name)}, which low {lower_first(nutrient.name)} may cause."
-            if symptom.note:
-                text += f" {symptom.note}"
-            answer = f"health.symptoms = {symptom_id}"
-            reasons.append(_reason(text, answer, rules.symptom_weight, symptom.sources, symptom.unverified))
+        for entry in index.symptom_reasons[symptom_id]:
+            symptoms.setdefault(entry[0], []).append(entry)
+    all_allergies = frozenset(answers.about.allergies)
 
-    score = round(sum(r.weight for r in reasons), 2)
-    level = "high" if score >= rules.levels.high else "moderate" if score >= rules.levels.moderate else "low"
-    upper = _upper_limit(nutrient, profile, taken)
-    foods, skipped = _foods(nutrient, answers, profile, target, upper, index) if level != "low" else ((), [])
-    cautions = _cautions(nutrient, upper, taken, interactions, skipped)
-    cited = set(index.static_sources[nutrient.id])
-    for group in (reasons, cautions, foods):
-        for item in group:
-            cited.update(item.sources)
-    reasons.sort(key=lambda r: -r.weight)
-    return NutrientFinding(
-        id=nutrient.id,
-        name=nutrient.name,
-        level=level,
-        score=score,
-        reasons=tuple(reasons),
-        target=target,
-        upper_limit=upper,
-        upper_limit_note=nutrient.upper_limit.note,
-        foods=foods,
-        cautions=cautions,
-        tests=index.tests[nutrient.id],
-        doctor_first=any(i.severity == "doctor_first" for i, _, _ in interactions),
-        sources=tuple(sorted(cited)),
-    )
+    ranked: list[tuple[int, float, int, NutrientFinding]] = []
+    all_cited = 0
+    without_supplements = pieces.basics_without_supplements(stages, age_band)
+    for entry, basics in zip(index.nutrients, without_supplements, strict=True):
+        nutrient_id, name, limit_note, rules, cited, allergens, tests = entry
+        # cited starts as the nutrient's own sources, which cover the upper-limit and skipped-food cautions.
+        taken = 0.0
+        if nutrient_id in taken_by:
+            taken = float(taken_by[nutrient_id])  # a float like the result field
+            basics = pieces.basics(nutrient_id, stages, age_band, taken)
+
+        reasons: list[Reason] = []
+        for position, slot, accepted, check, offset, sources in rules:
+            if check is None:
+                value = row[slot]
+                if value not in accepted:
+                    continue
+                values = (value,)
+            else:
+                values = check(answers)
+                if values is None:
+                    continue
+            reasons.append(pieces.rule_reason(position, values, taken if offset and basics.covered else None))
+            cited |= sources
+        cautions: list[tuple[int, Caution]] = [(basics.limit_rank, basics.limit_caution)]
+        doctor_first = False
+        for effect in effects.get(nutrient_id, ()):
+            if effect.reason is not None:
+                reasons.append(effect.reason)
+            cautions.append((effect.rank, effect.caution))
+            doctor_first = doctor_first or effect.doctor_first
+            cited |= effect.mask
+        for _, reason, sources in symptoms.get(nutrient_id, ()):
+            reasons.append(reason)
+            cited |= sources
+
+        # Summed in the order found, before sorting: a float sum depends on its order.
+        score = _score(sum(map(_weight, reasons)))
+        level = "high" if score >= high else "moderate" if score >= moderate else "low"
+        foods = ()
+        if level != "low":
+            allergies = all_allergies & allergens if all_allergies else all_allergies
+            part = pieces.foods(nutrient_id, diet, allergies, basics.target.amount, basics.food_limit)
+            foods = part.suggestions
+            cautions.extend(part.skipped)
+            cited |= part.mask
+        if len(cautions) > 1:
+            cautions.sort(key=_first)  # stable: equal ranks keep the order found
+            ordered = tuple(map(_second, cautions))
+        else:
+            ordered = (basics.limit_caution,)
+        if len(reasons) > 1:
+            reasons.sort(key=_weight, reverse=True)  # stable like sorting by -weight
+        finding = NutrientFinding(
+            id=nutrient_id,
+            name=name,
+            level=level,
+            score=score,
+            reasons=tuple(reasons),
+            target=basics.target,
+            upper_limit=basics.upper,
+            upper_limit_note=limit_note,
+            foods=foods,
+            cautions=ordered,
+            tests=tests,
+            doctor_first=doctor_first,
+            sources=index.masks.sorted_ids(cited),
+        )
+        # Most worth checking first: by level, then score; the content order breaks ties.
+        ranked.append((LEVEL_ORDER[level], -score, len(ranked), finding))
+        all_cited |= cited
+    ranked.sort()
+    return [finding for *_, finding in ranked], all_cited
 
 
-def _reason(text: str, answer: str, weight: float, sources: tuple[str, ...], unverified: bool) -> Reason:
-    return Reason(text=text, answer=answer, weight=round(weight, 2), sources=sources, unverified=unverified)
-
-
-def _target(nutrient: Nutrient, profile: Profile) -> Target:
-    values = [nutrient.targets.values[stage] for stage in profile.stages]  # type: ignore[index]
-    high, low = max(values), min(values)
-    return Target(
-        amount=high,
-        unit=nutrient.unit,
-        kind=nutrient.targets.kind,
-        low=low if low != high else None,
-        life_stage=profile.stages[0] if len(profile.stages) == 1 else f"adult_{profile.age_band}",
-    )
-
-
-def _upper_limit(nutrient: Nutrient, profile: Profile, taken: float) -> UpperLimitOut | None:
-    limit = nutrient.upper_limit
-    if limit.applies_to == "none_set":
-        return None
-    amount = limit.values[profile.age_band]  # type: ignore[index]
-    return UpperLimitOut(
-        amount=amount,
-        unit=nutrient.unit if limit.applies_to != "folic_acid" else "mcg",
-        applies_to=limit.applies_to,
-        note=limit.note,
-        already_taken=taken,
-        supplement_room=max(0.0, amount - taken),
-    )
-
-
-def _matched_interactions(nutrient: Nutrient, profile: Profile, index: ContentIndex) -> tuple[Matched, ...]:
-    """The nutrient's interactions with this person's medicines and conditions."""
+def _effects(profile: Profile, index: ContentIndex) -> dict[str, list[Effect]]:
+    """Each nutrient's interactions with this person's medicines and conditions, in content order."""
     if not profile.medicines and not profile.conditions:
-        return ()
-    taken = {m.id: m for m in profile.medicines}
-    matched: list[Matched] = []
-    for interaction in nutrient.interactions:
-        if interaction.medicine in taken:
-            medicine = taken[interaction.medicine]
-            short = index.medicine_short[medicine.id]
-            label = f"You take {medicine.said_as} ({short})" if medicine.said_as else f"You take {short}"
-            matched.append((interaction, label, f"health.medicines = {medicine.said_as or medicine.id}"))
-        elif interaction.condition in profile.conditions:
-            cause = profile.conditions[interaction.condition]
-            answer = cause if "=" in cause else f"{cause} = {interaction.condition}"
-            label = f"You reported {lower_first(index.condition_name[interaction.condition])}"
-            matched.append((interaction, label, answer))
-    return tuple(matched)
-
-
-def _foods(
-    nutrient: Nutrient,
-    answers: Answers,
-    profile: Profile,
-    target: Target,
-    upper: UpperLimitOut | None,
-    index: ContentIndex,
-) -> tuple[tuple[FoodSuggestion, ...], list[str]]:
-    """Foods that fit the diet and allergies, richest first; any whose one serving passes the UL left out."""
-    allergies = set(answers.about.allergies)
-    suggestions: list[FoodSuggestion] = []
-    skipped: list[str] = []
-    for food in index.foods_for_diet[(nutrient.id, profile.diet)]:
-        if allergies and allergies.intersection(food.allergens):
-            continue
-        if upper and upper.applies_to == "all_sources" and food.amount > upper.amount:
-            skipped.append(
-                f"{food.name} is left out of the suggestions: one serving ({food.serving}) has "
-                f"{number(food.amount)} {nutrient.unit}, above your upper limit of {number(upper.amount)}."
-            )
-            continue
-        suggestions.append(index.food_suggestion(nutrient, food, target.amount))
-    return tuple(suggestions), skipped
-
-
-def _cautions(
-    nutrient: Nutrient,
-    upper: UpperLimitOut | None,
-    taken: float,
-    interactions: tuple[Matched, ...],
-    skipped: list[str],
-) -> tuple[Caution, ...]:
-    cautions: list[Caution] = []
-    limit_sources = nutrient.upper_limit.sources
-    if upper is None:
-        cautions.append(_caution(nutrient.upper_limit.note, "upper_limit", "info", limit_sources))
-    else:
-        text = f"Upper limit for you: {number(upper.amount)} {upper.unit} a day {UL_SCOPE[upper.applies_to]}."
-        severity = "info"
-        if taken > upper.amount:
-            text += (
-                f" You take {number(taken)} {upper.unit} a day in supplements, which is above it:"
-                " please talk to a doctor or pharmacist before taking more."
-            )
-            severity = "doctor_first"
-        elif taken > 0:
-            text += (
-                f" You already take {number(taken)} {upper.unit} a day, so any further supplement must stay"
-                f" under {number(upper.supplement_room)} {upper.unit}."
-            )
-        cautions.append(_caution(text, "upper_limit", severity, limit_sources))
-    for interaction, label, _answer in interactions:
-        about = f"medicine:{interaction.medicine}" if interaction.medicine else f"condition:{interaction.condition}"
-        text = f"{label}: {lower_first(interaction.text)} {interaction.advice}"
-        cautions.append(_caution(text, about, interaction.severity, interaction.sources))
-    cautions.extend(_caution(text, "food", "caution", limit_sources) for text in skipped)
-    cautions.sort(key=lambda c: (SEVERITY_ORDER[c.severity], c.about != "upper_limit"))
-    return tuple(cautions)
-
-
-def _caution(text: str, about: str, severity: str, sources: tuple[str, ...]) -> Caution:
-    return Caution(text=text, about=about, severity=severity, sources=sources)
+        return {}
+    pieces = index.pieces
+    found: list[Effect] = []
+    for medicine in profile.medicines:
+        found.extend(pieces.medicine_effects(medicine.id, medicine.said_as))
+    for condition, cause in profile.conditions.items():
+        found.extend(pieces.condition_effects(condition, cause))
+    found.sort(key=_first)
+    by_nutrient: dict[str, list[Effect]] = {}
+    for effect in found:
+        by_nutrient.setdefault(effect.nutrient_id, []).append(effect)
+    return by_nutrient

@@ -10,7 +10,8 @@ Decisions (documented in docs/answers.md):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from nutri_tui.content import Content
 from nutri_tui.engine.index import ContentIndex
@@ -20,15 +21,15 @@ DEFAULT_AGE_BAND = "31_50"
 SEVERE_PAIN = 7
 
 
-@dataclass(frozen=True)
-class TakenMedicine:
+# NamedTuples rather than frozen dataclasses: built for every assessment, and a frozen dataclass's
+# __init__ (object.__setattr__ per field) costs several times as much.
+class TakenMedicine(NamedTuple):
     id: str
     said_as: str
-    """The name as the person gave it (``omeprazole``), or the class's own wording."""
+    """The name as the person gave it (``omeprazole``); empty when they gave the class id (``ppi``)."""
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     age_band: str
     """One of the upper-limit age bands: 14_18, 19_30, 31_50, 51_70, 71_plus."""
     stages: tuple[str, ...]
@@ -53,35 +54,26 @@ def age_band(age: int | None) -> str:
 
 
 def build_profile(answers: Answers, content: Content, index: ContentIndex) -> Profile:
-    about, pain = answers.about, answers.back_pain
-    band = age_band(about.age)
-    notes: list[str] = []
-    if about.age is None:
-        notes.append("No age was given, so adult values for ages 31-50 are shown.")
-    elif about.age < 18:
-        notes.append(
-            "Values for ages 14-18 are shown. Under 18, please go through this result with a parent, "
-            "carer or doctor before changing what you eat or taking any supplement."
-        )
-    stages = _stages(about.sex, about.pregnancy, band)
-    if len(stages) == 2:
-        notes.append("Sex was not stated, so targets show the range for women and men.")
-    if about.pregnancy in ("pregnant", "breastfeeding") and band not in ("14_18", "19_30", "31_50"):
-        notes.append("Pregnancy and breastfeeding values for ages 31-50 are shown.")
+    # Each answer is read once into a local: an attribute of a pydantic model takes about 40 ns to read.
+    about, health, pain = answers.about, answers.health, answers.back_pain
+    age, sex, pregnancy, diet = about.age, about.sex, about.pregnancy, about.diet
+    band, stages, notes = _life_stage(age, sex, pregnancy)
 
-    conditions = {c: "health.conditions" for c in answers.health.conditions}
-    if about.pregnancy in ("pregnant", "breastfeeding"):
-        derived = "pregnancy" if about.pregnancy == "pregnant" else "breastfeeding"
+    conditions = dict.fromkeys(health.conditions, "health.conditions")
+    if pregnancy in ("pregnant", "breastfeeding"):
+        derived = "pregnancy" if pregnancy == "pregnant" else "breastfeeding"
         if derived in content.conditions:
-            conditions.setdefault(derived, f"about.pregnancy = {about.pregnancy}")
+            conditions.setdefault(derived, f"about.pregnancy = {pregnancy}")
     drinks = answers.diet.alcohol_drinks_per_week
     if drinks is not None and drinks >= content.rules.heavy_drinking_per_week:
         conditions.setdefault("alcohol_use", f"diet.alcohol_drinks_per_week = {drinks}")
 
-    medicines = _resolve_medicines(answers.health.medicines, index)
-    duration = pain.duration if pain.duration != "dont_know" else "acute"
+    medicines = _resolve_medicines(health.medicines, index) if health.medicines else ()
+    duration = pain.duration
+    if duration == "dont_know":
+        duration = "acute"
     situations = set()
-    if about.pregnancy == "pregnant":
+    if pregnancy == "pregnant":
         situations.add("pregnancy")
     if "osteoporosis" in conditions:
         situations.add("osteoporosis")
@@ -91,8 +83,29 @@ def build_profile(answers: Answers, content: Content, index: ContentIndex) -> Pr
         situations.add("leg_symptoms")
     if "neck" in pain.areas:
         situations.add("neck_pain")
-    diet = about.diet if about.diet != "not_stated" else "omnivore"
-    return Profile(band, stages, diet, conditions, medicines, frozenset(situations), duration, tuple(notes))
+    if diet == "not_stated":
+        diet = "omnivore"
+    return Profile(band, stages, diet, conditions, medicines, frozenset(situations), duration, notes)
+
+
+@lru_cache(maxsize=2048)  # keys: ages 14-120 or None x 3 sexes x 4 pregnancy answers; built for every profile
+def _life_stage(age: int | None, sex: str, pregnancy: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The age band, the life stage(s) whose targets apply, and the notes that explain the choice."""
+    band = age_band(age)
+    notes: list[str] = []
+    if age is None:
+        notes.append("No age was given, so adult values for ages 31-50 are shown.")
+    elif age < 18:
+        notes.append(
+            "Values for ages 14-18 are shown. Under 18, please go through this result with a parent, "
+            "carer or doctor before changing what you eat or taking any supplement."
+        )
+    stages = _stages(sex, pregnancy, band)
+    if len(stages) == 2:
+        notes.append("Sex was not stated, so targets show the range for women and men.")
+    if pregnancy in ("pregnant", "breastfeeding") and band not in ("14_18", "19_30", "31_50"):
+        notes.append("Pregnancy and breastfeeding values for ages 31-50 are shown.")
+    return band, stages, tuple(notes)
 
 
 def _stages(sex: str, pregnancy: str, band: str) -> tuple[str, ...]:
@@ -109,9 +122,10 @@ def _resolve_medicines(names: tuple[str, ...], index: ContentIndex) -> tuple[Tak
     """Map each answer (class id or common name) to its class, keeping the person's wording."""
     taken: dict[str, TakenMedicine] = {}
     for name in names:
-        medicine_id = index.medicine_by_name.get(name.casefold())
+        folded = name.casefold()
+        medicine_id = index.medicine_by_name.get(folded)
         if medicine_id is None or medicine_id in taken:
             continue
-        said_as = name if name.casefold() != medicine_id else ""
+        said_as = name if folded != medicine_id else ""
         taken[medicine_id] = TakenMedicine(medicine_id, said_as)
     return tuple(taken.values())

@@ -3,23 +3,62 @@
 Every finding carries the answers that caused it (``answer``) and the source
 ids behind it; ``Assessment.sources`` resolves every id cited anywhere in the
 result, so a printed or saved result stands on its own.
+
+The result types are slotted standard-library dataclasses, not pydantic models:
+``assess`` puts dozens in every result, and a plain constructor costs a fraction of
+a validated one. The engine is trusted to build them correctly; anything read from
+outside (a session file) is validated by pydantic, which handles stdlib dataclasses
+as fields of a model (``Session.result``) or through :func:`result_adapter`. Each
+type carries ``__pydantic_config__`` forbidding unknown keys, and :class:`Assessment`
+checks its own consistency in ``__post_init__``, which pydantic calls after
+validating. Serialise with ``model_dump`` of the enclosing model or with
+``result_adapter().dump_python/dump_json``: field order is declaration order.
+
+The parts of a result are frozen: the engine caches them and shares one object
+between many results. :class:`NutrientFinding` and :class:`Assessment` are built
+anew for every assessment and never shared, and are not frozen, because a frozen
+dataclass's ``__init__`` (``object.__setattr__`` for each field) made them the
+largest single cost of ``assess`` (a fifth to a quarter of its time, measured). Treat
+them as read-only all the same; they hash by value, like the parts.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, dataclass_transform
 
-from pydantic import BaseModel, ConfigDict, model_validator
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 Level = Literal["high", "moderate", "low"]
 LEVEL_ORDER: dict[str, int] = {"high": 0, "moderate": 1, "low": 2}
 
+# pydantic reads this from a stdlib dataclass; a plain dict keeps pydantic out of this module's imports.
+_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
 
-class Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+
+T = TypeVar("T")
 
 
-class RedFlagFinding(Out):
+# Keyword-only lets fields with defaults sit between required ones, so the declarations (and the
+# serialised key order) stay as they were when these were pydantic models.
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def _result_part(cls: type[T]) -> type[T]:
+    """A frozen, slotted, keyword-only dataclass that pydantic validates with unknown keys forbidden."""
+    cls.__pydantic_config__ = _FORBID_EXTRA  # type: ignore[attr-defined]
+    return dataclass(frozen=True, slots=True, kw_only=True)(cls)
+
+
+@dataclass_transform(kw_only_default=True)
+def _result_whole(cls: type[T]) -> type[T]:
+    """As :func:`_result_part`, but not frozen (see the module docstring); hashed by value all the same."""
+    cls.__pydantic_config__ = _FORBID_EXTRA  # type: ignore[attr-defined]
+    return dataclass(slots=True, kw_only=True, unsafe_hash=True)(cls)
+
+
+@_result_part
+class RedFlagFinding:
     id: str
     question: str
     urgency: Literal["emergency", "urgent", "soon"]
@@ -30,7 +69,8 @@ class RedFlagFinding(Out):
     sources: tuple[str, ...]
 
 
-class Reason(Out):
+@_result_part
+class Reason:
     text: str
     answer: str
     """The answer that caused it, as ``field = value`` (``diet.oily_fish = never``)."""
@@ -39,7 +79,8 @@ class Reason(Out):
     unverified: bool = False
 
 
-class Target(Out):
+@_result_part
+class Target:
     amount: float
     unit: str
     kind: Literal["RDA", "AI"]
@@ -48,7 +89,8 @@ class Target(Out):
     life_stage: str
 
 
-class UpperLimitOut(Out):
+@_result_part
+class UpperLimitOut:
     amount: float
     unit: str
     applies_to: Literal["all_sources", "supplements_and_medicines", "folic_acid"]
@@ -58,7 +100,8 @@ class UpperLimitOut(Out):
     """How much more may come from supplements before reaching the limit: never negative, never above it."""
 
 
-class FoodSuggestion(Out):
+@_result_part
+class FoodSuggestion:
     id: str
     name: str
     serving: str
@@ -71,7 +114,8 @@ class FoodSuggestion(Out):
     sources: tuple[str, ...]
 
 
-class Caution(Out):
+@_result_part
+class Caution:
     text: str
     about: str
     """``upper_limit``, ``medicine:ppi``, ``condition:kidney_disease``, ``supplement`` or ``food``."""
@@ -79,7 +123,8 @@ class Caution(Out):
     sources: tuple[str, ...]
 
 
-class TestInfo(Out):
+@_result_part
+class TestInfo:
     name: str
     shows: str
     limits: str
@@ -87,7 +132,8 @@ class TestInfo(Out):
     sources: tuple[str, ...]
 
 
-class NutrientFinding(Out):
+@_result_whole
+class NutrientFinding:
     id: str
     name: str
     level: Level
@@ -104,7 +150,8 @@ class NutrientFinding(Out):
     sources: tuple[str, ...]
 
 
-class ExerciseSuggestion(Out):
+@_result_part
+class ExerciseSuggestion:
     id: str
     name: str
     fit: int
@@ -117,21 +164,24 @@ class ExerciseSuggestion(Out):
     sources: tuple[str, ...]
 
 
-class Advice(Out):
+@_result_part
+class Advice:
     id: str
     topic: str
     text: str
     sources: tuple[str, ...]
 
 
-class SourceRef(Out):
+@_result_part
+class SourceRef:
     id: str
     title: str
     publisher: str
     url: str
 
 
-class Assessment(Out):
+@_result_whole
+class Assessment:
     content_version: str
     life_stage: str
     notes: tuple[str, ...]
@@ -152,8 +202,7 @@ class Assessment(Out):
     disclaimer: str
     sources: tuple[SourceRef, ...]
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Assessment:
+    def __post_init__(self) -> None:
         """A hand-edited session must still be displayable: findings present, test ids among them."""
         if not self.nutrients:
             raise ValueError("nutrients: a result needs at least one nutrient finding")
@@ -161,4 +210,11 @@ class Assessment(Out):
         unknown = [t for t in self.tests_to_ask if t not in known]
         if unknown:
             raise ValueError(f"tests_to_ask: {unknown[0]!r} is not one of the result's nutrients")
-        return self
+
+
+@cache
+def result_adapter() -> TypeAdapter[Assessment]:
+    """Validates and serialises an :class:`Assessment` on its own; built on first use (pydantic loads then)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Assessment)
