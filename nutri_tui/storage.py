@@ -67,6 +67,7 @@ from nutri_tui.session_index import (
     PREFETCH_MIN,
     FileKey,
     SessionIndex,
+    cyclic_gc_paused,
     file_key,
     from_record,
     prefetch_heads,
@@ -164,6 +165,10 @@ class Storage:
         from the file's head where that can be trusted, else from the whole file (see
         :mod:`nutri_tui.session_index`); the index is then updated.
         """
+        with cyclic_gc_paused():
+            return self._list_sessions()
+
+    def _list_sessions(self) -> list[SessionEntry]:
         try:
             entries = list(os.scandir(self.sessions_dir))
         except FileNotFoundError:
