@@ -1,6 +1,6 @@
 """Run every benchmark with modest settings and write the results into docs/performance.md.
 
-Run: ``python -m benchmarks.run_all`` (about 2-3 minutes on 2 cores). Only the part of
+Run: ``python -m benchmarks.run_all`` (about a minute on 2 cores). Only the part of
 docs/performance.md between the ``results`` markers is replaced; the rest (how we measure,
 findings) is kept. If the file does not exist it is created from the benchmarks' docstrings.
 """
