@@ -50,25 +50,26 @@ def fill_sessions(root: Path, count: int) -> Path:
 
 
 class PaintSpy:
-    """Records when each screen is first painted (Screen -> App._display with a real update).
+    """Records when each screen is painted (Screen -> App._display with a real update).
 
     In headless mode Textual still lays out and renders the compositor update; only the write
     to the terminal is skipped, so this is the moment a real terminal would have been written.
     """
 
     def __init__(self, app: Any) -> None:
-        self.first_paint: dict[int, float] = {}
+        self.paints: dict[int, list[float]] = {}
         display = app._display
 
         def spy(screen: Any, renderable: Any) -> None:
             if renderable is not None:
-                self.first_paint.setdefault(id(screen), perf_counter())
+                self.paints.setdefault(id(screen), []).append(perf_counter())
             display(screen, renderable)
 
         app._display = spy
 
-    def painted(self, screen: Any) -> float | None:
-        return self.first_paint.get(id(screen))
+    def painted(self, screen: Any, after: float = 0.0) -> float | None:
+        """When the screen was first painted (after the moment ``after``, if given)."""
+        return next((t for t in self.paints.get(id(screen), ()) if t > after), None)
 
 
 def median(values: Sequence[float]) -> float:

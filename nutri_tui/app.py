@@ -151,9 +151,13 @@ class NutriTuiApp(App[None]):
             self.show_step(self.wizard.step)
 
     def show_step(self, step_id: str, return_to_review: bool = False) -> None:
-        from nutri_tui.screens.steps import STEP_SCREENS
+        """Show a wizard step: another form on the wizard screen if it is open, else a new one."""
+        from nutri_tui.screens.wizard import WizardScreen
 
-        self.switch_screen(STEP_SCREENS[step_id](return_to_review=return_to_review))
+        if isinstance(self.screen, WizardScreen):
+            self.screen.show(step_id, return_to_review)
+        else:
+            self.switch_screen(WizardScreen(step_id, return_to_review))
 
     def step_done(self, step_id: str, return_to_review: bool) -> None:
         from nutri_tui.screens.review import ReviewScreen

@@ -10,14 +10,17 @@ from nutri_tui.app import NutriTuiApp
 from nutri_tui.screens.red_flag_modal import RedFlagModal
 from nutri_tui.screens.result import ResultScreen
 from nutri_tui.screens.review import ReviewScreen
-from nutri_tui.screens.steps.about import AboutStep
-from nutri_tui.screens.steps.back_pain import BackPainStep
-from nutri_tui.screens.steps.base import StepScreen
 from nutri_tui.screens.welcome import WelcomeScreen
+from nutri_tui.screens.wizard import WizardScreen
 from nutri_tui.storage import Storage
 from tests.pilot_helpers import answer_flags, choose, tab_to, tick, type_into
 
 SIZE = (80, 24)
+
+
+def on_step(app, step_id: str) -> bool:
+    """The wizard is showing ``step_id``."""
+    return isinstance(app.screen, WizardScreen) and app.screen.step_id == step_id
 
 
 def texts(screen, selector: str = "Static") -> str:
@@ -30,7 +33,7 @@ async def next_step(pilot) -> None:
 
 
 async def fill_about(pilot, age: str, sex: str, diet: str, pregnancy: str | None = "no") -> None:
-    assert isinstance(pilot.app.screen, AboutStep)
+    assert on_step(pilot.app, "about")
     await type_into(pilot, "age", age)
     await choose(pilot, "sex", sex)
     if pregnancy is not None:
@@ -40,7 +43,7 @@ async def fill_about(pilot, age: str, sex: str, diet: str, pregnancy: str | None
 
 
 async def fill_back_pain(pilot, flags: dict[str, str] | None = None, duration: str = "chronic") -> None:
-    assert isinstance(pilot.app.screen, BackPainStep)
+    assert on_step(pilot.app, "back_pain")
     await tick(pilot, "areas", "Lower back")
     await choose(pilot, "leg_spread", "none")
     await choose(pilot, "duration", duration)
@@ -164,10 +167,10 @@ async def test_back_and_review_editing_keep_answers(tmp_path: Path) -> None:
         await choose(pilot, "outdoor_minutes", "over_60")
         await pilot.press("escape")  # back to About: answers kept
         await pilot.pause()
-        assert isinstance(app.screen, AboutStep)
-        assert app.screen.collect()["age"] == 52 and app.screen.collect()["diet"] == "vegetarian"
+        assert on_step(app, "about")
+        assert app.screen.form.collect()["age"] == 52 and app.screen.form.collect()["diet"] == "vegetarian"
         await next_step(pilot)
-        assert app.screen.collect()["outdoor_minutes"] == "over_60"  # kept when going back
+        assert app.screen.form.collect()["outdoor_minutes"] == "over_60"  # kept when going back
         for _ in range(5):
             await next_step(pilot)
         await fill_back_pain(pilot)
@@ -176,7 +179,7 @@ async def test_back_and_review_editing_keep_answers(tmp_path: Path) -> None:
         assert "Diet: Vegetarian" in texts(app.screen)
         await tab_to(pilot, app.screen.query_one("#edit-about"), "enter")
         await pilot.pause()
-        assert isinstance(app.screen, AboutStep) and app.screen.return_to_review
+        assert on_step(app, "about") and app.screen.return_to_review
         await choose(pilot, "diet", "vegan")
         await next_step(pilot)
         assert isinstance(app.screen, ReviewScreen)
@@ -194,7 +197,7 @@ async def test_next_is_unavailable_until_the_step_is_valid(tmp_path: Path) -> No
         assert "Age: enter a whole number from 14 to 120" in problems and "sex" in problems
         assert app.screen.query_one("#next").disabled
         await next_step(pilot)
-        assert isinstance(app.screen, AboutStep)  # still here
+        assert on_step(app, "about")  # still here
 
 
 async def test_resume_after_an_interrupted_run(tmp_path: Path) -> None:
@@ -212,7 +215,7 @@ async def test_resume_after_an_interrupted_run(tmp_path: Path) -> None:
         assert "Resume where you left off (Diet)" in str(second.screen.query_one("#resume").label)
         await pilot.press("r")
         await pilot.pause()
-        assert isinstance(second.screen, StepScreen) and second.screen.STEP_ID == "diet"
+        assert on_step(second, "diet")
         assert second.wizard.sections["about"]["diet"] == "pescatarian"
         assert second.wizard.sections["sun"]["skin_tone"] == "dark"
 
@@ -236,7 +239,7 @@ async def test_quit_with_unsaved_work_asks_first(tmp_path: Path) -> None:
         assert "not saved" in texts(app.screen)
         await pilot.press("escape")  # cancel: still answering
         await pilot.pause()
-        assert isinstance(app.screen, AboutStep)
+        assert on_step(app, "about")
         await pilot.press("ctrl+q")
         await pilot.pause()
         await pilot.press("y")
@@ -253,7 +256,7 @@ async def test_help_opens_for_the_current_step(tmp_path: Path) -> None:
         assert "Help: About you" in texts(app.screen)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, AboutStep)
+        assert on_step(app, "about")
 
 
 async def test_survives_resizing_at_every_screen(tmp_path: Path) -> None:

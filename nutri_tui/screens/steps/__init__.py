@@ -1,15 +1,15 @@
-"""The wizard's steps, one screen per module, in the order of ``nutri_tui.wizard.STEPS``."""
+"""The wizard's steps, one form per module, in the order of ``nutri_tui.wizard.STEPS``."""
 
 from nutri_tui.screens.steps.about import AboutStep
 from nutri_tui.screens.steps.back_pain import BackPainStep
-from nutri_tui.screens.steps.base import StepScreen
+from nutri_tui.screens.steps.base import StepForm
 from nutri_tui.screens.steps.diet import DietStep
 from nutri_tui.screens.steps.lifestyle import LifestyleStep
 from nutri_tui.screens.steps.medicines import MedicinesStep
 from nutri_tui.screens.steps.sun import SunStep
 from nutri_tui.screens.steps.symptoms import SymptomsStep
 
-STEP_SCREENS: dict[str, type[StepScreen]] = {
+STEP_FORMS: dict[str, type[StepForm]] = {
     "about": AboutStep,
     "sun": SunStep,
     "diet": DietStep,

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from nutri_tui.labels import CHOICES
 from nutri_tui.models.answers import MAX_AGE, MIN_AGE
-from nutri_tui.screens.steps.base import StepScreen
+from nutri_tui.screens.steps.base import StepForm
 from nutri_tui.widgets.choice import Choice, choice
 from nutri_tui.widgets.filtered_selection import FilteredSelection
 from nutri_tui.widgets.number import NumberField
@@ -17,7 +17,7 @@ from nutri_tui.widgets.number import NumberField
 PREGNANCY_MAX_AGE = 60
 
 
-class AboutStep(StepScreen):
+class AboutStep(StepForm):
     STEP_ID = "about"
     HELP = (
         "Your age and sex set the reference amounts (RDA or AI) and upper limits used in your result. "
@@ -67,6 +67,5 @@ class AboutStep(StepScreen):
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
         return self.query_one("#age", NumberField).problem("Age")
 
-    def refresh_state(self) -> None:
+    def sync(self) -> None:
         self.query_one("#pregnancy", Choice).display = self._pregnancy_applies()
-        super().refresh_state()

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from nutri_tui.labels import CHOICES
 from nutri_tui.screens.red_flag_modal import RedFlagModal
-from nutri_tui.screens.steps.base import StepScreen
+from nutri_tui.screens.steps.base import StepForm
 from nutri_tui.widgets.answer_row import AnswerRow
 from nutri_tui.widgets.choice import Choice, YesNoQuestion, choice
 from nutri_tui.widgets.filtered_selection import FilteredSelection
@@ -27,7 +27,7 @@ QUESTIONS = {
 }
 
 
-class BackPainStep(StepScreen):
+class BackPainStep(StepForm):
     STEP_ID = "back_pain"
     HELP = (
         "Where it hurts, for how long and how much shape the exercise advice. The questions below "

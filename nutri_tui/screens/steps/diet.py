@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 
 from nutri_tui.labels import DIET_FIELDS
-from nutri_tui.screens.steps.base import StepScreen
+from nutri_tui.screens.steps.base import StepForm
 from nutri_tui.widgets.choice import Choice, choice
 from nutri_tui.widgets.number import NumberField
 
@@ -17,7 +17,7 @@ NUMBERS = {
 }
 
 
-class DietStep(StepScreen):
+class DietStep(StepForm):
     STEP_ID = "diet"
     HELP = (
         "How often do you eat each kind of food? Rarely means less than once a week. "

@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 
-from nutri_tui.screens.steps.base import StepScreen
+from nutri_tui.screens.steps.base import StepForm
 from nutri_tui.widgets.choice import Choice, choice
 
 QUESTIONS = {
@@ -17,7 +17,7 @@ QUESTIONS = {
 }
 
 
-class LifestyleStep(StepScreen):
+class LifestyleStep(StepForm):
     STEP_ID = "lifestyle"
     HELP = (
         "Stress and sleep are not known to cause these nutrient gaps, so they do not change your "

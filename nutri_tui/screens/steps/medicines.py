@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from nutri_tui.screens.steps.base import StepScreen
+from nutri_tui.screens.steps.base import StepForm
 from nutri_tui.widgets.filtered_selection import FilteredSelection
 from nutri_tui.widgets.number import NumberField
 
@@ -17,7 +17,7 @@ MAX_SUPPLEMENT = 100_000
 """A typing-error guard only: the answers model and the upper limits judge real amounts."""
 
 
-class MedicinesStep(StepScreen):
+class MedicinesStep(StepForm):
     STEP_ID = "medicines"
     HELP = (
         "Tick the medicines you take, by name if it is listed (so your result can name it), or by kind. "

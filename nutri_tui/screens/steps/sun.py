@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 
-from nutri_tui.screens.steps.base import StepScreen
+from nutri_tui.screens.steps.base import StepForm
 from nutri_tui.widgets.choice import Choice, choice
 
 QUESTIONS = {
@@ -19,7 +19,7 @@ QUESTIONS = {
 }
 
 
-class SunStep(StepScreen):
+class SunStep(StepForm):
     STEP_ID = "sun"
     HELP = (
         "Skin makes most of the body's vitamin D in sunlight. Little time outdoors, covering clothes, "

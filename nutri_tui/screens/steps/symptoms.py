@@ -7,11 +7,11 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from nutri_tui.screens.steps.base import StepScreen
+from nutri_tui.screens.steps.base import StepForm
 from nutri_tui.widgets.filtered_selection import FilteredSelection
 
 
-class SymptomsStep(StepScreen):
+class SymptomsStep(StepForm):
     STEP_ID = "symptoms"
     HELP = (
         "Tick any symptom you have had regularly over the last few weeks. Each one has many possible "
