@@ -13,7 +13,6 @@ it; typing a letter or digit jumps to the next answer that starts with it.
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any, ClassVar
 
 from rich.style import Style
@@ -27,11 +26,8 @@ from textual.widget import Widget
 
 from nutri_tui.labels import CHOICES
 from nutri_tui.widgets.answer_row import AnswerRow
+from nutri_tui.widgets.question_layout import box_width, question_height, question_with_box
 
-VALUE_WIDTH = 34
-"""Columns for the chosen answer on the question's first line (as wide as the old compact Select)."""
-NARROW = 56
-"""Below this width the answer goes on its own line under the question."""
 PLACEHOLDER = "Choose…"
 OPEN_ONLY = frozenset({"cursor", "cursor_to", "close"})
 """Actions that apply only while the list is open; otherwise the key goes on (Up/Down scroll, Escape is Back)."""
@@ -144,7 +140,7 @@ class Choice(Widget, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        option = offset.y - len(self._question_lines(self.content_region.width)[0])
+        option = offset.y - question_height(self.question, self.content_region.width)
         if self.expanded and 0 <= option < len(self._keys):
             self.cursor = option
         self.focus()
@@ -157,39 +153,17 @@ class Choice(Widget, can_focus=True):
 
     # --- drawing -----------------------------------------------------------------------------
 
-    def _question_lines(self, width: int) -> tuple[list[str], int]:
-        """The question wrapped to its column, and the width left for the answer on the first line."""
-        width = max(width, 10)
-        if width < NARROW:
-            return textwrap.wrap(self.question, width) or [""], 0
-        value_width = VALUE_WIDTH
-        return textwrap.wrap(self.question, width - value_width - 1) or [""], value_width
-
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        lines, value_width = self._question_lines(width)
-        return len(lines) + (0 if value_width else 1) + (len(self._keys) if self.expanded else 0)
+        return question_height(self.question, width) + (len(self._keys) if self.expanded else 0)
 
     def render(self) -> Text:
         width = max(self.content_region.width, 10)
-        lines, value_width = self._question_lines(width)
         chosen = self.options.get(self.value) if self.value is not None else None
         style = self.get_component_rich_style("choice--value" if chosen else "choice--placeholder", partial=True)
-        box_width = value_width or min(width, VALUE_WIDTH)
-        box = Text(
-            f" {chosen or PLACEHOLDER}"[: box_width - 3].ljust(box_width - 3) + (" ▴ " if self.expanded else " ▾ ")
-        )
+        size = box_width(width)
+        box = Text(f" {chosen or PLACEHOLDER}"[: size - 3].ljust(size - 3) + (" ▴ " if self.expanded else " ▾ "))
         box.stylize(style)
-        out = Text()
-        for number, line in enumerate(lines):
-            if number:
-                out.append("\n")
-            out.append(line)
-            if number == 0 and value_width:
-                out.append(" " * (width - value_width - len(line)))
-                out.append_text(box)
-        if not value_width:
-            out.append("\n")
-            out.append_text(box)
+        out = question_with_box(self.question, width, box)
         if self.expanded:
             cursor_style = self.get_component_rich_style("choice--cursor", partial=True)
             for index, key in enumerate(self._keys):
@@ -199,11 +173,6 @@ class Choice(Widget, can_focus=True):
                 out.append("\n")
                 out.append(line, style=cursor_style if index == self.cursor else Style())
         return out
-
-    # --- API used by the steps ---------------------------------------------------------------
-
-    def focus_input(self) -> None:
-        self.focus()
 
 
 def choice(question: str, field: str, value: Any = None, key: str | None = None, **kwargs: Any) -> Choice:

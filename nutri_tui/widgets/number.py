@@ -10,7 +10,6 @@ text keeps only what a number can hold.
 
 from __future__ import annotations
 
-import textwrap
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,7 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from nutri_tui.widgets.choice import NARROW, VALUE_WIDTH
+from nutri_tui.widgets.question_layout import box_width, question_height, question_with_box
 
 
 class NumberField(Widget, can_focus=True):
@@ -144,34 +143,15 @@ class NumberField(Widget, can_focus=True):
 
     # --- drawing ---------------------------------------------------------------------------
 
-    def _question_lines(self, width: int) -> tuple[list[str], int]:
-        width = max(width, 10)
-        if width < NARROW:
-            return textwrap.wrap(self.question, width) or [""], 0
-        return textwrap.wrap(self.question, width - VALUE_WIDTH - 1) or [""], VALUE_WIDTH
-
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        lines, value_width = self._question_lines(width)
-        return len(lines) + (0 if value_width else 1)
+        return question_height(self.question, width)
 
     def render(self) -> Text:
         width = max(self.content_region.width, 10)
-        lines, value_width = self._question_lines(width)
-        box_width = value_width or min(width, VALUE_WIDTH)
+        size = box_width(width)
         shown = self.text or self.placeholder
         cursor = "▏" if self.has_focus else " "
-        box = Text(f" {shown}"[: box_width - 2] + cursor if self.text else f" {shown}"[: box_width - 1])
-        box.pad_right(box_width - box.cell_len)
+        box = Text(f" {shown}"[: size - 2] + cursor if self.text else f" {shown}"[: size - 1])
+        box.pad_right(size - box.cell_len)
         box.stylize(self.get_component_rich_style(f"number-field--{'box' if self.text else 'placeholder'}"))
-        out = Text()
-        for number, line in enumerate(lines):
-            if number:
-                out.append("\n")
-            out.append(line)
-            if number == 0 and value_width:
-                out.append(" " * (width - value_width - len(line)))
-                out.append_text(box)
-        if not value_width:
-            out.append("\n")
-            out.append_text(box)
-        return out
+        return question_with_box(self.question, width, box)
