@@ -158,6 +158,7 @@ class Storage:
         """Whether any session file exists, without reading one (cheap enough for start-up)."""
         return has_sessions(self.root)
 
+    @cyclic_gc_paused()
     def list_sessions(self) -> list[SessionEntry]:
         """Every ``*.toml`` in the sessions folder: readable ones newest first, then unreadable ones by name.
 
@@ -165,10 +166,6 @@ class Storage:
         from the file's head where that can be trusted, else from the whole file (see
         :mod:`nutri_tui.session_index`); the index is then updated.
         """
-        with cyclic_gc_paused():
-            return self._list_sessions()
-
-    def _list_sessions(self) -> list[SessionEntry]:
         try:
             entries = list(os.scandir(self.sessions_dir))
         except FileNotFoundError:

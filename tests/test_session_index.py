@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from pathlib import Path
@@ -120,3 +121,25 @@ def test_an_index_of_a_newer_format_is_ignored(store: Storage) -> None:
     index.write_text(json.dumps(data))
     [entry] = store.list_sessions()
     assert isinstance(entry, SavedSession) and entry.label == "first"
+
+
+def test_listing_pauses_the_cyclic_collector_and_restores_it(tmp_path, monkeypatch) -> None:
+    seen: list[bool] = []
+    original = storage.SessionIndex.__init__
+
+    def spy(self, folder):
+        seen.append(gc.isenabled())
+        original(self, folder)
+
+    monkeypatch.setattr(storage.SessionIndex, "__init__", spy)
+    store = storage.Storage(tmp_path)
+    store.sessions_dir.mkdir(parents=True)
+    assert gc.isenabled()
+    store.list_sessions()
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        store.list_sessions()
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
