@@ -209,6 +209,7 @@ def test_opening_a_file_outside_the_sessions_folder_touches_no_index(
     store: Storage, rich: Session, tmp_path: Path
 ) -> None:
     path = store.save_session(rich)
+    store.list_sessions()
     elsewhere = tmp_path / "copy.toml"
     elsewhere.write_bytes(path.read_bytes().replace(b"pain_intensity = 7", b"pain_intensity = 3"))
     index = (store.sessions_dir / INDEX_NAME).read_bytes()
