@@ -26,37 +26,19 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
 
-from benchmarks._common import fill_sessions, median, parser, ratios, row, show
+from benchmarks._common import PaintSpy, fill_sessions, median, parser, ratios, row, show
 
 TARGET_S = 0.5
 ROWS = 200
 COLUMNS = ("Date", "Flag", "Pain", "Label", "Worth checking")
 
 
-class Paints:
-    """Every frame painted, per screen (App._display with a real update), with its time."""
-
-    def __init__(self, app: Any) -> None:
-        self.times: dict[int, list[float]] = {}
-        display = app._display
-
-        def spy(screen: Any, renderable: Any) -> None:
-            if renderable is not None:
-                self.times.setdefault(id(screen), []).append(perf_counter())
-            display(screen, renderable)
-
-        app._display = spy
-
-    def after(self, screen: Any, moment: float) -> float | None:
-        return next((t for t in self.times.get(id(screen), []) if t > moment), None)
-
-
-async def painted_after(pilot: Pilot, paints: Paints, moment: float, ready: Any) -> float:
+async def painted_after(pilot: Pilot, paints: PaintSpy, moment: float, ready: Any) -> float:
     """Pause until ``ready(screen)`` holds for the current screen and it has painted since ``moment``."""
     for _ in range(500):
         screen = pilot.app.screen
         if ready(screen):
-            when = paints.after(screen, moment)
+            when = paints.painted(screen, moment)
             if when is not None:
                 return when
         await pilot.pause()
@@ -84,7 +66,6 @@ class TableScreen(Screen[None]):
         for n in range(ROWS):
             cells = (f"2026-01-01 {n % 24:02d}:00", "", "4", "after holiday", "▲ Vitamin D, ◆ Iron")
             table.add_row(*(Text(cell, no_wrap=True) for cell in cells), key=str(n))
-        self.refilled = perf_counter()
 
 
 class TableApp(App[None]):
@@ -104,7 +85,7 @@ async def nutri_round(root: Path) -> tuple[float, float, int]:
     from nutri_tui.storage import Storage
 
     app = NutriTuiApp(storage=Storage(root))
-    paints = Paints(app)
+    paints = PaintSpy(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.3)
         start = perf_counter()
@@ -125,7 +106,7 @@ async def nutri_round(root: Path) -> tuple[float, float, int]:
 
 async def reference_round() -> tuple[float, float]:
     app = TableApp()
-    paints = Paints(app)
+    paints = PaintSpy(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.3)
         start = perf_counter()
