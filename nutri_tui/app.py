@@ -82,12 +82,14 @@ class NutriTuiApp(App[None]):
         return self._content
 
     def on_mount(self) -> None:
-        self.push_screen(WelcomeScreen())
         if self._open is not None:
+            # The saved result is the first screen. Pushing the welcome screen and replacing it at once
+            # removed it while its Header was still mounting, which crashed every `nutri-tui open`.
             session, path = self._open
-            self.switch_screen(self._saved_result(session, path))
-        else:
-            self.set_timer(WARM_UP_DELAY, self._warm_up)
+            self.push_screen(self._saved_result(session, path))
+            return
+        self.push_screen(WelcomeScreen())
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
 
     def _warm_up(self) -> None:
         """Load and check the content while the person reads the welcome screen."""

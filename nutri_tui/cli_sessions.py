@@ -204,5 +204,6 @@ def _cmd_open(args: argparse.Namespace) -> int:
         return fail(str(error), EXIT_CONTENT)
     from nutri_tui.app import NutriTuiApp
 
-    NutriTuiApp(storage=storage_for(args), open_session=session, open_path=args.session).run()
-    return EXIT_OK
+    app = NutriTuiApp(storage=storage_for(args), open_session=session, open_path=args.session)
+    app.run()
+    return app.return_code or EXIT_OK

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 
 from nutri_tui.models.assessment import NutrientFinding
@@ -128,11 +128,12 @@ class ResultScreen(Screen[None]):
     def _foods(self) -> ComposeResult:
         worth = [f for f in self.result.nutrients if f.level != "low" and f.foods]
         if not worth:
-            yield Static(
-                "No nutrient stands out from your answers, so no foods are singled out. "
-                "The Deficiencies tab shows your targets.",
-                markup=False,
-            )
+            with VerticalScroll():
+                yield Static(
+                    "No nutrient stands out from your answers, so no foods are singled out. "
+                    "The Deficiencies tab shows your targets.",
+                    markup=False,
+                )
             return
         yield Static("Foods that fit your diet and allergies (W: why this nutrient)", classes="muted", markup=False)
         table: DataTable = DataTable(id="food-table", cursor_type="row", zebra_stripes=True)
@@ -197,10 +198,14 @@ class ResultScreen(Screen[None]):
 
     def action_tab(self, index: int) -> None:
         """Show a tab and put the keyboard in it, so its content can be scrolled and chosen at once."""
-        self.query_one(TabbedContent).active = self.TABS[index]
+        tabbed = self.query_one(TabbedContent)
+        tabbed.active = self.TABS[index]
         pane = self.query_one(f"#{self.TABS[index]}", TabPane)
-        focusable = pane.query("OptionList, DataTable, VerticalScroll").first()
-        self.call_after_refresh(focusable.focus)
+        # Every pane holds a list, a table or a scrolling view; the tab row is the fallback all the same,
+        # so a pane built differently can never crash the key (it did for a Foods tab with no foods).
+        focusable = pane.query("OptionList, DataTable, VerticalScroll")
+        target = focusable.first() if focusable else tabbed.query_one(Tabs)
+        self.call_after_refresh(target.focus)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reassess":

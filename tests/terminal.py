@@ -1,0 +1,159 @@
+"""Run the installed ``nutri-tui`` in a real pseudo-terminal, as a person does, and read its screen.
+
+Pilot drives the app inside the test's own process; two crashes on README paths (``nutri-tui open``
+and the Foods tab of a result with no foods) slipped past it because the real start-up path never
+ran. These helpers start the console script that ``pip install`` put next to this Python, in an
+80x24 pseudo-terminal (pexpect), send keys as bytes, and keep every byte the terminal received, which
+pyte turns back into the 24 lines a person would see.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pexpect
+import pyte
+
+COLUMNS, LINES = 80, 24
+KEYS = {
+    "enter": b"\r",
+    "escape": b"\x1b",
+    "tab": b"\t",
+    "ctrl+q": b"\x11",
+    "ctrl+n": b"\x0e",
+    "ctrl+p": b"\x10",
+    "f1": b"\x1bOP",
+    "up": b"\x1b[A",
+    "down": b"\x1b[B",
+    "right": b"\x1b[C",
+    "left": b"\x1b[D",
+    "space": b" ",
+}
+ANSI = re.compile(r"\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>78]")
+TRACEBACK = re.compile(r"Traceback \(most recent call last\)|\b\w+(Error|Exception): |NoMatches")
+
+
+def installed_command() -> str:
+    """The console script installed beside this interpreter (the tests must run the real thing)."""
+    found = shutil.which("nutri-tui", path=str(Path(sys.executable).parent)) or shutil.which("nutri-tui")
+    if found is None:
+        raise AssertionError("nutri-tui is not installed beside this Python: run `pip install .` first")
+    return found
+
+
+def terminal_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NUTRI_TUI_", "PYTEST", "TEXTUAL"))}
+    env.update(NUTRI_TUI_HOME=str(home), TERM="xterm-256color", COLUMNS=str(COLUMNS), LINES=str(LINES))
+    env.pop("NO_COLOR", None)
+    return env
+
+
+def saved_session(example: Path, home: Path) -> Path:
+    """Save an example answers file as a session with the installed command; its path is the last line."""
+    done = subprocess.run(
+        [installed_command(), "assess", str(example), "--save"],
+        env=terminal_env(home),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return Path(done.stdout.strip().splitlines()[-1])
+
+
+@dataclass
+class Run:
+    """What one run left behind: every byte received, the screen as last drawn, the exit status."""
+
+    raw: str
+    screens: list[str]
+    """The screen after each key (and once before the first), as plain text lines joined by newlines."""
+    status: int | None
+    """The exit status, or None if it was still running after ctrl+q and had to be killed."""
+
+    def problems(self) -> list[str]:
+        text = ANSI.sub("", self.raw)
+        found = [line.strip() for line in text.splitlines() if TRACEBACK.search(line)]
+        if self.status is None:
+            found.append("still running after ctrl+q")
+        return found
+
+
+class Terminal:
+    """One ``nutri-tui`` process in an 80x24 pseudo-terminal."""
+
+    def __init__(self, args: list[str], home: Path) -> None:
+        self.child = pexpect.spawn(
+            installed_command(),
+            args,
+            env=terminal_env(home),
+            dimensions=(LINES, COLUMNS),
+            encoding=None,
+            timeout=30,
+        )
+        self.stream = pyte.ByteStream(pyte.Screen(COLUMNS, LINES))
+        self.raw = b""
+        self.screens: list[str] = []
+
+    @property
+    def screen(self) -> str:
+        return "\n".join(line.rstrip() for line in self.stream.listener.display)
+
+    def pump(self, seconds: float) -> None:
+        """Read whatever the app draws for ``seconds``."""
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            try:
+                data = self.child.read_nonblocking(65536, timeout=0.05)
+            except pexpect.TIMEOUT:
+                continue
+            except pexpect.EOF:
+                return
+            self.raw += data
+            self.stream.feed(data)
+
+    def wait_for(self, text: str, seconds: float = 15) -> bool:
+        """Read until ``text`` is on the screen (True) or the time is up (False)."""
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if text in self.screen:
+                return True
+            self.pump(0.1)
+        return text in self.screen
+
+    def press(self, *keys: str, settle: float = 0.5) -> str:
+        """Send each key (a name from KEYS or literal text), let the app draw, and return the screen."""
+        for key in keys:
+            self.child.send(KEYS.get(key, key.encode()))
+            self.pump(settle)
+            self.screens.append(self.screen)
+        return self.screen
+
+    def quit(self) -> Run:
+        """ctrl+q (and "y" if it asks), then the exit status; kills the process if it does not end."""
+        if self.child.isalive():
+            self.child.send(KEYS["ctrl+q"])
+            self.pump(1.0)
+        if self.child.isalive():
+            self.child.send(b"y")
+            self.pump(1.0)
+        status: int | None
+        try:
+            self.child.expect(pexpect.EOF, timeout=5)
+            self.raw += self.child.before or b""
+        except pexpect.TIMEOUT:
+            pass
+        if self.child.isalive():
+            self.child.terminate(force=True)
+            status = None
+        else:
+            self.child.close()
+            status = self.child.exitstatus if self.child.exitstatus is not None else -(self.child.signalstatus or 0)
+        return Run(self.raw.decode("utf-8", "replace"), self.screens, status)

@@ -1,0 +1,51 @@
+"""The README's paths, run as a person runs them: the installed ``nutri-tui`` in an 80x24 pseudo-terminal.
+
+Each test fails on any traceback the terminal received, on a process that does not end after
+ctrl+q, and on a non-zero exit status. These are the tests that would have caught the two crashes
+Pilot missed (``nutri-tui open`` at start, and key 3 on a result with no foods).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.terminal import Terminal, saved_session
+
+EXAMPLES = REPO / "examples"
+
+
+def test_start_help_and_quit(tmp_path: Path) -> None:
+    """`nutri-tui`: the welcome screen, F1 help, Escape, then ctrl+q."""
+    term = Terminal([], tmp_path)
+    assert term.wait_for("Welcome to nutri-tui"), term.screen
+    assert "Help:" in term.press("f1")
+    assert "Welcome to nutri-tui" in term.press("escape")
+    run = term.quit()
+    assert run.problems() == []
+    assert run.status == 0
+
+
+@pytest.mark.parametrize("example", ["emergency-red-flag.toml", "healthy-adult.toml", "vegan.toml"])
+def test_open_a_saved_result_and_visit_every_tab(tmp_path: Path, example: str) -> None:
+    """`nutri-tui open SESSION.toml`, then the result tabs 1 to 6 by their number keys."""
+    session = saved_session(EXAMPLES / example, tmp_path)
+    term = Terminal(["open", str(session)], tmp_path)
+    assert term.wait_for("A saved result from"), term.screen
+    titles = ("Summary", "Deficiencies", "Foods", "Supplement cautions", "Exercises", "Sources")
+    for key, title in zip("123456", titles, strict=True):
+        screen = term.press(key)
+        assert title in screen, (key, screen)
+    run = term.quit()
+    assert run.problems() == []
+    assert run.status == 0
+
+
+def test_open_a_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    term = Terminal(["open", str(tmp_path / "nope.toml")], tmp_path)
+    run = term.quit()
+    assert "no such file" in run.raw
+    assert run.problems() == []
+    assert run.status == 2
