@@ -6,6 +6,7 @@ from typing import Any
 
 from nutri_tui.content import Content
 from nutri_tui.labels import CHOICES, DIET_FIELDS, label
+from nutri_tui.supplements import supplement_unit
 
 NOT_ANSWERED = "not answered"
 
@@ -16,6 +17,18 @@ def _value(key: str, section: dict[str, Any], field: str) -> str:
 
 def _listed(values: list[str], names: dict[str, str]) -> str:
     return ", ".join(names.get(v, v) for v in values) if values else "none"
+
+
+def _supplement(given: dict[str, Any], content: Content) -> str:
+    """A supplement as the person gave it: "Vitamin D 1,000 IU", "Iron 200 mg of ferrous sulfate, dried (...)"."""
+    nutrient = content.nutrients[given["nutrient"]]
+    form = content.supplement_forms.get(str(given.get("form") or ""))
+    amount = f"{given.get('amount', 0):g}" if isinstance(given.get("amount"), int | float) else "?"
+    if form is None:
+        return f"{nutrient.name} {amount} {supplement_unit(nutrient.id, content)}"
+    if form.entered_in == "IU":
+        return f"{nutrient.name} {amount} IU"
+    return f"{nutrient.name} {amount} {form.entered_in} of {form.name}"
 
 
 def summarise(sections: dict[str, Any], content: Content) -> dict[str, list[str]]:
@@ -30,8 +43,7 @@ def summarise(sections: dict[str, Any], content: Content) -> dict[str, list[str]
     drinks = diet.get("alcohol_drinks_per_week")
     caffeine = diet.get("caffeine_cups_per_day")
     supplements = [
-        f"{content.nutrients[s['nutrient']].name} {s['amount']:g} "
-        f"{'mcg folic acid' if s['nutrient'] == 'folate' else content.nutrients[s['nutrient']].unit}"
+        _supplement(s, content)
         for s in health.get("supplements", ())
         if isinstance(s, dict) and s.get("nutrient") in content.nutrients
     ]
@@ -43,7 +55,7 @@ def summarise(sections: dict[str, Any], content: Content) -> dict[str, list[str]
         "about": [
             f"Age: {age if age is not None else 'prefer not to say'}",
             f"Sex: {_value('about.sex', about, 'sex')}",
-            f"Pregnant or breastfeeding: {_value('about.pregnancy', about, 'pregnancy')}",
+            f"Pregnant, breastfeeding or trying: {_value('about.pregnancy', about, 'pregnancy')}",
             f"Diet: {_value('about.diet', about, 'diet')}",
             f"Food allergies: {_listed(about.get('allergies', []), CHOICES['allergen'])}",
         ],

@@ -20,19 +20,20 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from nutri_tui import paths
-from nutri_tui.models.content import (
-    NUTRIENT_IDS,
+from nutri_tui.models.catalogues import (
     Condition,
     Correction,
     Exercise,
-    Manifest,
+    FoodRule,
     Medicine,
-    Nutrient,
     RedFlag,
-    Source,
+    SupplementForm,
     Symptom,
+    Topic,
 )
-from nutri_tui.models.rules import Rules
+from nutri_tui.models.content import NUTRIENT_IDS, Manifest, Nutrient, Source
+from nutri_tui.models.field_roles import unclassified_fields
+from nutri_tui.models.rules import Rules, check_tests
 
 # catalogue file -> (array-of-tables key, model)
 CATALOGUES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -43,6 +44,9 @@ CATALOGUES: dict[str, tuple[str, type[BaseModel]]] = {
     "red_flags.toml": ("red_flag", RedFlag),
     "exercises.toml": ("exercise", Exercise),
     "corrections.toml": ("correction", Correction),
+    "food_rules.toml": ("food_rule", FoodRule),
+    "supplement_forms.toml": ("form", SupplementForm),
+    "topics.toml": ("topic", Topic),
 }
 
 
@@ -68,6 +72,9 @@ class Content:
     red_flags: dict[str, RedFlag]
     exercises: dict[str, Exercise]
     corrections: dict[str, Correction]
+    food_rules: dict[str, FoodRule]
+    supplement_forms: dict[str, SupplementForm]
+    topics: dict[str, Topic]
     rules: Rules
 
     @property
@@ -102,6 +109,10 @@ def load_content(root: Path | None = None) -> Content:
 
 @cache
 def _load_cached(root: Path) -> Content:
+    unclassified = unclassified_fields()
+    if unclassified:
+        # A field added to a content model must say where it reaches a person, or why it never does.
+        raise ContentError("", "", f"{unclassified[0]}: no display role in nutri_tui/models/field_roles.py")
     if not root.is_dir():
         raise ContentError("", "", f"not a folder: {root}")
     manifest = _validate(Manifest, _read(root, "content.toml"), "content.toml", "")
@@ -117,6 +128,9 @@ def _load_cached(root: Path) -> Content:
         red_flags=catalogues["red_flags.toml"],
         exercises=catalogues["exercises.toml"],
         corrections=catalogues["corrections.toml"],
+        food_rules=catalogues["food_rules.toml"],
+        supplement_forms=catalogues["supplement_forms.toml"],
+        topics=catalogues["topics.toml"],
         rules=_validate(Rules, _read(root, "rules.toml"), "rules.toml", ""),
     )
     _cross_check(content)
@@ -244,6 +258,9 @@ def _files(content: Content) -> Iterator[tuple[str, str, BaseModel]]:
         "red_flags.toml": content.red_flags,
         "exercises.toml": content.exercises,
         "corrections.toml": content.corrections,
+        "food_rules.toml": content.food_rules,
+        "supplement_forms.toml": content.supplement_forms,
+        "topics.toml": content.topics,
     }
     for file, entries in catalogues.items():
         key = CATALOGUES[file][0]
@@ -281,6 +298,39 @@ def _cross_check(content: Content) -> None:
                 raise ContentError(file, f"{path}.condition", f"unknown condition id {condition!r}")
     _check_medicine_names(content)
     content.rules.cross_check(content)
+    _check_answer_tests(content)
+    _check_food_rules(content)
+
+
+def _check_answer_tests(content: Content) -> None:
+    """Every answer test outside rules.toml names a real answer, allowed values and real medicine classes."""
+    for flag in content.red_flags.values():
+        where = f"red_flag[{flag.id}]"
+        check_tests(flag.implied_by, content, "red_flags.toml", f"{where}.implied_by")
+        check_tests(flag.ask_when, content, "red_flags.toml", f"{where}.ask_when")
+        for index, variant in enumerate(flag.variants):
+            check_tests(variant.when, content, "red_flags.toml", f"{where}.variants[{index}].when")
+    for nutrient in content.nutrients.values():
+        for index, note in enumerate(nutrient.notes):
+            check_tests(note.when, content, f"nutrients/{nutrient.id}.toml", f"notes[{index}].when")
+    for rule in content.food_rules.values():
+        check_tests(rule.when, content, "food_rules.toml", f"food_rule[{rule.id}].when")
+
+
+def _check_food_rules(content: Content) -> None:
+    for rule in content.food_rules.values():
+        topic_id = rule.over_topic_limit
+        if topic_id is None:
+            continue
+        topic = content.topics.get(topic_id)
+        if topic is None:
+            raise ContentError(
+                "food_rules.toml", f"food_rule[{rule.id}].over_topic_limit", f"unknown topic {topic_id!r}"
+            )
+        if topic.upper_limit is None or topic.upper_limit.applies_to == "none_set":
+            raise ContentError(
+                "food_rules.toml", f"food_rule[{rule.id}].over_topic_limit", f"topic {topic_id!r} has no upper limit"
+            )
 
 
 def _check_medicine_names(content: Content) -> None:

@@ -12,6 +12,7 @@ CHOICES: dict[str, dict[str, str]] = {
     "about.pregnancy": {
         "no": "No",
         "pregnant": "Pregnant",
+        "trying": "Trying for a baby",
         "breastfeeding": "Breastfeeding",
         "prefer_not": "Prefer not to say",
     },

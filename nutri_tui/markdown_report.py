@@ -4,9 +4,10 @@
 name medicines, conditions and symptoms in the answers summary): no clock, no locale, no Textual.
 The same session always gives the same text, byte for byte.
 
-Order: title, the "not a diagnosis" line, red flags, the answers in brief, nutrient findings,
-tests worth asking about, personal supplement cautions, exercise, advice, then every source cited
-above. Everything taken from the session file is escaped, so a hand-edited file cannot inject
+Order: title, the "not a diagnosis" line, the summary, red flags, the answers in brief, food
+cautions, nutrient findings (with their notes, foods and facts), tests worth asking about, personal
+supplement cautions, the person's medicines, conditions and supplements, exercise, advice, then every
+source cited above. Everything taken from the session file is escaped, so a hand-edited file cannot inject
 Markdown or HTML into the report; plain GitHub Markdown, no tables.
 """
 
@@ -19,9 +20,20 @@ from datetime import datetime
 from nutri_tui.answers_summary import NOT_ANSWERED, summarise
 from nutri_tui.content import Content, load_content
 from nutri_tui.labels import CHOICES
-from nutri_tui.models.assessment import LEVEL_ORDER, Caution, NutrientFinding
+from nutri_tui.models.assessment import LEVEL_ORDER, Assessment, Caution, NutrientFinding, YourItem
 from nutri_tui.models.session import Session, clean_text
-from nutri_tui.result_text import SEVERITY_WORD, TEST_WORD, amount, limit_text, target_text
+from nutri_tui.result_text import (
+    SEVERITY_WORD,
+    TEST_WORD,
+    UNCONFIRMED,
+    amount,
+    food_extras,
+    in_full,
+    limit_text,
+    noted,
+    target_text,
+    test_text,
+)
 from nutri_tui.wizard import STEPS
 
 DISCLAIMER_LINE = (
@@ -32,8 +44,10 @@ NO_RED_FLAGS = (
     "No red flags were reported: no warning-sign question was answered yes or not sure, and none was implied."
 )
 ANSWER_WORD = {"yes": "answered yes", "dont_know": "answered not sure", "implied": "implied by other answers"}
-CAUTION_TOPIC = {"medicine": "medicine", "condition": "condition", "upper_limit": "upper limit"}
+CAUTION_TOPIC = {"medicine": "medicine", "condition": "condition", "upper_limit": "upper limit", "note": "your answers"}
 TEXT_LIMIT = 100_000
+FOODS_SHOWN = 6
+"""Foods listed per nutrient in the report (the app shows them all)."""
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -79,8 +93,12 @@ def ordered(findings: Iterable[NutrientFinding]) -> list[NutrientFinding]:
 
 
 def personal_cautions(finding: NutrientFinding) -> list[Caution]:
-    """The cautions about this person: their medicines, their conditions and their upper limit."""
-    return [c for c in finding.cautions if c.about.startswith(("medicine:", "condition:")) or c.about == "upper_limit"]
+    """The cautions about this person: their medicines, conditions, answers (notes) and their upper limit."""
+    return [
+        c
+        for c in finding.cautions
+        if c.about.startswith(("medicine:", "condition:")) or c.about in ("upper_limit", "note")
+    ]
 
 
 class _Report:
@@ -117,10 +135,14 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
     report = _Report()
     title = f"# nutri-tui summary, {when(session.created)}"
     report.add(title + (f": {md(session.label)}" if session.label else ""), "", DISCLAIMER_LINE, "")
+    reviewed = f", reviewed {md(result.content_reviewed)}" if result.content_reviewed else ""
     report.add(
         f"Answers given {when(session.created)}; nutri-tui {md(session.app_version)}, "
-        f"knowledge base {md(result.content_version)}. The result is as it was shown at the time."
+        f"knowledge base {md(result.content_version)}{reviewed}. The result is as it was shown at the time."
     )
+
+    report.section("Summary")
+    report.add(*(f"- {md(line)}" for line in result.summary))
 
     report.section("Red flags")
     if not result.red_flags:
@@ -134,7 +156,10 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
         )
 
     _answers(report, session, content)
-    _findings(report, ordered(result.nutrients))
+    if result.food_cautions:
+        report.section("Food cautions")
+        report.add(*(f"- {md(c.text)}{report.cite(c.sources)}" for c in result.food_cautions))
+    _findings(report, ordered(result.nutrients), result)
 
     report.section("Tests worth asking about")
     by_id = {f.id: f for f in result.nutrients}
@@ -148,6 +173,19 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
         )
 
     _cautions(report, ordered(result.nutrients))
+    _yours(report, "Medicines", result.medicines)
+    _yours(report, "Conditions", result.conditions)
+    if result.supplements:
+        report.section("Supplements, as counted")
+        names = {f.id: f.name for f in result.nutrients}
+        for item in result.supplements:
+            assumed = (
+                " (a typical figure for this kind of product; the label gives the real one)" if item.assumed else ""
+            )
+            report.add(
+                f"- {md(names.get(item.nutrient, item.nutrient))}: {md(item.entered)} = "
+                f"{amount(item.amount)} {md(item.unit)} a day{md(assumed)}{report.cite(item.sources)}"
+            )
 
     report.section("Exercise")
     if result.exercise_withheld:
@@ -160,7 +198,8 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
             certainty = md(exercise.certainty.replace("_", " "))
             report.add(
                 f"- **{md(exercise.name)}** (fit {exercise.fit}/3, {certainty}-certainty evidence): "
-                f"{md(exercise.description)} Stop if: {md(exercise.stop_if)}{report.cite(exercise.sources)}"
+                f"{md(exercise.description)} Suits: {md(exercise.suits)} Evidence: {md(exercise.evidence)} "
+                f"Stop if: {md(exercise.stop_if)}{report.cite(exercise.sources)}"
             )
             report.add(*(f"  - Caution: {md(caution)}" for caution in exercise.cautions))
 
@@ -179,7 +218,12 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
             report.add(f"- **{md(source_id)}**: not described in this saved result.")
             continue
         url = f"<{source.url}>" if _URL.fullmatch(source.url) else md(source.url)
-        report.add(f"- **{md(source_id)}**: {_sentence(md(source.title))} {_sentence(md(source.publisher))} {url}")
+        unsure = " (address not yet confirmed)" if source.url_unverified else ""
+        checked = f" Checked {md(source.reviewed)}." if source.reviewed else ""
+        report.add(
+            f"- **{md(source_id)}**: {_sentence(md(source.title))} {_sentence(md(source.publisher))} "
+            f"{url}{unsure}{checked}"
+        )
 
     report.add("", "---", "", f"_{md(result.disclaimer)}_")
     return "\n".join(report.lines) + "\n"
@@ -207,30 +251,60 @@ def _answers(report: _Report, session: Session, content: Content) -> None:
         report.add(*(f"- {md(note)}" for note in notes))
 
 
-def _findings(report: _Report, findings: list[NutrientFinding]) -> None:
+def _findings(report: _Report, findings: list[NutrientFinding], result: Assessment) -> None:
     report.section("Nutrient findings")
     report.add(
         "A level says how strongly the answers point to a possible gap; it is not a measured deficiency. "
         "Each reason shows the answer that caused it."
     )
-    worth = [f for f in findings if f.level != "low"]
-    low = [f for f in findings if f.level == "low"]
-    if not worth:
+    worth = [f for f in findings if in_full(f, result)]
+    low = [f for f in findings if not in_full(f, result)]
+    if not any(f.level != "low" for f in findings):
         report.add("", "No nutrient was rated high or moderate.")
     for finding in worth:
         level = CHOICES["level"].get(finding.level, finding.level).lower()
         report.add("", f"### {md(finding.name)}: {level} (score {amount(finding.score)})", "")
         for reason in finding.reasons:
-            check = " (not yet confirmed against its source)" if reason.unverified else ""
+            check = UNCONFIRMED if reason.unverified else ""
             report.add(f"- {md(reason.text)}{check} Answer: {code(reason.answer)}{report.cite(reason.sources)}")
         if not finding.reasons:
             report.add("- No single answer was recorded as the cause.")
         report.add(f"- Target: {md(target_text(finding))}. {md(limit_text(finding))}")
+        if finding.about is not None and finding.about.target_note:
+            report.add(f"  - {md(finding.about.target_note)}")
+        if finding.upper_limit is not None and finding.upper_limit.note:
+            report.add(f"  - About the upper limit: {md(finding.upper_limit.note)}")
+        report.add(*(f"- {md(test_text(test))}{report.cite(test.sources)}" for test in finding.tests))
         if finding.doctor_first:
             report.add("- Not to be taken as a supplement without a doctor's advice (see Supplement cautions).")
+        report.add(*(f"- Worth knowing: {md(noted(note))}{report.cite(note.sources)}" for note in finding.notes))
+        if finding.foods_withheld:
+            report.add(f"- Foods: {md(finding.foods_withheld)}")
+        for food in finding.foods[:FOODS_SHOWN]:
+            extras = " ".join(md(extra) for extra in food_extras(food))
+            report.add(
+                f"- Food: {md(food.name)}, {md(food.serving)}: {amount(food.amount)} {md(food.unit)}"
+                f"{' (' + extras + ')' if extras else ''}{report.cite(food.sources)}"
+            )
+        about = finding.about
+        if about is not None:
+            report.add(f"- What it does: {md(noted(about.summary))}{report.cite(about.summary.sources)}")
+            report.add(*(f"- Who may run short: {md(noted(n))}{report.cite(n.sources)}" for n in about.at_risk))
+            report.add(*(f"- Sign of a shortfall: {md(s.text)}{report.cite(s.sources)}" for s in about.signs))
+            report.add(*(f"- Too much: {md(noted(n))}{report.cite(n.sources)}" for n in about.excess))
     if low:
         names = ", ".join(f"{md(f.name)} ({amount(f.score)})" for f in low)
         report.add("", f"Rated low (score): {names}.")
+
+
+def _yours(report: _Report, title: str, items: tuple[YourItem, ...]) -> None:
+    if not items:
+        return
+    report.section(title)
+    for item in items:
+        said = f"{md(item.said_as)} ({md(item.name)})" if item.said_as and "=" not in item.said_as else md(item.name)
+        note = f": {md(item.note)}{UNCONFIRMED if item.unverified else ''}" if item.note else ""
+        report.add(f"- {said}{note}{report.cite(item.sources) if item.note else ''}")
 
 
 def _cautions(report: _Report, findings: list[NutrientFinding]) -> None:

@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 from nutri_tui.labels import CHOICES, LEVEL_SYMBOL, URGENCY_SYMBOL
-from nutri_tui.models.assessment import Assessment, ExerciseSuggestion, NutrientFinding, RedFlagFinding
+from nutri_tui.models.assessment import (
+    Assessment,
+    ExerciseSuggestion,
+    FoodSuggestion,
+    InfoNote,
+    NutrientFinding,
+    RedFlagFinding,
+    TestInfo,
+)
 
 SEVERITY_WORD = {"doctor_first": "ASK A DOCTOR FIRST", "caution": "CAUTION", "info": "NOTE"}
 TEST_WORD = {"good": "a good test", "limited": "a limited test", "poor": "a poor test", "none": "no standard test"}
+UNCONFIRMED = " (not yet confirmed against its source)"
+
+
+def in_full(finding: NutrientFinding, result: Assessment) -> bool:
+    """Whether text and reports show a finding in full (its notes, facts and foods): flagged, or supplemented.
+
+    A nutrient rated low for someone who takes it as a supplement still needs its cautions and facts
+    (too much selenium from Brazil nuts and a supplement together, say).
+    """
+    return finding.level != "low" or any(s.nutrient == finding.id for s in result.supplements)
 
 
 def amount(value: float) -> str:
@@ -16,7 +34,10 @@ def amount(value: float) -> str:
 def target_text(finding: NutrientFinding) -> str:
     target = finding.target
     value = f"{amount(target.low)}-{amount(target.amount)}" if target.low else amount(target.amount)
-    return f"{target.kind} {value} {target.unit} a day"
+    text = f"{target.kind} {value} {target.unit} a day"
+    if finding.diet_doctor_first:
+        text += " (for reference only: your doctor advises what is right for you)"
+    return text
 
 
 def limit_text(finding: NutrientFinding) -> str:
@@ -26,34 +47,76 @@ def limit_text(finding: NutrientFinding) -> str:
     return f"Upper limit {amount(limit.amount)} {limit.unit} a day."
 
 
+def test_text(test: TestInfo) -> str:
+    """What a blood test can and cannot show; a poor test is never offered as worth asking for."""
+    if test.usefulness in ("good", "limited"):
+        return f"Blood test worth asking about: {test.name} ({TEST_WORD[test.usefulness]}). {test.limits}"
+    if test.usefulness == "poor":
+        return f"A blood test cannot show this well ({test.name} is {TEST_WORD['poor']}): {test.limits}"
+    return f"There is no standard blood test for this: {test.limits}"
+
+
+def noted(note: InfoNote) -> str:
+    return note.text + (UNCONFIRMED if note.unverified else "")
+
+
+def food_extras(food: FoodSuggestion) -> list[str]:
+    """What a person should know about one food beyond its amount: fortified, its note, food rules' advice."""
+    extras = ["A fortified food."] if food.fortified else []
+    if food.note:
+        extras.append(food.note if food.note.endswith((".", "!", "?")) else f"{food.note}.")
+    extras += food.advisories
+    return extras
+
+
 def red_flag_text(flag: RedFlagFinding) -> str:
     unsure = "  (you were not sure: please find out)" if flag.answer == "dont_know" else ""
     implied = "  (from your other answers)" if flag.answer == "implied" else ""
     word = CHOICES["urgency"][flag.urgency]
-    return f"{URGENCY_SYMBOL[flag.urgency]} {word}: {flag.question}{unsure}{implied}\n  {flag.advice}"
+    return (
+        f"{URGENCY_SYMBOL[flag.urgency]} {word}: {flag.question}{unsure}{implied}\n  {flag.advice}\n"
+        f"  Why: {flag.meaning}"
+    )
 
 
 def finding_details(finding: NutrientFinding, sources: dict[str, str]) -> str:
-    """Everything about one finding: level, reasons with their answers and sources, target, limit, test."""
+    """Everything about one finding: level, reasons, cautions, notes, target, test, and the nutrient's facts."""
     lines = [
-        f"{LEVEL_SYMBOL[finding.level]} {CHOICES['level'][finding.level]} (score {finding.score:g}): "
-        f"how strongly your answers point to a possible gap. It is not a diagnosis.",
-        "",
+        f"{LEVEL_SYMBOL[finding.level]} {CHOICES['level'][finding.level]}: how strongly your answers point to "
+        f"a possible gap. It is not a diagnosis.",
     ]
+    about = finding.about
+    if about is not None:
+        lines.append(f"What it does: {noted(about.summary)}")
+    lines.append("")
     if finding.reasons:
         lines.append("Because:")
         for reason in finding.reasons:
-            check = " (not yet confirmed against its source)" if reason.unverified else ""
-            lines.append(f"• {reason.text}{check}")
+            lines.append(f"• {reason.text}{UNCONFIRMED if reason.unverified else ''}")
             lines.append(f"    your answer: {reason.answer}")
             lines.append(f"    sources: {', '.join(reason.sources)}")
     else:
         lines.append("None of your answers points to a gap.")
+    personal = [c for c in finding.cautions if c.about != "upper_limit" or c.severity != "info"]
+    if personal:
+        lines += ["", "For you:"] + [f"! {SEVERITY_WORD[c.severity]}: {c.text}" for c in personal]
+    if finding.notes:
+        lines += ["", "Worth knowing:"] + [f"• {noted(note)}" for note in finding.notes]
     lines += ["", f"Your target: {target_text(finding)}. {limit_text(finding)}"]
-    for test in finding.tests:
-        lines.append(f"Blood test: {test.name}, {TEST_WORD[test.usefulness]}. {test.limits}")
-    if finding.doctor_first:
+    if about is not None and about.target_note:
+        lines.append(about.target_note)
+    if finding.upper_limit is not None and finding.upper_limit.note:
+        lines.append(f"About the upper limit: {finding.upper_limit.note}")
+    lines += [test_text(test) for test in finding.tests]
+    if finding.foods_withheld:
+        lines.append(finding.foods_withheld)
+    elif finding.doctor_first:
         lines.append("Do not take this as a supplement without your doctor's advice (see Supplement cautions).")
+    if about is not None:
+        lines += ["", "Who may run short:"] + [f"• {noted(n)}" for n in about.at_risk]
+        lines += ["", "Signs of a shortfall (none of them proof of one):"]
+        lines += [f"• {s.text}{' (muscles, bones or nerves)' if s.musculoskeletal else ''}" for s in about.signs]
+        lines += ["", "Too much:"] + [f"• {noted(n)}" for n in about.excess]
     cited = [s for s in finding.sources if s in sources]
     lines += ["", "Sources:"] + [f"[{s}] {sources[s]}" for s in cited]
     return "\n".join(lines)
@@ -63,6 +126,7 @@ def exercise_text(exercise: ExerciseSuggestion) -> str:
     stars = "★" * exercise.fit + "☆" * (3 - exercise.fit)
     lines = [f"{exercise.name}  {stars} fit for you, {exercise.certainty.replace('_', ' ')}-certainty evidence"]
     lines.append(exercise.description)
+    lines.append(f"Suits: {exercise.suits}")
     lines += [f"! {caution}" for caution in exercise.cautions]
     stop = exercise.stop_if
     lines.append(stop if stop.lower().startswith("stop") else f"Stop and get advice if: {stop}")

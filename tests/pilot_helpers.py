@@ -67,6 +67,8 @@ async def answer_flags(pilot: Pilot, answers: dict[str, str], default: str = "n"
     focused = pilot.app.focused
     chain = pilot.app.screen.focus_chain
     for row in pilot.app.screen.query(AnswerRow):
+        if not row.display:  # a warning sign that cannot apply to this person is not asked
+            continue
         flag_id = (row.id or "").removeprefix("flag-")
         here = chain.index(focused) if focused in chain else -1
         keys += ["tab"] * ((chain.index(row) - here) % len(chain)) + [answers.get(flag_id, default)]

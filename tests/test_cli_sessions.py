@@ -157,7 +157,7 @@ def test_assess_save_prints_the_path_last_and_the_file_loads(capsys, private_hom
     code, out, err = run(capsys, "assess", EXAMPLES / "older-several-medicines.toml", "--save")
     assert code == 0 and err == ""
     *text, last = out.splitlines()
-    assert text[0] == "nutri-tui result"
+    assert text[0].startswith("nutri-tui result (knowledge base ")
     path = Path(last)
     assert path.parent == private_home / "sessions" and path.is_file()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import typing
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from nutri_tui.content import load_content
 from nutri_tui.engine import assess
-from nutri_tui.models.answers import About, Answers, BackPain, Diet, Lifestyle, Sun
+from nutri_tui.models.answers import About, Answers, BackPain, Diet, Lifestyle, Sun, Supplement
 from nutri_tui.models.assessment import Assessment
+from nutri_tui.supplements import supplement_problem
 
 CONTENT = load_content()
 # Pregnancy and breastfeeding are answered in about.pregnancy, not as conditions.
@@ -40,7 +41,7 @@ about = section(
         max_size=3,
         unique=True,
     ),
-).filter(lambda a: not (a.get("sex") == "male" and a.get("pregnancy") in ("pregnant", "breastfeeding")))
+).filter(lambda a: not (a.get("sex") == "male" and a.get("pregnancy") in ("pregnant", "trying", "breastfeeding")))
 sun = section(Sun, housebound=st.booleans())
 diet = section(
     Diet,
@@ -48,10 +49,20 @@ diet = section(
     caffeine_cups_per_day=st.none() | st.integers(0, 12),
 )
 lifestyle = section(Lifestyle)
-supplements = st.lists(
-    st.fixed_dictionaries({"nutrient": st.sampled_from(list(CONTENT.nutrients)), "amount": st.floats(0, 500)}),
-    max_size=3,
-)
+FORMS = {n: ["", *(f.id for f in CONTENT.supplement_forms.values() if f.nutrient == n)] for n in CONTENT.nutrients}
+
+
+@st.composite
+def supplement(draw: st.DrawFn) -> dict:
+    """A supplement as a pack might give it (any form the content knows), at an amount the answers accept."""
+    nutrient = draw(st.sampled_from(list(CONTENT.nutrients)))
+    form = draw(st.sampled_from(FORMS[nutrient]))
+    entry = {"nutrient": nutrient, "amount": draw(st.floats(0, 2000)), **({"form": form} if form else {})}
+    assume(supplement_problem(Supplement.model_validate(entry), CONTENT) is None)
+    return entry
+
+
+supplements = st.lists(supplement(), max_size=3)
 medicine_names = sorted(
     {m.id for m in CONTENT.medicines.values()} | {e for m in CONTENT.medicines.values() for e in m.examples}
 )
@@ -105,8 +116,9 @@ def test_red_flags_first_and_emergency_withholds_exercise(data: dict) -> None:
     result = assess(build(data), CONTENT)
     ranks = [URGENCY_RANK[f.urgency] for f in result.red_flags]
     assert ranks == sorted(ranks)
-    confirmed_emergency = any(f.urgency == "emergency" and f.answer != "dont_know" for f in result.red_flags)
-    assert result.emergency == confirmed_emergency
+    # "Not sure" to an emergency sign is acted on as if it were yes, until a clinician rules it out.
+    emergency_sign = any(f.urgency == "emergency" for f in result.red_flags)
+    assert result.emergency == emergency_sign
     if result.emergency:
         assert result.exercises == () and result.exercise_withheld
         assert result.summary[0].startswith("Get help now")
@@ -119,8 +131,15 @@ def _all_cited(result: Assessment) -> set[str]:
         cited.update(s for c in finding.cautions for s in c.sources)
         cited.update(s for f in finding.foods for s in f.sources)
         cited.update(s for t in finding.tests for s in t.sources)
+        cited.update(s for n in finding.notes for s in n.sources)
+        if finding.about is not None:
+            about = finding.about
+            cited.update(s for n in (about.summary, *about.at_risk, *about.signs, *about.excess) for s in n.sources)
     cited.update(s for e in result.exercises for s in e.sources)
     cited.update(s for a in result.advice for s in a.sources)
+    cited.update(s for c in result.food_cautions for s in c.sources)
+    cited.update(s for item in (*result.medicines, *result.conditions) if item.note for s in item.sources)
+    cited.update(s for item in result.supplements for s in item.sources)
     return cited
 
 
@@ -187,3 +206,45 @@ def test_a_rule_whose_answers_hold_always_gives_its_reason(data: dict, rule) -> 
             about["pregnancy"] = "no"
     result = {n.id: n for n in assess(build(forced), CONTENT).nutrients}
     assert any(r.text.startswith(rule.text) for r in result[rule.nutrient].reasons)
+
+
+KIDNEY_MEDICINES = {"ace_inhibitor", "arb", "potassium_sparing_diuretic", "trimethoprim"}
+SOURCE_FOODS = {(n.id, f.id): f for n in CONTENT.nutrients.values() for f in n.foods}
+ADVISES_TAKING = {(n.id, note.text) for n in CONTENT.nutrients.values() for note in n.notes if note.advises_taking}
+ADVICE_NUTRIENT = {rule.id: rule.nutrient for rule in CONTENT.rules.advice}
+FOOD_ADVICE = {(n.id, i.food_advice) for n in CONTENT.nutrients.values() for i in n.interactions if i.food_advice}
+
+
+@given(answers_data)
+def test_no_food_or_amount_contradicts_a_safety_filter(data: dict) -> None:
+    """Pregnancy, kidney disease, warfarin and every doctor-first caution hold in every generated profile."""
+    from nutri_tui.engine.index import index_for
+
+    answers = build(data)
+    result = assess(answers, CONTENT)
+    names = index_for(CONTENT).medicine_by_name
+    classes = {names[m.casefold()] for m in answers.health.medicines}
+    pregnant = answers.about.pregnancy in ("pregnant", "trying")
+    kidney = "kidney_disease" in answers.health.conditions or bool(classes & KIDNEY_MEDICINES)
+    vitamin_a_limit = CONTENT.topics["vitamin_a"].upper_limit
+    rules = CONTENT.food_rules
+    for finding in result.nutrients:
+        if finding.diet_doctor_first:
+            assert finding.foods == ()
+            texts = " ".join(c.text for c in finding.cautions)
+            assert not any(advice in texts for nutrient_id, advice in FOOD_ADVICE if nutrient_id == finding.id)
+        if kidney and finding.id == "potassium":
+            assert finding.foods == () and finding.diet_doctor_first
+        if finding.doctor_first:
+            assert all(ADVICE_NUTRIENT[a.id] != finding.id for a in result.advice)
+            assert not any((finding.id, note.text) in ADVISES_TAKING for note in finding.notes)
+            assert not any("any further supplement must stay under" in c.text for c in finding.cautions)
+        for food in finding.foods:
+            source = SOURCE_FOODS[(finding.id, food.id)]
+            if pregnant:
+                assert not set(source.tags) & {"liver", "fish_liver_oil"}, food.id
+                assert (source.vitamin_a or 0) <= max(vitamin_a_limit.values.values())
+            if kidney and "potassium_rich" in source.tags:
+                assert rules["potassium_rich_kidney"].text in food.advisories
+            if "vitamin_k_rich" in source.tags:
+                assert (rules["warfarin_vitamin_k"].text in food.advisories) == ("warfarin" in classes)

@@ -126,11 +126,19 @@ def test_serious_accident_is_an_emergency_without_the_question(run) -> None:
     assert result.red_flags[0].id == "serious_accident" and result.red_flags[0].answer == "implied"
 
 
-def test_unsure_about_a_red_flag_is_shown_but_does_not_withhold(run) -> None:
+def test_not_sure_about_an_emergency_sign_is_acted_on_until_ruled_out(run) -> None:
+    """NHS urgency: "not sure" to saddle numbness leads the result as an emergency and holds back exercise."""
     result = run(back_pain={"areas": ["lower"], "red_flags": {"saddle_numbness": "dont_know"}})
     assert result.red_flags[0].answer == "dont_know"
+    assert result.emergency and result.exercise_withheld and not result.exercises
+    assert result.summary[0].startswith("Get help now: you were not sure")
+    assert "treat it as an emergency" in result.summary[0]
+
+
+def test_not_sure_about_an_urgent_sign_asks_to_find_out_today(run) -> None:
+    result = run(back_pain={"areas": ["lower"], "red_flags": {"weight_loss": "dont_know"}})
     assert not result.emergency and result.exercises
-    assert any("unsure" in line for line in result.summary)
+    assert any("not sure about 1 warning sign" in line and "today" in line for line in result.summary)
 
 
 def test_haemochromatosis_blocks_iron(run) -> None:

@@ -8,117 +8,191 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from nutri_tui.content import Content
-from nutri_tui.engine.guidance import advice, exercises, red_flags
-from nutri_tui.engine.index import index_for
+from nutri_tui.engine.coverage import unanswered
+from nutri_tui.engine.guidance import FlagsFound, advice, exercises, red_flags
+from nutri_tui.engine.index import ContentIndex, index_for
 from nutri_tui.engine.nutrients import nutrient_findings
-from nutri_tui.engine.profile import build_profile
+from nutri_tui.engine.pieces import FoodRuleUse
+from nutri_tui.engine.profile import Profile, build_profile
+from nutri_tui.engine.summary import summary_lines
 from nutri_tui.models.answers import Answers
-from nutri_tui.models.assessment import Advice, Assessment, RedFlagFinding
+from nutri_tui.models.assessment import Assessment, Caution, RedFlagFinding, SupplementTaken, YourItem
+from nutri_tui.supplements import counted, supplement_unit
 
 CONFIRMED = ("yes", "implied")
+WORTH_A_TEST = ("good", "limited")
+"""Blood tests worth asking a doctor about; a poor test is described by what it cannot show, never suggested."""
 
 
-class _FlagCounts(NamedTuple):
+class FlagCounts(NamedTuple):
     """What the red flags found mean for the rest of the result."""
 
     first_emergency: RedFlagFinding | None
-    """The first emergency flag answered yes or implied (its advice leads the summary)."""
+    """The first emergency flag answered yes, implied or "not sure" (its advice leads the summary)."""
     urgent: int
     soon: int
     """Flags answered yes or implied, by urgency."""
     unsure: int
-    """Emergency and urgent flags answered "don't know"."""
+    """Urgent flags answered "don't know" (an unsure emergency flag is treated as an emergency)."""
+    asked: int
+    answered: int
 
 
 def assess(answers: Answers, content: Content) -> Assessment:
     """Turn one person's answers into a result. Pure: no I/O, no clock, no randomness."""
     index = index_for(content)
     profile = build_profile(answers, content, index)
-    flags, cited = red_flags(answers, index)
+    flags = red_flags(answers, index)
     counts = _count(flags)
     emergency = counts.first_emergency is not None
 
     row = index.read_row(answers)
-    findings, nutrient_sources = nutrient_findings(answers, row, profile, content, index)
+    taken = [counted(s, content) for s in answers.health.supplements]
+    taken_by: dict[str, float] = {}
+    for item in taken:
+        taken_by[item.nutrient_id] = taken_by.get(item.nutrient_id, 0.0) + item.amount
+    rules_here, food_cautions, rules_mask = _food_rules(answers, profile, content, index)
+    findings, nutrient_sources = nutrient_findings(answers, row, profile, content, index, taken_by, rules_here)
+    shown, shown_mask = _annotations_shown(findings, index)
+    food_cautions += shown
+    rules_mask |= shown_mask
     suggested = exercises(profile, index) if not emergency else None
     if emergency:
         exercise_note = (
-            "Exercise advice is withheld: one of your answers needs a clinician to see you first. "
-            "Follow the red-flag advice above now."
+            "Exercise advice is withheld: one of your answers needs a clinician to see you first, or to rule it "
+            "out. Follow the red-flag advice above now."
         )
     elif counts.urgent:
-        exercise_note = "See a doctor about the red flags above before starting any new exercise."
+        exercise_note = "See a doctor about the red flags above, the same day, before starting any new exercise."
     else:
         exercise_note = "Start gently and build up; it is normal for pain to rise a little at first."
-    advice_given, advice_sources = advice(answers, row, index)
-    worth: list[str] = []
-    tests: list[str] = []
-    for finding in findings:  # most worth checking first
-        if finding.level != "low":
-            worth.append(f"{finding.name} ({finding.level})")
-            if finding.tests and finding.tests[0].usefulness != "none":
-                tests.append(finding.id)
+    doctor_first = frozenset(f.id for f in findings if f.doctor_first)
+    advice_given, advice_sources = advice(answers, row, index, doctor_first)
+    tests = tuple(f.id for f in findings if f.level != "low" and f.tests and f.tests[0].usefulness in WORTH_A_TEST)
+    mine, mine_mask = _yours(profile, content, index)
+    supplements = tuple(
+        SupplementTaken(
+            nutrient=item.nutrient_id,
+            entered=item.entered,
+            amount=round(item.amount, 4),
+            unit=supplement_unit(item.nutrient_id, content),
+            assumed=item.form is not None and item.form.assumed,
+            sources=item.form.sources if item.form is not None else (),
+        )
+        for item in taken
+    )
+    left_out = unanswered(answers)
 
-    cited |= nutrient_sources | advice_sources | index.general_sources
+    cited = flags.mask | nutrient_sources | advice_sources | index.general_sources | rules_mask | mine_mask
+    cited |= index.masks.of(s for item in supplements for s in item.sources)
     if suggested is not None:
         cited |= suggested.mask
     return Assessment(
         content_version=content.version,
         life_stage=profile.stages[0] if len(profile.stages) == 1 else f"adult_{profile.age_band}",
         notes=profile.notes,
-        summary=_summary(counts, worth, advice_given),
-        red_flags=flags,
+        summary=summary_lines(counts, findings, tests, advice_given, left_out),
+        red_flags=flags.findings,
         emergency=emergency,
         exercise_withheld=emergency,
         nutrients=tuple(findings),
-        tests_to_ask=tuple(tests),
+        tests_to_ask=tests,
         exercises=suggested.suggestions if suggested is not None else (),
         exercise_note=exercise_note,
         advice=advice_given,
         general_cautions=index.general_cautions,
         disclaimer=content.manifest.disclaimer,
         sources=index.masks.refs(cited),
+        content_reviewed=content.manifest.reviewed.isoformat(),
+        medicines=mine[0],
+        conditions=mine[1],
+        supplements=supplements,
+        food_cautions=food_cautions,
+        unanswered=left_out,
+        flags_asked=flags.asked,
+        flags_answered=flags.answered,
     )
 
 
-def _count(flags: tuple[RedFlagFinding, ...]) -> _FlagCounts:
+def _count(flags: FlagsFound) -> FlagCounts:
     first_emergency = None
     by_urgency = {"urgent": 0, "soon": 0}
     unsure = 0
-    for flag in flags:
-        if flag.answer in CONFIRMED:
-            if flag.urgency != "emergency":
-                by_urgency[flag.urgency] += 1
-            elif first_emergency is None:
+    for flag in flags.findings:
+        if flag.urgency == "emergency":
+            # "Not sure" to an emergency sign is acted on as if it were yes until a clinician rules it out.
+            if first_emergency is None and (flag.answer in CONFIRMED or flag.answer == "dont_know"):
                 first_emergency = flag
-        elif flag.answer == "dont_know" and flag.urgency != "soon":
+        elif flag.answer in CONFIRMED:
+            by_urgency[flag.urgency] += 1
+        elif flag.answer == "dont_know" and flag.urgency == "urgent":
             unsure += 1
-    return _FlagCounts(first_emergency, by_urgency["urgent"], by_urgency["soon"], unsure)
+    return FlagCounts(first_emergency, by_urgency["urgent"], by_urgency["soon"], unsure, flags.asked, flags.answered)
 
 
-def _summary(counts: _FlagCounts, worth: list[str], advice_given: tuple[Advice, ...]) -> tuple[str, ...]:
-    """The lines read first; ``worth``: the nutrients rated high or moderate, as ``Name (level)``."""
-    lines: list[str] = []
-    if counts.first_emergency is not None:
-        lines.append(f"Get help now: {counts.first_emergency.advice}")
-        lines.append("Exercise advice is held back until a clinician has seen you.")
-    for count, lead in ((counts.urgent, "See a doctor soon"), (counts.soon, "Book an appointment")):
-        if count:
-            lines.append(
-                f"{lead}: {count} of your answers {'needs' if count == 1 else 'need'} a check (see Red flags)."
+def _food_rules(
+    answers: Answers, profile: Profile, content: Content, index: ContentIndex
+) -> tuple[tuple[FoodRuleUse, ...], tuple[Caution, ...], int]:
+    """The food rules that apply to this person, what each says once, and the sources they cite."""
+    uses: list[FoodRuleUse] = []
+    cautions: list[Caution] = []
+    mask = 0
+    for compiled in index.food_rules:
+        if compiled.check is not None and compiled.check(answers) is None:
+            continue
+        rule = compiled.rule
+        over = None
+        if rule.over_topic_limit is not None:
+            limit = content.topics[rule.over_topic_limit].upper_limit
+            over = limit.values.get(profile.age_band) if limit is not None else None  # type: ignore[call-overload]
+        uses.append(FoodRuleUse(rule.action, frozenset(rule.tags), over, rule.text))
+        if rule.action == "exclude":
+            # An exclusion is advice in itself ("avoid liver in pregnancy"), said even if no list had such a food.
+            cautions.append(compiled.caution)
+            mask |= compiled.mask
+    return tuple(uses), tuple(cautions), mask
+
+
+def _annotations_shown(findings: list, index: ContentIndex) -> tuple[tuple[Caution, ...], int]:
+    """Each food rule that annotated or moved a food that some list shows (to be said once), and its sources."""
+    shown = {advisory for finding in findings for food in finding.foods for advisory in food.advisories}
+    used = [c for c in index.food_rules if c.rule.action != "exclude" and c.rule.text in shown]
+    mask = 0
+    for compiled in used:
+        mask |= compiled.mask
+    return tuple(c.caution for c in used), mask
+
+
+def _yours(profile: Profile, content: Content, index: ContentIndex) -> tuple[tuple[tuple[YourItem, ...], ...], int]:
+    """The person's medicines and conditions with the knowledge base's note on each, and their sources."""
+    medicines = []
+    for taken in profile.medicines:
+        medicine = content.medicines[taken.id]
+        medicines.append(
+            YourItem(
+                id=medicine.id,
+                name=medicine.name,
+                said_as=taken.said_as,
+                note=medicine.note,
+                sources=medicine.sources,
+                unverified=medicine.unverified,
             )
-    if counts.unsure:
-        lines.append(
-            f"You were unsure about {counts.unsure} warning sign(s): please find out, and act as advised if they apply."
         )
-    if worth:
-        lines.append(f"Worth checking with a doctor, perhaps with a blood test: {', '.join(worth)}.")
-    else:
-        lines.append("Your answers do not point strongly to any nutrient gap.")
-    for item in advice_given:
-        if item.topic == "stress":
-            lines.append(
-                "Stress does not change your nutrient results, but it can slow back-pain recovery (see Advice)."
+    conditions = []
+    for condition_id, cause in profile.conditions.items():
+        condition = content.conditions.get(condition_id)
+        if condition is None:
+            continue
+        conditions.append(
+            YourItem(
+                id=condition.id,
+                name=condition.name,
+                said_as="" if cause == "health.conditions" else cause,
+                note=condition.note,
+                sources=condition.sources,
+                unverified=condition.unverified,
             )
-            break
-    return tuple(lines)
+        )
+    items = (*medicines, *conditions)
+    mask = index.masks.of(s for item in items if item.note for s in item.sources)
+    return (tuple(medicines), tuple(conditions)), mask

@@ -6,6 +6,10 @@ with ``operator.attrgetter`` (same ``getattr`` chain, done in C) and tests it wi
 predicate fixed at compile time. It returns the values it read, because the reason a
 rule gives quotes them and the reasons are cached by them.
 
+Groups (``any``, ``all``, ``none``) compile to one step that tests the whole answers object, which is
+then the "value" it read (no reason quotes a group: nutrient rules may not use them). ``classes`` maps each
+medicine the person named to its class with the content's name table.
+
 Most nutrient rules are one ``in`` test. For those, :class:`AnswerRow` reads every answer
 they look at in one call per profile, and the caller tests ``row[slot] in accepted`` itself,
 which saves a function call per rule (see :func:`compile_rule`).
@@ -17,16 +21,41 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
+from nutri_tui.models.answer_tests import When
 from nutri_tui.models.answers import Answers
-from nutri_tui.models.content import When
 
 Check = Callable[[Answers], tuple[Any, ...] | None]
 """The values the tests read (in order) when all of them hold, else None. No tests: ``()`` (always holds)."""
+Names = dict[str, str]
+"""Casefolded medicine name or class id -> class id (``ContentIndex.medicine_by_name``)."""
 
 
-def compile_check(tests: tuple[When, ...]) -> Check:
-    """One function for "all these tests hold", with ``When.holds``'s meaning and short-circuit order."""
-    steps = tuple((attrgetter(test.field), _predicate(test)) for test in tests)
+def _step(test: When, names: Names) -> tuple[Callable[[Answers], Any], Callable[[Any], bool]]:
+    """(read, holds) for one test: ``holds(read(answers))`` says whether it holds."""
+    if test.group is None:
+        return attrgetter(test.field or ""), _predicate(test, names)
+    members = tuple(_holds(member, names) for member in test.members)
+    if test.group == "any":
+        group = lambda answers: any(member(answers) for member in members)  # noqa: E731
+    elif test.group == "all":
+        group = lambda answers: all(member(answers) for member in members)  # noqa: E731
+    else:
+        group = lambda answers: not any(member(answers) for member in members)  # noqa: E731
+    return _itself, group
+
+
+def _itself(answers: Answers) -> Answers:
+    return answers
+
+
+def _holds(test: When, names: Names) -> Callable[[Answers], bool]:
+    read, holds = _step(test, names)
+    return lambda answers: holds(read(answers))
+
+
+def compile_check(tests: tuple[When, ...], names: Names | None = None) -> Check:
+    """One function for "all these tests hold", with short-circuit order; ``names`` resolves ``classes``."""
+    steps = tuple(_step(test, names or {}) for test in tests)
     if len(steps) == 1:  # most rules test one answer; skip the loop
         ((read, holds),) = steps
 
@@ -71,19 +100,24 @@ CompiledRule = tuple[int, tuple[Any, ...], Check | None]
 ``(-1, (), check)``: holds when ``check(answers)`` is not None (read values: its result)."""
 
 
-def compile_rule(tests: tuple[When, ...], row: AnswerRow) -> CompiledRule:
-    if len(tests) == 1 and tests[0].in_:
+def compile_rule(tests: tuple[When, ...], row: AnswerRow, names: Names | None = None) -> CompiledRule:
+    if len(tests) == 1 and tests[0].in_ and tests[0].field:
         return row.slot(tests[0].field), tests[0].in_, None
-    return -1, (), compile_check(tests)
+    return -1, (), compile_check(tests, names)
 
 
-def _predicate(test: When) -> Callable[[Any], bool]:
-    """``test.holds`` without looking at which kind of test it is on every call."""
+def _predicate(test: When, names: Names) -> Callable[[Any], bool]:
+    """What one field test checks, decided once rather than on every call."""
     if test.in_:
         return test.in_.__contains__
     if test.includes:
         wanted = frozenset(test.includes)
         return lambda value: not wanted.isdisjoint(value)
+    if test.blank:
+        return lambda value: value is None
+    if test.classes:
+        classes = frozenset(test.classes)
+        return lambda value: any(names.get(name.casefold()) in classes for name in value)
     if test.at_least is not None:
         least = test.at_least
         return lambda value: value is not None and value >= least

@@ -7,9 +7,10 @@ only the person's answers choose among them.
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
-from nutri_tui.engine.index import ContentIndex, FlagFound
+from nutri_tui.content import Content
+from nutri_tui.engine.index import ContentIndex, FlagFound, index_for
 from nutri_tui.engine.pieces import ExercisePart
 from nutri_tui.engine.profile import Profile
 from nutri_tui.models.answers import Answers
@@ -18,31 +19,57 @@ from nutri_tui.models.assessment import Advice, RedFlagFinding
 _first = itemgetter(0)
 
 
-def red_flags(answers: Answers, index: ContentIndex) -> tuple[tuple[RedFlagFinding, ...], int]:
-    """Flags answered yes, raised by other answers, or answered "don't know", most urgent first; their sources.
+class FlagsFound(NamedTuple):
+    findings: tuple[RedFlagFinding, ...]
+    """Answered yes, raised by other answers, or answered "don't know", most urgent first."""
+    mask: int
+    asked: int
+    """Warning-sign questions that apply to this person."""
+    answered: int
+    """How many of those they answered (yes, no or not sure)."""
 
-    "Don't know" is listed (the person should find out) but, unlike yes, it does not by
-    itself withhold the exercise plan: see docs/answers.md. Ties keep the content's order.
+
+def red_flags(answers: Answers, index: ContentIndex) -> FlagsFound:
+    """The red flags found for this person, the sources they cite, and how many questions applied and were answered.
+
+    A question that cannot apply (pregnancy signs for a man) is not counted; a flag raised by other answers is
+    found whether or not its question applies. Ties keep the content's order.
     """
-    answered = given = answers.back_pain.red_flags
+    given = answers.back_pain.red_flags
+    answered_now = dict(given)
     for flag_id, check in index.implied_flags:
         if given.get(flag_id) != "yes" and check(answers) is not None:
-            if answered is given:
-                answered = dict(given)
-            answered[flag_id] = "implied"
+            answered_now[flag_id] = "implied"
     table = index.red_flags_found
     found: list[FlagFound] = []
-    for key in answered.items():
-        entry = table.get(key)
-        if entry is not None:  # None: answered no, or an id the content does not know (answers checked for shape only)
+    asked = answered = 0
+    for question in index.flag_questions:
+        if question.asked is None or question.asked(answers) is not None:
+            asked += 1
+            answered += question.id in given
+        answer = answered_now.get(question.id)
+        if answer is None or answer == "no":
+            continue
+        variant = next((i for i, (check, _) in enumerate(question.variants) if check(answers) is not None), -1)
+        entry = table.get((question.id, answer, variant))
+        if entry is not None:  # None: an answer the content does not know (answers checked for shape only)
             found.append(entry)
-    if not found:
-        return (), 0
-    found.sort(key=_first)
     cited = 0
     for _, _, sources in found:
         cited |= sources
-    return tuple([finding for _, finding, _ in found]), cited
+    found.sort(key=_first)
+    return FlagsFound(tuple(finding for _, finding, _ in found), cited, asked, answered)
+
+
+def questions_for(answers: Answers, content: Content) -> dict[str, str | None]:
+    """Each red flag's question as worded for this person, or None where it cannot apply (the wizard asks these)."""
+    asked: dict[str, str | None] = {}
+    for question, flag in zip(index_for(content).flag_questions, content.red_flags.values(), strict=True):
+        if question.asked is not None and question.asked(answers) is None:
+            asked[flag.id] = None
+            continue
+        asked[flag.id] = next((text for check, text in question.variants if check(answers) is not None), flag.question)
+    return asked
 
 
 def exercises(profile: Profile, index: ContentIndex) -> ExercisePart:
@@ -50,14 +77,19 @@ def exercises(profile: Profile, index: ContentIndex) -> ExercisePart:
     return index.pieces.exercises(profile.duration, profile.situations)
 
 
-def advice(answers: Answers, row: tuple[Any, ...], index: ContentIndex) -> tuple[tuple[Advice, ...], int]:
+def advice(
+    answers: Answers, row: tuple[Any, ...], index: ContentIndex, doctor_first: frozenset[str] = frozenset()
+) -> tuple[tuple[Advice, ...], int]:
     """Self-management advice whose answers hold, in rules.toml order, and the sources it cites.
 
-    ``row`` is ``index.read_row(answers)``.
+    ``row`` is ``index.read_row(answers)``. Advice about taking a nutrient that this person must ask a doctor
+    about first (``doctor_first``: nutrient ids) is withheld: the doctor-first caution says what to do instead.
     """
     given = []
     cited = 0
-    for slot, accepted, check, item, sources in index.advice:
+    for slot, accepted, check, item, sources, nutrient in index.advice:
+        if nutrient is not None and nutrient in doctor_first:
+            continue
         if (row[slot] in accepted) if check is None else (check(answers) is not None):
             given.append(item)
             cited |= sources

@@ -19,8 +19,19 @@ from nutri_tui.engine.pieces import InteractionEntry, Pieces
 from nutri_tui.engine.sources import SourceMasks
 from nutri_tui.engine.wording import lower_first
 from nutri_tui.models.answers import Answers
-from nutri_tui.models.assessment import Advice, Caution, Reason, RedFlagFinding, SourceRef, TestInfo
-from nutri_tui.models.content import DIETS_BY_BREADTH, Food
+from nutri_tui.models.assessment import (
+    Advice,
+    Caution,
+    InfoNote,
+    NutrientAbout,
+    Reason,
+    RedFlagFinding,
+    SignNote,
+    SourceRef,
+    TestInfo,
+)
+from nutri_tui.models.catalogues import FoodRule
+from nutri_tui.models.content import DIETS_BY_BREADTH, Food, Nutrient
 
 URGENCY_ORDER = {"emergency": 0, "urgent": 1, "soon": 2}
 ANSWER_ORDER = {"yes": 0, "implied": 0, "dont_know": 1}
@@ -32,6 +43,37 @@ FlagFound = tuple[tuple[int, int, int], RedFlagFinding, int]
 """A red flag as found with one answer, its place in the list (urgency, answer, content order), its sources."""
 
 
+class NoteCheck(NamedTuple):
+    """One of a nutrient's notes, ready to test against a person's answers."""
+
+    check: Check | None
+    """None: for everyone."""
+    note: InfoNote
+    caution: Caution | None
+    """Set for a note with a severity: it is shown among the cautions instead of the notes."""
+    flagged_only: bool
+    advises_taking: bool
+    """Withheld when the person must ask a doctor first about this nutrient."""
+    mask: int
+
+
+class FlagQuestion(NamedTuple):
+    """A red flag's applicability and wording for a person."""
+
+    id: str
+    asked: Check | None
+    """None: asked of everyone."""
+    variants: tuple[tuple[Check, str], ...]
+    """Other wordings and the tests that choose them, in order."""
+
+
+class CompiledFoodRule(NamedTuple):
+    rule: FoodRule
+    check: Check | None
+    caution: Caution
+    mask: int
+
+
 class NutrientEntry(NamedTuple):
     """What the engine needs of one nutrient, in one tuple."""
 
@@ -40,10 +82,12 @@ class NutrientEntry(NamedTuple):
     upper_limit_note: str
     rules: tuple[RuleCheck, ...]
     static_sources: int
-    """Sources every finding for the nutrient cites: its targets, upper limit and test."""
+    """Sources every finding for the nutrient cites: its targets, upper limit, test and what ``about`` says."""
     allergens: frozenset[str]
     """Every allergen in its foods (other allergies cannot change its food list)."""
     tests: tuple[TestInfo, ...]
+    about: NutrientAbout
+    notes: tuple[NoteCheck, ...]
 
 
 @dataclass(frozen=True)
@@ -58,12 +102,15 @@ class ContentIndex:
     """Casefolded class id or example name -> medicine class id."""
     symptom_reasons: dict[str, tuple[tuple[str, Reason, int], ...]]
     """Symptom id -> (nutrient id, the reason it gives, its sources) for each nutrient it may point to."""
-    red_flags_found: dict[tuple[str, str], FlagFound]
-    """(flag id, answer) -> the flag as found, for answers yes, dont_know and implied."""
+    red_flags_found: dict[tuple[str, str, int], FlagFound]
+    """(flag id, answer, wording) -> the flag as found, for answers yes, dont_know and implied (see FlagQuestion)."""
     implied_flags: tuple[tuple[str, Check], ...]
     """Flags that other answers raise by themselves, with those answers' tests."""
-    advice: tuple[tuple[int, tuple[Any, ...], Check | None, Advice, int], ...]
-    """Each advice item with its compiled tests (see ``compile_rule``) and its sources."""
+    advice: tuple[tuple[int, tuple[Any, ...], Check | None, Advice, int, str | None], ...]
+    """Each advice item with its compiled tests (see ``compile_rule``), its sources and the nutrient it is about."""
+    flag_questions: tuple[FlagQuestion, ...]
+    """Every red flag in content order, with when it is asked and how it is worded."""
+    food_rules: tuple[CompiledFoodRule, ...]
     general_cautions: tuple[Caution, ...]
     """Said once on every result, wherever supplements come up."""
     general_sources: int
@@ -105,20 +152,32 @@ def _build(content: Content) -> ContentIndex:
                 by_condition.setdefault(interaction.condition or "", []).append(entry)
             position += 1
     masks = SourceMasks(
-        {s.id: SourceRef(id=s.id, title=s.title, publisher=s.publisher, url=s.url) for s in content.sources.values()}
+        {
+            s.id: SourceRef(
+                id=s.id,
+                title=s.title,
+                publisher=s.publisher,
+                url=s.url,
+                reviewed=s.reviewed.isoformat(),
+                url_unverified=s.url_unverified,
+            )
+            for s in content.sources.values()
+        }
     )
     rules = content.rules
     general = rules.general_caution
     row = AnswerRow()
+    names = medicine_by_name
     by_nutrient: dict[str, list[RuleCheck]] = {n: [] for n in content.nutrients}
     for position, rule in enumerate(rules.nutrient_rule):
-        compiled = compile_rule(rule.when, row)
+        compiled = compile_rule(rule.when, row, names)
         by_nutrient[rule.nutrient].append((position, *compiled, rule.offset_by_supplement, masks.of(rule.sources)))
     advice = tuple(
         (
-            *compile_rule(rule.when, row),
+            *compile_rule(rule.when, row, names),
             Advice(id=rule.id, topic=rule.topic, text=rule.text, sources=rule.sources),
             masks.of(rule.sources),
+            rule.nutrient,
         )
         for rule in rules.advice
     )
@@ -129,7 +188,15 @@ def _build(content: Content) -> ContentIndex:
                 name=n.name,
                 upper_limit_note=n.upper_limit.note,
                 rules=tuple(by_nutrient[n.id]),
-                static_sources=masks.of((*n.targets.sources, *n.upper_limit.sources, *n.test.sources)),
+                static_sources=masks.of(
+                    (
+                        *n.targets.sources,
+                        *n.upper_limit.sources,
+                        *n.test.sources,
+                        *n.summary.sources,
+                        *(s for statement in (*n.at_risk, *n.signs, *n.excess) for s in statement.sources),
+                    )
+                ),
                 allergens=frozenset(a for f in n.foods for a in f.allergens),
                 tests=(
                     TestInfo(
@@ -140,6 +207,8 @@ def _build(content: Content) -> ContentIndex:
                         sources=n.test.sources,
                     ),
                 ),
+                about=_about(n),
+                notes=_notes(n, masks, names),
             )
             for n in content.nutrients.values()
         ),
@@ -147,8 +216,27 @@ def _build(content: Content) -> ContentIndex:
         medicine_by_name=medicine_by_name,
         symptom_reasons=_symptom_reasons(content, masks),
         red_flags_found=_red_flags_found(content, masks),
-        implied_flags=tuple((f.id, compile_check(f.implied_by)) for f in content.red_flags.values() if f.implied_by),
+        implied_flags=tuple(
+            (f.id, compile_check(f.implied_by, names)) for f in content.red_flags.values() if f.implied_by
+        ),
         advice=advice,
+        flag_questions=tuple(
+            FlagQuestion(
+                f.id,
+                compile_check(f.ask_when, names) if f.ask_when else None,
+                tuple((compile_check(v.when, names), v.question) for v in f.variants),
+            )
+            for f in content.red_flags.values()
+        ),
+        food_rules=tuple(
+            CompiledFoodRule(
+                rule,
+                compile_check(rule.when, names) if rule.when else None,
+                Caution(text=rule.text, about=f"food_rule:{rule.id}", severity="caution", sources=rule.sources),
+                masks.of(rule.sources),
+            )
+            for rule in content.food_rules.values()
+        ),
         general_cautions=(Caution(text=general.text, about="supplement", severity="caution", sources=general.sources),),
         general_sources=masks.of(general.sources),
         masks=masks,
@@ -160,6 +248,41 @@ def _build(content: Content) -> ContentIndex:
             {k: tuple(v) for k, v in by_condition.items()},
         ),
     )
+
+
+def _about(nutrient: Nutrient) -> NutrientAbout:
+    def note(statement: Any) -> InfoNote:
+        return InfoNote(text=statement.text, sources=statement.sources, unverified=statement.unverified)
+
+    return NutrientAbout(
+        summary=note(nutrient.summary),
+        at_risk=tuple(note(s) for s in nutrient.at_risk),
+        signs=tuple(
+            SignNote(text=s.text, musculoskeletal=s.musculoskeletal, sources=s.sources, unverified=s.unverified)
+            for s in nutrient.signs
+        ),
+        excess=tuple(note(s) for s in nutrient.excess),
+        target_note=nutrient.targets.note,
+    )
+
+
+def _notes(nutrient: Nutrient, masks: SourceMasks, names: dict[str, str]) -> tuple[NoteCheck, ...]:
+    compiled = []
+    for note in nutrient.notes:
+        if note.background:
+            continue
+        shown = InfoNote(text=note.text, sources=note.sources, unverified=note.unverified)
+        caution = (
+            Caution(text=note.text, about="note", severity=note.severity, sources=note.sources)
+            if note.severity is not None
+            else None
+        )
+        check = compile_check(note.when, names) if note.when else None
+        compiled.append(
+            NoteCheck(check, shown, caution, note.flagged_only, note.advises_taking, masks.of(note.sources))
+        )
+    # Cautions first: one may make the finding doctor-first, which withholds the notes that advise taking it.
+    return tuple(sorted(compiled, key=lambda n: n.caution is None))
 
 
 def _symptom_reasons(content: Content, masks: SourceMasks) -> dict[str, tuple[tuple[str, Reason, int], ...]]:
@@ -186,19 +309,22 @@ def _symptom_reasons(content: Content, masks: SourceMasks) -> dict[str, tuple[tu
     return reasons
 
 
-def _red_flags_found(content: Content, masks: SourceMasks) -> dict[tuple[str, str], FlagFound]:
-    found: dict[tuple[str, str], FlagFound] = {}
+def _red_flags_found(content: Content, masks: SourceMasks) -> dict[tuple[str, str, int], FlagFound]:
+    """Each flag as found with each answer and each wording (-1: its main question, else a variant's index)."""
+    found: dict[tuple[str, str, int], FlagFound] = {}
     for position, flag in enumerate(content.red_flags.values()):
+        wordings = [(-1, flag.question), *enumerate(v.question for v in flag.variants)]
         for answer in ("yes", "implied", "dont_know"):
-            finding = RedFlagFinding(
-                id=flag.id,
-                question=flag.question,
-                urgency=flag.urgency,
-                answer=answer,
-                meaning=flag.meaning,
-                advice=flag.advice,
-                sources=flag.sources,
-            )
-            place = (URGENCY_ORDER[flag.urgency], ANSWER_ORDER[answer], position)
-            found[(flag.id, answer)] = (place, finding, masks.of(flag.sources))
+            for variant, question in wordings:
+                finding = RedFlagFinding(
+                    id=flag.id,
+                    question=question,
+                    urgency=flag.urgency,
+                    answer=answer,
+                    meaning=flag.meaning,
+                    advice=flag.advice,
+                    sources=flag.sources,
+                )
+                place = (URGENCY_ORDER[flag.urgency], ANSWER_ORDER[answer], position)
+                found[(flag.id, answer, variant)] = (place, finding, masks.of(flag.sources))
     return found

@@ -18,10 +18,11 @@ from typing import Any
 
 from nutri_tui.content import Content
 from nutri_tui.engine.index import ContentIndex
-from nutri_tui.engine.pieces import Effect
+from nutri_tui.engine.pieces import Effect, FoodRuleUse, caution_rank
 from nutri_tui.engine.profile import Profile
+from nutri_tui.engine.wording import lower_first
 from nutri_tui.models.answers import Answers
-from nutri_tui.models.assessment import LEVEL_ORDER, Caution, NutrientFinding, Reason
+from nutri_tui.models.assessment import LEVEL_ORDER, Caution, InfoNote, NutrientFinding, Reason
 
 _weight = attrgetter("weight")
 _first = itemgetter(0)
@@ -39,19 +40,23 @@ def _score(total: float) -> float:
 
 
 def nutrient_findings(
-    answers: Answers, row: tuple[Any, ...], profile: Profile, content: Content, index: ContentIndex
+    answers: Answers,
+    row: tuple[Any, ...],
+    profile: Profile,
+    content: Content,
+    index: ContentIndex,
+    taken_by: dict[str, float],
+    food_rules: tuple[FoodRuleUse, ...],
 ) -> tuple[list[NutrientFinding], int]:
     """One finding per nutrient, most worth checking first, and the sources they cite together (a mask).
 
-    ``row`` is ``index.read_row(answers)``.
+    ``row`` is ``index.read_row(answers)``; ``taken_by`` the daily supplement amounts in each nutrient's unit
+    (:mod:`nutri_tui.supplements`); ``food_rules`` the food rules that apply to this person.
     """
     pieces = index.pieces
     levels = content.rules.levels
     high, moderate = levels.high, levels.moderate
     stages, age_band, diet = profile.stages, profile.age_band, profile.diet
-    taken_by: dict[str, float] = {}
-    for supplement in answers.health.supplements:
-        taken_by[supplement.nutrient] = taken_by.get(supplement.nutrient, 0) + supplement.amount
     effects = _effects(profile, index)
     symptoms: dict[str, list[tuple[str, Reason, int]]] = {}
     for symptom_id in answers.health.symptoms:
@@ -63,7 +68,7 @@ def nutrient_findings(
     all_cited = 0
     without_supplements = pieces.basics_without_supplements(stages, age_band)
     for entry, basics in zip(index.nutrients, without_supplements, strict=True):
-        nutrient_id, name, limit_note, rules, cited, allergens, tests = entry
+        nutrient_id, name, limit_note, rules, cited, allergens, tests, about, notes = entry
         # cited starts as the nutrient's own sources, which cover the upper-limit and skipped-food cautions.
         taken = 0.0
         if nutrient_id in taken_by:
@@ -83,33 +88,56 @@ def nutrient_findings(
                     continue
             reasons.append(pieces.rule_reason(position, values, taken if offset and basics.covered else None))
             cited |= sources
-        cautions: list[tuple[int, Caution]] = [(basics.limit_rank, basics.limit_caution)]
+        mine = effects.get(nutrient_id, ())
+        diet_doctor_first = any(effect.diet_doctor_first for effect in mine)
         doctor_first = False
-        for effect in effects.get(nutrient_id, ()):
+        cautions: list[tuple[int, Caution]] = []
+        advised: set[str] = set()
+        for effect in mine:
             if effect.reason is not None:
                 reasons.append(effect.reason)
-            cautions.append((effect.rank, effect.caution))
+            if effect.advice in advised:
+                caution = effect.repeat  # one piece of advice, said once: kidney disease and two medicines, say
+            else:
+                caution = effect.caution_without_foods if diet_doctor_first else effect.caution
+                advised.add(effect.advice)
+            cautions.append((effect.rank, caution))
             doctor_first = doctor_first or effect.doctor_first
             cited |= effect.mask
         for _, reason, sources in symptoms.get(nutrient_id, ()):
             reasons.append(reason)
             cited |= sources
+        if len(reasons) > 1:
+            reasons = _once_per_answer(reasons)
 
         # Summed in the order found, before sorting: a float sum depends on its order.
         score = _score(sum(map(_weight, reasons)))
         level = "high" if score >= high else "moderate" if score >= moderate else "low"
+        shown_notes: list[InfoNote] = []
+        for note_check, note, caution, flagged_only, advises_taking, sources in notes:
+            if (flagged_only and level == "low") or (advises_taking and doctor_first):
+                continue
+            if note_check is not None and note_check(answers) is None:
+                continue
+            if caution is None:
+                shown_notes.append(note)
+            else:
+                cautions.append((caution_rank(caution), caution))
+                doctor_first = doctor_first or caution.severity == "doctor_first"
+            cited |= sources
+        limit_caution = basics.limit_caution_doctor_first if doctor_first else basics.limit_caution
+        cautions.append((caution_rank(limit_caution), limit_caution))
         foods = ()
-        if level != "low":
+        withheld = ""
+        if level != "low" and diet_doctor_first:
+            withheld = WITHHELD.format(name=lower_first(name))
+        elif level != "low":
             allergies = all_allergies & allergens if all_allergies else all_allergies
-            part = pieces.foods(nutrient_id, diet, allergies, basics.target.amount, basics.food_limit)
+            part = pieces.foods(nutrient_id, diet, allergies, basics.target.amount, basics.food_limit, food_rules)
             foods = part.suggestions
             cautions.extend(part.skipped)
             cited |= part.mask
-        if len(cautions) > 1:
-            cautions.sort(key=_first)  # stable: equal ranks keep the order found
-            ordered = tuple(map(_second, cautions))
-        else:
-            ordered = (basics.limit_caution,)
+        cautions.sort(key=_first)  # stable: equal ranks keep the order found
         if len(reasons) > 1:
             reasons.sort(key=_weight, reverse=True)  # stable like sorting by -weight
         finding = NutrientFinding(
@@ -122,16 +150,40 @@ def nutrient_findings(
             upper_limit=basics.upper,
             upper_limit_note=limit_note,
             foods=foods,
-            cautions=ordered,
+            cautions=tuple(map(_second, cautions)),
             tests=tests,
             doctor_first=doctor_first,
             sources=index.masks.sorted_ids(cited),
+            about=about,
+            notes=tuple(shown_notes),
+            diet_doctor_first=diet_doctor_first,
+            foods_withheld=withheld,
         )
         # Most worth checking first: by level, then score; the content order breaks ties.
         ranked.append((LEVEL_ORDER[level], -score, len(ranked), finding))
         all_cited |= cited
     ranked.sort()
     return [finding for *_, finding in ranked], all_cited
+
+
+WITHHELD = (
+    "No foods are suggested: with your answers, how much {name} is right for you is a question for your doctor, "
+    "kidney team or dietitian (see the cautions)."
+)
+
+
+def _once_per_answer(reasons: list[Reason]) -> list[Reason]:
+    """Each answer counts once per nutrient: of reasons quoting the same answer, the weightiest is kept.
+
+    Pregnancy, for example, is both a rule (the higher iron target) and a condition (its interactions):
+    counting both would score one answer twice.
+    """
+    kept: dict[str, Reason] = {}
+    for reason in reasons:
+        held = kept.get(reason.answer)
+        if held is None or reason.weight > held.weight:
+            kept[reason.answer] = reason
+    return list(kept.values()) if len(kept) < len(reasons) else reasons
 
 
 def _effects(profile: Profile, index: ContentIndex) -> dict[str, list[Effect]]:

@@ -21,7 +21,7 @@ from nutri_tui.engine.sources import SourceMasks
 from nutri_tui.engine.wording import UL_SCOPE, describe, lower_first
 from nutri_tui.labels import number
 from nutri_tui.models.assessment import Caution, ExerciseSuggestion, FoodSuggestion, Reason, Target, UpperLimitOut
-from nutri_tui.models.content import Food, Interaction
+from nutri_tui.models.content import SCORED_EFFECTS, Food, Interaction
 
 REASONS_MAX = 4096
 """Reasons from rules: keyed by the answers quoted (an age, a list of conditions) and any supplement amount."""
@@ -50,6 +50,8 @@ class Basics(NamedTuple):
     upper: UpperLimitOut | None
     limit_caution: Caution
     limit_rank: int
+    limit_caution_doctor_first: Caution
+    """The same, for a person told to ask a doctor first: it names no amount left to take."""
     covered: bool
     """A supplement already reaches the target (rules marked offset_by_supplement then weigh less)."""
     food_limit: float | None
@@ -63,11 +65,29 @@ class Effect(NamedTuple):
     """Among all the content's interactions, in content order (a finding lists them in this order)."""
     nutrient_id: str
     reason: Reason | None
-    """For interactions that deplete the nutrient: they count towards the score."""
+    """For interactions that deplete the nutrient or raise the need for it: they count towards the score."""
     rank: int
     caution: Caution
+    caution_without_foods: Caution
+    """The caution without its advice to eat more, for a finding that lists no foods."""
     doctor_first: bool
+    diet_doctor_first: bool
+    """Food intake too is for the doctor to advise (scope = "diet")."""
     mask: int
+    advice: str
+    """The interaction's advice, which the caution ends with (said once per finding: see ``repeat``)."""
+    repeat: Caution
+    """The caution without its advice, for a finding that has already given the same advice."""
+
+
+class FoodRuleUse(NamedTuple):
+    """What one food rule does to food lists, as a hashable key for the food-list cache."""
+
+    action: str
+    tags: frozenset[str]
+    over_limit: float | None
+    """Foods whose serving has more of the rule's topic nutrient than this (the person's upper limit) are acted on."""
+    text: str
 
 
 class FoodPart(NamedTuple):
@@ -75,6 +95,12 @@ class FoodPart(NamedTuple):
     skipped: tuple[tuple[int, Caution], ...]
     """A ranked caution for each food left out because one serving passes the upper limit."""
     mask: int
+
+
+def _acts_on(use: FoodRuleUse, food: Food) -> bool:
+    if use.tags and not use.tags.isdisjoint(food.tags):
+        return True
+    return use.over_limit is not None and food.vitamin_a is not None and food.vitamin_a > use.over_limit
 
 
 class ExercisePart(NamedTuple):
@@ -143,34 +169,72 @@ class Pieces:
         entries = self._by_condition.get(condition_id, ())
         if not entries:
             return ()
-        label = f"You reported {lower_first(self._content.conditions[condition_id].name)}"
-        return self._effects(entries, label, cause if "=" in cause else f"{cause} = {condition_id}")
+        extra: tuple[str, ...] = ()
+        if cause.startswith("diet.alcohol_drinks_per_week"):
+            # Heavy drinking is derived from the number of drinks: the reason says where the line is, and why.
+            heavy = self._rules.heavy_drinking
+            label = f"You have about {cause.rsplit('= ', 1)[-1]} drinks a week ({lower_first(heavy.text)})"
+            extra = heavy.sources
+        else:
+            label = f"You reported {lower_first(self._content.conditions[condition_id].name)}"
+        return self._effects(entries, label, cause if "=" in cause else f"{cause} = {condition_id}", extra)
 
-    def _effects(self, entries: tuple[InteractionEntry, ...], label: str, answer: str) -> tuple[Effect, ...]:
+    def _effects(
+        self, entries: tuple[InteractionEntry, ...], label: str, answer: str, extra: tuple[str, ...] = ()
+    ) -> tuple[Effect, ...]:
         effects = []
         weights = self._rules.depleting_interaction
         for position, nutrient_id, interaction in entries:
+            sources = (*interaction.sources, *(s for s in extra if s not in interaction.sources))
             reason = None
-            if interaction.effect == "depletes":
+            if interaction.effect in SCORED_EFFECTS:
+                weight = interaction.weight or getattr(weights, interaction.severity)
                 reason = Reason(
                     text=f"{label}: {lower_first(interaction.text)}",
                     answer=answer,
-                    weight=round(getattr(weights, interaction.severity), 2),
-                    sources=interaction.sources,
+                    weight=round(weight, 2),
+                    sources=sources,
                     unverified=interaction.unverified,
                 )
             partner = (
                 f"medicine:{interaction.medicine}" if interaction.medicine else f"condition:{interaction.condition}"
             )
-            caution = Caution(
-                text=f"{label}: {lower_first(interaction.text)} {interaction.advice}",
-                about=partner,
-                severity=interaction.severity,
-                sources=interaction.sources,
+            said = f"{label}: {lower_first(interaction.text)} {interaction.advice}"
+            without_foods = Caution(text=said, about=partner, severity=interaction.severity, sources=sources)
+            caution = (
+                Caution(
+                    text=f"{said} {interaction.food_advice}",
+                    about=partner,
+                    severity=interaction.severity,
+                    sources=sources,
+                )
+                if interaction.food_advice
+                else without_foods
             )
             doctor_first = interaction.severity == "doctor_first"
-            mask = self._masks.of(interaction.sources)
-            effects.append(Effect(position, nutrient_id, reason, caution_rank(caution), caution, doctor_first, mask))
+            diet = doctor_first and interaction.scope == "diet"
+            mask = self._masks.of(sources)
+            repeat = Caution(
+                text=f"{label}: {lower_first(interaction.text)} The same advice applies.",
+                about=partner,
+                severity=interaction.severity,
+                sources=sources,
+            )
+            effects.append(
+                Effect(
+                    position,
+                    nutrient_id,
+                    reason,
+                    caution_rank(caution),
+                    caution,
+                    without_foods,
+                    doctor_first,
+                    diet,
+                    mask,
+                    interaction.advice,
+                    repeat,
+                )
+            )
         return tuple(effects)
 
     def _basics_without_supplements(self, stages: tuple[str, ...], age_band: str) -> tuple[Basics, ...]:
@@ -184,7 +248,18 @@ class Pieces:
         covered = taken > 0 and in_target_unit >= self._rules.supplement_covers.get(nutrient_id, target.amount)
         upper, caution = self._upper_limit(nutrient_id, age_band, taken)
         food_limit = upper.amount if upper is not None and upper.applies_to == "all_sources" else None
-        return Basics(target, upper, caution, caution_rank(caution), covered, food_limit)
+        doctor = self._doctor_first_limit(caution, upper, taken)
+        return Basics(target, upper, caution, caution_rank(caution), doctor, covered, food_limit)
+
+    def _doctor_first_limit(self, caution: Caution, upper: UpperLimitOut | None, taken: float) -> Caution:
+        """The upper-limit caution for someone to ask a doctor first: no "you may take up to X more"."""
+        if upper is None or taken <= 0 or taken > upper.amount:
+            return caution
+        text = (
+            f"Upper limit for you: {number(upper.amount)} {upper.unit} a day {UL_SCOPE[upper.applies_to]}. You already "
+            f"take {number(taken)} {upper.unit} a day: ask your doctor before taking any more."
+        )
+        return Caution(text=text, about="upper_limit", severity=caution.severity, sources=caution.sources)
 
     def _target(self, nutrient_id: str, stages: tuple[str, ...], age_band: str) -> Target:
         nutrient = self._content.nutrients[nutrient_id]
@@ -229,18 +304,36 @@ class Pieces:
         return upper, Caution(text=text, about="upper_limit", severity=severity, sources=limit.sources)
 
     def _foods(
-        self, nutrient_id: str, diet: str, allergies: frozenset[str], target: float, limit: float | None
+        self,
+        nutrient_id: str,
+        diet: str,
+        allergies: frozenset[str],
+        target: float,
+        limit: float | None,
+        rules: tuple[FoodRuleUse, ...],
     ) -> FoodPart:
-        """Foods that fit the diet and allergies, richest first; any whose one serving passes ``limit`` left out.
+        """Foods that fit the diet, allergies and food rules, richest first, rules' ``last`` foods at the end.
 
-        ``limit`` is the upper limit only where it counts food (``all_sources``), else None.
+        Any food whose one serving passes ``limit`` (the upper limit where it counts food, else None) is left
+        out with a caution; so is one that gives under ``rules.min_food_share`` of the target a serving.
         """
         nutrient = self._content.nutrients[nutrient_id]
         limit_sources = nutrient.upper_limit.sources
-        suggestions: list[FoodSuggestion] = []
+        share = self._rules.min_food_share
+        covers = self._rules.supplement_covers.get(nutrient_id, target)
+        first: list[FoodSuggestion] = []
+        last: list[FoodSuggestion] = []
         skipped: list[tuple[int, Caution]] = []
         for food in self._foods_for_diet[(nutrient_id, diet)]:
             if allergies and allergies.intersection(food.allergens):
+                continue
+            acting = [use for use in rules if _acts_on(use, food)]
+            if any(use.action == "exclude" for use in acting):
+                continue  # the rule's own text says once why these foods are left out
+            # A food counting towards another form than the target (EPA+DHA, not ALA) is judged against
+            # the amount a supplement would need to cover (omega-3: 0.25 g EPA+DHA).
+            counts = not nutrient.targets.form or food.form == nutrient.targets.form
+            if food.amount < share * (target if counts else covers):
                 continue
             if limit is not None and food.amount > limit:
                 text = (
@@ -250,12 +343,17 @@ class Pieces:
                 caution = Caution(text=text, about="food", severity="caution", sources=limit_sources)
                 skipped.append((caution_rank(caution), caution))
                 continue
-            suggestions.append(self.food_suggestion(nutrient_id, food, target))
+            notes = tuple(use.text for use in acting if use.action in ("note", "last"))
+            suggestion = self.food_suggestion(nutrient_id, food, target, notes)
+            (last if any(use.action == "last" for use in acting) else first).append(suggestion)
+        suggestions = (*first, *last)
         mask = self._masks.of(s for item in (*suggestions, *(c for _, c in skipped)) for s in item.sources)
-        return FoodPart(tuple(suggestions), tuple(skipped), mask)
+        return FoodPart(suggestions, tuple(skipped), mask)
 
-    def _food_suggestion(self, nutrient_id: str, food: Food, target: float) -> FoodSuggestion:
-        """One food at one target amount, shared by every food list that shows it."""
+    def _food_suggestion(
+        self, nutrient_id: str, food: Food, target: float, advisories: tuple[str, ...] = ()
+    ) -> FoodSuggestion:
+        """One food at one target amount, with what food rules say about it; shared by every list that shows it."""
         targets = self._content.nutrients[nutrient_id].targets
         counts = not targets.form or food.form == targets.form
         return FoodSuggestion(
@@ -268,6 +366,10 @@ class Pieces:
             form=food.form,
             servings_to_target=round(target / food.amount, 1) if counts and food.amount > 0 else None,
             sources=food.sources,
+            note=food.note,
+            fortified=food.fortified,
+            advisories=advisories,
+            unverified=food.unverified,
         )
 
     def _exercises(self, duration: str, situations: frozenset[str]) -> ExercisePart:

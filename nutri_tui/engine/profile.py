@@ -4,7 +4,7 @@ Decisions (documented in docs/answers.md):
 - No age given: adult values for 31-50 are used, and the result says so.
 - Sex not stated: targets show the female-male range; the higher value is the target.
 - Pregnancy over 50 or with no age: the 31-50 pregnancy values are used.
-- Drinking ``rules.heavy_drinking_per_week`` or more counts as the ``alcohol_use`` condition.
+- Drinking ``rules.heavy_drinking`` drinks a week or more (by sex) counts as the ``alcohol_use`` condition.
 - Unknown pain duration is treated as acute when choosing exercises (the gentlest reading).
 """
 
@@ -65,10 +65,10 @@ def build_profile(answers: Answers, content: Content, index: ContentIndex) -> Pr
         if derived in content.conditions:
             conditions.setdefault(derived, f"about.pregnancy = {pregnancy}")
     drinks = answers.diet.alcohol_drinks_per_week
-    if drinks is not None and drinks >= content.rules.heavy_drinking_per_week:
+    if drinks is not None and drinks >= content.rules.heavy_drinking.threshold(sex):
         conditions.setdefault("alcohol_use", f"diet.alcohol_drinks_per_week = {drinks}")
 
-    medicines = _resolve_medicines(health.medicines, index) if health.medicines else ()
+    medicines = _resolve_medicines(health.medicines, content, index) if health.medicines else ()
     duration = pain.duration
     if duration == "dont_know":
         duration = "acute"
@@ -118,7 +118,7 @@ def _stages(sex: str, pregnancy: str, band: str) -> tuple[str, ...]:
     return (f"{sex}_{band}",)
 
 
-def _resolve_medicines(names: tuple[str, ...], index: ContentIndex) -> tuple[TakenMedicine, ...]:
+def _resolve_medicines(names: tuple[str, ...], content: Content, index: ContentIndex) -> tuple[TakenMedicine, ...]:
     """Map each answer (class id or common name) to its class, keeping the person's wording."""
     taken: dict[str, TakenMedicine] = {}
     for name in names:
@@ -126,6 +126,8 @@ def _resolve_medicines(names: tuple[str, ...], index: ContentIndex) -> tuple[Tak
         medicine_id = index.medicine_by_name.get(folded)
         if medicine_id is None or medicine_id in taken:
             continue
-        said_as = name if folded != medicine_id else ""
+        # A class id is not the person's word for a medicine, unless it is also a medicine's name (warfarin).
+        examples = content.medicines[medicine_id].examples
+        said_as = name if folded != medicine_id or any(e.casefold() == folded for e in examples) else ""
         taken[medicine_id] = TakenMedicine(medicine_id, said_as)
     return tuple(taken.values())

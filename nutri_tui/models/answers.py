@@ -24,7 +24,8 @@ MIN_AGE = 14
 MAX_AGE = 120
 
 Sex = Literal["female", "male", "not_stated"]
-Pregnancy = Literal["no", "pregnant", "breastfeeding", "prefer_not"]
+Pregnancy = Literal["no", "pregnant", "trying", "breastfeeding", "prefer_not"]
+"""trying: trying for a baby (the liver and vitamin A advice applies; the targets do not change)."""
 DietPattern = Literal["omnivore", "pescatarian", "vegetarian", "vegan", "not_stated"]
 Frequency = Literal["never", "rarely", "weekly", "often", "daily", "dont_know"]
 """never; rarely = less than once a week; weekly = 1-2 times a week; often = 3-6 times a week; daily."""
@@ -56,7 +57,7 @@ class About(Section):
 
     @model_validator(mode="after")
     def _pregnancy_possible(self) -> About:
-        if self.pregnancy in ("pregnant", "breastfeeding") and self.sex == "male":
+        if self.pregnancy in ("pregnant", "trying", "breastfeeding") and self.sex == "male":
             raise ValueError(f"pregnancy: {self.pregnancy!r} does not fit sex 'male'")
         return self
 
@@ -102,8 +103,12 @@ class Lifestyle(Section):
 class Supplement(Section):
     nutrient: NutrientId
     amount: Annotated[float, Field(ge=0, le=100_000)]
-    """A day's amount in the nutrient's unit: mcg for vitamin D (1 mcg = 40 IU), B12 and selenium; mg for calcium,
-    magnesium, potassium, iron and zinc; g of EPA+DHA for omega-3; mcg of folic acid for folate."""
+    """A day's amount, in the unit of ``form`` (as the pack gives it). With no ``form``, in the nutrient's own unit:
+    mcg for vitamin D, B12 and selenium; mg for calcium, magnesium, potassium, iron and zinc (elemental, as a
+    label's "elemental" line gives it); g of EPA+DHA for omega-3; mcg of folic acid for folate."""
+    form: str = ""
+    """How the pack gives the amount, an id from content/supplement_forms.toml: ``iu`` (vitamin D in IU),
+    ``fish_oil`` (mg of oil), ``epa_dha_mg`` (mg of EPA+DHA), or a salt such as ``ferrous_sulfate_dried``."""
 
 
 class Health(Section):
@@ -112,6 +117,20 @@ class Health(Section):
     conditions: tuple[str, ...] = ()
     supplements: tuple[Supplement, ...] = ()
     symptoms: tuple[str, ...] = ()
+
+    @field_validator("supplements")
+    @classmethod
+    def _plausible_supplements(cls, values: tuple[Supplement, ...], info: ValidationInfo) -> tuple[Supplement, ...]:
+        content = (info.context or {}).get("content")
+        if content is None:
+            return values
+        from nutri_tui.supplements import supplement_problem  # content rules; imported only when validating
+
+        for supplement in values:
+            problem = supplement_problem(supplement, content)
+            if problem:
+                raise ValueError(problem)
+        return values
 
     @field_validator("medicines", "conditions", "symptoms")
     @classmethod

@@ -101,6 +101,39 @@ class UpperLimitOut:
 
 
 @_result_part
+class InfoNote:
+    """A cited fact shown with the finding, food or result it belongs to."""
+
+    text: str
+    sources: tuple[str, ...]
+    unverified: bool = False
+
+
+@_result_part
+class SignNote:
+    text: str
+    musculoskeletal: bool = False
+    """A sign in muscles, bones or the nerves of movement."""
+    sources: tuple[str, ...]
+    unverified: bool = False
+
+
+@_result_part
+class NutrientAbout:
+    """What the knowledge base says about a nutrient whoever the person is: the same in every result."""
+
+    summary: InfoNote
+    at_risk: tuple[InfoNote, ...]
+    """Who may run short."""
+    signs: tuple[SignNote, ...]
+    """Signs of a shortfall (none of them proof of one)."""
+    excess: tuple[InfoNote, ...]
+    """What too much can do."""
+    target_note: str = ""
+    """How to read the target (units, who it does not apply to)."""
+
+
+@_result_part
 class FoodSuggestion:
     id: str
     name: str
@@ -112,6 +145,12 @@ class FoodSuggestion:
     servings_to_target: float | None = None
     """Roughly how many servings a day would reach the target alone (None where it does not count towards it)."""
     sources: tuple[str, ...]
+    note: str = ""
+    """The knowledge base's note on this food (a poor source, check the label...)."""
+    fortified: bool = False
+    advisories: tuple[str, ...] = ()
+    """What a food rule says about this food for this person (keep greens steady on warfarin; vitamin A)."""
+    unverified: bool = False
 
 
 @_result_part
@@ -148,6 +187,42 @@ class NutrientFinding:
     doctor_first: bool
     """True when this person should not supplement this nutrient without a doctor."""
     sources: tuple[str, ...]
+    about: NutrientAbout | None = None
+    """Who may run short, the signs, what too much does (None in results saved before content 1.1)."""
+    notes: tuple[InfoNote, ...] = ()
+    """The knowledge base's notes that apply to this person (vitamin C with plant iron...)."""
+    diet_doctor_first: bool = False
+    """True when even food intake is for the doctor to advise (potassium with kidney disease): no food list."""
+    foods_withheld: str = ""
+    """Why no foods are listed although the level is moderate or high; empty otherwise."""
+
+
+@_result_part
+class YourItem:
+    """A medicine or condition the person reported, with what the knowledge base notes about it."""
+
+    id: str
+    name: str
+    said_as: str
+    """The person's own words ("omeprazole"); empty when they gave the class or condition itself."""
+    note: str
+    sources: tuple[str, ...]
+    unverified: bool = False
+
+
+@_result_part
+class SupplementTaken:
+    """A supplement as the person gave it and as the result counts it."""
+
+    nutrient: str
+    entered: str
+    """As given: "1,000 IU (international units)", "1,000 mg (fish oil, the capsule's weight)"."""
+    amount: float
+    unit: str
+    """The unit it is counted in: the nutrient's own (mcg, mg), mcg folic acid, or g EPA+DHA."""
+    assumed: bool = False
+    """The amount rests on a typical figure for the product (fish oil: about 300 mg EPA+DHA per 1,000 mg)."""
+    sources: tuple[str, ...] = ()
 
 
 @_result_part
@@ -178,6 +253,10 @@ class SourceRef:
     title: str
     publisher: str
     url: str
+    reviewed: str = ""
+    """When the knowledge base was last checked against it (ISO date)."""
+    url_unverified: bool = False
+    """The address was written from memory; the content was seen in a copy."""
 
 
 @_result_whole
@@ -201,6 +280,19 @@ class Assessment:
     general_cautions: tuple[Caution, ...]
     disclaimer: str
     sources: tuple[SourceRef, ...]
+    content_reviewed: str = ""
+    """When the knowledge base was last reviewed (ISO date)."""
+    medicines: tuple[YourItem, ...] = ()
+    conditions: tuple[YourItem, ...] = ()
+    supplements: tuple[SupplementTaken, ...] = ()
+    food_cautions: tuple[Caution, ...] = ()
+    """What food rules changed for this person (liver left out in pregnancy), said once."""
+    unanswered: tuple[str, ...] = ()
+    """The parts of the questionnaire left unanswered, so the result cannot judge what depends on them."""
+    flags_asked: int = 0
+    """How many warning-sign questions apply to this person."""
+    flags_answered: int = 0
+    """How many of those were answered (yes, no or not sure)."""
 
     def __post_init__(self) -> None:
         """A hand-edited session must still be displayable: findings present, test ids among them."""

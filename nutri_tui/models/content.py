@@ -11,9 +11,11 @@ nutrient ids) are checked by :mod:`nutri_tui.content` after every file loads.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from nutri_tui.models.answer_tests import When
 
 # --- identifiers and fixed vocabularies -------------------------------------
 
@@ -90,6 +92,9 @@ Allergen = Literal["milk", "egg", "fish", "shellfish", "tree_nuts", "peanuts", "
 ALLERGENS: tuple[str, ...] = Allergen.__args__  # type: ignore[attr-defined]
 
 Urgency = Literal["emergency", "urgent", "soon"]
+
+FoodTag = Literal["liver", "fish_liver_oil", "vitamin_k_rich", "potassium_rich"]
+"""Kinds of food that food rules can leave out, move down or annotate."""
 Duration = Literal["acute", "subacute", "chronic"]
 
 
@@ -105,40 +110,6 @@ class Cited(Strict):
     sources: tuple[SourceId, ...] = Field(min_length=1)
     unverified: bool = False
     """True where a number or claim is not yet confirmed against its source (the fact sheet's dagger)."""
-
-
-# --- answer tests (used by rules.toml and red_flags.toml) -----------------------
-
-
-class When(Strict):
-    """One test on one answer; a rule fires when all its tests hold."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    field: Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z_]+)+$")]
-    in_: tuple[str | int | bool, ...] = Field(default=(), alias="in")
-    at_least: float | None = None
-    at_most: float | None = None
-    includes: tuple[str, ...] = ()
-    """For list answers: true when the list holds any of these."""
-
-    @model_validator(mode="after")
-    def _one_test(self) -> When:
-        tests = [bool(self.in_), self.at_least is not None, self.at_most is not None, bool(self.includes)]
-        if sum(tests) != 1:
-            raise ValueError("give exactly one of 'in', 'at_least', 'at_most' or 'includes'")
-        return self
-
-    def holds(self, value: Any) -> bool:
-        if self.in_:
-            return value in self.in_
-        if self.includes:
-            return any(item in self.includes for item in value)
-        if value is None:
-            return False
-        if self.at_least is not None:
-            return value >= self.at_least
-        return value <= self.at_most  # type: ignore[operator]
 
 
 # --- sources and the content manifest ---------------------------------------
@@ -168,6 +139,34 @@ class Manifest(Strict):
 
 class Statement(Cited):
     text: Text
+
+
+Severity = Literal["info", "caution", "doctor_first"]
+
+
+class Note(Statement):
+    """A fact about the nutrient: shown on its finding, or as a caution, for the people it applies to.
+
+    Every note reaches a person unless it is marked ``background`` (for reviewers only).
+    """
+
+    when: tuple[When, ...] = ()
+    """Only for people whose answers hold (all of them); empty: for everyone."""
+    severity: Severity | None = None
+    """Set: the note is shown among the finding's cautions with this severity; unset: as a note."""
+    flagged_only: bool = False
+    """True: only when the nutrient is rated moderate or high (for example, investigate low iron)."""
+    background: bool = False
+    """True: kept for reviewers and never shown (the loader refuses it together with ``when``)."""
+    advises_taking: bool = False
+    """True for a note that suggests taking the nutrient (NHS: 10 mcg of vitamin D a day): withheld for anyone who
+    must ask a doctor first about it."""
+
+    @model_validator(mode="after")
+    def _background_is_plain(self) -> Note:
+        if self.background and (self.when or self.severity or self.flagged_only):
+            raise ValueError("a background note cannot also have 'when', 'severity' or 'flagged_only'")
+        return self
 
 
 class Sign(Statement):
@@ -227,21 +226,37 @@ class Interaction(Cited):
 
     medicine: Id | None = None
     condition: Id | None = None
-    effect: Literal["depletes", "raises_level", "nutrient_blocks_medicine", "supplement_risk"]
+    effect: Literal["depletes", "raises_need", "raises_level", "nutrient_blocks_medicine", "supplement_risk"]
     """depletes: lowers the person's nutrient status (a risk factor for a gap);
+    raises_need: makes enough of the nutrient matter more (osteoporosis and calcium); scored like depletes;
     raises_level: raises the blood level (a supplement may push it too high);
     nutrient_blocks_medicine: the supplement reduces the medicine's absorption;
     supplement_risk: supplementing is risky alongside this medicine or condition."""
-    severity: Literal["info", "caution", "doctor_first"]
+    severity: Severity
     """doctor_first: do not supplement this nutrient without a doctor's advice."""
+    scope: Literal["supplements", "diet"] = "supplements"
+    """For doctor_first: what needs the doctor. ``diet``: food as well as supplements (potassium with kidney
+    disease): no food list and no target to eat towards are shown, only "ask your doctor"."""
+    weight: Annotated[float, Field(gt=0, le=20)] | None = None
+    """For depletes and raises_need: the score it adds, where not the severity's default in rules.toml."""
     text: Text
     advice: Text
+    food_advice: str = ""
+    """Advice to eat more of the nutrient; shown only where the result lists foods for it."""
 
     @model_validator(mode="after")
     def _one_partner(self) -> Interaction:
         if (self.medicine is None) == (self.condition is None):
             raise ValueError("give exactly one of 'medicine' or 'condition'")
+        if self.scope == "diet" and self.severity != "doctor_first":
+            raise ValueError("scope = 'diet' needs severity = 'doctor_first'")
+        if self.weight is not None and self.effect not in SCORED_EFFECTS:
+            raise ValueError(f"'weight' applies only to effects that score ({', '.join(SCORED_EFFECTS)})")
         return self
+
+
+SCORED_EFFECTS = ("depletes", "raises_need")
+"""Interaction effects that add to a nutrient's score (the others only add cautions)."""
 
 
 class Food(Cited):
@@ -258,6 +273,11 @@ class Food(Cited):
     """Which form the amount counts, where it matters (omega-3: "ALA" or "EPA+DHA")."""
     fortified: bool = False
     note: str = ""
+    """Shown with the food wherever it is suggested."""
+    tags: tuple[FoodTag, ...] = ()
+    """What food rules (``food_rules.toml``) look for: liver, a fish-liver oil, very high vitamin K..."""
+    vitamin_a: Annotated[float, Field(ge=0, le=20_000)] | None = None
+    """Preformed vitamin A (retinol) in one serving, mcg RAE, where it is high enough to matter."""
 
     def fits(self, diet: str) -> bool:
         return DIETS_BY_BREADTH.index(self.diet) <= DIETS_BY_BREADTH.index(diet)
@@ -275,7 +295,7 @@ class Nutrient(Strict):
     test: BloodTest
     interactions: tuple[Interaction, ...] = ()
     excess: tuple[Statement, ...] = Field(min_length=1)
-    notes: tuple[Statement, ...] = ()
+    notes: tuple[Note, ...] = ()
     foods: tuple[Food, ...] = Field(min_length=8)
 
     @model_validator(mode="after")
@@ -298,79 +318,3 @@ class Nutrient(Strict):
             if food.amount > ceiling:
                 raise ValueError(f"foods[{food.id}].amount: {food.amount} {expected} is implausible")
         return self
-
-
-# --- catalogues ---------------------------------------------------------------
-
-
-class Medicine(Cited):
-    id: Id
-    name: Text
-    """The class, as a person would recognise it: "Proton pump inhibitors (PPIs)"."""
-    short: Text
-    """How a sentence names the class: "a PPI"."""
-    examples: tuple[Text, ...] = Field(min_length=1)
-    """Common generic names; a person may answer with one of these instead of the class."""
-    note: str = ""
-
-
-class Condition(Cited):
-    id: Id
-    name: Text
-    note: str = ""
-
-
-class Symptom(Cited):
-    id: Id
-    name: Text
-    nutrients: tuple[NutrientId, ...] = Field(min_length=1)
-    musculoskeletal: bool = False
-    note: str = ""
-    """Other common causes, so a symptom is never read as proof of a deficiency."""
-
-
-class RedFlag(Cited):
-    id: Id
-    question: Text
-    """Asked as a yes/no question in the back-pain step."""
-    urgency: Urgency
-    meaning: Text
-    """What it may point to, without diagnosing."""
-    advice: Text
-    """What to do and how soon, in words that work in any country."""
-    implied_by: tuple[When, ...] = ()
-    """Answers elsewhere that raise this flag by themselves (all must hold), e.g. a serious accident."""
-
-
-class ExerciseCaution(Strict):
-    when: Literal["pregnancy", "osteoporosis", "acute_severe_pain", "leg_symptoms", "neck_pain"]
-    text: Text
-    exclude: bool = False
-    """True where the exercise should not be suggested at all in this situation."""
-
-
-class Exercise(Cited):
-    id: Id
-    name: Text
-    description: Text
-    suits: Text
-    evidence: Text
-    certainty: Literal["high", "moderate", "low", "very_low"]
-    fit: dict[Duration, Annotated[int, Field(ge=0, le=3)]]
-    """How well it suits each pain duration, 0 (not advised) to 3 (a first choice)."""
-    cautions: tuple[ExerciseCaution, ...] = ()
-    stop_if: Text
-
-    @model_validator(mode="after")
-    def _every_duration(self) -> Exercise:
-        missing = [d for d in ("acute", "subacute", "chronic") if d not in self.fit]
-        if missing:
-            raise ValueError(f"fit: missing duration(s): {', '.join(missing)}")
-        return self
-
-
-class Correction(Cited):
-    id: Id
-    claim: Text
-    verdict: Literal["wrong", "mostly_wrong", "partly", "unsupported", "misleading", "supported"]
-    correct: Text

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
+from nutri_tui.models.answer_tests import When, uses_groups, walk
 from nutri_tui.models.answers import Answers
-from nutri_tui.models.content import Cited, Id, NutrientId, Statement, Strict, Text, When
+from nutri_tui.models.content import Cited, Id, NutrientId, Statement, Strict, Text
 
 if TYPE_CHECKING:
     from nutri_tui.content import Content
@@ -43,6 +44,8 @@ class AdviceRule(Cited):
     when: tuple[When, ...] = ()
     """Empty: always shown."""
     text: Text
+    nutrient: NutrientId | None = None
+    """Advice to take or eat more of this nutrient: withheld for anyone told to ask their doctor first about it."""
 
 
 class Levels(Strict):
@@ -62,14 +65,36 @@ class InteractionWeights(Strict):
     doctor_first: Weight
 
 
+Drinks = Annotated[int, Field(ge=1, le=100)]
+
+
+class HeavyDrinking(Cited):
+    """Standard drinks a week from which alcohol counts as the ``alcohol_use`` condition, by sex."""
+
+    male: Drinks
+    female: Drinks
+    not_stated: Drinks
+    """Sex not given: the lower threshold, so heavy drinking is never missed."""
+    text: Text
+    """How the threshold is defined; said with the reason it gives."""
+
+    def threshold(self, sex: str) -> int:
+        return {"male": self.male, "female": self.female}.get(sex, self.not_stated)
+
+
 class Rules(Strict):
     levels: Levels
     symptom_weight: Weight
     depleting_interaction: InteractionWeights
     supplement_factor: Annotated[float, Field(ge=0, le=1)]
     """Multiplier for offset_by_supplement rules when a supplement already covers the target."""
-    heavy_drinking_per_week: Annotated[int, Field(ge=1, le=100)]
-    """Drinks a week from which alcohol counts as the ``alcohol_use`` condition."""
+    heavy_drinking: HeavyDrinking
+    min_food_share: Annotated[float, Field(ge=0, lt=1)] = 0.0
+    """A food is suggested for a nutrient only if one serving gives at least this share of the person's target."""
+    implausible_times_upper_limit: Annotated[float, Field(gt=1, le=100)]
+    """A supplement amount this many times the upper limit is refused as a likely unit mix-up."""
+    supplement_plausible_max: dict[NutrientId, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
+    """The same guard, in the nutrient's unit, for nutrients with no upper limit."""
     supplement_covers: dict[NutrientId, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
     """Daily supplement amount that counts as covering a nutrient, where not its target (omega-3: EPA+DHA)."""
     supplement_to_target_unit: dict[NutrientId, Annotated[float, Field(gt=0, le=10)]] = Field(default_factory=dict)
@@ -91,17 +116,34 @@ class Rules(Strict):
             if rule.id in seen:
                 raise ContentError("rules.toml", f"{where}.id", f"duplicate id {rule.id!r}")
             seen.add(rule.id)
-            for index, test in enumerate(rule.when):
-                problem = _check_when(test)
-                if problem:
-                    raise ContentError("rules.toml", f"{where}.when[{index}]", problem)
-        for flag in content.red_flags.values():
-            for index, test in enumerate(flag.implied_by):
-                problem = _check_when(test)
-                if problem:
-                    raise ContentError("red_flags.toml", f"red_flag[{flag.id}].implied_by[{index}]", problem)
+            if key == "nutrient_rule" and uses_groups(rule.when):
+                # A reason quotes the answers its rule read; a group would leave which ones ambiguous.
+                raise ContentError(
+                    "rules.toml", f"{where}.when", "a nutrient rule cannot use 'any', 'all' or 'none': write two rules"
+                )
+            check_tests(rule.when, content, "rules.toml", f"{where}.when")
+        for nutrient_id in self.supplement_plausible_max:
+            if content.nutrients[nutrient_id].upper_limit.applies_to != "none_set":
+                raise ContentError(
+                    "rules.toml",
+                    f"supplement_plausible_max.{nutrient_id}",
+                    "this nutrient has an upper limit, which sets the guard",
+                )
         if "alcohol_use" not in content.conditions:
             raise ContentError("conditions.toml", "condition", "the 'alcohol_use' condition is required")
+
+
+def check_tests(tests: tuple[When, ...], content: Content, file: str, where: str) -> None:
+    """Raise ContentError for the first test that names no answer, an unknown value or class."""
+    from nutri_tui.content import ContentError
+
+    for index, test in enumerate(walk(tests)):
+        problem = _check_when(test)
+        bad_class = next((c for c in test.classes if c not in content.medicines), None)
+        if bad_class is not None:
+            problem = f"{bad_class!r} is not a medicine class in medicines.toml"
+        if problem:
+            raise ContentError(file, f"{where}[{index}]", problem)
 
 
 def _check_when(test: When) -> str | None:
@@ -114,10 +156,12 @@ def _check_when(test: When) -> str | None:
     kinds = _plain_types(annotation)
     is_list = tuple in kinds
     is_number = bool(kinds & {int, float})
-    if test.includes and not is_list:
+    if (test.includes or test.classes) and not is_list:
         return f"'includes' needs a list answer; {test.field} is not a list (use 'in')"
     if test.in_ and is_list:
         return f"{test.field} is a list: use 'includes', not 'in'"
+    if test.blank and type(None) not in kinds:
+        return f"'blank' needs an answer that can be left blank; {test.field} always has a value"
     if (test.at_least is not None or test.at_most is not None) and not is_number:
         return f"'at_least' and 'at_most' need a number; {test.field} is not a number"
     allowed = _literal_values(annotation)

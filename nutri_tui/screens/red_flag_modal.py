@@ -1,4 +1,4 @@
-"""Shown the moment an emergency warning sign is answered Yes."""
+"""Shown the moment an emergency warning sign is answered Yes, or Not sure (which is acted on as Yes)."""
 
 from __future__ import annotations
 
@@ -10,20 +10,28 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from nutri_tui.models.content import RedFlag
+from nutri_tui.models.catalogues import RedFlag
 
 
 class RedFlagModal(ModalScreen[None]):
     BINDINGS: ClassVar = [Binding("escape", "dismiss", "I understand")]
 
-    def __init__(self, flag: RedFlag) -> None:
+    def __init__(self, flag: RedFlag, unsure: bool = False) -> None:
         super().__init__()
         self.flag = flag
+        self.unsure = unsure
 
     def compose(self) -> ComposeResult:
         with Vertical(id="red-flag-dialog"):
-            yield Static("‼ EMERGENCY: act now", classes="alert-title", markup=False)
+            title = "‼ NOT SURE? Treat it as an emergency" if self.unsure else "‼ EMERGENCY: act now"
+            yield Static(title, classes="alert-title", markup=False)
             with VerticalScroll():
+                if self.unsure:
+                    yield Static(
+                        "You were not sure about a sign that needs checking straight away. Until a clinician has "
+                        "ruled it out, act as if the answer were yes:",
+                        markup=False,
+                    )
                 yield Static(self.flag.advice, classes="advice", markup=False)
                 yield Static(f"Why: {self.flag.meaning}", markup=False)
                 yield Static(

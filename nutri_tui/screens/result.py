@@ -13,13 +13,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 
+from nutri_tui.labels import number
 from nutri_tui.models.assessment import NutrientFinding
 from nutri_tui.models.session import Session
 from nutri_tui.result_text import (
     SEVERITY_WORD,
+    UNCONFIRMED,
     amount,
     exercise_text,
     finding_details,
+    food_extras,
     next_steps,
     red_flag_text,
     target_text,
@@ -92,7 +95,12 @@ class ResultScreen(Screen[None]):
                         yield Static(f"• {advice.text} [{', '.join(advice.sources)}]", markup=False)
             with TabPane("Sources", id="sources"), VerticalScroll():
                 for source in result.sources:
-                    yield Static(f"[{source.id}] {source.title}, {source.publisher}.\n  {source.url}", markup=False)
+                    unsure = " (address not yet confirmed)" if source.url_unverified else ""
+                    checked = f" Checked {source.reviewed}." if source.reviewed else ""
+                    yield Static(
+                        f"[{source.id}] {source.title}, {source.publisher}.{checked}\n  {source.url}{unsure}",
+                        markup=False,
+                    )
         yield KeyBar()
 
     # --- tabs ------------------------------------------------------------------------
@@ -126,35 +134,78 @@ class ResultScreen(Screen[None]):
         return options
 
     def _foods(self) -> ComposeResult:
-        worth = [f for f in self.result.nutrients if f.level != "low" and f.foods]
-        if not worth:
-            with VerticalScroll():
+        result = self.result
+        worth = [f for f in result.nutrients if f.level != "low" and f.foods]
+        withheld = [f for f in result.nutrients if f.level != "low" and f.foods_withheld]
+        # One scrolling pane: the food cautions come first and must never push the list out of reach.
+        with VerticalScroll(id="foods-pane"):
+            for caution in result.food_cautions:
+                yield Static(f"! {caution.text}", classes="caution caution food-caution", markup=False)
+            for finding in withheld:
+                yield Static(f"{finding.name}: {finding.foods_withheld}", classes="note", markup=False)
+            if not worth:
                 yield Static(
                     "No nutrient stands out from your answers, so no foods are singled out. "
                     "The Deficiencies tab shows your targets.",
                     markup=False,
                 )
-            return
-        yield Static("Foods that fit your diet and allergies (W: why this nutrient)", classes="muted", markup=False)
-        table: DataTable = DataTable(id="food-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Nutrient", "Food", "Serving", "Amount", "Servings/day")
-        for finding in worth:
-            for food in finding.foods:
-                servings = f"~{food.servings_to_target:g}" if food.servings_to_target else "-"
-                table.add_row(
-                    finding.name,
-                    food.name,
-                    food.serving,
-                    f"{amount(food.amount)} {food.unit}{' ' + food.form if food.form else ''}",
-                    servings,
-                    key=f"{finding.id}:{food.id}",
-                )
-        yield table
+                return
+            yield Static(
+                "Foods that fit your diet and allergies. ! or i: see the line under the list (W: why this nutrient)",
+                classes="muted",
+                markup=False,
+            )
+            table: DataTable = DataTable(id="food-table", cursor_type="row", zebra_stripes=True)
+            table.add_columns("Nutrient", "Food", "Serving", "Amount", "Servings/day", "")
+            for finding in worth:
+                for food in finding.foods:
+                    servings = f"~{food.servings_to_target:g}" if food.servings_to_target else "-"
+                    table.add_row(
+                        finding.name,
+                        food.name,
+                        food.serving,
+                        f"{amount(food.amount)} {food.unit}{' ' + food.form if food.form else ''}",
+                        servings,
+                        "!" if food.advisories else ("i" if food.note or food.fortified else ""),
+                        key=f"{finding.id}:{food.id}",
+                    )
+            yield table
+            yield Static("", id="food-detail", classes="muted", markup=False)
+
+    @on(DataTable.RowHighlighted, "#food-table")
+    def _food_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        nutrient_id, _, food_id = (event.row_key.value or "").partition(":")
+        finding = self.by_id.get(nutrient_id)
+        food = next((f for f in finding.foods if f.id == food_id), None) if finding else None
+        extras = food_extras(food) if food is not None else []
+        text = f"{food.name}: {' '.join(extras)}" if food is not None and extras else ""
+        self.query_one("#food-detail", Static).update(text)
 
     def _cautions(self) -> ComposeResult:
-        for caution in self.result.general_cautions:
+        result = self.result
+        for caution in result.general_cautions:
             yield Static(caution.text, classes="note", markup=False)
-        for finding in self.result.nutrients:
+        for caution in result.food_cautions:
+            yield Static(f"{SEVERITY_WORD[caution.severity]}: {caution.text}", classes="caution caution", markup=False)
+        for title, items in (("Your medicines", result.medicines), ("Your conditions", result.conditions)):
+            noted = [item for item in items if item.note]
+            if noted:
+                yield Static(title, classes="heading", markup=False)
+            for item in noted:
+                said = f"{item.said_as} ({item.name})" if item.said_as and "=" not in item.said_as else item.name
+                mark = UNCONFIRMED if item.unverified else ""
+                yield Static(f"{said}: {item.note}{mark} [{', '.join(item.sources)}]", markup=False)
+        if result.supplements:
+            yield Static("Your supplements, as counted", classes="heading", markup=False)
+            names = {f.id: f.name for f in result.nutrients}
+            for item in result.supplements:
+                assumed = " (a typical figure for this kind of product: the label gives yours)" if item.assumed else ""
+                yield Static(
+                    f"{names.get(item.nutrient, item.nutrient)}: {item.entered} = {number(item.amount)} {item.unit} "
+                    f"a day{assumed}",
+                    markup=False,
+                )
+        for finding in result.nutrients:
             personal = [c for c in finding.cautions if c.about != "upper_limit" or c.severity != "info"]
             if finding.level == "low" and not personal:
                 continue
@@ -203,8 +254,10 @@ class ResultScreen(Screen[None]):
         pane = self.query_one(f"#{self.TABS[index]}", TabPane)
         # Every pane holds a list, a table or a scrolling view; the tab row is the fallback all the same,
         # so a pane built differently can never crash the key (it did for a Foods tab with no foods).
-        focusable = pane.query("OptionList, DataTable, VerticalScroll")
-        target = focusable.first() if focusable else tabbed.query_one(Tabs)
+        # The Summary is read from the top, so its scrolling view takes the keys; elsewhere the list or table does.
+        lists = pane.query("OptionList, DataTable") if index else ()
+        scrolls = pane.query(VerticalScroll)
+        target = lists.first() if lists else scrolls.first() if scrolls else tabbed.query_one(Tabs)
         self.call_after_refresh(target.focus)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -30,13 +30,18 @@ class AboutStep(StepForm):
     def required(self) -> dict[str, str]:
         if not self._pregnancy_applies():
             return self.REQUIRED
-        return {"sex": "sex", "pregnancy": "pregnant or breastfeeding", "diet": "diet"}
+        return {"sex": "sex", "pregnancy": "pregnant, breastfeeding or trying for a baby", "diet": "diet"}
 
     def compose_form(self) -> ComposeResult:
         saved = self.saved
         yield NumberField("Age in years (leave blank to not say)", "age", saved.get("age"), MIN_AGE, MAX_AGE, "e.g. 42")
         yield choice("Sex", "about.sex", saved.get("sex"), id="sex")
-        yield choice("Are you pregnant or breastfeeding?", "about.pregnancy", saved.get("pregnancy"), id="pregnancy")
+        yield choice(
+            "Are you pregnant, breastfeeding or trying for a baby?",
+            "about.pregnancy",
+            saved.get("pregnancy"),
+            id="pregnancy",
+        )
         yield choice("Which best describes how you eat?", "about.diet", saved.get("diet"), id="diet")
         yield Static("Food allergies (space to tick):", classes="question", markup=False)
         yield FilteredSelection(

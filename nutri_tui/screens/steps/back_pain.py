@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from nutri_tui.engine.guidance import questions_for
 from nutri_tui.labels import CHOICES
+from nutri_tui.models.answers import Answers
 from nutri_tui.screens.red_flag_modal import RedFlagModal
 from nutri_tui.screens.steps.base import StepForm
 from nutri_tui.widgets.answer_row import AnswerRow
@@ -63,8 +66,31 @@ class BackPainStep(StepForm):
             ],
             **{field: self.query_one(f"#{field}", Choice).value for field in QUESTIONS},
             "intensity": self.query_one("#intensity", NumberField).value,
-            "red_flags": {q.key: q.value for q in self.query(YesNoQuestion) if q.value is not None},
+            "red_flags": {q.key: q.value for q in self.query(YesNoQuestion) if q.value is not None and q.display},
         }
+
+    def _wordings(self) -> dict[str, str | None]:
+        """Each warning sign's question for this person (None: it cannot apply), from the steps answered so far."""
+        sections = {name: values for name, values in self.app.wizard.sections.items() if name != "back_pain"}
+        key = repr(sorted((name, sorted(values.items(), key=str)) for name, values in sections.items()))
+        if key != getattr(self, "_wordings_key", None):
+            try:
+                answers = Answers.model_validate(sections, context={"content": self.app.content})
+            except ValidationError:
+                # Earlier steps are checked before anyone reaches this one; if they cannot be read, ask everything.
+                answers = Answers()
+            self._wordings_key, self._wordings_cache = key, questions_for(answers, self.app.content)
+        return self._wordings_cache
+
+    def sync(self) -> None:
+        """Ask only the warning signs that can apply to this person, in the wording that fits them."""
+        wordings = self._wordings()
+        for question in self.query(YesNoQuestion):
+            wording = wordings.get(question.key, question.question)
+            question.display = wording is not None
+            if wording is not None and wording != question.question:
+                question.question = wording
+                question.refresh(layout=True)
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
         problems = []
@@ -76,7 +102,7 @@ class BackPainStep(StepForm):
             if missing:
                 problems.append(f"Still to answer: {', '.join(missing)}.")
         problems += self.query_one("#intensity", NumberField).problem("Pain score")
-        unanswered = len(self.app.content.red_flags) - len(values["red_flags"])
+        unanswered = sum(1 for q in self.query(YesNoQuestion) if q.display and q.value is None)
         if unanswered:
             problems.append(f"{unanswered} warning-sign question{'s' if unanswered > 1 else ''} still to answer.")
         return problems
@@ -88,7 +114,8 @@ class BackPainStep(StepForm):
 
     @on(AnswerRow.Changed)
     def _red_flag_answered(self, event: AnswerRow.Changed) -> None:
+        """Yes, or "not sure", to an emergency sign: say what to do at once (not sure is acted on as yes)."""
         flag_id = (event.row.id or "").removeprefix("flag-")
         flag = self.app.content.red_flags.get(flag_id)
-        if flag is not None and flag.urgency == "emergency" and event.value == "yes":
-            self.app.push_screen(RedFlagModal(flag))
+        if flag is not None and flag.urgency == "emergency" and event.value in ("yes", "dont_know"):
+            self.app.push_screen(RedFlagModal(flag, unsure=event.value == "dont_know"))

@@ -7,7 +7,10 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from nutri_tui.models.answers import Supplement
 from nutri_tui.screens.steps.base import StepForm
+from nutri_tui.supplements import implausible, supplement_unit
+from nutri_tui.widgets.choice import Choice
 from nutri_tui.widgets.filtered_selection import FilteredSelection
 from nutri_tui.widgets.number import NumberField
 
@@ -22,8 +25,10 @@ class MedicinesStep(StepForm):
     HELP = (
         "Tick the medicines you take, by name if it is listed (so your result can name it), or by kind. "
         "Type in the box above a list to narrow it, then Tab into the list; Space ticks an item. "
-        "Supplements: the amount you take a day, in the unit shown (vitamin D in mcg: 1 mcg = 40 IU). "
-        "Leave blank if you take none."
+        "Supplements: the amount you take a day, as the pack gives it. Choose the unit or form beside it: vitamin D "
+        "in mcg or IU (40 IU = 1 mcg); fish oil by the capsule's weight (about 300 mg of EPA+DHA per 1,000 mg is "
+        "assumed) or, better, the EPA+DHA on the label; an iron, calcium, magnesium or zinc tablet by its salt "
+        "(such as dried ferrous sulfate), or its elemental amount if the label gives one. Leave blank if you take none."
     )
 
     def compose_form(self) -> ComposeResult:
@@ -50,24 +55,47 @@ class MedicinesStep(StepForm):
             condition_items, set(saved.get("conditions", ())), "Type to filter, e.g. kidney", id="conditions"
         )
         yield Static("Supplements you take, amount a day (blank if none):", classes="question", markup=False)
-        taken = {s["nutrient"]: s["amount"] for s in saved.get("supplements", ()) if isinstance(s, dict)}
+        taken = {s["nutrient"]: s for s in saved.get("supplements", ()) if isinstance(s, dict)}
         for nutrient in content.nutrients.values():
-            unit = "mcg folic acid" if nutrient.id == "folate" else nutrient.unit
+            given = taken.get(nutrient.id, {})
             yield NumberField(
-                f"{nutrient.name} ({unit})",
+                f"{nutrient.name} a day",
                 f"supplement-{nutrient.id}",
-                taken.get(nutrient.id),
+                given.get("amount"),
                 0,
                 MAX_SUPPLEMENT,
                 decimals=True,
             )
+            forms = self._forms(nutrient.id)
+            if len(forms) > 1:
+                yield Choice(f"  {nutrient.name}: as", "", forms, given.get("form", ""), id=f"form-{nutrient.id}")
 
-    def collect(self) -> dict[str, Any]:
+    def _forms(self, nutrient_id: str) -> dict[str, str]:
+        """The ways a pack may give this nutrient's amount: its own unit first, then the content's forms."""
+        content = self.app.content
+        own = supplement_unit(nutrient_id, content)
+        forms = {"": f"{own}{' (elemental, from the label)' if own in ('mg',) else ''}"}
+        for form in content.supplement_forms.values():
+            if form.nutrient == nutrient_id:
+                forms[form.id] = f"{form.entered_in} of {form.name}" if form.entered_in != "IU" else "IU"
+        return forms
+
+    def _supplements(self) -> list[dict[str, Any]]:
         supplements = []
         for nutrient_id in self.app.content.nutrients:
             amount = self.query_one(f"#supplement-{nutrient_id}", NumberField).value
-            if amount:
-                supplements.append({"nutrient": nutrient_id, "amount": amount})
+            if not amount:
+                continue
+            entry: dict[str, Any] = {"nutrient": nutrient_id, "amount": amount}
+            chooser = self.query(f"#form-{nutrient_id}")
+            form = chooser.first(Choice).value if chooser else ""
+            if form:
+                entry["form"] = form
+            supplements.append(entry)
+        return supplements
+
+    def collect(self) -> dict[str, Any]:
+        supplements = self._supplements()
         medicines = self.query_one("#medicines", FilteredSelection).selected
         conditions = self.query_one("#conditions", FilteredSelection).selected
         return {"medicines": sorted(medicines), "conditions": sorted(conditions), "supplements": supplements}
@@ -78,4 +106,17 @@ class MedicinesStep(StepForm):
             for nutrient in self.app.content.nutrients.values()
             if not self.query_one(f"#supplement-{nutrient.id}", NumberField).is_valid
         ]
-        return [f"Supplement amounts must be numbers of 0 or more: check {', '.join(bad)}."] if bad else []
+        if bad:
+            return [f"Supplement amounts must be numbers of 0 or more: check {', '.join(bad)}."]
+        problems = []
+        for entry in values["supplements"]:
+            found = implausible(Supplement.model_validate(entry), self.app.content)
+            if found is None:
+                continue
+            hint = (
+                f" Did you mean {found.likely.entered_in}? Choose it in the box below the amount."
+                if found.likely
+                else ""
+            )
+            problems.append(f"{found.question()}.{hint or ' Please check the amount on the pack.'}")
+        return problems

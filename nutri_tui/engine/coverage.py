@@ -1,0 +1,32 @@
+"""Which parts of the questionnaire a person left unanswered, so a result never claims more than it knows.
+
+A section counts as unanswered when every answer in it still has its default ("don't know", "prefer
+not to say", blank). A result built from few answers then says what was left out, instead of "your
+answers do not point to any gap". Medicines, conditions and symptoms are lists whose default (none)
+is also a real answer, so they are not judged here.
+"""
+
+from __future__ import annotations
+
+from nutri_tui.models.answers import Answers
+
+SECTION_TITLES = {
+    "about": "about you",
+    "sun": "sun exposure",
+    "diet": "diet",
+    "lifestyle": "stress and lifestyle",
+    "back_pain": "back pain",
+}
+NOT_JUDGED = frozenset({"red_flags"})
+"""Answered (or not) one by one: the result counts the warning-sign questions separately."""
+
+
+def unanswered(answers: Answers) -> tuple[str, ...]:
+    """The titles of the sections in which nothing was answered, in questionnaire order."""
+    empty = []
+    for name, title in SECTION_TITLES.items():
+        section = getattr(answers, name)
+        fields = type(section).model_fields
+        if all(getattr(section, field) == info.default for field, info in fields.items() if field not in NOT_JUDGED):
+            empty.append(title)
+    return tuple(empty)

@@ -1,0 +1,104 @@
+"""The lines a person reads first: warning signs, then safety, then what is worth checking, honestly.
+
+Order: an emergency (answered yes, implied, or "not sure": an emergency sign is acted on until a
+clinician rules it out), same-day and routine warning signs, warning-sign questions left unanswered,
+anything to ask a doctor about first, the nutrients worth checking and which blood tests are worth
+asking for, and what was left unanswered. A result built from few answers never says that they
+"point to no gap".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from nutri_tui.models.assessment import Advice, NutrientFinding
+
+if TYPE_CHECKING:
+    from nutri_tui.engine.assess import FlagCounts
+
+
+def summary_lines(
+    counts: FlagCounts,
+    findings: Sequence[NutrientFinding],
+    tests: Sequence[str],
+    advice_given: Sequence[Advice],
+    unanswered: Sequence[str],
+) -> tuple[str, ...]:
+    lines: list[str] = []
+    emergency = counts.first_emergency
+    if emergency is not None and emergency.answer == "dont_know":
+        lines.append(
+            f"Get help now: you were not sure about a sign that needs checking straight away ({emergency.question}). "
+            f"Until a clinician has ruled it out, treat it as an emergency. {emergency.advice}"
+        )
+        lines.append("Exercise advice is held back until a clinician has seen you.")
+    elif emergency is not None:
+        lines.append(f"Get help now: {emergency.advice}")
+        lines.append("Exercise advice is held back until a clinician has seen you.")
+    if counts.urgent:
+        lines.append(
+            f"Get seen the same day: {_count(counts.urgent, 'of your answers needs', 'of your answers need')} "
+            "a doctor today (see Red flags)."
+        )
+    if counts.soon:
+        lines.append(
+            f"Book an appointment: {_count(counts.soon, 'of your answers is', 'of your answers are')} "
+            "worth a routine check (see Red flags)."
+        )
+    if counts.unsure:
+        lines.append(
+            f"You were not sure about {_count(counts.unsure, 'warning sign', 'warning signs')} that would need a "
+            "doctor the same day: please find out today, and if it applies, get seen today."
+        )
+    if counts.asked and counts.answered == 0:
+        lines.append(
+            "The warning-sign questions were not answered, so this result has not screened your back pain for "
+            "signs that need a doctor urgently. Please answer them before relying on anything below."
+        )
+    elif counts.answered < counts.asked:
+        missing = counts.asked - counts.answered
+        lines.append(
+            f"{_count(missing, 'warning-sign question was', 'warning-sign questions were')} not answered, so "
+            "those signs were not screened."
+        )
+
+    diet = [f.name for f in findings if f.diet_doctor_first]
+    if diet:
+        lines.append(
+            f"Ask your doctor how much is right for you, from food as well as supplements: {', '.join(diet)} "
+            "(see Supplement cautions)."
+        )
+    first = [f.name for f in findings if f.doctor_first and not f.diet_doctor_first and f.level != "low"]
+    if first:
+        lines.append(
+            f"Ask your doctor first before taking any supplement of: {', '.join(first)} (see Supplement cautions)."
+        )
+    worth = [f"{f.name} ({f.level})" for f in findings if f.level != "low"]
+    if worth:
+        lines.append(f"Worth checking with a doctor: {', '.join(worth)}.")
+        by_id = {f.id: f for f in findings}
+        if tests:
+            named = ", ".join(f"{by_id[t].name} ({by_id[t].tests[0].name})" for t in tests)
+            lines.append(f"Blood tests worth asking about: {named}.")
+        no_test = [f.name for f in findings if f.level != "low" and f.id not in tests]
+        if no_test:
+            lines.append(
+                f"No blood test shows these well: {', '.join(no_test)}; the Deficiencies tab says what a test "
+                "can and cannot show."
+            )
+    elif unanswered:
+        lines.append("From the answers given, no nutrient stands out.")
+    else:
+        lines.append("Your answers do not point strongly to any nutrient gap.")
+    if unanswered:
+        lines.append(
+            f"Not answered: {', '.join(unanswered)}. Anything that depends on those answers could not be judged."
+        )
+    if any(item.topic == "stress" for item in advice_given):
+        lines.append("Stress does not change your nutrient results, but it can slow back-pain recovery (see Advice).")
+    return tuple(lines)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

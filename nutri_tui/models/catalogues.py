@@ -1,0 +1,165 @@
+"""Models for the catalogues in ``content/``: medicines, conditions, symptoms, red flags, exercises,
+the seed-article corrections, food rules, supplement forms and caution topics.
+
+Like :mod:`nutri_tui.models.content` (nutrients, sources and the shared vocabulary), every entry
+that makes a claim cites sources; the loader cross-checks ids after every file loads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from nutri_tui.models.answer_tests import When
+from nutri_tui.models.content import (
+    Cited,
+    Duration,
+    FoodTag,
+    Id,
+    NutrientId,
+    Strict,
+    Text,
+    UpperLimit,
+    Urgency,
+)
+
+
+class Medicine(Cited):
+    id: Id
+    name: Text
+    """The class, as a person would recognise it: "Proton pump inhibitors (PPIs)"."""
+    short: Text
+    """How a sentence names the class: "a PPI"."""
+    examples: tuple[Text, ...] = Field(min_length=1)
+    """Common generic names; a person may answer with one of these instead of the class."""
+    note: str = ""
+
+
+class Condition(Cited):
+    id: Id
+    name: Text
+    note: str = ""
+
+
+class Symptom(Cited):
+    id: Id
+    name: Text
+    nutrients: tuple[NutrientId, ...] = Field(min_length=1)
+    musculoskeletal: bool = False
+    note: str = ""
+    """Other common causes, so a symptom is never read as proof of a deficiency."""
+
+
+class RedFlag(Cited):
+    id: Id
+    question: Text
+    """Asked as a yes/no question in the back-pain step."""
+    urgency: Urgency
+    meaning: Text
+    """What it may point to, without diagnosing."""
+    advice: Text
+    """What to do and how soon, in words that work in any country."""
+    implied_by: tuple[When, ...] = ()
+    """Answers elsewhere that raise this flag by themselves (all must hold), e.g. a serious accident."""
+    ask_when: tuple[When, ...] = ()
+    """Asked only of people whose answers hold (all of them): no pregnancy signs for a man. Empty: everyone."""
+    variants: tuple[QuestionVariant, ...] = ()
+    """Other wordings of the question for some people; the first whose tests hold is asked."""
+
+    def question_for(self, holds: Callable[[tuple[When, ...]], bool]) -> str:
+        """The wording to ask, given a function that says whether tests hold for this person."""
+        return next((v.question for v in self.variants if holds(v.when)), self.question)
+
+
+class QuestionVariant(Strict):
+    when: tuple[When, ...] = Field(min_length=1)
+    question: Text
+
+
+class ExerciseCaution(Strict):
+    when: Literal["pregnancy", "osteoporosis", "acute_severe_pain", "leg_symptoms", "neck_pain"]
+    text: Text
+    exclude: bool = False
+    """True where the exercise should not be suggested at all in this situation."""
+
+
+class Exercise(Cited):
+    id: Id
+    name: Text
+    description: Text
+    suits: Text
+    evidence: Text
+    certainty: Literal["high", "moderate", "low", "very_low"]
+    fit: dict[Duration, Annotated[int, Field(ge=0, le=3)]]
+    """How well it suits each pain duration, 0 (not advised) to 3 (a first choice)."""
+    cautions: tuple[ExerciseCaution, ...] = ()
+    stop_if: Text
+
+    @model_validator(mode="after")
+    def _every_duration(self) -> Exercise:
+        missing = [d for d in ("acute", "subacute", "chronic") if d not in self.fit]
+        if missing:
+            raise ValueError(f"fit: missing duration(s): {', '.join(missing)}")
+        return self
+
+
+class Correction(Cited):
+    id: Id
+    claim: Text
+    verdict: Literal["wrong", "mostly_wrong", "partly", "unsupported", "misleading", "supported"]
+    correct: Text
+
+
+class FoodRule(Cited):
+    """Foods to leave out, move down or annotate for some people (``food_rules.toml``).
+
+    The rule applies to a person when all of ``when`` hold (empty: everyone). It acts on the foods
+    that carry any of ``tags``, or (``over_topic_limit``) whose one serving has more of a caution topic's
+    nutrient than that topic's upper limit for the person's age (preformed vitamin A in liver).
+    """
+
+    id: Id
+    when: tuple[When, ...] = ()
+    tags: tuple[FoodTag, ...] = ()
+    over_topic_limit: Id | None = None
+    """A caution topic id (``topics.toml``); foods whose serving passes its upper limit are acted on."""
+    action: Literal["exclude", "last", "note"]
+    """exclude: never suggested; last: listed after every other food; note: shown with ``text``."""
+    text: Text
+    """Said once in the result where the rule applies, and with every food it annotates (action note)."""
+
+    @model_validator(mode="after")
+    def _some_foods(self) -> FoodRule:
+        if not self.tags and self.over_topic_limit is None:
+            raise ValueError("give 'tags', 'over_topic_limit' or both: which foods does the rule act on?")
+        return self
+
+
+class SupplementForm(Cited):
+    """A way a supplement's amount is written on its pack, and how much of the nutrient that is.
+
+    ``factor`` is the nutrient's own unit per entered unit: vitamin D in IU is 0.025 mcg per IU;
+    dried ferrous sulfate is about 0.325 mg of iron per mg; fish oil is about 0.0003 g of EPA+DHA per mg
+    of oil. ``assumed`` marks a typical figure that varies by product (the result says so).
+    """
+
+    id: Id
+    nutrient: NutrientId
+    name: Text
+    """As the person reads it on the pack: "Ferrous sulfate, dried (most UK iron tablets)"."""
+    entered_in: Literal["mcg", "mg", "g", "IU"]
+    factor: Annotated[float, Field(gt=0, le=1_000)]
+    assumed: bool = False
+
+
+class Topic(Cited):
+    """A nutrient that is not scored but changes what some people should do (vitamin A, vitamin K)."""
+
+    id: Id
+    name: Text
+    unit: Text
+    summary: Text
+    upper_limit: UpperLimit | None = None
+    """Where set: used by food rules (``over_topic_limit``) and shown when such a rule applies."""

@@ -1,0 +1,70 @@
+"""The result screen shows, by keyboard, what the knowledge base says for this person (issue 10).
+
+Driven with Pilot from a saved session, as ``nutri-tui open`` starts: the number keys switch tabs.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from nutri_tui.app import NutriTuiApp
+from nutri_tui.content import Content
+from nutri_tui.engine import assess
+from nutri_tui.models.answers import Answers
+from nutri_tui.screens.result import ResultScreen
+from nutri_tui.storage import make_session
+
+KIDNEY = {
+    "about": {"age": 67, "sex": "male"},
+    "diet": {"fruit_veg": "weekly", "legumes": "rarely", "nuts_seeds": "rarely"},
+    "health": {"medicines": ["lisinopril", "warfarin"], "conditions": ["kidney_disease", "osteoporosis"]},
+}
+
+
+def shown(screen: ResultScreen, pane: str) -> str:
+    return " ".join(str(s.render()) for s in screen.query_one(f"#{pane}").query(Static))
+
+
+async def test_the_tabs_show_medicine_notes_food_rules_and_withheld_foods(content: Content) -> None:
+    answers = Answers.model_validate(KIDNEY, context={"content": content})
+    session = make_session(answers, assess(answers, content), content.version)
+    app = NutriTuiApp(open_session=session)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ResultScreen)
+        await pilot.press("3")
+        foods = shown(screen, "foods")
+        assert "No foods are suggested" in foods and "kidney team" in foods
+        assert content.food_rules["warfarin_vitamin_k"].text in foods
+        await pilot.press("4")
+        cautions = shown(screen, "cautions")
+        assert "Your medicines" in cautions and content.medicines["warfarin"].note in cautions
+        assert content.conditions["kidney_disease"].note in cautions
+        await pilot.press("2")
+        await pilot.pause()
+        detail = str(screen.query_one("#detail", Static).render())
+        first = screen.result.nutrients[0]
+        assert first.about is not None and first.about.summary.text in detail
+        assert "Who may run short:" in detail and "Too much:" in detail
+
+
+async def test_a_highlighted_food_shows_its_note_and_advice(content: Content) -> None:
+    sections = {
+        "about": {"age": 72, "sex": "female"},
+        "diet": {"dairy_or_fortified": "never"},
+        "health": {"medicines": ["warfarin"], "conditions": ["osteoporosis"]},
+    }
+    answers = Answers.model_validate(sections, context={"content": content})
+    session = make_session(answers, assess(answers, content), content.version)
+    app = NutriTuiApp(open_session=session)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one("#food-table")
+        keys = [row.key.value for row in table.ordered_rows]
+        await pilot.press(*["down"] * keys.index("calcium:collard_greens"))
+        await pilot.pause()
+        detail = str(app.screen.query_one("#food-detail", Static).render())
+        assert detail.startswith("Collard greens") and "do not cut out leafy greens" in detail
