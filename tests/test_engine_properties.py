@@ -198,7 +198,7 @@ def test_a_rule_whose_answers_hold_always_gives_its_reason(data: dict, rule) -> 
         else:
             target[field] = int(test.at_least if test.at_least is not None else test.at_most)
     about = forced.get("about", {})
-    if about.get("sex") == "male" and about.get("pregnancy") in ("pregnant", "breastfeeding"):
+    if about.get("sex") == "male" and about.get("pregnancy") in ("pregnant", "trying", "breastfeeding"):
         # Keep the answers possible: whichever of the two the rule does not test gives way.
         if any(t.field == "about.pregnancy" for t in rule.when):
             about["sex"] = "female"

@@ -17,7 +17,6 @@ from nutri_tui.engine.profile import Profile, build_profile
 from nutri_tui.engine.summary import summary_lines
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import Assessment, Caution, RedFlagFinding, SupplementTaken, YourItem
-from nutri_tui.supplements import counted, supplement_unit
 
 CONFIRMED = ("yes", "implied")
 WORTH_A_TEST = ("good", "limited")
@@ -47,15 +46,23 @@ def assess(answers: Answers, content: Content) -> Assessment:
     emergency = counts.first_emergency is not None
 
     row = index.read_row(answers)
-    taken = [counted(s, content) for s in answers.health.supplements]
+    pieces = index.pieces
     taken_by: dict[str, float] = {}
-    for item in taken:
-        taken_by[item.nutrient_id] = taken_by.get(item.nutrient_id, 0.0) + item.amount
-    rules_here, food_cautions, rules_mask = _food_rules(answers, profile, content, index)
-    findings, nutrient_sources = nutrient_findings(answers, row, profile, content, index, taken_by, rules_here)
-    shown, shown_mask = _annotations_shown(findings, index)
-    food_cautions += shown
-    rules_mask |= shown_mask
+    supplements: list[SupplementTaken] = []
+    supplements_mask = 0
+    for supplement in answers.health.supplements:
+        amount, listed, mask = pieces.supplement(supplement.nutrient, supplement.amount, supplement.form)
+        taken_by[supplement.nutrient] = taken_by.get(supplement.nutrient, 0.0) + amount
+        supplements.append(listed)
+        supplements_mask |= mask
+    rules_here, food_cautions, rules_mask = _food_rules(answers, profile, index)
+    findings, nutrient_sources, advisories = nutrient_findings(
+        answers, row, profile, content, index, taken_by, rules_here
+    )
+    if advisories:
+        shown, shown_mask = _annotations_shown(advisories, index)
+        food_cautions += shown
+        rules_mask |= shown_mask
     suggested = exercises(profile, index) if not emergency else None
     if emergency:
         exercise_note = (
@@ -69,22 +76,22 @@ def assess(answers: Answers, content: Content) -> Assessment:
     doctor_first = frozenset(f.id for f in findings if f.doctor_first)
     advice_given, advice_sources = advice(answers, row, index, doctor_first)
     tests = tuple(f.id for f in findings if f.level != "low" and f.tests and f.tests[0].usefulness in WORTH_A_TEST)
-    mine, mine_mask = _yours(profile, content, index)
-    supplements = tuple(
-        SupplementTaken(
-            nutrient=item.nutrient_id,
-            entered=item.entered,
-            amount=round(item.amount, 4),
-            unit=supplement_unit(item.nutrient_id, content),
-            assumed=item.form is not None and item.form.assumed,
-            sources=item.form.sources if item.form is not None else (),
-        )
-        for item in taken
-    )
+    medicines: list[YourItem] = []
+    conditions: list[YourItem] = []
+    mine_mask = 0
+    for taken in profile.medicines:
+        item, mask = pieces.your_medicine(taken.id, taken.said_as)
+        medicines.append(item)
+        mine_mask |= mask
+    for condition_id, cause in profile.conditions.items():
+        if condition_id in content.conditions:
+            item, mask = pieces.your_condition(condition_id, cause)
+            conditions.append(item)
+            mine_mask |= mask
     left_out = unanswered(answers)
 
     cited = flags.mask | nutrient_sources | advice_sources | index.general_sources | rules_mask | mine_mask
-    cited |= index.masks.of(s for item in supplements for s in item.sources)
+    cited |= supplements_mask
     if suggested is not None:
         cited |= suggested.mask
     return Assessment(
@@ -103,10 +110,10 @@ def assess(answers: Answers, content: Content) -> Assessment:
         general_cautions=index.general_cautions,
         disclaimer=content.manifest.disclaimer,
         sources=index.masks.refs(cited),
-        content_reviewed=content.manifest.reviewed.isoformat(),
-        medicines=mine[0],
-        conditions=mine[1],
-        supplements=supplements,
+        content_reviewed=index.content_reviewed,
+        medicines=tuple(medicines),
+        conditions=tuple(conditions),
+        supplements=tuple(supplements),
         food_cautions=food_cautions,
         unanswered=left_out,
         flags_asked=flags.asked,
@@ -131,7 +138,7 @@ def _count(flags: FlagsFound) -> FlagCounts:
 
 
 def _food_rules(
-    answers: Answers, profile: Profile, content: Content, index: ContentIndex
+    answers: Answers, profile: Profile, index: ContentIndex
 ) -> tuple[tuple[FoodRuleUse, ...], tuple[Caution, ...], int]:
     """The food rules that apply to this person, what each says once, and the sources they cite."""
     uses: list[FoodRuleUse] = []
@@ -140,59 +147,18 @@ def _food_rules(
     for compiled in index.food_rules:
         if compiled.check is not None and compiled.check(answers) is None:
             continue
-        rule = compiled.rule
-        over = None
-        if rule.over_topic_limit is not None:
-            limit = content.topics[rule.over_topic_limit].upper_limit
-            over = limit.values.get(profile.age_band) if limit is not None else None  # type: ignore[call-overload]
-        uses.append(FoodRuleUse(rule.action, frozenset(rule.tags), over, rule.text))
-        if rule.action == "exclude":
+        uses.append(compiled.uses[profile.age_band])
+        if compiled.rule.action == "exclude":
             # An exclusion is advice in itself ("avoid liver in pregnancy"), said even if no list had such a food.
             cautions.append(compiled.caution)
             mask |= compiled.mask
     return tuple(uses), tuple(cautions), mask
 
 
-def _annotations_shown(findings: list, index: ContentIndex) -> tuple[tuple[Caution, ...], int]:
-    """Each food rule that annotated or moved a food that some list shows (to be said once), and its sources."""
-    shown = {advisory for finding in findings for food in finding.foods for advisory in food.advisories}
-    used = [c for c in index.food_rules if c.rule.action != "exclude" and c.rule.text in shown]
+def _annotations_shown(advisories: frozenset[str], index: ContentIndex) -> tuple[tuple[Caution, ...], int]:
+    """Each food rule whose text a listed food carries (to be said once), and the sources they cite."""
+    used = [c for c in index.food_rules if c.rule.action != "exclude" and c.rule.text in advisories]
     mask = 0
     for compiled in used:
         mask |= compiled.mask
     return tuple(c.caution for c in used), mask
-
-
-def _yours(profile: Profile, content: Content, index: ContentIndex) -> tuple[tuple[tuple[YourItem, ...], ...], int]:
-    """The person's medicines and conditions with the knowledge base's note on each, and their sources."""
-    medicines = []
-    for taken in profile.medicines:
-        medicine = content.medicines[taken.id]
-        medicines.append(
-            YourItem(
-                id=medicine.id,
-                name=medicine.name,
-                said_as=taken.said_as,
-                note=medicine.note,
-                sources=medicine.sources,
-                unverified=medicine.unverified,
-            )
-        )
-    conditions = []
-    for condition_id, cause in profile.conditions.items():
-        condition = content.conditions.get(condition_id)
-        if condition is None:
-            continue
-        conditions.append(
-            YourItem(
-                id=condition.id,
-                name=condition.name,
-                said_as="" if cause == "health.conditions" else cause,
-                note=condition.note,
-                sources=condition.sources,
-                unverified=condition.unverified,
-            )
-        )
-    items = (*medicines, *conditions)
-    mask = index.masks.of(s for item in items if item.note for s in item.sources)
-    return (tuple(medicines), tuple(conditions)), mask

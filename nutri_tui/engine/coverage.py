@@ -21,12 +21,25 @@ NOT_JUDGED = frozenset({"red_flags"})
 """Answered (or not) one by one: the result counts the warning-sign questions separately."""
 
 
+_JUDGED: tuple[tuple[str, str, tuple[tuple[str, object], ...]], ...] = tuple(
+    (
+        name,
+        title,
+        tuple((key, value) for key, value in vars(getattr(Answers(), name)).items() if key not in NOT_JUDGED),
+    )
+    for name, title in SECTION_TITLES.items()
+)
+"""Each section with the answers an empty answers file gives it, as (field, default) pairs."""
+
+
 def unanswered(answers: Answers) -> tuple[str, ...]:
     """The titles of the sections in which nothing was answered, in questionnaire order."""
     empty = []
-    for name, title in SECTION_TITLES.items():
-        section = getattr(answers, name)
-        fields = type(section).model_fields
-        if all(getattr(section, field) == info.default for field, info in fields.items() if field not in NOT_JUDGED):
+    for name, title, defaults in _JUDGED:
+        given = getattr(answers, name).__dict__
+        for key, default in defaults:
+            if given[key] != default:
+                break
+        else:
             empty.append(title)
     return tuple(empty)

@@ -41,17 +41,19 @@ def red_flags(answers: Answers, index: ContentIndex) -> FlagsFound:
         if given.get(flag_id) != "yes" and check(answers) is not None:
             answered_now[flag_id] = "implied"
     table = index.red_flags_found
+    questions = index.flag_questions_by_id
+    # Most questions are asked of everyone; only the few with conditions are tested for this person.
+    not_asked = {flag_id for flag_id, check in index.conditional_flags if check(answers) is None}
+    asked = len(questions) - len(not_asked)
+    answered = sum(1 for flag_id in given if flag_id in questions and flag_id not in not_asked)
     found: list[FlagFound] = []
-    asked = answered = 0
-    for question in index.flag_questions:
-        if question.asked is None or question.asked(answers) is not None:
-            asked += 1
-            answered += question.id in given
-        answer = answered_now.get(question.id)
-        if answer is None or answer == "no":
+    for flag_id, answer in answered_now.items():
+        if answer == "no":
             continue
-        variant = next((i for i, (check, _) in enumerate(question.variants) if check(answers) is not None), -1)
-        entry = table.get((question.id, answer, variant))
+        question = questions.get(flag_id)
+        variants = question.variants if question is not None else ()
+        variant = next((i for i, (check, _) in enumerate(variants) if check(answers) is not None), -1)
+        entry = table.get((flag_id, answer, variant))
         if entry is not None:  # None: an answer the content does not know (answers checked for shape only)
             found.append(entry)
     cited = 0

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from nutri_tui.content import Content
 from nutri_tui.engine.checks import AnswerRow, Check, compile_check, compile_rule
-from nutri_tui.engine.pieces import InteractionEntry, Pieces
+from nutri_tui.engine.pieces import FoodRuleUse, InteractionEntry, Pieces
 from nutri_tui.engine.sources import SourceMasks
 from nutri_tui.engine.wording import lower_first
 from nutri_tui.models.answers import Answers
@@ -31,7 +31,7 @@ from nutri_tui.models.assessment import (
     TestInfo,
 )
 from nutri_tui.models.catalogues import FoodRule
-from nutri_tui.models.content import DIETS_BY_BREADTH, Food, Nutrient
+from nutri_tui.models.content import AGE_BANDS, DIETS_BY_BREADTH, Food, Note, Nutrient
 
 URGENCY_ORDER = {"emergency": 0, "urgent": 1, "soon": 2}
 ANSWER_ORDER = {"yes": 0, "implied": 0, "dont_know": 1}
@@ -72,6 +72,8 @@ class CompiledFoodRule(NamedTuple):
     check: Check | None
     caution: Caution
     mask: int
+    uses: dict[str, FoodRuleUse]
+    """What the rule does to food lists, by upper-limit age band (an ``over_topic_limit`` depends on it)."""
 
 
 class NutrientEntry(NamedTuple):
@@ -88,6 +90,10 @@ class NutrientEntry(NamedTuple):
     tests: tuple[TestInfo, ...]
     about: NutrientAbout
     notes: tuple[NoteCheck, ...]
+    """Notes that depend on the person (a test, a severity, the level or a doctor-first caution)."""
+    plain_notes: tuple[InfoNote, ...]
+    """Notes every finding for the nutrient shows, whoever the person is (most of them)."""
+    plain_notes_mask: int
 
 
 @dataclass(frozen=True)
@@ -110,12 +116,17 @@ class ContentIndex:
     """Each advice item with its compiled tests (see ``compile_rule``), its sources and the nutrient it is about."""
     flag_questions: tuple[FlagQuestion, ...]
     """Every red flag in content order, with when it is asked and how it is worded."""
+    flag_questions_by_id: dict[str, FlagQuestion]
+    conditional_flags: tuple[tuple[str, Check], ...]
+    """The flags asked only of some people, with the test that says who."""
     food_rules: tuple[CompiledFoodRule, ...]
     general_cautions: tuple[Caution, ...]
     """Said once on every result, wherever supplements come up."""
     general_sources: int
     masks: SourceMasks
     pieces: Pieces
+    content_reviewed: str
+    """The knowledge base's review date, ISO format."""
 
 
 _CACHE: dict[int, tuple[Content, ContentIndex]] = {}
@@ -172,6 +183,14 @@ def _build(content: Content) -> ContentIndex:
     for position, rule in enumerate(rules.nutrient_rule):
         compiled = compile_rule(rule.when, row, names)
         by_nutrient[rule.nutrient].append((position, *compiled, rule.offset_by_supplement, masks.of(rule.sources)))
+    questions = tuple(
+        FlagQuestion(
+            f.id,
+            compile_check(f.ask_when, names) if f.ask_when else None,
+            tuple((compile_check(v.when, names), v.question) for v in f.variants),
+        )
+        for f in content.red_flags.values()
+    )
     advice = tuple(
         (
             *compile_rule(rule.when, row, names),
@@ -209,6 +228,12 @@ def _build(content: Content) -> ContentIndex:
                 ),
                 about=_about(n),
                 notes=_notes(n, masks, names),
+                plain_notes=tuple(
+                    InfoNote(text=note.text, sources=note.sources, unverified=note.unverified)
+                    for note in n.notes
+                    if _plain(note)
+                ),
+                plain_notes_mask=masks.of(s for note in n.notes if _plain(note) for s in note.sources),
             )
             for n in content.nutrients.values()
         ),
@@ -220,26 +245,23 @@ def _build(content: Content) -> ContentIndex:
             (f.id, compile_check(f.implied_by, names)) for f in content.red_flags.values() if f.implied_by
         ),
         advice=advice,
-        flag_questions=tuple(
-            FlagQuestion(
-                f.id,
-                compile_check(f.ask_when, names) if f.ask_when else None,
-                tuple((compile_check(v.when, names), v.question) for v in f.variants),
-            )
-            for f in content.red_flags.values()
-        ),
+        flag_questions=questions,
+        flag_questions_by_id={q.id: q for q in questions},
+        conditional_flags=tuple((q.id, q.asked) for q in questions if q.asked is not None),
         food_rules=tuple(
             CompiledFoodRule(
                 rule,
                 compile_check(rule.when, names) if rule.when else None,
                 Caution(text=rule.text, about=f"food_rule:{rule.id}", severity="caution", sources=rule.sources),
                 masks.of(rule.sources),
+                _food_rule_uses(rule, content),
             )
             for rule in content.food_rules.values()
         ),
         general_cautions=(Caution(text=general.text, about="supplement", severity="caution", sources=general.sources),),
         general_sources=masks.of(general.sources),
         masks=masks,
+        content_reviewed=content.manifest.reviewed.isoformat(),
         pieces=Pieces(
             content,
             masks,
@@ -248,6 +270,14 @@ def _build(content: Content) -> ContentIndex:
             {k: tuple(v) for k, v in by_condition.items()},
         ),
     )
+
+
+def _food_rule_uses(rule: FoodRule, content: Content) -> dict[str, FoodRuleUse]:
+    limit = content.topics[rule.over_topic_limit].upper_limit if rule.over_topic_limit else None
+    return {
+        band: FoodRuleUse(rule.action, frozenset(rule.tags), limit.values.get(band) if limit else None, rule.text)
+        for band in AGE_BANDS
+    }
 
 
 def _about(nutrient: Nutrient) -> NutrientAbout:
@@ -266,10 +296,15 @@ def _about(nutrient: Nutrient) -> NutrientAbout:
     )
 
 
+def _plain(note: Note) -> bool:
+    """A note every finding shows, whoever the person is (checked once, not per assessment)."""
+    return not (note.background or note.when or note.severity or note.flagged_only or note.advises_taking)
+
+
 def _notes(nutrient: Nutrient, masks: SourceMasks, names: dict[str, str]) -> tuple[NoteCheck, ...]:
     compiled = []
     for note in nutrient.notes:
-        if note.background:
+        if note.background or _plain(note):
             continue
         shown = InfoNote(text=note.text, sources=note.sources, unverified=note.unverified)
         caution = (

@@ -47,11 +47,12 @@ def nutrient_findings(
     index: ContentIndex,
     taken_by: dict[str, float],
     food_rules: tuple[FoodRuleUse, ...],
-) -> tuple[list[NutrientFinding], int]:
+) -> tuple[list[NutrientFinding], int, frozenset[str]]:
     """One finding per nutrient, most worth checking first, and the sources they cite together (a mask).
 
     ``row`` is ``index.read_row(answers)``; ``taken_by`` the daily supplement amounts in each nutrient's unit
-    (:mod:`nutri_tui.supplements`); ``food_rules`` the food rules that apply to this person.
+    (:mod:`nutri_tui.supplements`); ``food_rules`` the food rules that apply to this person. Also returns
+    the food rules' texts that the food lists carry.
     """
     pieces = index.pieces
     levels = content.rules.levels
@@ -63,12 +64,16 @@ def nutrient_findings(
         for entry in index.symptom_reasons[symptom_id]:
             symptoms.setdefault(entry[0], []).append(entry)
     all_allergies = frozenset(answers.about.allergies)
+    # Two reasons can quote one answer only when a condition comes from another answer (pregnancy is
+    # both a rule and a condition): only then is the once-per-answer pass needed.
+    derived = any(cause != "health.conditions" for cause in profile.conditions.values())
+    advisories: frozenset[str] = frozenset()
 
     ranked: list[tuple[int, float, int, NutrientFinding]] = []
     all_cited = 0
     without_supplements = pieces.basics_without_supplements(stages, age_band)
     for entry, basics in zip(index.nutrients, without_supplements, strict=True):
-        nutrient_id, name, limit_note, rules, cited, allergens, tests, about, notes = entry
+        nutrient_id, name, limit_note, rules, cited, allergens, tests, about, notes, plain, plain_mask = entry
         # cited starts as the nutrient's own sources, which cover the upper-limit and skipped-food cautions.
         taken = 0.0
         if nutrient_id in taken_by:
@@ -88,45 +93,50 @@ def nutrient_findings(
                     continue
             reasons.append(pieces.rule_reason(position, values, taken if offset and basics.covered else None))
             cited |= sources
-        mine = effects.get(nutrient_id, ())
-        diet_doctor_first = any(effect.diet_doctor_first for effect in mine)
-        doctor_first = False
+        diet_doctor_first = doctor_first = False
         cautions: list[tuple[int, Caution]] = []
-        advised: set[str] = set()
-        for effect in mine:
-            if effect.reason is not None:
-                reasons.append(effect.reason)
-            if effect.advice in advised:
-                caution = effect.repeat  # one piece of advice, said once: kidney disease and two medicines, say
-            else:
-                caution = effect.caution_without_foods if diet_doctor_first else effect.caution
-                advised.add(effect.advice)
-            cautions.append((effect.rank, caution))
-            doctor_first = doctor_first or effect.doctor_first
-            cited |= effect.mask
+        mine = effects.get(nutrient_id)
+        if mine:
+            for effect in mine:
+                diet_doctor_first = diet_doctor_first or effect.diet_doctor_first
+            advised: set[str] = set()
+            for effect in mine:
+                if effect.reason is not None:
+                    reasons.append(effect.reason)
+                if effect.advice in advised:
+                    caution = effect.repeat  # one piece of advice, said once: kidney disease and two medicines
+                else:
+                    caution = effect.caution_without_foods if diet_doctor_first else effect.caution
+                    advised.add(effect.advice)
+                cautions.append((effect.rank, caution))
+                doctor_first = doctor_first or effect.doctor_first
+                cited |= effect.mask
         for _, reason, sources in symptoms.get(nutrient_id, ()):
             reasons.append(reason)
             cited |= sources
-        if len(reasons) > 1:
+        if derived and len(reasons) > 1:
             reasons = _once_per_answer(reasons)
 
         # Summed in the order found, before sorting: a float sum depends on its order.
         score = _score(sum(map(_weight, reasons)))
         level = "high" if score >= high else "moderate" if score >= moderate else "low"
-        shown_notes: list[InfoNote] = []
+        cited |= plain_mask
+        shown_notes: tuple[InfoNote, ...] | list[InfoNote] = plain
         for note_check, note, caution, flagged_only, advises_taking, sources in notes:
             if (flagged_only and level == "low") or (advises_taking and doctor_first):
                 continue
             if note_check is not None and note_check(answers) is None:
                 continue
             if caution is None:
-                shown_notes.append(note)
+                shown_notes = [*shown_notes, note]
             else:
                 cautions.append((caution_rank(caution), caution))
                 doctor_first = doctor_first or caution.severity == "doctor_first"
             cited |= sources
-        limit_caution = basics.limit_caution_doctor_first if doctor_first else basics.limit_caution
-        cautions.append((caution_rank(limit_caution), limit_caution))
+        # The doctor-first wording of the limit has the same severity, so the same rank.
+        cautions.append(
+            (basics.limit_rank, basics.limit_caution_doctor_first if doctor_first else basics.limit_caution)
+        )
         foods = ()
         withheld = ""
         if level != "low" and diet_doctor_first:
@@ -137,7 +147,10 @@ def nutrient_findings(
             foods = part.suggestions
             cautions.extend(part.skipped)
             cited |= part.mask
-        cautions.sort(key=_first)  # stable: equal ranks keep the order found
+            if part.advisories:
+                advisories |= part.advisories
+        if len(cautions) > 1:
+            cautions.sort(key=_first)  # stable: equal ranks keep the order found
         if len(reasons) > 1:
             reasons.sort(key=_weight, reverse=True)  # stable like sorting by -weight
         finding = NutrientFinding(
@@ -155,7 +168,7 @@ def nutrient_findings(
             doctor_first=doctor_first,
             sources=index.masks.sorted_ids(cited),
             about=about,
-            notes=tuple(shown_notes),
+            notes=shown_notes if shown_notes is plain else tuple(shown_notes),
             diet_doctor_first=diet_doctor_first,
             foods_withheld=withheld,
         )
@@ -163,7 +176,7 @@ def nutrient_findings(
         ranked.append((LEVEL_ORDER[level], -score, len(ranked), finding))
         all_cited |= cited
     ranked.sort()
-    return [finding for *_, finding in ranked], all_cited
+    return [finding for *_, finding in ranked], all_cited, advisories
 
 
 WITHHELD = (

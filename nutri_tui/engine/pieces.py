@@ -20,7 +20,16 @@ from nutri_tui.content import Content
 from nutri_tui.engine.sources import SourceMasks
 from nutri_tui.engine.wording import UL_SCOPE, describe, lower_first
 from nutri_tui.labels import number
-from nutri_tui.models.assessment import Caution, ExerciseSuggestion, FoodSuggestion, Reason, Target, UpperLimitOut
+from nutri_tui.models.assessment import (
+    Caution,
+    ExerciseSuggestion,
+    FoodSuggestion,
+    Reason,
+    SupplementTaken,
+    Target,
+    UpperLimitOut,
+    YourItem,
+)
 from nutri_tui.models.content import SCORED_EFFECTS, Food, Interaction
 
 REASONS_MAX = 4096
@@ -95,6 +104,8 @@ class FoodPart(NamedTuple):
     skipped: tuple[tuple[int, Caution], ...]
     """A ranked caution for each food left out because one serving passes the upper limit."""
     mask: int
+    advisories: frozenset[str]
+    """Every food rule's text that some food of the list carries (said once in the result)."""
 
 
 def _acts_on(use: FoodRuleUse, food: Food) -> bool:
@@ -138,6 +149,52 @@ class Pieces:
         self.foods = lru_cache(maxsize=FOODS_MAX)(self._foods)
         self.food_suggestion = lru_cache(maxsize=FOODS_MAX)(self._food_suggestion)
         self.exercises = lru_cache(maxsize=SMALL_MAX)(self._exercises)
+        self.supplement = lru_cache(maxsize=LIMITS_MAX)(self._supplement)
+        self.your_medicine = lru_cache(maxsize=EFFECTS_MAX)(self._your_medicine)
+        self.your_condition = lru_cache(maxsize=EFFECTS_MAX)(self._your_condition)
+
+    def _supplement(self, nutrient_id: str, amount: float, form: str) -> tuple[float, SupplementTaken, int]:
+        """One supplement as counted: its amount in the nutrient's unit, as the result lists it, its sources."""
+        from nutri_tui.models.answers import Supplement
+        from nutri_tui.supplements import counted, supplement_unit
+
+        item = counted(Supplement(nutrient=nutrient_id, amount=amount, form=form), self._content)  # type: ignore[arg-type]
+        sources = item.form.sources if item.form is not None else ()
+        taken = SupplementTaken(
+            nutrient=nutrient_id,
+            entered=item.entered,
+            amount=round(item.amount, 4),
+            unit=supplement_unit(nutrient_id, self._content),
+            assumed=item.form is not None and item.form.assumed,
+            sources=sources,
+        )
+        return item.amount, taken, self._masks.of(sources)
+
+    def _your_medicine(self, medicine_id: str, said_as: str) -> tuple[YourItem, int]:
+        """A medicine the person takes (their word for it), with the class's note, and the note's sources."""
+        medicine = self._content.medicines[medicine_id]
+        item = YourItem(
+            id=medicine_id,
+            name=medicine.name,
+            said_as=said_as,
+            note=medicine.note,
+            sources=medicine.sources,
+            unverified=medicine.unverified,
+        )
+        return item, self._masks.of(medicine.sources) if medicine.note else 0
+
+    def _your_condition(self, condition_id: str, cause: str) -> tuple[YourItem, int]:
+        """A condition the person has (``cause``: the answer that says so), with its note, and its sources."""
+        condition = self._content.conditions[condition_id]
+        item = YourItem(
+            id=condition_id,
+            name=condition.name,
+            said_as="" if cause == "health.conditions" else cause,
+            note=condition.note,
+            sources=condition.sources,
+            unverified=condition.unverified,
+        )
+        return item, self._masks.of(condition.sources) if condition.note else 0
 
     def _rule_reason(self, position: int, values: tuple[Any, ...], offset_taken: float | None) -> Reason:
         """Rule ``position`` of rules.toml, which held for these answer values.
@@ -348,7 +405,8 @@ class Pieces:
             (last if any(use.action == "last" for use in acting) else first).append(suggestion)
         suggestions = (*first, *last)
         mask = self._masks.of(s for item in (*suggestions, *(c for _, c in skipped)) for s in item.sources)
-        return FoodPart(suggestions, tuple(skipped), mask)
+        advisories = frozenset(text for food in suggestions for text in food.advisories)
+        return FoodPart(suggestions, tuple(skipped), mask, advisories)
 
     def _food_suggestion(
         self, nutrient_id: str, food: Food, target: float, advisories: tuple[str, ...] = ()

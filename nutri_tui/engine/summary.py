@@ -10,6 +10,7 @@ asking for, and what was left unanswered. A result built from few answers never 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from nutri_tui.models.assessment import Advice, NutrientFinding
@@ -63,40 +64,56 @@ def summary_lines(
             "those signs were not screened."
         )
 
-    diet = [f.name for f in findings if f.diet_doctor_first]
-    if diet:
-        lines.append(
-            f"Ask your doctor how much is right for you, from food as well as supplements: {', '.join(diet)} "
-            "(see Supplement cautions)."
-        )
-    first = [f.name for f in findings if f.doctor_first and not f.diet_doctor_first and f.level != "low"]
-    if first:
-        lines.append(
-            f"Ask your doctor first before taking any supplement of: {', '.join(first)} (see Supplement cautions)."
-        )
-    worth = [f"{f.name} ({f.level})" for f in findings if f.level != "low"]
-    if worth:
-        lines.append(f"Worth checking with a doctor: {', '.join(worth)}.")
-        by_id = {f.id: f for f in findings}
-        if tests:
-            named = ", ".join(f"{by_id[t].name} ({by_id[t].tests[0].name})" for t in tests)
-            lines.append(f"Blood tests worth asking about: {named}.")
-        no_test = [f.name for f in findings if f.level != "low" and f.id not in tests]
-        if no_test:
-            lines.append(
-                f"No blood test shows these well: {', '.join(no_test)}; the Deficiencies tab says what a test "
-                "can and cannot show."
-            )
-    elif unanswered:
-        lines.append("From the answers given, no nutrient stands out.")
-    else:
-        lines.append("Your answers do not point strongly to any nutrient gap.")
+    # What the nutrients say depends on a few of each finding's values: built once per combination.
+    flagged = tuple(
+        (f.name, f.level, f.doctor_first, f.diet_doctor_first, f.tests[0].name if f.id in tests else None)
+        for f in findings
+        if f.level != "low" or f.diet_doctor_first
+    )
+    lines += _nutrient_lines(flagged, bool(unanswered))
     if unanswered:
         lines.append(
             f"Not answered: {', '.join(unanswered)}. Anything that depends on those answers could not be judged."
         )
     if any(item.topic == "stress" for item in advice_given):
         lines.append("Stress does not change your nutrient results, but it can slow back-pain recovery (see Advice).")
+    return tuple(lines)
+
+
+Flagged = tuple[tuple[str, str, bool, bool, str | None], ...]
+"""(name, level, doctor first, diet doctor first, the blood test worth asking about or None), most worth first."""
+
+
+@lru_cache(maxsize=4096)
+def _nutrient_lines(flagged: Flagged, anything_unanswered: bool) -> tuple[str, ...]:
+    lines: list[str] = []
+    diet = [name for name, _, _, diet_first, _ in flagged if diet_first]
+    if diet:
+        lines.append(
+            f"Ask your doctor how much is right for you, from food as well as supplements: {', '.join(diet)} "
+            "(see Supplement cautions)."
+        )
+    first = [name for name, level, first, diet_first, _ in flagged if first and not diet_first and level != "low"]
+    if first:
+        lines.append(
+            f"Ask your doctor first before taking any supplement of: {', '.join(first)} (see Supplement cautions)."
+        )
+    worth = [f"{name} ({level})" for name, level, *_ in flagged if level != "low"]
+    if worth:
+        lines.append(f"Worth checking with a doctor: {', '.join(worth)}.")
+        named = [f"{name} ({test})" for name, _, _, _, test in flagged if test is not None]
+        if named:
+            lines.append(f"Blood tests worth asking about: {', '.join(named)}.")
+        no_test = [name for name, level, _, _, test in flagged if level != "low" and test is None]
+        if no_test:
+            lines.append(
+                f"No blood test shows these well: {', '.join(no_test)}; the Deficiencies tab says what a test "
+                "can and cannot show."
+            )
+    elif anything_unanswered:
+        lines.append("From the answers given, no nutrient stands out.")
+    else:
+        lines.append("Your answers do not point strongly to any nutrient gap.")
     return tuple(lines)
 
 
