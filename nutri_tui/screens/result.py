@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
@@ -122,7 +124,7 @@ class ResultScreen(Screen[None]):
                 text = f"{level_tag(finding.level)[0]} {finding.name}"
             else:
                 text = f"{level_tag(finding.level)} {finding.name:<22} {level_bar(finding.score)} {finding.score:g}"
-            options.append(Option(text, id=finding.id))
+            options.append(Option(Content(text), id=finding.id))  # Content: plain text, never markup
         return options
 
     def _foods(self) -> ComposeResult:
@@ -141,14 +143,15 @@ class ResultScreen(Screen[None]):
         for finding in worth:
             for food in finding.foods:
                 servings = f"~{food.servings_to_target:g}" if food.servings_to_target else "-"
-                table.add_row(
+                cells = (
                     finding.name,
                     food.name,
                     food.serving,
                     f"{amount(food.amount)} {food.unit}{' ' + food.form if food.form else ''}",
                     servings,
-                    key=f"{finding.id}:{food.id}",
                 )
+                # Text cells: a str cell is parsed as markup, and a food named "[/]" crashed the table.
+                table.add_row(*(Text(cell) for cell in cells), key=f"{finding.id}:{food.id}")
         yield table
 
     def _cautions(self) -> ComposeResult:
