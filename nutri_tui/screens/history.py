@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Sparkline, Static
+from textual.widgets import DataTable, Input, Sparkline, Static
 
 from nutri_tui.labels import LEVEL_SYMBOL
 from nutri_tui.local_time import shown_time
@@ -22,6 +22,7 @@ from nutri_tui.screens.confirm import ConfirmModal
 from nutri_tui.screens.label_modal import LabelModal
 from nutri_tui.storage import SavedSession, SessionEntry, StorageError
 from nutri_tui.text import clean_text
+from nutri_tui.widgets.header import Header
 from nutri_tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -218,7 +219,8 @@ class HistoryScreen(Screen[None]):
         entry = self._current()
         if entry is None:
             return
-        what = clean_text(entry.label or entry.path.name)
+        label = entry.label if isinstance(entry, SavedSession) else ""  # an unreadable file has only its name
+        what = clean_text(label or entry.path.name)
 
         def done(confirmed: bool | None) -> None:
             if not confirmed:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 
 from nutri_tui.models.assessment import NutrientFinding
@@ -30,6 +30,7 @@ from nutri_tui.screens.export_modal import ExportModal
 from nutri_tui.screens.label_modal import LabelModal
 from nutri_tui.screens.why import WhyModal
 from nutri_tui.storage import StorageError
+from nutri_tui.widgets.header import Header
 from nutri_tui.widgets.key_bar import KeyBar
 from nutri_tui.widgets.level import level_bar, level_tag
 
@@ -201,7 +202,9 @@ class ResultScreen(Screen[None]):
 
     def action_tab(self, index: int) -> None:
         """Show a tab and put the keyboard in it, so its content can be scrolled and chosen at once."""
-        tabbed = self.query_one(TabbedContent)
+        tabbed = self.query_one_optional(TabbedContent)
+        if tabbed is None:  # a number key that came before the screen was built (keys come fast)
+            return
         tabbed.active = self.TABS[index]
         pane = self.query_one(f"#{self.TABS[index]}", TabPane)
         # Every pane holds a list, a table or a scrolling view; the tab row is the fallback all the same,
