@@ -8,6 +8,7 @@ full, validated content and storage load after the first screen has painted.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 
@@ -21,6 +22,8 @@ CONTENT_ENV = "NUTRI_TUI_CONTENT"
 SESSIONS_DIR = "sessions"
 DRAFT_FILE = "draft.toml"
 SESSION_SUFFIX = ".toml"
+_STEP_ID = re.compile(r"[a-z_]{1,40}")
+"""What a step id looks like; anything else is shown as "cannot be read" (a hand-edited step never is)."""
 PEEK_LIMIT = 1_000_000
 """A draft bigger than this is not peeked at (a real one is about 1 KB): the welcome screen calls it
 unreadable, and the full loader has the last word when the person resumes."""
@@ -75,7 +78,7 @@ def peek_draft_step(root: Path) -> str | None:
     except (ValueError, RecursionError):  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
         return ""
     step = data.get("step")
-    return step if isinstance(step, str) else ""
+    return step if isinstance(step, str) and _STEP_ID.fullmatch(step) else ""
 
 
 def has_sessions(root: Path) -> bool:

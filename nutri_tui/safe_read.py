@@ -35,14 +35,15 @@ def os_reason(error: OSError) -> str:
 
 def check_kind(info: os.stat_result, what: str, limit: int) -> None:
     """Refuse anything but a regular file of at most ``limit`` bytes (``what``: "session file", "index")."""
+    a_what = f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
     if stat.S_ISLNK(info.st_mode):
         raise Unreadable("is a symbolic link; not followed")
     if stat.S_ISDIR(info.st_mode):
-        raise Unreadable(f"is a folder, not a {what}")
+        raise Unreadable(f"is a folder, not {a_what}")
     if not stat.S_ISREG(info.st_mode):
-        raise Unreadable(f"not a regular file, so not a {what}")
+        raise Unreadable(f"not a regular file, so not {a_what}")
     if info.st_size > limit:
-        raise Unreadable(f"too large for a {what} ({info.st_size:,} bytes; the limit is {limit:,})")
+        raise Unreadable(f"too large for {a_what} ({info.st_size:,} bytes; the limit is {limit:,})")
 
 
 def open_regular(
@@ -91,7 +92,7 @@ def read_at_most(fd: int, limit: int, what: str, start: bytes = b"") -> bytes:
     except OSError as error:
         raise Unreadable(f"cannot read it ({os_reason(error)})") from None
     if size > limit:
-        raise Unreadable(f"too large for a {what} (the limit is {limit:,} bytes)")
+        raise Unreadable(f"too large for {'an' if what[:1] in 'aeiou' else 'a'} {what} (the limit is {limit:,} bytes)")
     return b"".join(chunks)
 
 
