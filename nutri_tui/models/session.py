@@ -120,11 +120,29 @@ class Session(_SessionKeys):
 
     @field_validator("result")
     @classmethod
-    def _foods_told_apart(cls, result: Assessment) -> Assessment:
+    def _displayable(cls, result: Assessment) -> Assessment:
+        """Foods told apart (the Foods table keys rows by them), and not more to show than a screen can
+        lay out in a moment: each list is bounded (models/bounds.py), but nutrients times cautions is not."""
         repeated = result.repeated_food()
         if repeated is not None:
             raise ValueError(f"nutrients: food {repeated[1]!r} appears more than once under {repeated[0]!r}")
+        shown = shown_items(result)
+        if shown > SHOWN_MAX:
+            raise ValueError(
+                f"{shown:,} items to show (findings, foods, cautions, sources...); the limit is {SHOWN_MAX:,}"
+            )
         return result
+
+
+SHOWN_MAX = 2_000
+"""The most items (lines, rows, cards) a result may give its screen; the richest real result has about 200."""
+
+
+def shown_items(result: Assessment) -> int:
+    """How many lines, rows and cards the result screen builds for ``result``."""
+    parts = (result.red_flags, result.summary, result.notes, result.exercises, result.advice, result.sources)
+    per_finding = sum(1 + len(n.reasons) + len(n.foods) + len(n.cautions) + len(n.tests) for n in result.nutrients)
+    return sum(map(len, parts)) + len(result.general_cautions) + per_finding
 
 
 StrictInt = Annotated[int, Field(strict=True)]
