@@ -26,6 +26,7 @@ import gc
 import json
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -114,11 +115,18 @@ class SessionIndex:
 
     def _load(self) -> dict[str, dict[str, Any]]:
         try:
-            data = json.loads(read_regular(self.path, "session index", INDEX_MAX))
-        except Unreadable as error:
-            self._writable = str(error) == "no such file" or str(error).startswith("too large")
+            info = os.lstat(self.path)
+        except FileNotFoundError:
             return {}
-        except (ValueError, RecursionError):  # not JSON, or nested past what json can parse
+        except OSError:
+            self._writable = False
+            return {}
+        if not stat.S_ISREG(info.st_mode):  # a link, a FIFO, a folder: not ours to read or to replace
+            self._writable = False
+            return {}
+        try:
+            data = json.loads(read_regular(self.path, "session index", INDEX_MAX))
+        except (Unreadable, ValueError, RecursionError):  # RecursionError: nested past what json can parse
             return {}
         if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
             return {}
