@@ -10,6 +10,8 @@ from pydantic import ValidationError
 
 from nutri_tui.content import Content
 from nutri_tui.models.answers import Answers
+from nutri_tui.safe_read import Unreadable, read_regular
+from nutri_tui.text import escaped
 
 MAX_BYTES = 1_000_000
 
@@ -43,24 +45,30 @@ def validation_message(error: ValidationError, docs: str = "`nutri-tui schema` o
 
 
 def read_answers(path: Path, content: Content) -> Answers:
+    """Read and validate an answers file; :class:`AnswersError` with one line naming the problem.
+
+    The file is looked at before it is read (a FIFO, a device such as ``/dev/zero`` or a link to one is
+    refused without blocking; a file over :data:`MAX_BYTES` is refused unread), and at most the limit
+    plus one byte is read. A UTF-8 byte-order mark is skipped, as in session files.
+    """
+    where = escaped(path)
     try:
-        if path.is_dir():
-            raise AnswersError(f"{path}: is a folder, not an answers file")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise AnswersError(f"{path}: no such file") from None
-    except OSError as error:
-        raise AnswersError(f"{path}: cannot read it ({error.strerror})") from None
-    if len(raw) > MAX_BYTES:
-        raise AnswersError(f"{path}: too large for an answers file ({len(raw):,} bytes; the limit is {MAX_BYTES:,})")
+        raw = read_regular(path, "answers file", MAX_BYTES, follow_links=True)
+    except Unreadable as error:
+        raise AnswersError(f"{where}: {error}") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        raise AnswersError(f"{path}: not a text file (answers files are UTF-8 TOML)") from None
+        raise AnswersError(f"{where}: not a text file (answers files are UTF-8 TOML)") from None
     if "\x00" in text:
-        raise AnswersError(f"{path}: not a text file (answers files are UTF-8 TOML)")
+        raise AnswersError(f"{where}: not a text file (answers files are UTF-8 TOML)")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise AnswersError(f"{path}: not valid TOML: {error}") from None
-    return parse_answers(data, content, str(path))
+        raise AnswersError(f"{where}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise AnswersError(f"{where}: not valid TOML: nested too deeply") from None
+    try:
+        return parse_answers(data, content, where)
+    except RecursionError:
+        raise AnswersError(f"{where}: nested too deeply") from None

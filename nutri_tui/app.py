@@ -18,18 +18,23 @@ from textual.screen import Screen
 
 from nutri_tui.paths import data_dir
 from nutri_tui.screens.welcome import WelcomeScreen
+from nutri_tui.text import clean_text
 from nutri_tui.themes import HIGH_CONTRAST
 from nutri_tui.wizard import REVIEW, STEP_IDS, WizardState, step_index
 
 # Everything else (pydantic models, the content, storage, the other screens) is imported where it is
 # first used: the welcome screen must paint as fast as a bare Textual app, and these cost ~0.5 s.
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from nutri_tui.content import Content
     from nutri_tui.models.answers import Answers
     from nutri_tui.models.session import Draft, Session
     from nutri_tui.screens.result import ResultScreen
     from nutri_tui.storage import SessionEntry, Storage
 
+NOTE_MAX = 1_000
+"""A notification is cut to this many characters (a path and a reason fit easily)."""
 WARM_UP_DELAY = 0.25
 """Seconds after the first paint before the content is loaded and validated (the person is reading)."""
 
@@ -64,6 +69,28 @@ class NutriTuiApp(App[None]):
         self.dirty = False
         """True when the person changed something not yet written to the draft."""
         self.register_theme(HIGH_CONTRAST)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is one line of plain text, whoever calls it (screens too: theirs come here).
+
+        Messages quote file names, labels and reasons from files: parsed as markup, a ``[/]`` in one
+        crashed the app, and an ESC in one would reach the terminal. ``markup`` is accepted and ignored.
+        """
+        super().notify(
+            clean_text(message, NOTE_MAX),
+            title=clean_text(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     @property
     def storage(self) -> Storage:
@@ -109,14 +136,15 @@ class NutriTuiApp(App[None]):
 
     # --- navigation ------------------------------------------------------------------
 
-    def new_assessment(self) -> None:
-        """Start from the first step. An unfinished draft is set aside (kept if unreadable), never overwritten."""
+    def new_assessment(self, keep_draft: bool = False) -> None:
+        """Start from the first step. An unfinished draft is set aside (kept if unreadable, or with
+        ``keep_draft``), never overwritten."""
         from nutri_tui.storage import StorageError
 
         if not self._content_ok():
             return
         try:
-            self.storage.discard_draft()
+            self.storage.discard_draft(keep=keep_draft)
         except (OSError, StorageError) as error:
             self.notify(f"Your unfinished answers could not be set aside: {error}", severity="error", timeout=10)
             return
@@ -125,23 +153,24 @@ class NutriTuiApp(App[None]):
         self.show_step(STEP_IDS[0])
 
     def resume_draft(self) -> None:
-        """Continue the unfinished answers; a draft that cannot be read is reported and left alone."""
+        """Continue the unfinished answers. A draft that cannot be read, or whose answers would not
+        validate, is reported with "Start again" offered; until then it is left as it is."""
+        from nutri_tui.drafts import answers_problem
         from nutri_tui.storage import StorageError
 
         try:
             draft = self.storage.load_draft()
         except StorageError as error:
-            self.notify(
-                f"Your unfinished answers could not be read ({error}). The file was left as it is; "
-                "Start a new assessment sets it aside.",
-                severity="error",
-                timeout=12,
-            )
+            self._offer_start_again(str(error))
             return
         if draft is None:
             self.new_assessment()
             return
         if not self._content_ok():
+            return
+        problem = answers_problem(draft, self.content)
+        if problem is not None:
+            self._offer_start_again(f"{self.storage.draft_path}: {problem}")
             return
         self.wizard = WizardState.resume(draft.answers, draft.step)
         self.dirty = False
@@ -151,6 +180,22 @@ class NutriTuiApp(App[None]):
             self.switch_screen(ReviewScreen())
         else:
             self.show_step(self.wizard.step)
+
+    def _offer_start_again(self, reason: str) -> None:
+        from nutri_tui.screens.confirm import ConfirmModal
+
+        def answered(start_again: bool | None) -> None:
+            if start_again:
+                self.new_assessment(keep_draft=True)
+
+        self.push_screen(
+            ConfirmModal(
+                f"Your unfinished answers cannot be resumed: {clean_text(reason, 400)}. Start again? The file is "
+                "kept, renamed draft.broken-<date>.toml; Cancel leaves it as it is.",
+                yes="Start again",
+            ),
+            answered,
+        )
 
     def show_step(self, step_id: str, return_to_review: bool = False) -> None:
         """Show a wizard step: another form on the wizard screen if it is open, else a new one."""
@@ -236,9 +281,10 @@ class NutriTuiApp(App[None]):
         self.switch_screen(ResultScreen(session, path, note))
 
     def _saved_result(self, session: Session, path: Path | None) -> ResultScreen:
+        from nutri_tui.local_time import shown_time
         from nutri_tui.screens.result import ResultScreen
 
-        when = f"{session.created.astimezone():%Y-%m-%d %H:%M}"
+        when = shown_time(session.created)
         note = f"A saved result from {when}{': ' + session.label if session.label else ''} (read-only)."
         if session.content_version != self.content.version:
             note += (

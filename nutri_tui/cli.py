@@ -102,9 +102,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
 
 
+ERROR_MAX = 2_000
+"""An error line is cut to this many characters."""
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> int:
-    """Print a one-line error on stderr and return the exit code."""
-    print(f"nutri-tui: error: {message}", file=sys.stderr)
+    """Print a one-line error on stderr and return the exit code.
+
+    Messages quote paths and keys from files, so the line is cleaned here, for every command: nothing
+    in it can change the terminal (paths arrive escaped by ``cli_sessions.shown``, so they stay findable).
+    """
+    from nutri_tui.text import clean_text
+
+    print(f"nutri-tui: error: {clean_text(message, ERROR_MAX)}", file=sys.stderr)
     return code
 
 
@@ -114,7 +124,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     try:
         content = load_content(args.content)
     except ContentError as error:
-        print(error, file=sys.stderr)
+        from nutri_tui.text import clean_text
+
+        print(clean_text(str(error), ERROR_MAX), file=sys.stderr)  # it may quote a file from --content
         return EXIT_CONTENT
     print(content.summary())
     return EXIT_OK

@@ -19,6 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nutri_tui.cli import EXIT_CONTENT, EXIT_OK, EXIT_STORAGE, fail
+from nutri_tui.text import clean_text, escaped
+
+NAME_MAX = 255
+"""The longest file name (in bytes) that the common file systems allow."""
 
 if TYPE_CHECKING:
     from nutri_tui.models.session import Session
@@ -51,10 +55,7 @@ def storage_for(args: argparse.Namespace) -> Storage:
 
 def shown(path: Path | str) -> str:
     """A path safe to print on a terminal: as is when printable, else with unprintable characters escaped."""
-    text = str(path)
-    if text.isprintable():
-        return text
-    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+    return escaped(path)
 
 
 # -- --where ----------------------------------------------------------------------------------------
@@ -107,7 +108,7 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
         count, left = (f"{len(unreadable)} files", "they are") if len(unreadable) != 1 else ("1 file", "it is")
         print(f"{count} that cannot be read (left as {left}):")
     for entry in unreadable:
-        print(f"  {shown(entry.path)}: {entry.reason}")
+        print(f"  {shown(entry.path)}: {clean_text(entry.reason, 600)}")
     return EXIT_OK
 
 
@@ -127,11 +128,15 @@ def _entry_json(entry: SessionEntry) -> dict[str, Any]:
 
 
 def _entry_line(entry: SavedSession, names: dict[str, str]) -> str:
-    created = entry.created.astimezone().strftime("%Y-%m-%d %H:%M")
-    label = f'"{entry.label}"' if entry.label else "(no label)"
+    from nutri_tui.local_time import shown_time
+
+    created = shown_time(entry.created)
+    label = f'"{clean_text(entry.label)}"' if entry.label else "(no label)"
     pain = f"pain {entry.pain_intensity}/10" if entry.pain_intensity is not None else "pain not given"
     flag = "RED FLAG" if entry.red_flag else "no red flag"
     top = ", ".join(f"{names.get(n, n)} ({level})" for n, level in entry.top_nutrients) or "no nutrient flagged"
+    # Everything above may come from a file (the index, a head): one line, nothing a terminal would obey.
+    top = clean_text(top, 400)
     return f"  {created}  {label}  {pain}  {flag}  {top}"
 
 
@@ -180,7 +185,9 @@ def _write_new(path: Path, text: str) -> int:
     """Write ``text`` to a new file ``path`` (0600, atomically); exit 2 if it exists, 1 if it cannot be written."""
     from nutri_tui.private_files import StorageError, write_private_new
 
-    if path.is_dir():
+    if len(os.fsencode(path.name)) > NAME_MAX:  # else the system's "File name too long", as a traceback once
+        return fail(f"{shown(path.name[:40])}...: file name too long (the limit is {NAME_MAX} bytes)")
+    if os.path.isdir(path):  # os.path's checks never raise, unlike Path.is_dir on an over-long path
         return fail(f"{shown(path)}: is a folder; give a file name for the report")
     if os.path.lexists(path):
         return fail(f"{shown(path)}: already exists; not overwritten (choose another name)")

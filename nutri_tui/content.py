@@ -149,6 +149,8 @@ def _read(root: Path, file: str) -> dict[str, Any]:
         raise ContentError(file, "", "file is missing") from None
     except tomllib.TOMLDecodeError as error:
         raise ContentError(file, "", f"not valid TOML: {error}") from None
+    except RecursionError:
+        raise ContentError(file, "", "not valid TOML: nested too deeply") from None
     except UnicodeDecodeError:
         raise ContentError(file, "", "not UTF-8 text") from None
     except OSError as error:

@@ -12,7 +12,7 @@ import os
 import secrets
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
@@ -20,6 +20,7 @@ from nutri_tui import __version__
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Draft
 from nutri_tui.private_files import (
     MAX_BYTES,
+    REASON_MAX,
     StorageError,
     atomic_write,
     fsync_dir,
@@ -27,8 +28,14 @@ from nutri_tui.private_files import (
     message,
     os_reason,
     private_dir,
+    string_problem,
+    sweep_once,
     utc_stamp,
 )
+from nutri_tui.text import clean_text, escaped
+
+if TYPE_CHECKING:
+    from nutri_tui.content import Content
 
 NAME_ATTEMPTS = 20
 
@@ -48,6 +55,7 @@ def save_draft(root: Path, path: Path, draft: Draft) -> Path:
     except StorageError as error:
         raise StorageError(f"{error}; the existing draft is kept: discard it first") from None
     private_dir(root)
+    sweep_once(root)
     try:
         atomic_write(path, dump_draft(draft), exclusive=False)
     except OSError as error:
@@ -66,11 +74,42 @@ def load_draft(path: Path) -> Draft | None:
     return load(path, Draft, "draft")
 
 
-def discard_draft(root: Path, path: Path) -> Path | None:
-    """Start fresh: delete a readable draft; move an unreadable one aside and return where it went."""
+def answers_problem(draft: Draft, content: Content) -> str | None:
+    """Why the draft's answers cannot be resumed, in one line, or None if every section validates.
+
+    The draft file checks only that each section is a table; the wizard's steps then take the values
+    as they are, so a hand-edited ``age = "52"`` or ``supplements = [{}]`` would crash the step that
+    shows it. Each section is validated here, against today's content, before the wizard sees it.
+    """
+    from pydantic import ValidationError
+
+    from nutri_tui.answers_file import validation_message
+    from nutri_tui.models.answers import Answers
+
+    for name, values in draft.answers.items():
+        field = Answers.model_fields.get(name)
+        model = field.annotation if field is not None else None
+        if not isinstance(model, type) or name == "format":
+            return clean_text(f"answers.{escaped(name)}: not a section of the answers", REASON_MAX)
+        try:
+            model.model_validate(values, context={"content": content})  # type: ignore[attr-defined]
+        except ValidationError as error:
+            return clean_text(f"answers.{name}.{validation_message(error)}", REASON_MAX)
+        except RecursionError:
+            return f"answers.{name}: nested too deeply"
+    return None
+
+
+def discard_draft(root: Path, path: Path, keep: bool = False) -> Path | None:
+    """Start fresh: delete a readable draft; move an unreadable one aside and return where it went.
+
+    ``keep`` moves a readable draft aside too (one whose answers cannot be resumed: nothing is lost).
+    """
     try:
         draft = load_draft(path)
     except StorageError:
+        return _move_aside(root, path)
+    if draft is not None and keep:
         return _move_aside(root, path)
     if draft is not None:
         try:
@@ -103,7 +142,11 @@ def _move_aside(root: Path, path: Path) -> Path:
 def dump_draft(draft: Draft) -> bytes:
     """The draft file's bytes: a comment naming the format, then the draft as TOML."""
     header = f"# nutri-tui draft file (schema {SESSION_SCHEMA_VERSION}); see docs/session-format.md\n"
-    data = (header + tomli_w.dumps(draft.model_dump(mode="json", exclude_none=True))).encode("utf-8")
+    values = draft.model_dump(mode="json", exclude_none=True)
+    problem = string_problem(values)  # it would never read back (see private_files.validated)
+    if problem is not None:
+        raise StorageError(f"this draft cannot be saved: {problem}")
+    data = (header + tomli_w.dumps(values)).encode("utf-8")
     if len(data) > MAX_BYTES:
         raise StorageError(f"this draft is too large to save ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
     return data

@@ -8,10 +8,13 @@ full, validated content and storage load after the first screen has painted.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 
 import platformdirs
+
+from nutri_tui.safe_read import Unreadable, read_regular
 
 APP_NAME = "nutri-tui"
 HOME_ENV = "NUTRI_TUI_HOME"
@@ -19,8 +22,11 @@ CONTENT_ENV = "NUTRI_TUI_CONTENT"
 SESSIONS_DIR = "sessions"
 DRAFT_FILE = "draft.toml"
 SESSION_SUFFIX = ".toml"
+_STEP_ID = re.compile(r"[a-z_]{1,40}")
+"""What a step id looks like; anything else is shown as "cannot be read" (a hand-edited step never is)."""
 PEEK_LIMIT = 1_000_000
-"""Bytes read at most when peeking at a draft (a bigger one is left for the full loader to refuse)."""
+"""A draft bigger than this is not peeked at (a real one is about 1 KB): the welcome screen calls it
+unreadable, and the full loader has the last word when the person resumes."""
 
 
 def data_dir() -> Path:
@@ -50,7 +56,7 @@ def read_disclaimer() -> str:
     try:
         with (folder / "content.toml").open("rb") as handle:  # type: ignore[operator]
             text = tomllib.load(handle).get("disclaimer")
-    except (OSError, TypeError, ValueError):
+    except (OSError, TypeError, ValueError, RecursionError):
         return fallback
     return text if isinstance(text, str) and text.strip() else fallback
 
@@ -58,18 +64,21 @@ def read_disclaimer() -> str:
 def peek_draft_step(root: Path) -> str | None:
     """The step an unfinished draft stopped at ("" if it exists but cannot be read), or None if no draft.
 
-    Only a peek for the welcome screen: the draft is validated in full when the person resumes.
+    Only a peek for the welcome screen: the draft is validated in full when the person resumes. It runs
+    before the first screen, so no draft may stop the app starting: a FIFO, a device or a link is not
+    read, and a file nested too deeply for the TOML parser is only "cannot be read".
     """
     path = root / DRAFT_FILE
     try:
-        if path.is_symlink() or not path.is_file():
-            return None if not path.exists() and not path.is_symlink() else ""
-        with path.open("rb") as handle:
-            data = tomllib.loads(handle.read(PEEK_LIMIT).decode("utf-8"))
-    except (OSError, ValueError):
+        raw = read_regular(path, "draft file", PEEK_LIMIT)
+    except Unreadable as error:
+        return None if str(error) == "no such file" else ""
+    try:
+        data = tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
         return ""
     step = data.get("step")
-    return step if isinstance(step, str) else ""
+    return step if isinstance(step, str) and _STEP_ID.fullmatch(step) else ""
 
 
 def has_sessions(root: Path) -> bool:

@@ -6,7 +6,9 @@ state or the new one, never a torn file; folders are created 0700.
 
 Reading refuses symbolic links, folders, devices and anything over :data:`MAX_BYTES` before reading a
 byte, and turns every problem (bad encoding, bad TOML, a failed validation) into :class:`Unreadable`
-with a one-line reason.
+with a one-line reason. A file that validates is still refused if any of its strings (or keys) holds a
+character a terminal would obey (:data:`nutri_tui.text.UNSAFE`) or is absurdly long (:data:`TEXT_MAX`):
+whatever the app later shows from it is then plain text.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
+import time
 import tomllib
+from collections import deque
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -25,15 +30,21 @@ from pydantic import BaseModel, ValidationError
 
 from nutri_tui.answers_file import validation_message
 from nutri_tui.models.session import clean_text, migrate
+from nutri_tui.safe_read import O_BINARY, O_CLOEXEC, O_NOFOLLOW, Unreadable, open_regular, os_reason, read_at_most
+from nutri_tui.text import describe, escaped, find_unsafe
 
 TEMP_SUFFIX = ".tmp"
+TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
+"""The temp files :func:`atomic_write` makes (``.<final name>.<12 hex digits>.tmp``), and nothing else."""
+TEMP_MAX_AGE = 300
+"""Seconds after which a temp file is taken for one a crash left behind: a save takes milliseconds."""
+NAME_IN_TEMP = 200
+"""At most this much of the final name goes into a temp file's name, which must stay under 255 bytes."""
 REASON_MAX = 300
 MAX_BYTES = 5_000_000
 """Files larger than this are refused without being read."""
-O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-O_BINARY = getattr(os, "O_BINARY", 0)
+TEXT_MAX = 20_000
+"""The longest string a session or draft may hold (the longest the knowledge base makes is under 1,000)."""
 O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
@@ -45,16 +56,8 @@ class StorageError(Exception):
     """A session or draft that cannot be read, written or removed; the message is one line for the user."""
 
 
-class Unreadable(Exception):
-    """Why a file cannot be used, in one line, without the path (callers add it)."""
-
-
 def message(path: Path, reason: str) -> str:
     return clean_text(f"{path}: {reason}", 2 * REASON_MAX)
-
-
-def os_reason(error: OSError) -> str:
-    return error.strerror or type(error).__name__
 
 
 def private_dir(path: Path) -> None:
@@ -78,7 +81,7 @@ def write_private_new(path: Path, data: bytes) -> None:
 
     For exports and reports, which hold health answers. Raises StorageError with one line.
     """
-    if not path.parent.is_dir():
+    if not os.path.isdir(path.parent):  # never raises, even for a path too long for the system
         raise StorageError(message(path, "the folder does not exist"))
     try:
         atomic_write(path, data, exclusive=True)
@@ -98,7 +101,7 @@ def atomic_write(target: Path, data: bytes, *, exclusive: bool) -> None:
     fd = -1
     try:
         while temp is None:
-            candidate = folder / f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+            candidate = folder / f".{target.name[:NAME_IN_TEMP]}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
             try:
                 fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_BINARY, 0o600)
             except FileExistsError:
@@ -152,6 +155,40 @@ def _claim(temp: Path, target: Path) -> bool:
     return True
 
 
+def remove_if_stale(path: str | Path, info: os.stat_result, now: float | None = None) -> None:
+    """Remove ``path`` if it is one of our temp files (by name), a regular file of ours, and older than
+    :data:`TEMP_MAX_AGE`: what a crash mid-save (``kill -9``, a power cut) leaves behind. Never an error."""
+    if not TEMP_NAME.match(os.path.basename(path)) or not stat.S_ISREG(info.st_mode):
+        return
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return
+    if (now if now is not None else time.time()) - info.st_mtime < TEMP_MAX_AGE:
+        return  # perhaps a save in progress, in this process or another
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+_swept: set[str] = set()
+
+
+def sweep_once(folder: Path) -> None:
+    """Remove stale temp files from ``folder`` (see :func:`remove_if_stale`), once per process: a save is
+    then as quick as before however many files the folder holds. Listing sessions sweeps every time."""
+    key = os.path.realpath(folder)
+    if key in _swept:
+        return
+    _swept.add(key)
+    now = time.time()
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
+                    with contextlib.suppress(OSError):
+                        remove_if_stale(entry.path, entry.stat(follow_symlinks=False), now)
+    except OSError:
+        pass
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename or removal in ``folder`` durable (where the system allows it)."""
     if os.name == "nt":
@@ -192,45 +229,12 @@ def open_file(path: str | Path, kind: Kind, lstat: os.stat_result | None = None)
 
     ``lstat`` is the file's ``os.lstat`` if the caller has it already (from ``os.scandir``).
     """
-    if lstat is None:
-        try:
-            lstat = os.lstat(path)
-        except FileNotFoundError:
-            raise Unreadable("no such file") from None
-        except OSError as error:
-            raise Unreadable(f"cannot look at it ({os_reason(error)})") from None
-    check_kind(lstat, kind)
-    try:
-        fd = os.open(path, os.O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_BINARY)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise Unreadable("is a symbolic link; not followed") from None
-        raise Unreadable(f"cannot open it ({os_reason(error)})") from None
-    try:
-        info = os.fstat(fd)
-        check_kind(info, kind)  # it may have been swapped since lstat
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd, info
+    return open_regular(path, f"{kind} file", MAX_BYTES, lstat)
 
 
 def read_rest(fd: int, kind: Kind, start: bytes = b"") -> bytes:
     """``start`` (bytes already read from ``fd``) plus the rest of the file, never more than :data:`MAX_BYTES`."""
-    chunks = [start]
-    size = len(start)
-    try:
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as error:
-        raise Unreadable(f"cannot read it ({os_reason(error)})") from None
-    if size > MAX_BYTES:
-        raise Unreadable(f"too large for a {kind} file (the limit is {MAX_BYTES:,} bytes)")
-    return b"".join(chunks)
+    return read_at_most(fd, MAX_BYTES, f"{kind} file", start)
 
 
 def read_file(path: Path, kind: Kind) -> bytes:
@@ -240,17 +244,6 @@ def read_file(path: Path, kind: Kind) -> bytes:
         return read_rest(fd, kind)
     finally:
         os.close(fd)
-
-
-def check_kind(info: os.stat_result, kind: Kind) -> None:
-    if stat.S_ISLNK(info.st_mode):
-        raise Unreadable("is a symbolic link; not followed")
-    if stat.S_ISDIR(info.st_mode):
-        raise Unreadable(f"is a folder, not a {kind} file")
-    if not stat.S_ISREG(info.st_mode):
-        raise Unreadable(f"not a regular file, so not a {kind} file")
-    if info.st_size > MAX_BYTES:
-        raise Unreadable(f"too large for a {kind} file ({info.st_size:,} bytes; the limit is {MAX_BYTES:,})")
 
 
 def parse_toml(raw: bytes) -> dict[str, Any]:
@@ -281,12 +274,78 @@ def migrated(data: dict[str, Any], kind: Kind) -> dict[str, Any]:
 
 
 def validated(model: type[M], data: Any) -> M:
+    """``data`` as a ``model``, its strings checked too (:func:`string_problem`); else :class:`Unreadable`."""
     try:
-        return model.model_validate(data)
+        valid = model.model_validate(data)
     except ValidationError as error:
         raise Unreadable(validation_reason(error)) from None
     except RecursionError:
         raise Unreadable("nested too deeply") from None
+    problem = string_problem(data)
+    if problem is not None:
+        raise Unreadable(problem)
+    return valid
+
+
+def string_problem(data: Any) -> str | None:
+    """The first string or key in ``data`` (parsed TOML or JSON) holding a character of
+    :data:`nutri_tui.text.UNSAFE` or longer than :data:`TEXT_MAX`, as a one-line reason; None if all are fine.
+
+    Without recursion, so it cannot overflow. A first pass only gathers the strings and checks them in one
+    search (about a sixth of the time of walking with paths); the second, which names the place, runs
+    only for a file that has a problem, breadth first, so it names the problem nearest the top.
+    """
+    if _all_clean(data):
+        return None
+    queue: deque[tuple[tuple[object, ...], Any]] = deque([((), data)])
+    while queue:
+        where, value = queue.popleft()
+        if isinstance(value, str):
+            problem = _text_problem(value)
+            if problem is not None:
+                return f"{_location(where)}: {problem}"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                problem = _text_problem(str(key))
+                if problem is not None:
+                    return f"{_location((*where, key))}: a key {problem}"
+                queue.append(((*where, key), item))
+        elif isinstance(value, list | tuple):
+            queue.extend(((*where, index), item) for index, item in enumerate(value))
+    return None
+
+
+def _all_clean(data: Any) -> bool:
+    strings: list[str] = []
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if type(value) is str:
+            strings.append(value)
+        elif type(value) is dict:
+            strings.extend(str(key) for key in value)
+            stack.extend(value.values())
+        elif type(value) in (list, tuple):
+            stack.extend(value)
+        elif isinstance(value, str | dict | list | tuple):  # a subclass: let the careful pass decide
+            return False
+    if max(map(len, strings), default=0) > TEXT_MAX:
+        return False
+    return find_unsafe("\n".join(strings)) is None
+
+
+def _text_problem(value: str) -> str | None:
+    if len(value) > TEXT_MAX:
+        return f"is too long ({len(value):,} characters; the limit is {TEXT_MAX:,})"
+    bad = find_unsafe(value)
+    if bad is not None:
+        return f"must not contain control characters (found {describe(bad)})"
+    return None
+
+
+def _location(where: tuple[object, ...]) -> str:
+    # A key is shown with its unsafe characters escaped, so the reason names it without obeying it.
+    return clean_text(".".join(escaped(part) for part in where), REASON_MAX // 2) or "(top level)"
 
 
 def validation_reason(error: ValidationError) -> str:

@@ -13,7 +13,10 @@ history would take minutes. Two things avoid that, and neither is trusted blindl
   modification time and inode at the time it was read. An entry is used only while all three still
   match, anything else is read again, and a missing, corrupt or foreign index is simply rebuilt.
   It is written atomically and privately (0600), and a failure to write it is never an error: it
-  is only a cache.
+  is only a cache. Anyone could have written it, so it is read like any other file from outside (no
+  links followed, regular files only, bounded in size; see :mod:`nutri_tui.safe_read`), and each
+  record is checked as strictly as a session head before the list shows it (:func:`from_record`). An
+  ``.index.json`` that is not a regular file (a link, a FIFO) is neither used nor replaced.
 """
 
 from __future__ import annotations
@@ -23,18 +26,22 @@ import gc
 import json
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
 from nutri_tui import __version__
-from nutri_tui.models.session import SessionHead
-from nutri_tui.private_files import O_CLOEXEC, O_NOFOLLOW, O_NONBLOCK
+from nutri_tui.models.bounds import VERSION_PATTERN
+from nutri_tui.models.content import NUTRIENT_IDS
+from nutri_tui.models.session import LABEL_MAX, MAX_YEAR, MIN_YEAR, TOP_NUTRIENTS, SessionHead, label_fault
+from nutri_tui.safe_read import O_CLOEXEC, O_NOFOLLOW, O_NONBLOCK, Unreadable, read_regular
+from nutri_tui.text import find_unsafe
 
 INDEX_NAME = ".index.json"
 INDEX_FORMAT = 2
@@ -49,6 +56,13 @@ HEAD_MAX = 16_384
 """A head longer than this is not looked for: the file is read in full."""
 PREFETCH_MIN = 64
 """With at least this many files to read, their heads are prefetched first (:func:`prefetch_heads`)."""
+INDEX_MAX = 50_000_000
+"""A bigger index is not read (10,000 sessions make about 2.5 MB)."""
+REASON_MAX = 600
+_RECORD_KEYS = frozenset({"created", "label", "pain", "red_flag", "top", "content_version", "key"})
+_NUTRIENTS = frozenset(NUTRIENT_IDS)
+_LEVELS = frozenset({"high", "moderate"})
+_VERSION = re.compile(VERSION_PATTERN)
 _FADVISE = getattr(os, "posix_fadvise", None)  # not on macOS or Windows
 
 
@@ -94,13 +108,25 @@ class SessionIndex:
     def __init__(self, folder: Path) -> None:
         self.path = folder / INDEX_NAME
         self._changed = False
+        self._writable = True
+        """False when something other than a regular file has the index's name: it is then left alone."""
         self._entries: dict[str, dict[str, Any]] = self._load()
         self._seen: set[str] = set()
 
     def _load(self) -> dict[str, dict[str, Any]]:
         try:
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
+            info = os.lstat(self.path)
+        except FileNotFoundError:
+            return {}
+        except OSError:
+            self._writable = False
+            return {}
+        if not stat.S_ISREG(info.st_mode):  # a link, a FIFO, a folder: not ours to read or to replace
+            self._writable = False
+            return {}
+        try:
+            data = json.loads(read_regular(self.path, "session index", INDEX_MAX))
+        except (Unreadable, ValueError, RecursionError):  # RecursionError: nested past what json can parse
             return {}
         if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
             return {}
@@ -118,7 +144,7 @@ class SessionIndex:
         """The cached record for a file, only if the file has not changed since it was read."""
         self._seen.add(name)
         record = self._entries.get(name)
-        if record is None or tuple(record.get("key", ())) != key:
+        if record is None or not isinstance(record.get("key"), list) or tuple(record["key"]) != key:
             return None
         return record
 
@@ -132,7 +158,7 @@ class SessionIndex:
         if prune and set(self._entries) - self._seen:
             self._entries = {k: v for k, v in self._entries.items() if k in self._seen}
             self._changed = True
-        if not self._changed:
+        if not self._changed or not self._writable:
             return
         index = {"format": INDEX_FORMAT, "app": __version__, "files": self._entries}
         data = json.dumps(index, separators=(",", ":")).encode()
@@ -156,27 +182,68 @@ def to_record(entry: SessionEntry) -> dict[str, Any]:
 
 
 def from_record(path: Path, record: dict[str, Any] | None) -> SessionEntry | None:
-    """Rebuild a list entry from the index; None (so the file is read) if the record looks wrong."""
+    """Rebuild a list entry from the index; None (so the file is read) unless every value is as a session
+    head would give it: nutrient ids the knowledge base knows, levels ``high`` or ``moderate``, a real
+    boolean, a pain score of 0-10, a clean label, a version, a date-time with a zone in range.
+
+    Plain checks, not a pydantic model: a long history looks up thousands of records on every listing.
+    """
     if record is None:
         return None
     try:
         if "reason" in record:
-            return UnreadableSession(path, str(record["reason"]))
-        created = datetime.fromisoformat(record["created"])
-        pain = record["pain"]
-        if created.tzinfo is None or not (pain is None or isinstance(pain, int)):
+            reason = record["reason"]
+            if record.keys() - {"reason", "key"} or not _clean_string(reason, REASON_MAX) or not reason:
+                return None
+            return UnreadableSession(path, reason)
+        if record.keys() != _RECORD_KEYS:
+            return None
+        label, pain, red_flag, top, version = (
+            record[k] for k in ("label", "pain", "red_flag", "top", "content_version")
+        )
+        if type(red_flag) is not bool or not (pain is None or (type(pain) is int and 0 <= pain <= 10)):
+            return None
+        if type(label) is not str or len(label) > LABEL_MAX or label_fault(label) is not None:
+            return None
+        if type(version) is not str or not _VERSION.fullmatch(version):
+            return None
+        if type(top) is not list or len(top) > TOP_NUTRIENTS:
+            return None
+        pairs = tuple(tuple(pair) for pair in top if type(pair) is list and len(pair) == 2)
+        if len(pairs) != len(top) or not all(n in _NUTRIENTS and level in _LEVELS for n, level in pairs):
+            return None
+        created = _moment(record["created"])
+        if created is None:
             return None
         return SavedSession(
             path=path,
             created=created,
-            label=str(record["label"]),
+            label=label,
             pain_intensity=pain,
-            red_flag=bool(record["red_flag"]),
-            top_nutrients=tuple((str(n), str(level)) for n, level in record["top"]),
-            content_version=str(record["content_version"]),
+            red_flag=red_flag,
+            top_nutrients=pairs,  # type: ignore[arg-type]
+            content_version=version,
         )
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError):  # TypeError: an unhashable id such as a list
         return None
+
+
+def _clean_string(value: object, limit: int) -> bool:
+    return type(value) is str and len(value) <= limit and find_unsafe(value) is None
+
+
+def _moment(text: object) -> datetime | None:
+    """A date-time with a zone between the years a session may have (see ``models.session.Moment``)."""
+    if type(text) is not str or len(text) > 40:
+        return None
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return None
+    try:
+        year = moment.astimezone(UTC).year
+    except OverflowError:
+        return None
+    return moment if MIN_YEAR <= year <= MAX_YEAR else None
 
 
 # -- the head of a session file -----------------------------------------------------------------------
@@ -258,6 +325,18 @@ def read_head(fd: int, path: Path, size: int) -> tuple[SavedSession | None, byte
         content_version=head.content_version,
     )
     return entry, data
+
+
+def head_summary(data: bytes) -> object:
+    """The ``[summary]`` table from the head of a session file whose body may be broken (unvalidated);
+    None if there is none. Only for a better reason when the whole file does not read: it may be cut off."""
+    end = _head_end(data[:HEAD_MAX], 0)
+    if end <= 0:
+        return None
+    try:
+        return _parse_head(data[:end]).get("summary")
+    except (ValueError, RecursionError):
+        return None
 
 
 def _head_end(data: bytes, searched: int) -> int:

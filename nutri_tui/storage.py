@@ -13,6 +13,8 @@ place, so a crash or a full disk leaves the previous file as it was. Session fil
 overwritten by a save: the final name is claimed with ``os.link``, which fails if it exists.
 Nothing here deletes, renames or rewrites a file it cannot read, except on an explicit request
 (:meth:`Storage.delete_session`, :meth:`Storage.discard_draft`, which moves a broken draft aside).
+The one exception is our own temp files left by a crash mid-save: listing (and the first save in a
+process) removes those older than a few minutes (:func:`nutri_tui.private_files.remove_if_stale`).
 Every error is a :class:`StorageError` with a one-line message.
 
 Listing reads, for each file it has not seen, only the head: the top-level keys and the
@@ -22,14 +24,17 @@ head cannot be trusted, and opening a session always reads the whole file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import stat
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import tomli_w
+from pydantic import ValidationError
 
 from nutri_tui import __version__, drafts
 from nutri_tui.drafts import make_draft as make_draft
@@ -48,12 +53,16 @@ from nutri_tui.models.session import (
 from nutri_tui.paths import DRAFT_FILE, SESSIONS_DIR, data_dir, has_sessions
 from nutri_tui.private_files import (
     MAX_BYTES,
+    TEMP_SUFFIX,
     StorageError,
     Unreadable,
     migrated,
     open_file,
     parse_toml,
     read_rest,
+    remove_if_stale,
+    string_problem,
+    sweep_once,
     unexpected,
     utc_stamp,
     validated,
@@ -70,6 +79,7 @@ from nutri_tui.session_index import (
     cyclic_gc_paused,
     file_key,
     from_record,
+    head_summary,
     prefetch_heads,
     read_head,
     to_record,
@@ -145,6 +155,7 @@ class Storage:
         data = _dump(session)
         _private_dir(self.root)
         _private_dir(self.sessions_dir)
+        sweep_once(self.sessions_dir)
         stamp = utc_stamp(session.created)
         for _ in range(NAME_ATTEMPTS):
             target = self.sessions_dir / f"{stamp}-{_random_suffix()}{SUFFIX}"
@@ -178,8 +189,13 @@ class Storage:
         index = SessionIndex(self.sessions_dir)
         listed: list[SessionEntry] = []
         to_read: list[tuple[Path, str, os.stat_result]] = []  # not in the index, with their lstat
+        now = time.time()
         for entry in entries:
             name = entry.name
+            if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    remove_if_stale(entry.path, entry.stat(follow_symlinks=False), now)
+                continue
             if not name.endswith(SUFFIX) or name.startswith("."):
                 continue
             path = self.sessions_dir / name
@@ -293,9 +309,11 @@ class Storage:
         """The saved draft, None if there is none; :class:`StorageError` if it cannot be used (it is left as is)."""
         return drafts.load_draft(self.draft_path)
 
-    def discard_draft(self) -> Path | None:
-        """Start fresh: delete a readable draft; move an unreadable one aside and return where it went."""
-        return drafts.discard_draft(self.root, self.draft_path)
+    def discard_draft(self, keep: bool = False) -> Path | None:
+        """Start fresh: delete a readable draft; move an unreadable one aside and return where it went.
+
+        ``keep`` moves a readable one aside too (its answers could not be resumed; see drafts.answers_problem)."""
+        return drafts.discard_draft(self.root, self.draft_path, keep)
 
     def clear_draft(self) -> None:
         """Forget the draft once its session is saved (same safety as :meth:`discard_draft`)."""
@@ -310,14 +328,36 @@ def _decode(raw: bytes) -> tuple[Session, SessionSummary | None]:
 
     The summary is validated for shape (a malformed one makes the file unreadable, as anything else
     malformed does) but its values are not used: the caller derives them from the answers and result.
+    Its ``file_size`` is used, though: a file shorter than it is cut off, even when what is left reads
+    as a whole session (a cut at a ``[[result.sources]]`` boundary leaves valid TOML, sources missing).
     """
-    data = migrated(parse_toml(raw), "session")
+    try:
+        data = migrated(parse_toml(raw), "session")
+    except Unreadable:
+        _refuse_if_cut(raw, head_summary(raw))  # "cut off" says more than the TOML error it causes
+        raise
     stored = data.pop("summary", None)
+    _refuse_if_cut(raw, stored)
     session = validated(Session, data)
     if stored is None:
         return session, None
     keys = {k: v for k, v in data.items() if k not in ("answers", "result")}
     return session, validated(SessionHead, {**keys, "summary": stored}).summary
+
+
+def _refuse_if_cut(raw: bytes, summary: object) -> None:
+    """Refuse ``raw`` if it is shorter than its ``[summary]`` says, when that summary is well formed (a
+    malformed one proves nothing, and validation then names what is wrong with it)."""
+    if not isinstance(summary, dict) or type(summary.get("file_size")) is not int or len(raw) >= summary["file_size"]:
+        return
+    try:
+        recorded = SessionSummary.model_validate(summary).file_size
+    except (ValidationError, RecursionError):
+        return
+    if recorded is not None and len(raw) < recorded:
+        raise Unreadable(
+            f"cut off: {len(raw):,} bytes of {recorded:,} (if you shortened it by hand, delete its file_size line)"
+        )
 
 
 def _shown(summary: SessionSummary | SavedSession) -> tuple[object, ...]:
@@ -361,6 +401,9 @@ def _dump(session: Session) -> bytes:
     ``summary.file_size`` is the size of these very bytes, so it is found by trying each number of digits.
     """
     data = session.model_dump(mode="json", exclude_none=True)
+    problem = string_problem(data)  # it would never read back (see private_files.validated)
+    if problem is not None:
+        raise StorageError(f"this session cannot be saved: {problem}")
     body = tomli_w.dumps({"answers": data.pop("answers"), "result": data.pop("result")}).encode("utf-8")
     entry = session_summary(Path(), session)
     summary = "" if entry.pain_intensity is None else f"pain_intensity = {entry.pain_intensity}\n"

@@ -28,7 +28,23 @@ HEADLESS = [
     "nutri_tui.session_index",
     "nutri_tui.drafts",
     "nutri_tui.markdown_report",
+    "nutri_tui.text",
+    "nutri_tui.safe_read",
+    "nutri_tui.local_time",
+    "nutri_tui.models.bounds",
 ]
+
+
+def test_the_first_screens_helpers_load_neither_pydantic_nor_textual() -> None:
+    """The welcome screen peeks at the draft (paths, safe_read) and cleans text before anything heavy loads."""
+    names = ["nutri_tui.paths", "nutri_tui.text", "nutri_tui.safe_read", "nutri_tui.local_time"]
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {names!r}: importlib.import_module(name)\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'pydantic'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(done.stdout) == []
 
 
 def test_headless_modules_do_not_import_textual() -> None:

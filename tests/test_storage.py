@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
 import os
@@ -541,7 +542,8 @@ def test_a_full_disk(store: Storage, session: Session, monkeypatch: pytest.Monke
 
 
 def test_a_result_too_large_to_read_back_is_not_saved(store: Storage, session: Session) -> None:
-    huge = session.model_copy(update={"content_version": "x" * MAX_BYTES})
+    lines = ("x" * 10_000,) * (MAX_BYTES // 10_000 + 1)  # each string in bounds, together too much
+    huge = session.model_copy(update={"result": dataclasses.replace(session.result, summary=lines)})
     with pytest.raises(StorageError, match="too large to save"):
         store.save_session(huge)
     assert listed(store.sessions_dir) == set()
@@ -624,7 +626,7 @@ def corpus(session: Session, elsewhere: Path) -> Iterator[tuple[str, bytes | Cal
     # as the app writes them (schema 2, [summary] first): broken after writing, so the size no longer matches
     written = storage._dump(session)
     yield "cut-in-summary.toml", written[: written.index(b"\nred_flag = ") + 12], "not valid TOML"
-    yield "cut-in-body.toml", written[: written.rindex(b'url = "') + 12], "not valid TOML"
+    yield "cut-in-body.toml", written[: written.rindex(b'url = "') + 12], "cut off: "
     yield "junk-after-body.toml", written + b"\nnotes = [\n", "not valid TOML"
     yield "summary-type.toml", re.sub(rb"red_flag = \w+", b'red_flag = "no"', written), "summary.red_flag: Input"
     yield "summary-extra.toml", written.replace(b"[summary]\n", b"[summary]\nmood = 1\n"), "summary.mood: unknown"

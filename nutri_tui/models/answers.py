@@ -30,6 +30,7 @@ DietPattern = Literal["omnivore", "pescatarian", "vegetarian", "vegan", "not_sta
 Frequency = Literal["never", "rarely", "weekly", "often", "daily", "dont_know"]
 """never; rarely = less than once a week; weekly = 1-2 times a week; often = 3-6 times a week; daily."""
 YesNo = Literal["yes", "no", "dont_know"]
+# Numbers are strict (strict=True below): `intensity = true` is refused, not read as 1, and "52" is not 52.
 
 
 class Section(BaseModel):
@@ -38,7 +39,7 @@ class Section(BaseModel):
 
 
 class About(Section):
-    age: Annotated[int, Field(ge=0, le=MAX_AGE)] | None = None
+    age: Annotated[int, Field(ge=0, le=MAX_AGE, strict=True)] | None = None
     """Years; None means prefer not to say."""
     sex: Sex = "not_stated"
     pregnancy: Pregnancy = "no"
@@ -87,9 +88,9 @@ class Diet(Section):
     eggs: Frequency = "dont_know"
     fortified_cereals: Frequency = "dont_know"
     processed_food: Frequency = "dont_know"
-    alcohol_drinks_per_week: Annotated[int, Field(ge=0, le=200)] | None = None
+    alcohol_drinks_per_week: Annotated[int, Field(ge=0, le=200, strict=True)] | None = None
     """Standard drinks a week; None means prefer not to say."""
-    caffeine_cups_per_day: Annotated[int, Field(ge=0, le=40)] | None = None
+    caffeine_cups_per_day: Annotated[int, Field(ge=0, le=40, strict=True)] | None = None
 
 
 class Lifestyle(Section):
@@ -102,7 +103,7 @@ class Lifestyle(Section):
 
 class Supplement(Section):
     nutrient: NutrientId
-    amount: Annotated[float, Field(ge=0, le=100_000)]
+    amount: Annotated[float, Field(ge=0, le=100_000, strict=True)]
     """A day's amount, in the unit of ``form`` (as the pack gives it). With no ``form``, in the nutrient's own unit:
     mcg for vitamin D, B12 and selenium; mg for calcium, magnesium, potassium, iron and zinc (elemental, as a
     label's "elemental" line gives it); g of EPA+DHA for omega-3; mcg of folic acid for folate."""
@@ -159,7 +160,7 @@ class BackPain(Section):
     leg_spread: Literal["none", "one_leg", "both_legs", "dont_know"] = "none"
     duration: Literal["acute", "subacute", "chronic", "dont_know"] = "dont_know"
     """acute: under 4 weeks; subacute: 4-12 weeks; chronic: over 12 weeks."""
-    intensity: Annotated[int, Field(ge=0, le=10)] | None = None
+    intensity: Annotated[int, Field(ge=0, le=10, strict=True)] | None = None
     """0 = no pain, 10 = worst imaginable (numeric rating scale)."""
     cause: Literal[
         "gradual", "lifting_or_strain", "minor_fall", "serious_accident", "sport_or_exercise", "dont_know"

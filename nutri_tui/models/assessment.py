@@ -24,9 +24,12 @@ them as read-only all the same; they hash by value, like the parts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, dataclass_transform
+
+from nutri_tui.models.bounds import Amount, Cited, Count, Few, Fit, Id, Many, Score, Version
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -59,14 +62,14 @@ def _result_whole(cls: type[T]) -> type[T]:
 
 @_result_part
 class RedFlagFinding:
-    id: str
+    id: Id
     question: str
     urgency: Literal["emergency", "urgent", "soon"]
     answer: Literal["yes", "dont_know", "implied"]
     """yes: answered yes; dont_know: unsure (shown, treated with caution); implied: raised by other answers."""
     meaning: str
     advice: str
-    sources: tuple[str, ...]
+    sources: Many[str]
 
 
 @_result_part
@@ -74,29 +77,29 @@ class Reason:
     text: str
     answer: str
     """The answer that caused it, as ``field = value`` (``diet.oily_fish = never``)."""
-    weight: float
-    sources: tuple[str, ...]
+    weight: Score
+    sources: Many[str]
     unverified: bool = False
 
 
 @_result_part
 class Target:
-    amount: float
+    amount: Amount
     unit: str
     kind: Literal["RDA", "AI"]
-    low: float | None = None
+    low: Amount | None = None
     """Set when sex was not stated: the lower of the female and male values (``amount`` is the higher)."""
     life_stage: str
 
 
 @_result_part
 class UpperLimitOut:
-    amount: float
+    amount: Amount
     unit: str
     applies_to: Literal["all_sources", "supplements_and_medicines", "folic_acid"]
     note: str
-    already_taken: float = 0
-    supplement_room: float
+    already_taken: Amount = 0
+    supplement_room: Amount
     """How much more may come from supplements before reaching the limit: never negative, never above it."""
 
 
@@ -105,7 +108,7 @@ class InfoNote:
     """A cited fact shown with the finding, food or result it belongs to."""
 
     text: str
-    sources: tuple[str, ...]
+    sources: Many[str]
     unverified: bool = False
 
 
@@ -114,7 +117,7 @@ class SignNote:
     text: str
     musculoskeletal: bool = False
     """A sign in muscles, bones or the nerves of movement."""
-    sources: tuple[str, ...]
+    sources: Many[str]
     unverified: bool = False
 
 
@@ -123,11 +126,11 @@ class NutrientAbout:
     """What the knowledge base says about a nutrient whoever the person is: the same in every result."""
 
     summary: InfoNote
-    at_risk: tuple[InfoNote, ...]
+    at_risk: Many[InfoNote]
     """Who may run short."""
-    signs: tuple[SignNote, ...]
+    signs: Many[SignNote]
     """Signs of a shortfall (none of them proof of one)."""
-    excess: tuple[InfoNote, ...]
+    excess: Many[InfoNote]
     """What too much can do."""
     target_note: str = ""
     """How to read the target (units, who it does not apply to)."""
@@ -135,20 +138,20 @@ class NutrientAbout:
 
 @_result_part
 class FoodSuggestion:
-    id: str
+    id: Id
     name: str
     serving: str
-    amount: float
+    amount: Amount
     unit: str
-    dv_percent: float | None = None
+    dv_percent: Amount | None = None
     form: str
-    servings_to_target: float | None = None
+    servings_to_target: Amount | None = None
     """Roughly how many servings a day would reach the target alone (None where it does not count towards it)."""
-    sources: tuple[str, ...]
+    sources: Many[str]
     note: str = ""
     """The knowledge base's note on this food (a poor source, check the label...)."""
     fortified: bool = False
-    advisories: tuple[str, ...] = ()
+    advisories: Few[str] = ()
     """What a food rule says about this food for this person (keep greens steady on warfarin; vitamin A)."""
     unverified: bool = False
 
@@ -159,7 +162,7 @@ class Caution:
     about: str
     """``upper_limit``, ``medicine:ppi``, ``condition:kidney_disease``, ``supplement`` or ``food``."""
     severity: Literal["info", "caution", "doctor_first"]
-    sources: tuple[str, ...]
+    sources: Many[str]
 
 
 @_result_part
@@ -168,28 +171,28 @@ class TestInfo:
     shows: str
     limits: str
     usefulness: Literal["good", "limited", "poor", "none"]
-    sources: tuple[str, ...]
+    sources: Many[str]
 
 
 @_result_whole
 class NutrientFinding:
-    id: str
+    id: Id
     name: str
     level: Level
-    score: float
-    reasons: tuple[Reason, ...]
+    score: Score
+    reasons: Many[Reason]
     target: Target
     upper_limit: UpperLimitOut | None = None
     upper_limit_note: str
-    foods: tuple[FoodSuggestion, ...]
-    cautions: tuple[Caution, ...]
-    tests: tuple[TestInfo, ...]
+    foods: Many[FoodSuggestion]
+    cautions: Many[Caution]
+    tests: Few[TestInfo]
     doctor_first: bool
     """True when this person should not supplement this nutrient without a doctor."""
-    sources: tuple[str, ...]
+    sources: Many[str]
     about: NutrientAbout | None = None
     """Who may run short, the signs, what too much does (None in results saved before content 1.1)."""
-    notes: tuple[InfoNote, ...] = ()
+    notes: Many[InfoNote] = ()
     """The knowledge base's notes that apply to this person (vitamin C with plant iron...)."""
     diet_doctor_first: bool = False
     """True when even food intake is for the doctor to advise (potassium with kidney disease): no food list."""
@@ -201,12 +204,12 @@ class NutrientFinding:
 class YourItem:
     """A medicine or condition the person reported, with what the knowledge base notes about it."""
 
-    id: str
+    id: Id
     name: str
     said_as: str
     """The person's own words ("omeprazole"); empty when they gave the class or condition itself."""
     note: str
-    sources: tuple[str, ...]
+    sources: Many[str]
     unverified: bool = False
 
 
@@ -214,42 +217,42 @@ class YourItem:
 class SupplementTaken:
     """A supplement as the person gave it and as the result counts it."""
 
-    nutrient: str
+    nutrient: Id
     entered: str
     """As given: "1,000 IU (international units)", "1,000 mg (fish oil, the capsule's weight)"."""
-    amount: float
+    amount: Amount
     unit: str
     """The unit it is counted in: the nutrient's own (mcg, mg), mcg folic acid, or g EPA+DHA."""
     assumed: bool = False
     """The amount rests on a typical figure for the product (fish oil: about 300 mg EPA+DHA per 1,000 mg)."""
-    sources: tuple[str, ...] = ()
+    sources: Many[str] = ()
 
 
 @_result_part
 class ExerciseSuggestion:
-    id: str
+    id: Id
     name: str
-    fit: int
+    fit: Fit
     description: str
     suits: str
     evidence: str
     certainty: str
-    cautions: tuple[str, ...]
+    cautions: Few[str]
     stop_if: str
-    sources: tuple[str, ...]
+    sources: Many[str]
 
 
 @_result_part
 class Advice:
-    id: str
+    id: Id
     topic: str
     text: str
-    sources: tuple[str, ...]
+    sources: Many[str]
 
 
 @_result_part
 class SourceRef:
-    id: str
+    id: Id
     title: str
     publisher: str
     url: str
@@ -261,47 +264,76 @@ class SourceRef:
 
 @_result_whole
 class Assessment:
-    content_version: str
+    content_version: Version
     life_stage: str
-    notes: tuple[str, ...]
+    notes: Few[str]
     """About how the answers were read (missing age, unstated sex, under-18s)."""
-    summary: tuple[str, ...]
+    summary: Many[str]
     """The lines a person reads first, red flags before anything else."""
-    red_flags: tuple[RedFlagFinding, ...]
+    red_flags: Many[RedFlagFinding]
     emergency: bool
     exercise_withheld: bool
-    nutrients: tuple[NutrientFinding, ...]
+    nutrients: Many[NutrientFinding]
     """All nutrients, most worth checking first."""
-    tests_to_ask: tuple[str, ...]
+    tests_to_ask: Many[str]
     """Nutrient ids whose blood test is worth asking a doctor about."""
-    exercises: tuple[ExerciseSuggestion, ...]
+    exercises: Many[ExerciseSuggestion]
     exercise_note: str
-    advice: tuple[Advice, ...]
-    general_cautions: tuple[Caution, ...]
+    advice: Many[Advice]
+    general_cautions: Many[Caution]
     disclaimer: str
-    sources: tuple[SourceRef, ...]
+    sources: Cited[SourceRef]
     content_reviewed: str = ""
     """When the knowledge base was last reviewed (ISO date)."""
-    medicines: tuple[YourItem, ...] = ()
-    conditions: tuple[YourItem, ...] = ()
-    supplements: tuple[SupplementTaken, ...] = ()
-    food_cautions: tuple[Caution, ...] = ()
+    medicines: Many[YourItem] = ()
+    conditions: Many[YourItem] = ()
+    supplements: Many[SupplementTaken] = ()
+    food_cautions: Few[Caution] = ()
     """What food rules changed for this person (liver left out in pregnancy), said once."""
-    unanswered: tuple[str, ...] = ()
+    unanswered: Few[str] = ()
     """The parts of the questionnaire left unanswered, so the result cannot judge what depends on them."""
-    flags_asked: int = 0
+    flags_asked: Count = 0
     """How many warning-sign questions apply to this person."""
-    flags_answered: int = 0
+    flags_answered: Count = 0
     """How many of those were answered (yes, no or not sure)."""
 
     def __post_init__(self) -> None:
-        """A hand-edited session must still be displayable: findings present, test ids among them."""
+        """A hand-edited session must still be displayable: findings present and told apart (the screens key
+        their rows by nutrient and food id), and every nutrient in ``tests_to_ask`` with a test to name.
+
+        The engine's results pass by construction, but this runs for each of them too, so it stays cheap.
+        """
         if not self.nutrients:
             raise ValueError("nutrients: a result needs at least one nutrient finding")
-        known = {n.id for n in self.nutrients}
-        unknown = [t for t in self.tests_to_ask if t not in known]
-        if unknown:
-            raise ValueError(f"tests_to_ask: {unknown[0]!r} is not one of the result's nutrients")
+        by_id = {n.id: n for n in self.nutrients}
+        if len(by_id) != len(self.nutrients):
+            raise ValueError(f"nutrients: {_repeated(n.id for n in self.nutrients)!r} appears more than once")
+        for nutrient_id in self.tests_to_ask:
+            finding = by_id.get(nutrient_id)
+            if finding is None:
+                raise ValueError(f"tests_to_ask: {nutrient_id!r} is not one of the result's nutrients")
+            if not finding.tests:
+                raise ValueError(f"tests_to_ask: {nutrient_id!r} has no blood test to name (its tests are empty)")
+
+    def repeated_food(self) -> tuple[str, str] | None:
+        """``(nutrient id, food id)`` for a food listed twice under one nutrient (the Foods table keys its rows
+        by the pair), else None. Checked when a session is read, not in ``__post_init__``: the engine's foods
+        come from the content, whose ids are unique, and the check would cost every assessment 3%."""
+        for finding in self.nutrients:
+            foods = finding.foods
+            if len(foods) > 1 and len({food.id for food in foods}) != len(foods):
+                return finding.id, _repeated(food.id for food in foods)
+        return None
+
+
+def _repeated(ids: Iterable[str]) -> str:
+    """The first id seen twice."""
+    seen: set[str] = set()
+    for one in ids:
+        if one in seen:
+            return one
+        seen.add(one)
+    return ""
 
 
 @cache

@@ -17,63 +17,81 @@ stay the truth. It is not part of :class:`Session`; storage writes it and checks
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, field_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    field_validator,
+)
 
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import LEVEL_ORDER, Assessment
+from nutri_tui.models.bounds import Id, Version
+from nutri_tui.text import LINE_MAX, describe, find_unsafe
+from nutri_tui.text import clean_text as clean_text  # its old home: callers import it from here too
 
 SESSION_SCHEMA_VERSION = 2
 """The version of the session and draft file formats that this nutri-tui writes (and the newest it reads)."""
-LABEL_MAX = 200
+LABEL_MAX = LINE_MAX
 TOP_NUTRIENTS = 3
 """How many nutrients rated high or moderate a summary names (the history shows them)."""
 
-# Invisible characters that can reorder or hide text in a terminal, plus the Unicode line breaks.
-_INVISIBLE = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
-_BREAKS = frozenset("\u2028\u2029")
+MIN_YEAR, MAX_YEAR = 1970, 9000
+"""The years a ``created`` or ``updated`` time may fall in (in UTC). Before 1970 some systems cannot
+convert a time to local time at all; after 9000 every time zone still leaves room below year 9999,
+where Python's dates end. Nothing outside is a real session, and such a date crashed every listing."""
 
 
-def _is_control(char: str) -> bool:
-    return unicodedata.category(char) in ("Cc", "Cs") or char in _INVISIBLE or char in _BREAKS
+def label_fault(label: str) -> str | None:
+    """The first character a label must not hold, or None. A label is one line: none of the characters
+    :data:`nutri_tui.text.UNSAFE` refuses, and no tab, line feed or byte-order mark either
+    (:func:`clean_text` turns those into spaces or drops them)."""
+    return find_unsafe(label) or next((char for char in label if char in "\t\n\ufeff"), None)
 
 
-def clean_text(text: str, limit: int = LABEL_MAX) -> str:
-    """One line of plain text: control characters dropped, whitespace runs made one space, at most ``limit`` chars.
-
-    Used for labels (before they reach a :class:`Session`) and for error messages that may quote a file.
-    """
-    kept = "".join(" " if char.isspace() or char in _BREAKS else char for char in text)
-    kept = "".join(char for char in kept if not _is_control(char))
-    kept = re.sub(r"\s+", " ", kept).strip()
-    return kept[:limit].rstrip()
-
-
-# The characters _is_control() refuses, as one pattern (Cc is U+0000-U+001F and U+007F-U+009F; Cs the
-# surrogates), so that checking a label costs one regex search, not a Python call per character.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff" + re.escape("".join(sorted(_INVISIBLE | _BREAKS))) + "]")
-
-
-def _no_control(text: str) -> str:
-    bad = _CONTROL.search(text)
+def _no_control(label: str) -> str:
+    bad = label_fault(label)
     if bad is not None:
-        raise ValueError(f"must not contain control characters (found U+{ord(bad.group()):04X})")
-    return text
+        raise ValueError(f"must not contain control characters (found {describe(bad)})")
+    return label
+
+
+def _not_a_number(value: Any) -> Any:
+    # pydantic would read an integer as seconds since 1970; the format says a date-time string.
+    if isinstance(value, int | float):
+        raise ValueError("must be a date-time with a time zone, not a number")
+    return value
+
+
+def _in_range(moment: datetime) -> datetime:
+    try:
+        year = moment.astimezone(UTC).year
+    except OverflowError:  # 0001-01-01T00:00+14:00 is before year 1 in UTC
+        year = None
+    if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"must be between the years {MIN_YEAR} and {MAX_YEAR} (in UTC)")
+    return moment
 
 
 Label = Annotated[str, Field(max_length=LABEL_MAX), AfterValidator(_no_control)]
 SchemaVersion = Annotated[int, Field(strict=True)]
+Moment = Annotated[AwareDatetime, BeforeValidator(_not_a_number), AfterValidator(_in_range)]
+"""A date-time with a time zone, given as text (or a TOML date-time), between :data:`MIN_YEAR` and :data:`MAX_YEAR`."""
 
 
 class _File(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     schema_version: SchemaVersion
-    app_version: str
+    app_version: Version
 
     @field_validator("schema_version")
     @classmethod
@@ -86,9 +104,9 @@ class _File(BaseModel):
 class _SessionKeys(_File):
     """The top-level keys of a session file, which come before its first table."""
 
-    content_version: str
+    content_version: Version
     """The knowledge base version the result was computed with."""
-    created: AwareDatetime
+    created: Moment
     label: Label = ""
     """The person's own name for it; text inside the file only, never part of a path."""
 
@@ -99,6 +117,32 @@ class Session(_SessionKeys):
     answers: Answers
     """Checked for shape, not against today's content (ids may have changed since the session was saved)."""
     result: Assessment
+
+    @field_validator("result")
+    @classmethod
+    def _displayable(cls, result: Assessment) -> Assessment:
+        """Foods told apart (the Foods table keys rows by them), and not more to show than a screen can
+        lay out in a moment: each list is bounded (models/bounds.py), but nutrients times cautions is not."""
+        repeated = result.repeated_food()
+        if repeated is not None:
+            raise ValueError(f"nutrients: food {repeated[1]!r} appears more than once under {repeated[0]!r}")
+        shown = shown_items(result)
+        if shown > SHOWN_MAX:
+            raise ValueError(
+                f"{shown:,} items to show (findings, foods, cautions, sources...); the limit is {SHOWN_MAX:,}"
+            )
+        return result
+
+
+SHOWN_MAX = 2_000
+"""The most items (lines, rows, cards) a result may give its screen; the richest real result has about 200."""
+
+
+def shown_items(result: Assessment) -> int:
+    """How many lines, rows and cards the result screen builds for ``result``."""
+    parts = (result.red_flags, result.summary, result.notes, result.exercises, result.advice, result.sources)
+    per_finding = sum(1 + len(n.reasons) + len(n.foods) + len(n.cautions) + len(n.tests) for n in result.nutrients)
+    return sum(map(len, parts)) + len(result.general_cautions) + per_finding
 
 
 StrictInt = Annotated[int, Field(strict=True)]
@@ -117,7 +161,7 @@ class SessionSummary(BaseModel):
     """``answers.back_pain.intensity``; left out when it was not given."""
     red_flag: StrictBool
     """Whether ``result.red_flags`` is not empty."""
-    top_nutrients: tuple[tuple[str, Literal["high", "moderate"]], ...] = Field(default=(), max_length=TOP_NUTRIENTS)
+    top_nutrients: tuple[tuple[Id, Literal["high", "moderate"]], ...] = Field(default=(), max_length=TOP_NUTRIENTS)
     """Up to three ``[nutrient id, level]`` pairs rated high or moderate, highest first (see :func:`top_nutrients`)."""
     file_size: Annotated[StrictInt, Field(ge=0)] | None = None
     """The size of the whole file in bytes as nutri-tui wrote it. The list trusts the summary only while
@@ -142,7 +186,7 @@ def top_nutrients(findings: Iterable[tuple[str, str]]) -> tuple[tuple[str, str],
 class Draft(_File):
     """The wizard's progress, saved as the person goes so an interrupted run can be resumed."""
 
-    updated: AwareDatetime
+    updated: Moment
     step: str
     """The id of the wizard step the person was on."""
     answers: dict[str, dict[str, Any]] = Field(default_factory=dict)

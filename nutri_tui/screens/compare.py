@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from nutri_tui.comparison import compare_sessions
 from nutri_tui.models.session import Session
+from nutri_tui.widgets.header import Header
 from nutri_tui.widgets.key_bar import KeyBar
 
 HELP = "Compares an earlier and a later result. Escape goes back to your past results."

@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from nutri_tui.screens.modal import Modal
 
-class ConfirmModal(ModalScreen[bool]):
+
+class ConfirmModal(Modal[bool]):
     BINDINGS: ClassVar = [Binding("escape", "cancel", "Cancel"), Binding("y", "confirm", "Yes", show=False)]
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "Cancel") -> None:

@@ -10,11 +10,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from nutri_tui.models.session import Session
 from nutri_tui.private_files import StorageError, write_private_new
+from nutri_tui.screens.modal import Modal
 
 if TYPE_CHECKING:
     from nutri_tui.app import NutriTuiApp
@@ -25,7 +25,7 @@ def default_export_path(session: Session) -> Path:
     return Path.home() / f"nutri-tui-report-{session.created.date() or date.today()}.md"
 
 
-class ExportModal(ModalScreen[None]):
+class ExportModal(Modal[None]):
     BINDINGS: ClassVar = [Binding("escape", "dismiss", "Cancel")]
     app: NutriTuiApp  # type: ignore[assignment]
 

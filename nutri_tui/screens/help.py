@@ -7,8 +7,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from nutri_tui.screens.modal import Modal
 
 KEYS = (
     "Tab / Shift+Tab   move between questions\n"
@@ -25,7 +26,7 @@ KEYS = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Modal[None]):
     BINDINGS: ClassVar = [Binding("escape,f1,q", "dismiss", "Close")]
 
     def __init__(self, title: str, text: str) -> None:

@@ -14,12 +14,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Sparkline, Static
+from textual.widgets import DataTable, Input, Sparkline, Static
 
 from nutri_tui.labels import LEVEL_SYMBOL
+from nutri_tui.local_time import shown_time
 from nutri_tui.screens.confirm import ConfirmModal
 from nutri_tui.screens.label_modal import LabelModal
 from nutri_tui.storage import SavedSession, SessionEntry, StorageError
+from nutri_tui.text import clean_text
+from nutri_tui.widgets.header import Header
 from nutri_tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -128,16 +131,17 @@ class HistoryScreen(Screen[None]):
                 top = ", ".join(f"{LEVEL_SYMBOL[level]} {_name(self, n)}" for n, level in entry.top_nutrients) or "-"
                 pain = "-" if entry.pain_intensity is None else str(entry.pain_intensity)
                 cells = (
-                    mark + f"{entry.created.astimezone():%Y-%m-%d %H:%M}",
+                    mark + shown_time(entry.created),
                     "‼ yes" if entry.red_flag else "",
                     pain,
-                    entry.label or "-",
-                    top,
+                    clean_text(entry.label) or "-",
+                    clean_text(top, 400),
                 )
             else:
-                cells = (mark + "unreadable", "", "", entry.path.name, entry.reason)
+                cells = (mark + "unreadable", "", "", clean_text(entry.path.name), clean_text(entry.reason, 600))
             # Text cells: a plain str would be parsed as Rich markup, so a label such as "[/]" could
-            # break the table (and parsing thousands of cells is slow).
+            # break the table (and parsing thousands of cells is slow). Cleaned, because a file's name
+            # and anything from the index may hold an ESC, which Textual would pass to the terminal.
             table.add_row(*(Text(cell, no_wrap=True) for cell in cells), key=key)
 
     @on(DataTable.RowHighlighted, "#history-table")
@@ -215,7 +219,8 @@ class HistoryScreen(Screen[None]):
         entry = self._current()
         if entry is None:
             return
-        what = entry.label or entry.path.name
+        label = entry.label if isinstance(entry, SavedSession) else ""  # an unreadable file has only its name
+        what = clean_text(label or entry.path.name)
 
         def done(confirmed: bool | None) -> None:
             if not confirmed:
@@ -243,5 +248,5 @@ def _name(screen: HistoryScreen, nutrient_id: str) -> str:
 def _search_text(entry: SessionEntry) -> str:
     if isinstance(entry, SavedSession):
         nutrients = " ".join(n.replace("_", " ") for n, _ in entry.top_nutrients)
-        return f"{entry.created.astimezone():%Y-%m-%d %H:%M} {entry.label} {nutrients}".casefold()
+        return f"{shown_time(entry.created)} {entry.label} {nutrients}".casefold()
     return f"unreadable {entry.path.name} {entry.reason}".casefold()

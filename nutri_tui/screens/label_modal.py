@@ -8,13 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from nutri_tui.models.session import LABEL_MAX
+from nutri_tui.screens.modal import Modal
 
 
-class LabelModal(ModalScreen[str | None]):
+class LabelModal(Modal[str | None]):
     BINDINGS: ClassVar = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, label: str = "", prompt: str = "Label for this result (Enter saves, Escape cancels):") -> None:

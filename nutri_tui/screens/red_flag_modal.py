@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from nutri_tui.models.catalogues import RedFlag
+from nutri_tui.screens.modal import Modal
 
 
-class RedFlagModal(ModalScreen[None]):
+class RedFlagModal(Modal[None]):
     BINDINGS: ClassVar = [Binding("escape", "dismiss", "I understand")]
 
     def __init__(self, flag: RedFlag, unsure: bool = False) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 
 from nutri_tui.labels import number
@@ -31,6 +33,7 @@ from nutri_tui.screens.export_modal import ExportModal
 from nutri_tui.screens.label_modal import LabelModal
 from nutri_tui.screens.why import WhyModal
 from nutri_tui.storage import StorageError
+from nutri_tui.widgets.header import Header
 from nutri_tui.widgets.key_bar import KeyBar
 from nutri_tui.widgets.level import level_bar, level_tag
 
@@ -130,7 +133,7 @@ class ResultScreen(Screen[None]):
                 text = f"{level_tag(finding.level)[0]} {finding.name}"
             else:
                 text = f"{level_tag(finding.level)} {finding.name:<22} {level_bar(finding.score)} {finding.score:g}"
-            options.append(Option(text, id=finding.id))
+            options.append(Option(Content(text), id=finding.id))  # Content: plain text, never markup
         return options
 
     def _foods(self) -> ComposeResult:
@@ -160,15 +163,16 @@ class ResultScreen(Screen[None]):
             for finding in worth:
                 for food in finding.foods:
                     servings = f"~{food.servings_to_target:g}" if food.servings_to_target else "-"
-                    table.add_row(
+                    cells = (
                         finding.name,
                         food.name,
                         food.serving,
                         f"{amount(food.amount)} {food.unit}{' ' + food.form if food.form else ''}",
                         servings,
                         "!" if food.advisories else ("i" if food.note or food.fortified else ""),
-                        key=f"{finding.id}:{food.id}",
                     )
+                    # Text cells: a str cell is parsed as markup, and a food named "[/]" crashed the table.
+                    table.add_row(*(Text(cell) for cell in cells), key=f"{finding.id}:{food.id}")
             yield table
             yield Static("", id="food-detail", classes="muted", markup=False)
 
@@ -249,7 +253,9 @@ class ResultScreen(Screen[None]):
 
     def action_tab(self, index: int) -> None:
         """Show a tab and put the keyboard in it, so its content can be scrolled and chosen at once."""
-        tabbed = self.query_one(TabbedContent)
+        tabbed = self.query_one_optional(TabbedContent)
+        if tabbed is None:  # a number key that came before the screen was built (keys come fast)
+            return
         tabbed.active = self.TABS[index]
         pane = self.query_one(f"#{self.TABS[index]}", TabPane)
         # Every pane holds a list, a table or a scrolling view; the tab row is the fallback all the same,

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Static
+from textual.widgets import Button, Static
 
 from nutri_tui.answers_summary import summarise
+from nutri_tui.widgets.header import Header
 from nutri_tui.widgets.key_bar import KeyBar
 from nutri_tui.wizard import STEPS
 

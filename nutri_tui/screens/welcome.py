@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Static
+from textual.widgets import Button, Static
 
 from nutri_tui.paths import has_sessions, peek_draft_step, read_disclaimer
 from nutri_tui.screens.confirm import ConfirmModal
+from nutri_tui.widgets.header import Header
 from nutri_tui.widgets.key_bar import KeyBar
 from nutri_tui.wizard import REVIEW, STEPS
 

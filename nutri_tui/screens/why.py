@@ -7,14 +7,14 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from nutri_tui.models.assessment import NutrientFinding
 from nutri_tui.result_text import finding_details
+from nutri_tui.screens.modal import Modal
 
 
-class WhyModal(ModalScreen[None]):
+class WhyModal(Modal[None]):
     BINDINGS: ClassVar = [Binding("escape,w,q", "dismiss", "Close")]
 
     def __init__(self, finding: NutrientFinding, sources: dict[str, str]) -> None:

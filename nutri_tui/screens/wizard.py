@@ -19,13 +19,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Header, Input, Static
+from textual.widgets import Button, ContentSwitcher, Input, Static
 
 from nutri_tui.screens.steps import STEP_FORMS
 from nutri_tui.screens.steps.base import StepForm
 from nutri_tui.widgets.answer_row import AnswerRow
 from nutri_tui.widgets.choice import Choice
 from nutri_tui.widgets.filtered_selection import FilteredSelection
+from nutri_tui.widgets.header import Header
 from nutri_tui.widgets.key_bar import KeyBar
 from nutri_tui.widgets.number import NumberField
 from nutri_tui.wizard import STEPS, Step, step_index
@@ -90,6 +91,8 @@ class WizardScreen(Screen[None]):
         self.call_after_refresh(self._settled)
 
     async def _settled(self) -> None:
+        if self not in self.app.screen_stack:  # replaced before it settled (keys come fast): nothing to do
+            return
         self._ready = True
         self.refresh_state()
         others = [form() for step_id, form in STEP_FORMS.items() if step_id != self.step_id]

@@ -1,0 +1,69 @@
+"""Text from files, made safe for a terminal: the one place that decides which characters never reach it.
+
+Anything read from a file (a session, a draft, an answers file, the index, a file's own name) may hold
+characters that a terminal obeys instead of showing: ESC and the C1 controls start escape sequences
+(a new window title, a cleared screen, colours), a carriage return or backspace overwrites what is
+shown, the bidi overrides and isolates reorder it, and the Unicode line separators break it. Textual
+passes ESC through to the terminal as it is, so a widget showing file text is not safe by itself.
+
+- :data:`UNSAFE` is that set. Files that nutri-tui reads back (sessions, drafts) are refused when a
+  string in them holds one (:func:`find_unsafe`), so what the app shows from them is clean already.
+- :func:`clean_text` makes one line of plain text: unsafe and invisible characters dropped, whitespace
+  made single spaces. Labels, one-line errors and notifications go through it.
+- :func:`escaped` shows unsafe and unprintable characters as ``\\x1b``-style escapes instead of
+  dropping them: for paths, which a person must still be able to find.
+
+Nothing here imports pydantic or Textual: the CLI and the welcome screen use it before either loads.
+"""
+
+from __future__ import annotations
+
+import re
+
+LINE_MAX = 200
+"""What :func:`clean_text` keeps by default (a label's limit)."""
+
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BREAKS = "\u2028\u2029"
+# Zero-width characters that hide text but do not steer the terminal: dropped from what is shown, allowed
+# inside files. The zero-width joiner and non-joiner are kept: emoji sequences and several scripts need them.
+_INVISIBLE = "\u180e\u200b\u2060\u2061\u2062\u2063\u2064\ufeff"
+
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + _BIDI + _BREAKS + "]")
+"""Characters a file's text must not hold: C0 controls except tab and line feed (which a terminal and a
+Textual widget lay out as text), DEL, the C1 controls, lone surrogates, bidi controls, line separators."""
+_DROPPED = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff" + _BIDI + _INVISIBLE + "]")
+_SPACES = re.compile(r"\s+")
+
+
+def find_unsafe(text: str) -> str | None:
+    """The first character of :data:`UNSAFE` in ``text``, or None."""
+    found = UNSAFE.search(text)
+    return None if found is None else found.group()
+
+
+def describe(char: str) -> str:
+    """``U+001B`` for a character, as reasons name one."""
+    return f"U+{ord(char):04X}"
+
+
+def clean_text(text: str, limit: int = LINE_MAX) -> str:
+    """One line of plain text: whitespace runs (line breaks too) made one space, unsafe and invisible
+    characters dropped, trimmed, at most ``limit`` characters.
+
+    Used for labels (before they reach a session) and for every message that may quote a file.
+    """
+    # Whitespace first (\s covers tabs, line breaks and U+2028/9), so "a\nb" reads "a b", not "ab".
+    kept = _DROPPED.sub("", _SPACES.sub(" ", str(text)))
+    return _SPACES.sub(" ", kept).strip()[:limit].rstrip()
+
+
+def escaped(text: object) -> str:
+    """``text`` unchanged when every character is printable, else with the others as visible escapes.
+
+    For paths and file names: ``a\\x1b]0;x\\x07.toml`` can still be found, and changes nothing on screen.
+    """
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
