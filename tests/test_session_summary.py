@@ -98,7 +98,7 @@ def test_the_head_comes_first_and_records_the_file_size(store: Storage, rich: Se
     data = path.read_bytes()
     head, _ = head_and_body(data)
     parsed = tomllib.loads(head.decode())
-    assert parsed["schema_version"] == SESSION_SCHEMA_VERSION == 2
+    assert parsed["schema_version"] == SESSION_SCHEMA_VERSION == 3
     assert list(parsed) == ["schema_version", "app_version", "content_version", "created", "label", "summary"]
     assert parsed["summary"] == {
         "pain_intensity": 7,
@@ -272,7 +272,7 @@ def test_a_head_with_escapes_uses_the_toml_parser(store: Storage, rich: Session)
 @pytest.mark.parametrize(
     ("edit", "why"),
     [
-        ((b"schema_version = 2", b"schema_version = 1"), "an older schema is migrated"),
+        ((b"schema_version = 3", b"schema_version = 1"), "an older schema is migrated"),
         ((b'label = "rich"', b'label = "rich"\nmood = "ok"'), "an unknown key"),
         ((b"[summary]\n", b"[ summary ]\n"), "a header written differently"),
         ((b"red_flag = true", b"red_flag = 1"), "a value of the wrong type"),
@@ -329,7 +329,7 @@ def test_a_recorded_schema_1_file_loads_migrates_and_lists(store: Storage, tmp_p
 
     store.relabel_session(path, "Upgraded")  # rewriting writes the current schema, with a summary
     upgraded = path.read_bytes()
-    assert upgraded.startswith(b"# nutri-tui session file (schema 2)") and b"\n[summary]\n" in upgraded
+    assert upgraded.startswith(b"# nutri-tui session file (schema 3)") and b"\n[summary]\n" in upgraded
     assert store.load_session(path) == session.model_copy(update={"label": "Upgraded"})
     with open(path, "rb") as handle:
         head, _ = read_head(handle.fileno(), path, len(upgraded))
@@ -392,7 +392,7 @@ RAW = TEXT.map(lambda t: f'"{t}"')  # not escaped: quotes, backslashes and contr
 ESCAPED = TEXT.map(storage._toml_string)
 STRING = st.one_of(st.sampled_from(['"0.1.0"', '"2026-11-26T06:40:12Z"', '"vitamin_d"', '"high"']), RAW, ESCAPED)
 INT = st.one_of(st.integers(0, 10**7).map(str), st.sampled_from(["01", "+1", "1_0", "-1", "1e3", "0x1", "1.0"]))
-COMMENT = st.one_of(st.just("# nutri-tui session file (schema 2)"), TEXT.map(lambda t: "#" + t))
+COMMENT = st.one_of(st.just("# nutri-tui session file (schema 3)"), TEXT.map(lambda t: "#" + t))
 
 
 @st.composite

@@ -38,7 +38,7 @@ from nutri_tui.models.bounds import Id, Version
 from nutri_tui.text import LINE_MAX, describe, find_unsafe
 from nutri_tui.text import clean_text as clean_text  # its old home: callers import it from here too
 
-SESSION_SCHEMA_VERSION = 2
+SESSION_SCHEMA_VERSION = 3
 """The version of the session and draft file formats that this nutri-tui writes (and the newest it reads)."""
 LABEL_MAX = LINE_MAX
 TOP_NUTRIENTS = 3
@@ -219,8 +219,11 @@ def _session_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
 # bump SESSION_SCHEMA_VERSION, add a function for each table (key 2) and document the step in
 # docs/session-format.md ("Versions and migration"), with a recorded schema-2 file in tests/data/.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-SESSION_MIGRATIONS: dict[int, Migration] = {1: _session_1_to_2}
-DRAFT_MIGRATIONS: dict[int, Migration] = {1: lambda data: dict(data)}  # schema 2 changed nothing in drafts
+SESSION_MIGRATIONS: dict[int, Migration] = {1: _session_1_to_2, 2: lambda data: dict(data)}
+# Schema 3 (knowledge base 1.1) added fields to the result and the answers, all with defaults that keep
+# an older file's meaning (no notes, no facts, supplements in the nutrient's own unit), so the step
+# changes nothing; it exists so that an older nutri-tui refuses a schema-3 file as newer, by name.
+DRAFT_MIGRATIONS: dict[int, Migration] = {1: lambda data: dict(data), 2: lambda data: dict(data)}
 
 
 class NewerSchemaError(ValueError):
