@@ -26,12 +26,14 @@ from nutri_tui.models.catalogues import (
     Exercise,
     FoodRule,
     Medicine,
+    MedicineCaution,
+    MedicineName,
     RedFlag,
     SupplementForm,
     Symptom,
     Topic,
 )
-from nutri_tui.models.content import NUTRIENT_IDS, Manifest, Nutrient, Source
+from nutri_tui.models.content import NUTRIENT_IDS, SUPPORT_ONLY_KINDS, Manifest, Nutrient, Source
 from nutri_tui.models.field_roles import unclassified_fields
 from nutri_tui.models.rules import Rules, check_tests
 
@@ -47,7 +49,10 @@ CATALOGUES: dict[str, tuple[str, type[BaseModel]]] = {
     "food_rules.toml": ("food_rule", FoodRule),
     "supplement_forms.toml": ("form", SupplementForm),
     "topics.toml": ("topic", Topic),
+    "medicine_cautions.toml": ("caution", MedicineCaution),
 }
+NAMES_FILE = "medicine_names.toml"
+"""Brand and combination names: keyed by name, not id, so loaded on their own."""
 
 
 class ContentError(Exception):
@@ -75,6 +80,9 @@ class Content:
     food_rules: dict[str, FoodRule]
     supplement_forms: dict[str, SupplementForm]
     topics: dict[str, Topic]
+    medicine_cautions: dict[str, MedicineCaution]
+    medicine_names: dict[str, MedicineName]
+    """Casefolded brand or combination name -> its entry."""
     rules: Rules
 
     @property
@@ -131,6 +139,8 @@ def _load_cached(root: Path) -> Content:
         food_rules=catalogues["food_rules.toml"],
         supplement_forms=catalogues["supplement_forms.toml"],
         topics=catalogues["topics.toml"],
+        medicine_cautions=catalogues["medicine_cautions.toml"],
+        medicine_names=_load_names(root),
         rules=_validate(Rules, _read(root, "rules.toml"), "rules.toml", ""),
     )
     _cross_check(content)
@@ -215,6 +225,25 @@ def _load_catalogue(root: Path, file: str, key: str, model: type[M]) -> dict[str
     return entries
 
 
+def _load_names(root: Path) -> dict[str, MedicineName]:
+    data = _read(root, NAMES_FILE)
+    unknown = sorted(set(data) - {"name"})
+    if unknown:
+        raise ContentError(NAMES_FILE, unknown[0], "unknown table (expected only [[name]])")
+    items = data.get("name")
+    if not isinstance(items, list) or not items:
+        raise ContentError(NAMES_FILE, "name", "expected one or more [[name]] entries")
+    names: dict[str, MedicineName] = {}
+    for index, raw in enumerate(items):
+        label = raw.get("name") if isinstance(raw, dict) and isinstance(raw.get("name"), str) else index
+        entry = _validate(MedicineName, raw, NAMES_FILE, f"name[{label}]")
+        folded = entry.name.casefold()
+        if folded in names:
+            raise ContentError(NAMES_FILE, f"name[{label}]", f"{entry.name!r} is listed twice")
+        names[folded] = entry
+    return names
+
+
 def _load_nutrients(root: Path) -> dict[str, Nutrient]:
     folder = root / "nutrients"
     found: dict[str, Nutrient] = {}
@@ -263,11 +292,14 @@ def _files(content: Content) -> Iterator[tuple[str, str, BaseModel]]:
         "food_rules.toml": content.food_rules,
         "supplement_forms.toml": content.supplement_forms,
         "topics.toml": content.topics,
+        "medicine_cautions.toml": content.medicine_cautions,
     }
     for file, entries in catalogues.items():
         key = CATALOGUES[file][0]
         for entry_id, entry in entries.items():
             yield file, f"{key}[{entry_id}]", entry
+    for entry in content.medicine_names.values():
+        yield NAMES_FILE, f"name[{entry.name}]", entry
     yield "rules.toml", "", content.rules
 
 
@@ -302,6 +334,28 @@ def _cross_check(content: Content) -> None:
     content.rules.cross_check(content)
     _check_answer_tests(content)
     _check_food_rules(content)
+    _check_source_kinds(content)
+
+
+def _check_source_kinds(content: Content) -> None:
+    """A claim may not rest only on sources of a kind that can only support (a review, a compendium, press).
+
+    A brand name's entry may rest on a compendium: naming what a product contains is not a clinical claim.
+    """
+    for file, key, entry in _files(content):
+        for path, model in _walk(entry, key):
+            sources = getattr(model, "sources", None)
+            if not sources:
+                continue
+            kinds = {content.sources[s].kind for s in sources}
+            allowed = SUPPORT_ONLY_KINDS - {"compendium"} if isinstance(model, MedicineName) else SUPPORT_ONLY_KINDS
+            if kinds <= allowed:
+                raise ContentError(
+                    file,
+                    f"{path}.sources",
+                    f"only {', '.join(sorted(kinds))} sources: a claim needs a guideline, regulator, fact sheet, "
+                    "study or other primary source",
+                )
 
 
 def _check_answer_tests(content: Content) -> None:
@@ -317,6 +371,12 @@ def _check_answer_tests(content: Content) -> None:
             check_tests(note.when, content, f"nutrients/{nutrient.id}.toml", f"notes[{index}].when")
     for rule in content.food_rules.values():
         check_tests(rule.when, content, "food_rules.toml", f"food_rule[{rule.id}].when")
+    for caution in content.medicine_cautions.values():
+        check_tests(caution.when, content, "medicine_cautions.toml", f"caution[{caution.id}].when")
+    for topic in content.topics.values():
+        for index, caution in enumerate(topic.supplement_cautions):
+            where = f"topic[{topic.id}].supplement_cautions[{index}].when"
+            check_tests(caution.when, content, "topics.toml", where)
 
 
 def _check_food_rules(content: Content) -> None:
@@ -336,7 +396,7 @@ def _check_food_rules(content: Content) -> None:
 
 
 def _check_medicine_names(content: Content) -> None:
-    """A person may answer with a medicine's example name, so each name must be unambiguous."""
+    """A person may answer with a class id, an example name or a brand name, so each must be unambiguous."""
     owner: dict[str, str] = {}
     for medicine in content.medicines.values():
         for name in (medicine.id, *medicine.examples):
@@ -348,3 +408,12 @@ def _check_medicine_names(content: Content) -> None:
                     f"{name!r} is also listed under {owner[folded]!r}",
                 )
             owner[folded] = medicine.id
+    for folded, entry in content.medicine_names.items():
+        where = f"name[{entry.name}]"
+        for class_id in entry.classes:
+            if class_id not in content.medicines:
+                raise ContentError(NAMES_FILE, f"{where}.classes", f"unknown medicine class {class_id!r}")
+        if folded in owner and entry.classes != (owner[folded],):
+            raise ContentError(
+                NAMES_FILE, where, f"{entry.name!r} is already a name in medicines.toml ({owner[folded]})"
+            )

@@ -32,12 +32,21 @@ class Counted(NamedTuple):
 
 
 def supplement_unit(nutrient_id: str, content: Content) -> str:
-    """The unit a supplement of this nutrient is counted in (its UL's unit for folate, EPA+DHA grams for omega-3)."""
+    """The unit a supplement is counted in (its UL's unit for folate, EPA+DHA grams for omega-3; a topic's own)."""
     if nutrient_id == "folate":
         return "mcg folic acid"
     if nutrient_id == "omega_3":
         return "g EPA+DHA"
+    topic = content.topics.get(nutrient_id)
+    if topic is not None:
+        return topic.supplement_unit or topic.unit
     return content.nutrients[nutrient_id].unit
+
+
+def supplement_name(nutrient_id: str, content: Content) -> str:
+    """The name of a nutrient or topic a supplement is of."""
+    topic = content.topics.get(nutrient_id)
+    return topic.name if topic is not None else content.nutrients[nutrient_id].name
 
 
 def counted(supplement: Supplement, content: Content) -> Counted:
@@ -67,6 +76,8 @@ class Implausible(NamedTuple):
 
 def implausible(supplement: Supplement, content: Content) -> Implausible | None:
     """Why an amount cannot be taken at its word (None if it can)."""
+    if supplement.nutrient in content.topics and content.topics[supplement.nutrient].upper_limit is None:
+        return None
     amount = counted(supplement, content).amount
     ceiling, what = plausible_max(supplement.nutrient, content)
     if amount <= ceiling:
@@ -82,7 +93,7 @@ def implausible(supplement: Supplement, content: Content) -> Implausible | None:
             ),
             None,
         )
-    return Implausible(content.nutrients[supplement.nutrient].name, f"{number(amount)} {unit}", what, likely)
+    return Implausible(supplement_name(supplement.nutrient, content), f"{number(amount)} {unit}", what, likely)
 
 
 def unknown_form(supplement: Supplement, content: Content) -> str | None:
@@ -92,14 +103,18 @@ def unknown_form(supplement: Supplement, content: Content) -> str | None:
     form = content.supplement_forms.get(supplement.form)
     if form is not None and form.nutrient == supplement.nutrient:
         return None
-    nutrient = content.nutrients[supplement.nutrient]
     allowed = [f.id for f in content.supplement_forms.values() if f.nutrient == supplement.nutrient]
-    choices = ", ".join(allowed) if allowed else "none: give the amount in " + supplement_unit(nutrient.id, content)
-    return f"{nutrient.name}: unknown form {supplement.form!r} (allowed: {choices})"
+    unit = supplement_unit(supplement.nutrient, content)
+    choices = ", ".join(allowed) if allowed else "none: give the amount in " + unit
+    return f"{supplement_name(supplement.nutrient, content)}: unknown form {supplement.form!r} (allowed: {choices})"
 
 
 def supplement_problem(supplement: Supplement, content: Content) -> str | None:
     """Why an answers file's supplement cannot be taken as it stands, in the file's own terms, or None."""
+    topic = content.topics.get(supplement.nutrient)
+    if topic is not None and topic.supplement_unit is None:
+        takeable = ", ".join(t.id for t in content.topics.values() if t.supplement_unit)
+        return f"{topic.name} is not asked about as a supplement (besides the ten nutrients: {takeable})"
     problem = unknown_form(supplement, content)
     if problem:
         return problem
@@ -117,12 +132,14 @@ def supplement_problem(supplement: Supplement, content: Content) -> str | None:
 def plausible_max(nutrient_id: str, content: Content) -> tuple[float, str]:
     """The largest daily amount taken at its word, and how to describe that limit."""
     rules = content.rules
-    nutrient = content.nutrients[nutrient_id]
-    limit = nutrient.upper_limit
+    topic = content.topics.get(nutrient_id)
+    limit = topic.upper_limit if topic is not None else content.nutrients[nutrient_id].upper_limit
+    if limit is None:
+        return float("inf"), "no limit"
     if limit.applies_to == "none_set":
         ceiling = rules.supplement_plausible_max.get(nutrient_id, float("inf"))
         return ceiling, f"{number(ceiling)} {supplement_unit(nutrient_id, content)}, far above any product"
     highest = max(limit.values.values())
     times = rules.implausible_times_upper_limit
-    unit = "mcg" if limit.applies_to == "folic_acid" else nutrient.unit
+    unit = "mcg" if limit.applies_to == "folic_acid" else supplement_unit(nutrient_id, content)
     return highest * times, f"{number(times)} times the upper limit ({number(highest)} {unit})"

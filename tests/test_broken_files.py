@@ -311,7 +311,7 @@ HOSTILE_DRAFTS: list[tuple[str, dict[str, Any], str]] = [
     ("supplement-empty", {"health": {"supplements": [{}]}}, "answers.health.supplements.0.nutrient:"),
     ("supplement-text", {"health": {"supplements": [{"nutrient": "iron", "amount": "lots"}]}}, "amount"),
     ("medicines-text", {"health": {"medicines": "ppi"}}, "answers.health.medicines:"),
-    ("medicine-unknown", {"health": {"medicines": ["unobtainium"]}}, "unknown medicine"),
+    ("medicine-unknown", {"health": {"medicines": ["unobtainium"]}}, "is not in the list of medicines"),
     ("intensity-text", {"back_pain": {"intensity": "x"}}, "answers.back_pain.intensity:"),
     ("intensity-bool", {"back_pain": {"intensity": True}}, "answers.back_pain.intensity:"),
     ("intensity-11", {"back_pain": {"intensity": 11}}, "answers.back_pain.intensity:"),

@@ -127,7 +127,7 @@ BAD_FILES = {
     "too_young": (b"[about]\nage = 9\n", "about.age: must be 14 or over"),
     "unknown_medicine": (
         b'[health]\nmedicines = ["unobtainium"]\n',
-        "health.medicines: unknown medicine 'unobtainium'",
+        "health.medicines: 'unobtainium' is not in the list of medicines: give the closest class id",
     ),
     "unknown_field": (b"[about]\nshoe_size = 9\n", "about.shoe_size: unknown field"),
     "bad_choice": (b'[about]\ndiet = "carnivore"\n', "about.diet: Input should be 'omnivore', 'pescatarian'"),

@@ -89,16 +89,33 @@ def assess(answers: Answers, content: Content) -> Assessment:
             conditions.append(item)
             mine_mask |= mask
     left_out = unanswered(answers)
+    medicine_cautions: list[Caution] = []
+    mask_more = 0
+    for check, caution, mask in index.medicine_cautions:
+        if check(answers) is not None:
+            medicine_cautions.append(caution)
+            mask_more |= mask
+    supplement_cautions: list[Caution] = []
+    for topic_id, cautions in index.topic_cautions.items():
+        total = taken_by.get(topic_id)
+        if total is None:
+            continue
+        for above, check, caution, mask in cautions:
+            if total > above and (check is None or check(answers) is not None):
+                supplement_cautions.append(caution)
+                mask_more |= mask
 
     cited = flags.mask | nutrient_sources | advice_sources | index.general_sources | rules_mask | mine_mask
-    cited |= supplements_mask
+    cited |= supplements_mask | mask_more
     if suggested is not None:
         cited |= suggested.mask
     return Assessment(
         content_version=content.version,
         life_stage=profile.stages[0] if len(profile.stages) == 1 else f"adult_{profile.age_band}",
         notes=profile.notes,
-        summary=summary_lines(counts, findings, tests, advice_given, left_out),
+        summary=summary_lines(
+            counts, findings, tests, advice_given, left_out, (*medicine_cautions, *supplement_cautions)
+        ),
         red_flags=flags.findings,
         emergency=emergency,
         exercise_withheld=emergency,
@@ -118,6 +135,8 @@ def assess(answers: Answers, content: Content) -> Assessment:
         unanswered=left_out,
         flags_asked=flags.asked,
         flags_answered=flags.answered,
+        medicine_cautions=tuple(medicine_cautions),
+        supplement_cautions=tuple(supplement_cautions),
     )
 
 

@@ -26,8 +26,8 @@ from nutri_tui.models.answers import Answers
 
 Check = Callable[[Answers], tuple[Any, ...] | None]
 """The values the tests read (in order) when all of them hold, else None. No tests: ``()`` (always holds)."""
-Names = dict[str, str]
-"""Casefolded medicine name or class id -> class id (``ContentIndex.medicine_by_name``)."""
+Names = dict[str, tuple[str, ...]]
+"""Casefolded medicine name or class id -> class ids (``ContentIndex.medicine_by_name``)."""
 
 
 def _step(test: When, names: Names) -> tuple[Callable[[Answers], Any], Callable[[Any], bool]]:
@@ -110,6 +110,9 @@ def _predicate(test: When, names: Names) -> Callable[[Any], bool]:
     """What one field test checks, decided once rather than on every call."""
     if test.in_:
         return test.in_.__contains__
+    if test.field == "health.supplements":  # includes = nutrient or topic ids
+        wanted = frozenset(test.includes)
+        return lambda value: any(supplement.nutrient in wanted for supplement in value)
     if test.includes:
         wanted = frozenset(test.includes)
         return lambda value: not wanted.isdisjoint(value)
@@ -117,7 +120,7 @@ def _predicate(test: When, names: Names) -> Callable[[Any], bool]:
         return lambda value: value is None
     if test.classes:
         classes = frozenset(test.classes)
-        return lambda value: any(names.get(name.casefold()) in classes for name in value)
+        return lambda value: any(not classes.isdisjoint(names.get(name.casefold(), ())) for name in value)
     if test.at_least is not None:
         least = test.at_least
         return lambda value: value is not None and value >= least

@@ -104,8 +104,8 @@ class ContentIndex:
     """In content order."""
     read_row: Callable[[Answers], tuple[Any, ...]]
     """The answers that rules and advice with one ``in`` test read, in their slots."""
-    medicine_by_name: dict[str, str]
-    """Casefolded class id or example name -> medicine class id."""
+    medicine_by_name: dict[str, tuple[str, ...]]
+    """Casefolded class id, example name or brand name -> its medicine classes (two for a combination product)."""
     symptom_reasons: dict[str, tuple[tuple[str, Reason, int], ...]]
     """Symptom id -> (nutrient id, the reason it gives, its sources) for each nutrient it may point to."""
     red_flags_found: dict[tuple[str, str, int], FlagFound]
@@ -120,6 +120,10 @@ class ContentIndex:
     conditional_flags: tuple[tuple[str, Check], ...]
     """The flags asked only of some people, with the test that says who."""
     food_rules: tuple[CompiledFoodRule, ...]
+    medicine_cautions: tuple[tuple[Check, Caution, int], ...]
+    """Each caution for a combination of answers, with its tests and its sources."""
+    topic_cautions: dict[str, tuple[tuple[float, Check | None, Caution, int], ...]]
+    """Topic id -> (amount it must pass, tests or None, the caution, its sources) for a supplement of it."""
     general_cautions: tuple[Caution, ...]
     """Said once on every result, wherever supplements come up."""
     general_sources: int
@@ -141,11 +145,13 @@ def index_for(content: Content) -> ContentIndex:
 
 
 def _build(content: Content) -> ContentIndex:
-    medicine_by_name: dict[str, str] = {}
+    medicine_by_name: dict[str, tuple[str, ...]] = {}
     for medicine in content.medicines.values():
-        medicine_by_name[medicine.id.casefold()] = medicine.id
+        medicine_by_name[medicine.id.casefold()] = (medicine.id,)
         for example in medicine.examples:
-            medicine_by_name[example.casefold()] = medicine.id
+            medicine_by_name[example.casefold()] = (medicine.id,)
+    for folded, named in content.medicine_names.items():
+        medicine_by_name.setdefault(folded, named.classes)
     foods: dict[tuple[str, str], tuple[Food, ...]] = {}
     for nutrient in content.nutrients.values():
         richest = sorted(nutrient.foods, key=lambda f: -f.amount)
@@ -245,6 +251,27 @@ def _build(content: Content) -> ContentIndex:
             (f.id, compile_check(f.implied_by, names)) for f in content.red_flags.values() if f.implied_by
         ),
         advice=advice,
+        medicine_cautions=tuple(
+            (
+                compile_check(c.when, names),
+                Caution(text=c.text, about=f"medicines:{c.id}", severity=c.severity, sources=c.sources),
+                masks.of(c.sources),
+            )
+            for c in content.medicine_cautions.values()
+        ),
+        topic_cautions={
+            topic.id: tuple(
+                (
+                    c.above,
+                    compile_check(c.when, names) if c.when else None,
+                    Caution(text=c.text, about=f"topic:{topic.id}", severity=c.severity, sources=c.sources),
+                    masks.of(c.sources),
+                )
+                for c in topic.supplement_cautions
+            )
+            for topic in content.topics.values()
+            if topic.supplement_cautions
+        },
         flag_questions=questions,
         flag_questions_by_id={q.id: q for q in questions},
         conditional_flags=tuple((q.id, q.asked) for q in questions if q.asked is not None),

@@ -180,8 +180,9 @@ class Pieces:
             note=medicine.note,
             sources=medicine.sources,
             unverified=medicine.unverified,
+            back_pain_note=medicine.back_pain_note,
         )
-        return item, self._masks.of(medicine.sources) if medicine.note else 0
+        return item, self._masks.of(medicine.sources) if medicine.note or medicine.back_pain_note else 0
 
     def _your_condition(self, condition_id: str, cause: str) -> tuple[YourItem, int]:
         """A condition the person has (``cause``: the answer that says so), with its note, and its sources."""

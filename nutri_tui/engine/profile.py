@@ -123,11 +123,11 @@ def _resolve_medicines(names: tuple[str, ...], content: Content, index: ContentI
     taken: dict[str, TakenMedicine] = {}
     for name in names:
         folded = name.casefold()
-        medicine_id = index.medicine_by_name.get(folded)
-        if medicine_id is None or medicine_id in taken:
-            continue
-        # A class id is not the person's word for a medicine, unless it is also a medicine's name (warfarin).
-        examples = content.medicines[medicine_id].examples
-        said_as = name if folded != medicine_id or any(e.casefold() == folded for e in examples) else ""
-        taken[medicine_id] = TakenMedicine(medicine_id, said_as)
+        for medicine_id in index.medicine_by_name.get(folded, ()):
+            if medicine_id in taken:
+                continue
+            # A class id is not the person's word for a medicine, unless it is also a medicine's name (warfarin).
+            examples = content.medicines[medicine_id].examples
+            said_as = name if folded != medicine_id or any(e.casefold() == folded for e in examples) else ""
+            taken[medicine_id] = TakenMedicine(medicine_id, said_as)
     return tuple(taken.values())

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from nutri_tui.models.assessment import Advice, NutrientFinding
+from nutri_tui.models.assessment import Advice, Caution, NutrientFinding
 
 if TYPE_CHECKING:
     from nutri_tui.engine.assess import FlagCounts
@@ -25,6 +25,7 @@ def summary_lines(
     tests: Sequence[str],
     advice_given: Sequence[Advice],
     unanswered: Sequence[str],
+    personal: Sequence[Caution] = (),
 ) -> tuple[str, ...]:
     lines: list[str] = []
     emergency = counts.first_emergency
@@ -64,6 +65,12 @@ def summary_lines(
             "those signs were not screened."
         )
 
+    # Doctor-first cautions about the person's medicines and supplements are said here in full.
+    lines += [
+        f"Ask your doctor or pharmacist first: {caution.text}"
+        for caution in personal
+        if caution.severity == "doctor_first"
+    ]
     # What the nutrients say depends on a few of each finding's values: built once per combination.
     flagged = tuple(
         (f.name, f.level, f.doctor_first, f.diet_doctor_first, f.tests[0].name if f.id in tests else None)

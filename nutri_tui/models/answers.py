@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from nutri_tui.models.content import Allergen, NutrientId
+from nutri_tui.models.content import Allergen, NutrientId, TopicId
 
 ANSWERS_FORMAT = 1
 MIN_AGE = 14
@@ -102,7 +102,8 @@ class Lifestyle(Section):
 
 
 class Supplement(Section):
-    nutrient: NutrientId
+    nutrient: NutrientId | TopicId
+    """One of the ten nutrients, or a caution topic taken as a supplement (``vitamin_b6``, ``vitamin_a``)."""
     amount: Annotated[float, Field(ge=0, le=100_000, strict=True)]
     """A day's amount, in the unit of ``form`` (as the pack gives it). With no ``form``, in the nutrient's own unit:
     mcg for vitamin D, B12 and selenium; mg for calcium, magnesium, potassium, iron and zinc (elemental, as a
@@ -140,17 +141,22 @@ class Health(Section):
         if content is None:
             return values
         if info.field_name == "medicines":
-            known = {m.id for m in content.medicines.values()} | {
-                e.casefold() for m in content.medicines.values() for e in m.examples
-            }
+            known = (
+                {m.id for m in content.medicines.values()}
+                | {e.casefold() for m in content.medicines.values() for e in m.examples}
+                | set(content.medicine_names)
+            )
             bad = [v for v in values if v.casefold() not in known]
-            allowed = "a class id (" + ", ".join(content.medicines) + ") or a common name"
-        else:
-            catalogue = content.conditions if info.field_name == "conditions" else content.symptoms
-            bad = [v for v in values if v not in catalogue]
-            allowed = ", ".join(catalogue)
+            if bad:
+                raise ValueError(
+                    f"{bad[0]!r} is not in the list of medicines: give the closest class id "
+                    f"({', '.join(content.medicines)}), or leave it out and ask a pharmacist about it"
+                )
+            return values
+        catalogue = content.conditions if info.field_name == "conditions" else content.symptoms
+        bad = [v for v in values if v not in catalogue]
         if bad:
-            raise ValueError(f"unknown {info.field_name[:-1]} {bad[0]!r}; allowed: {allowed}")
+            raise ValueError(f"unknown {info.field_name[:-1]} {bad[0]!r}; allowed: {', '.join(catalogue)}")
         return values
 
 

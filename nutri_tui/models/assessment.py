@@ -211,6 +211,8 @@ class YourItem:
     note: str
     sources: Many[str]
     unverified: bool = False
+    back_pain_note: str = ""
+    """What back-pain guidance says of this medicine (NICE NG59), for a medicine only."""
 
 
 @_result_part
@@ -296,6 +298,10 @@ class Assessment:
     """How many warning-sign questions apply to this person."""
     flags_answered: Count = 0
     """How many of those were answered (yes, no or not sure)."""
+    medicine_cautions: Few[Caution] = ()
+    """Cautions for a combination of answers: medicines together (an NSAID with warfarin), a medicine and a symptom."""
+    supplement_cautions: Few[Caution] = ()
+    """Cautions about a supplement of a nutrient that is not scored (vitamin B6 over 10 mg a day, vitamin A)."""
 
     def __post_init__(self) -> None:
         """A hand-edited session must still be displayable: findings present and told apart (the screens key

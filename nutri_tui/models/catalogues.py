@@ -21,6 +21,7 @@ from nutri_tui.models.content import (
     NutrientId,
     Strict,
     Text,
+    TopicId,
     UpperLimit,
     Urgency,
 )
@@ -35,6 +36,32 @@ class Medicine(Cited):
     examples: tuple[Text, ...] = Field(min_length=1)
     """Common generic names; a person may answer with one of these instead of the class."""
     note: str = ""
+    back_pain_note: str = ""
+    """What back-pain guidance says of this medicine (NICE NG59), said kindly: never "stop taking it"."""
+
+
+class MedicineName(Cited):
+    """A brand or combination name a person may type (``medicine_names.toml``), and the classes it belongs to.
+
+    Combination products belong to each class they contain (co-codamol: codeine and paracetamol).
+    """
+
+    name: Text
+    classes: tuple[Id, ...] = Field(min_length=1)
+    generic: Text
+    """What it contains, in generic names ("codeine and paracetamol")."""
+    note: str = ""
+    """Where the name means different products in different countries, or other care is needed."""
+
+
+class MedicineCaution(Cited):
+    """A caution for a combination of answers (``medicine_cautions.toml``): the "triple whammy" of an ACE
+    inhibitor or ARB, a diuretic and an NSAID; an SSRI with aspirin or fish oil; a statin and aching muscles."""
+
+    id: Id
+    when: tuple[When, ...] = Field(min_length=1)
+    severity: Literal["info", "caution", "doctor_first"]
+    text: Text
 
 
 class Condition(Cited):
@@ -154,12 +181,25 @@ class SupplementForm(Cited):
     assumed: bool = False
 
 
-class Topic(Cited):
-    """A nutrient that is not scored but changes what some people should do (vitamin A, vitamin K)."""
+class TopicSupplementCaution(Cited):
+    """What a daily supplement of a topic's nutrient over ``above`` means (B6 over 10 mg: tingling)."""
 
-    id: Id
+    above: Annotated[float, Field(ge=0)]
+    when: tuple[When, ...] = ()
+    severity: Literal["info", "caution", "doctor_first"]
+    text: Text
+
+
+class Topic(Cited):
+    """A nutrient that is not scored but changes what some people should do (vitamin A, vitamin K, vitamin B6)."""
+
+    id: TopicId
     name: Text
     unit: Text
     summary: Text
     upper_limit: UpperLimit | None = None
-    """Where set: used by food rules (``over_topic_limit``) and shown when such a rule applies."""
+    """Where set: used by food rules (``over_topic_limit``)."""
+    supplement_unit: Literal["mcg", "mg"] | None = None
+    """Set where a person may say they take it as a supplement (the wizard asks; answers give an amount)."""
+    supplement_cautions: tuple[TopicSupplementCaution, ...] = ()
+    """For a person who takes it: the cautions whose amount it passes and whose answers hold."""

@@ -41,6 +41,10 @@ NutrientId = Literal[
 ]
 NUTRIENT_IDS: tuple[str, ...] = NutrientId.__args__  # type: ignore[attr-defined]
 
+TopicId = Literal["vitamin_a", "vitamin_k", "vitamin_b6"]
+"""Nutrients that are not scored but change what some people should do (``topics.toml``)."""
+TOPIC_IDS: tuple[str, ...] = TopicId.__args__  # type: ignore[attr-defined]
+
 # The unit each nutrient is measured in, everywhere (targets, limits, foods).
 # Omega-3 targets are the ALA adequate intake in grams; EPA and DHA have no DRI.
 NUTRIENT_UNITS: dict[str, str] = {
@@ -115,6 +119,27 @@ class Cited(Strict):
 # --- sources and the content manifest ---------------------------------------
 
 
+SourceKind = Literal[
+    "guideline",
+    "regulator",
+    "reference_values",
+    "product_information",
+    "fact_sheet",
+    "food_composition",
+    "systematic_review",
+    "trial",
+    "observational",
+    "experimental",
+    "narrative_review",
+    "compendium",
+    "secondary",
+    "press",
+]
+"""What kind of document a source is (docs/content.md, "Sources and their kinds")."""
+SUPPORT_ONLY_KINDS = frozenset({"narrative_review", "compendium", "secondary", "press"})
+"""Kinds that may support a claim but never be its only source (``compendium`` may name a brand's generic)."""
+
+
 class Source(Strict):
     id: SourceId
     title: Text
@@ -124,6 +149,7 @@ class Source(Strict):
     """When the content was last checked against this source."""
     url_unverified: bool = False
     """True where the address was written from memory and the content seen in a copy."""
+    kind: SourceKind
 
 
 class Manifest(Strict):

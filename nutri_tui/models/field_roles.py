@@ -96,7 +96,18 @@ ROLES: dict[str, dict[str, str]] = {
         "notes": SHOWN,
         "foods": SHOWN,
     },
-    "Medicine": {"id": KEY, "name": SHOWN, "short": SHOWN, "examples": SHOWN, "note": SHOWN, **_CITED},
+    "Medicine": {
+        "id": KEY,
+        "name": SHOWN,
+        "short": SHOWN,
+        "examples": SHOWN,
+        "note": SHOWN,
+        "back_pain_note": SHOWN,
+        **_CITED,
+    },
+    "MedicineName": {"name": SHOWN, "classes": RULE, "generic": SHOWN, "note": SHOWN, **_CITED},
+    "MedicineCaution": {"id": KEY, "when": RULE, "severity": SHOWN, "text": SHOWN, **_CITED},
+    "TopicSupplementCaution": {"above": RULE, "when": RULE, "severity": SHOWN, "text": SHOWN, **_CITED},
     "Condition": {"id": KEY, "name": SHOWN, "note": SHOWN, **_CITED},
     "Symptom": {"id": KEY, "name": SHOWN, "nutrients": RULE, "musculoskeletal": SHOWN, "note": SHOWN, **_CITED},
     "RedFlag": {
@@ -154,13 +165,17 @@ ROLES: dict[str, dict[str, str]] = {
     },
     "Topic": {
         "id": KEY,
+        "name": SHOWN,
+        "unit": SHOWN,
         **{
             key: background(
                 "documents the topic for reviewers; what a person must know is in the text of each food rule"
             )
-            for key in ("name", "unit", "summary", "sources", "unverified")
+            for key in ("summary", "sources", "unverified")
         },
         "upper_limit": RULE,
+        "supplement_unit": SHOWN,
+        "supplement_cautions": SHOWN,
     },
     "NutrientRule": {
         "id": KEY,
