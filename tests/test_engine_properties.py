@@ -223,7 +223,7 @@ def test_no_food_or_amount_contradicts_a_safety_filter(data: dict) -> None:
     answers = build(data)
     result = assess(answers, CONTENT)
     names = index_for(CONTENT).medicine_by_name
-    classes = {names[m.casefold()] for m in answers.health.medicines}
+    classes = {c for m in answers.health.medicines for c in names[m.casefold()]}
     pregnant = answers.about.pregnancy in ("pregnant", "trying")
     kidney = "kidney_disease" in answers.health.conditions or bool(classes & KIDNEY_MEDICINES)
     vitamin_a_limit = CONTENT.topics["vitamin_a"].upper_limit
