@@ -6,7 +6,7 @@ from typing import Any
 
 from nutri_tui.content import Content
 from nutri_tui.labels import CHOICES, DIET_FIELDS, label
-from nutri_tui.supplements import supplement_unit
+from nutri_tui.supplements import supplement_name, supplement_unit
 
 NOT_ANSWERED = "not answered"
 
@@ -21,14 +21,15 @@ def _listed(values: list[str], names: dict[str, str]) -> str:
 
 def _supplement(given: dict[str, Any], content: Content) -> str:
     """A supplement as the person gave it: "Vitamin D 1,000 IU", "Iron 200 mg of ferrous sulfate, dried (...)"."""
-    nutrient = content.nutrients[given["nutrient"]]
+    nutrient_id = given["nutrient"]
+    name = supplement_name(nutrient_id, content)
     form = content.supplement_forms.get(str(given.get("form") or ""))
     amount = f"{given.get('amount', 0):g}" if isinstance(given.get("amount"), int | float) else "?"
     if form is None:
-        return f"{nutrient.name} {amount} {supplement_unit(nutrient.id, content)}"
+        return f"{name} {amount} {supplement_unit(nutrient_id, content)}"
     if form.entered_in == "IU":
-        return f"{nutrient.name} {amount} IU"
-    return f"{nutrient.name} {amount} {form.entered_in} of {form.name}"
+        return f"{name} {amount} IU"
+    return f"{name} {amount} {form.entered_in} of {form.name}"
 
 
 def summarise(sections: dict[str, Any], content: Content) -> dict[str, list[str]]:
@@ -45,7 +46,7 @@ def summarise(sections: dict[str, Any], content: Content) -> dict[str, list[str]
     supplements = [
         _supplement(s, content)
         for s in health.get("supplements", ())
-        if isinstance(s, dict) and s.get("nutrient") in content.nutrients
+        if isinstance(s, dict) and (s.get("nutrient") in content.nutrients or s.get("nutrient") in content.topics)
     ]
     areas = pain.get("areas", [])
     flags = pain.get("red_flags", {})

@@ -175,6 +175,12 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
     _cautions(report, ordered(result.nutrients))
     _yours(report, "Medicines", result.medicines)
     _yours(report, "Conditions", result.conditions)
+    personal = (*result.medicine_cautions, *result.supplement_cautions)
+    if personal:
+        report.section("Cautions for medicines and supplements")
+        for caution in personal:
+            word = SEVERITY_WORD.get(caution.severity, caution.severity.upper())
+            report.add(f"- {md(word)}: {md(caution.text)}{report.cite(caution.sources)}")
     if result.supplements:
         report.section("Supplements, as counted")
         names = {f.id: f.name for f in result.nutrients}
@@ -183,7 +189,7 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
                 " (a typical figure for this kind of product; the label gives the real one)" if item.assumed else ""
             )
             report.add(
-                f"- {md(names.get(item.nutrient, item.nutrient))}: {md(item.entered)} = "
+                f"- {md(item.name or names.get(item.nutrient, item.nutrient))}: {md(item.entered)} = "
                 f"{amount(item.amount)} {md(item.unit)} a day{md(assumed)}{report.cite(item.sources)}"
             )
 
@@ -305,6 +311,8 @@ def _yours(report: _Report, title: str, items: tuple[YourItem, ...]) -> None:
         said = f"{md(item.said_as)} ({md(item.name)})" if item.said_as and "=" not in item.said_as else md(item.name)
         note = f": {md(item.note)}{UNCONFIRMED if item.unverified else ''}" if item.note else ""
         report.add(f"- {said}{note}{report.cite(item.sources) if item.note else ''}")
+        if item.back_pain_note:
+            report.add(f"  - For back pain: {md(item.back_pain_note)}")
 
 
 def _cautions(report: _Report, findings: list[NutrientFinding]) -> None:

@@ -58,14 +58,17 @@ def render_text(result: Assessment) -> str:
             out.append(_wrap(f"{by_id[nutrient_id].name}: {test.name}. {test.limits}", "    ", "  "))
 
     yours = [*_items("Your medicines", result.medicines), *_items("Your conditions", result.conditions)]
+    personal = (*result.medicine_cautions, *result.supplement_cautions)
+    if personal:
+        yours += ["", "Cautions for your medicines and supplements", "-" * WIDTH]
+        yours += [_wrap(caution.text, "    ", "  ! ") for caution in personal]
     if result.supplements:
         yours += ["", "Your supplements, as counted", "-" * WIDTH]
         names = {f.id: f.name for f in result.nutrients}
         for item in result.supplements:
             assumed = " (a typical figure for this kind of product: the label gives yours)" if item.assumed else ""
-            text = (
-                f"{names.get(item.nutrient, item.nutrient)}: {item.entered} = {number(item.amount)} {item.unit} a day"
-            )
+            name = item.name or names.get(item.nutrient, item.nutrient)
+            text = f"{name}: {item.entered} = {number(item.amount)} {item.unit} a day"
             yours.append(_wrap(text + assumed, "    ", "  "))
     out += yours
 
@@ -148,6 +151,8 @@ def _items(title: str, items: tuple[YourItem, ...]) -> list[str]:
         said = f"{item.said_as} ({item.name})" if item.said_as and "=" not in item.said_as else item.name
         note = f": {item.note}{UNCONFIRMED if item.unverified else ''}" if item.note else ""
         lines.append(_wrap(f"{said}{note}", "    ", "  "))
+        if item.back_pain_note:
+            lines.append(_wrap(f"For back pain: {item.back_pain_note}", "      ", "    "))
     return lines
 
 

@@ -220,6 +220,8 @@ class SupplementTaken:
     """A supplement as the person gave it and as the result counts it."""
 
     nutrient: Id
+    name: str = ""
+    """The nutrient's or topic's name ("Vitamin B6 (pyridoxine)"); empty in results saved before content 1.2."""
     entered: str
     """As given: "1,000 IU (international units)", "1,000 mg (fish oil, the capsule's weight)"."""
     amount: Amount

@@ -199,16 +199,24 @@ class ResultScreen(Screen[None]):
                 said = f"{item.said_as} ({item.name})" if item.said_as and "=" not in item.said_as else item.name
                 mark = UNCONFIRMED if item.unverified else ""
                 yield Static(f"{said}: {item.note}{mark} [{', '.join(item.sources)}]", markup=False)
+                if item.back_pain_note:
+                    yield Static(f"  For back pain: {item.back_pain_note}", classes="muted", markup=False)
+        personal = (*result.medicine_cautions, *result.supplement_cautions)
+        if personal:
+            yield Static("Cautions for your medicines and supplements", classes="heading", markup=False)
+        for caution in personal:
+            yield Static(
+                f"{SEVERITY_WORD[caution.severity]}: {caution.text} [{', '.join(caution.sources)}]",
+                classes=f"caution {caution.severity}",
+                markup=False,
+            )
         if result.supplements:
             yield Static("Your supplements, as counted", classes="heading", markup=False)
             names = {f.id: f.name for f in result.nutrients}
             for item in result.supplements:
                 assumed = " (a typical figure for this kind of product: the label gives yours)" if item.assumed else ""
-                yield Static(
-                    f"{names.get(item.nutrient, item.nutrient)}: {item.entered} = {number(item.amount)} {item.unit} "
-                    f"a day{assumed}",
-                    markup=False,
-                )
+                name = item.name or names.get(item.nutrient, item.nutrient)
+                yield Static(f"{name}: {item.entered} = {number(item.amount)} {item.unit} a day{assumed}", markup=False)
         for finding in result.nutrients:
             personal = [c for c in finding.cautions if c.about != "upper_limit" or c.severity != "info"]
             if finding.level == "low" and not personal:

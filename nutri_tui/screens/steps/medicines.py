@@ -7,6 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from nutri_tui.medicine_choices import medicine_choices
 from nutri_tui.models.answers import Supplement
 from nutri_tui.screens.steps.base import StepForm
 from nutri_tui.supplements import implausible, supplement_unit
@@ -34,16 +35,13 @@ class MedicinesStep(StepForm):
     def compose_form(self) -> ComposeResult:
         content = self.app.content
         saved = self.saved
-        medicine_items: list[tuple[str, str, str]] = []
-        for medicine in content.medicines.values():
-            kind = medicine.name
-            for example in medicine.examples:
-                shown = example if example.casefold() == medicine.short.casefold() else f"{example} ({medicine.short})"
-                medicine_items.append((example, shown, f"{example} {kind} {medicine.short}"))
-            medicine_items.append((medicine.id, f"Other: {kind}", f"{kind} {medicine.short} other"))
+        medicine_items = [tuple(choice) for choice in medicine_choices(content)]
         yield Static("Medicines you take regularly:", classes="question", markup=False)
         yield FilteredSelection(
-            medicine_items, set(saved.get("medicines", ())), "Type a medicine name, e.g. omeprazole", id="medicines"
+            medicine_items,  # type: ignore[arg-type]
+            set(saved.get("medicines", ())),
+            "Type a medicine or brand name, e.g. omeprazole or Nurofen",
+            id="medicines",
         )
         condition_items = [
             (c.id, c.name, f"{c.name} {c.id.replace('_', ' ')}")
@@ -56,19 +54,26 @@ class MedicinesStep(StepForm):
         )
         yield Static("Supplements you take, amount a day (blank if none):", classes="question", markup=False)
         taken = {s["nutrient"]: s for s in saved.get("supplements", ()) if isinstance(s, dict)}
-        for nutrient in content.nutrients.values():
-            given = taken.get(nutrient.id, {})
+        for supplement_id, name in self._supplement_kinds():
+            given = taken.get(supplement_id, {})
+            forms = self._forms(supplement_id)
+            unit = "" if len(forms) > 1 else f" ({supplement_unit(supplement_id, content)})"
             yield NumberField(
-                f"{nutrient.name} a day",
-                f"supplement-{nutrient.id}",
+                f"{name} a day{unit}",
+                f"supplement-{supplement_id}",
                 given.get("amount"),
                 0,
                 MAX_SUPPLEMENT,
                 decimals=True,
             )
-            forms = self._forms(nutrient.id)
             if len(forms) > 1:
-                yield Choice(f"  {nutrient.name}: as", "", forms, given.get("form", ""), id=f"form-{nutrient.id}")
+                yield Choice(f"  {name}: as", "", forms, given.get("form", ""), id=f"form-{supplement_id}")
+
+    def _supplement_kinds(self) -> list[tuple[str, str]]:
+        """(id, name) of everything asked as a supplement: the ten nutrients, then the topics one can take."""
+        content = self.app.content
+        nutrients = [(n.id, n.name) for n in content.nutrients.values()]
+        return nutrients + [(t.id, t.name) for t in content.topics.values() if t.supplement_unit]
 
     def _forms(self, nutrient_id: str) -> dict[str, str]:
         """The ways a pack may give this nutrient's amount: its own unit first, then the content's forms."""
@@ -82,7 +87,7 @@ class MedicinesStep(StepForm):
 
     def _supplements(self) -> list[dict[str, Any]]:
         supplements = []
-        for nutrient_id in self.app.content.nutrients:
+        for nutrient_id, _ in self._supplement_kinds():
             amount = self.query_one(f"#supplement-{nutrient_id}", NumberField).value
             if not amount:
                 continue
@@ -102,9 +107,9 @@ class MedicinesStep(StepForm):
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
         bad = [
-            nutrient.name
-            for nutrient in self.app.content.nutrients.values()
-            if not self.query_one(f"#supplement-{nutrient.id}", NumberField).is_valid
+            name
+            for supplement_id, name in self._supplement_kinds()
+            if not self.query_one(f"#supplement-{supplement_id}", NumberField).is_valid
         ]
         if bad:
             return [f"Supplement amounts must be numbers of 0 or more: check {', '.join(bad)}."]

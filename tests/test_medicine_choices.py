@@ -1,0 +1,56 @@
+"""The medicines a person can tick: one row per medicine, found by generic, class or brand name."""
+
+from __future__ import annotations
+
+from nutri_tui.content import Content
+from nutri_tui.medicine_choices import medicine_choices
+from tests.outputs import outputs
+
+
+def test_one_medicine_is_one_row(content: Content) -> None:
+    values = [choice.value for choice in medicine_choices(content)]
+    assert len(values) == len(set(values))
+    # "metformin" is the class and its only name: no "Other: Metformin" row beside it.
+    assert values.count("metformin") == 1
+    assert not any(choice.label == "Other: Metformin" for choice in medicine_choices(content))
+
+
+def test_a_brand_name_finds_its_generic(content: Content) -> None:
+    rows = {choice.value: choice for choice in medicine_choices(content)}
+    assert "Nexium" in rows["esomeprazole"].search
+    assert "Lipitor" in rows["atorvastatin"].search
+
+
+def test_a_brand_name_in_answers_names_the_person_s_word(content: Content) -> None:
+    seen = outputs({"health": {"medicines": ["nexium"]}}, content)
+    assert seen.result.medicines[0].id == "ppi" and seen.result.medicines[0].said_as == "nexium"
+
+
+def test_vitamin_b6_over_10_mg_with_tingling_asks_for_a_doctor_first(content: Content) -> None:
+    seen = outputs(
+        {"health": {"symptoms": ["tingling_numbness"], "supplements": [{"nutrient": "vitamin_b6", "amount": 50}]}},
+        content,
+    )
+    texts = [c.text for c in seen.result.supplement_cautions]
+    assert any(t.startswith("Tingling or numbness can be caused by too much vitamin B6") for t in texts)
+    assert seen.result.summary and any(
+        line.startswith("Ask your doctor or pharmacist first:") for line in seen.result.summary
+    )
+    assert seen.everywhere("Tingling or numbness can be caused by too much vitamin B6 itself")
+    assert seen.result.supplements[0].name == "Vitamin B6 (pyridoxine)"
+
+
+def test_vitamin_a_supplements_in_pregnancy_are_for_the_doctor(content: Content) -> None:
+    seen = outputs(
+        {
+            "about": {"age": 30, "sex": "female", "pregnancy": "pregnant"},
+            "health": {"supplements": [{"nutrient": "vitamin_a", "amount": 800}]},
+        },
+        content,
+    )
+    assert seen.everywhere("Avoid vitamin A supplements, fish-liver oils and multivitamins containing vitamin A")
+
+
+def test_a_statin_and_weak_muscles_are_worth_telling_the_doctor(content: Content) -> None:
+    seen = outputs({"health": {"medicines": ["simvastatin"], "symptoms": ["muscle_weakness"]}}, content)
+    assert seen.everywhere("while taking a statin are worth telling your doctor about")
