@@ -31,7 +31,7 @@ def peak_rss_mib() -> float:
 
 def main() -> None:
     if sys.argv[1] == "nutri":
-        from nutri_tui.app import NutriTuiApp as AppClass
+        from nutri_tui.tui.app import NutriTuiApp as AppClass
     else:
         from benchmarks.bare_app import BareApp as AppClass
     from benchmarks._common import PaintSpy

@@ -80,9 +80,9 @@ class TableApp(App[None]):
 
 
 async def nutri_round(root: Path) -> tuple[float, float, int]:
-    from nutri_tui.app import NutriTuiApp
-    from nutri_tui.screens.history import HistoryScreen
     from nutri_tui.storage import Storage
+    from nutri_tui.tui.app import NutriTuiApp
+    from nutri_tui.tui.screens.history import HistoryScreen
 
     app = NutriTuiApp(storage=Storage(root))
     paints = PaintSpy(app)

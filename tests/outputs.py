@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 
 from nutri_tui.content import Content
 from nutri_tui.engine import assess
-from nutri_tui.markdown_report import render_markdown
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import Assessment, result_adapter
+from nutri_tui.reports.markdown import render_markdown
+from nutri_tui.reports.text import render_text
 from nutri_tui.storage import make_session
-from nutri_tui.text_report import render_text
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 

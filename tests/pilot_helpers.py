@@ -6,10 +6,10 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
 
-from nutri_tui.widgets.answer_row import AnswerRow
-from nutri_tui.widgets.choice import Choice
-from nutri_tui.widgets.filtered_selection import FilteredSelection
-from nutri_tui.widgets.number import NumberField
+from nutri_tui.tui.widgets.answer_row import AnswerRow
+from nutri_tui.tui.widgets.choice import Choice
+from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
+from nutri_tui.tui.widgets.number import NumberField
 
 
 def tabs_to(pilot: Pilot, widget: Widget) -> list[str]:

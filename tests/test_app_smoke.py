@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from nutri_tui.app import NutriTuiApp
-from nutri_tui.screens.welcome import WelcomeScreen
+from nutri_tui.tui.app import NutriTuiApp
+from nutri_tui.tui.screens.welcome import WelcomeScreen
 
 
 async def test_starts_and_quits_with_ctrl_q() -> None:
@@ -32,6 +32,8 @@ def test_importing_the_app_does_not_load_pydantic_or_content() -> None:
     import subprocess
     import sys
 
-    code = "import sys, nutri_tui.app; print(sorted(m for m in ('pydantic', 'nutri_tui.content') if m in sys.modules))"
+    code = (
+        "import sys, nutri_tui.tui.app; print(sorted(m for m in ('pydantic', 'nutri_tui.content') if m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert done.stdout.strip() == "[]"

@@ -17,16 +17,16 @@ import pytest
 import tomli_w
 from textual import events
 
-from nutri_tui.answers_file import read_answers
-from nutri_tui.app import NutriTuiApp
 from nutri_tui.content import Content
 from nutri_tui.engine import assess
 from nutri_tui.models.session import Session
-from nutri_tui.screens.confirm import ConfirmModal
-from nutri_tui.screens.history import HistoryScreen
-from nutri_tui.screens.result import ResultScreen
-from nutri_tui.screens.wizard import WizardScreen
 from nutri_tui.storage import Storage, make_draft, make_session
+from nutri_tui.storage.answers_file import read_answers
+from nutri_tui.tui.app import NutriTuiApp
+from nutri_tui.tui.screens.confirm import ConfirmModal
+from nutri_tui.tui.screens.history import HistoryScreen
+from nutri_tui.tui.screens.result import ResultScreen
+from nutri_tui.tui.screens.wizard import WizardScreen
 from tests.conftest import REPO
 
 MARKUP = "[/] [b]x[/b] [@click=app.quit]q[/] [$primary]"

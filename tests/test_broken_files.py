@@ -20,17 +20,17 @@ from typing import Any
 import pytest
 import tomli_w
 
-from nutri_tui import storage
-from nutri_tui.answers_file import read_answers
 from nutri_tui.cli import main
 from nutri_tui.content import Content
-from nutri_tui.drafts import answers_problem
 from nutri_tui.engine import assess
 from nutri_tui.models.session import Draft, Session
 from nutri_tui.paths import peek_draft_step
-from nutri_tui.private_files import TEMP_MAX_AGE, StorageError
-from nutri_tui.session_index import INDEX_NAME
 from nutri_tui.storage import SavedSession, Storage, UnreadableSession, make_draft, make_session
+from nutri_tui.storage import sessions as storage
+from nutri_tui.storage.answers_file import read_answers
+from nutri_tui.storage.drafts import answers_problem
+from nutri_tui.storage.index import INDEX_NAME
+from nutri_tui.storage.private_files import TEMP_MAX_AGE, StorageError
 from tests.conftest import REPO
 
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

@@ -19,8 +19,8 @@ from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import result_adapter
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Session
-from nutri_tui.session_index import INDEX_NAME
 from nutri_tui.storage import Storage, make_session
+from nutri_tui.storage.index import INDEX_NAME
 from tests.test_storage import changed, corpus, snapshot
 
 REPO = Path(__file__).resolve().parent.parent
@@ -53,7 +53,7 @@ def session(content: Content) -> Session:
 @pytest.fixture
 def saved(private_home: Path, content: Content, session: Session) -> list[Path]:
     """Two readable sessions in the default folder: an older quiet one and a newer one with a red flag."""
-    from nutri_tui.answers_file import read_answers
+    from nutri_tui.storage.answers_file import read_answers
 
     answers = read_answers(EXAMPLES / "emergency-red-flag.toml", content)
     urgent = make_session(answers, assess(answers, content), content.version, label="", now=NOW + timedelta(hours=1))
@@ -405,9 +405,9 @@ class FakeApp:
 
 @pytest.fixture
 def fake_app(monkeypatch: pytest.MonkeyPatch) -> type[FakeApp]:
-    """``nutri_tui.app`` replaced by a module holding :class:`FakeApp`, so no UI is imported or started."""
+    """``nutri_tui.tui.app`` replaced by a module holding :class:`FakeApp`, so no UI is imported or started."""
     fake = type("Fake", (FakeApp,), {"made": []})
-    monkeypatch.setitem(sys.modules, "nutri_tui.app", types.SimpleNamespace(NutriTuiApp=fake))
+    monkeypatch.setitem(sys.modules, "nutri_tui.tui.app", types.SimpleNamespace(NutriTuiApp=fake))
     return fake
 
 

@@ -126,7 +126,7 @@ def test_background_fields_say_why() -> None:
 
 
 def test_the_flag_everything_personas_show_every_nutrient_in_full() -> None:
-    from nutri_tui.result_text import in_full
+    from nutri_tui.reports.result_text import in_full
 
     for sections in (EVERYTHING, OMNIVORE):
         result = show(sections).result

@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from nutri_tui.content import load_content
+from nutri_tui.content.supplements import supplement_problem
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import About, Answers, BackPain, Diet, Lifestyle, Sun, Supplement
 from nutri_tui.models.assessment import Assessment
-from nutri_tui.supplements import supplement_problem
 
 CONTENT = load_content()
 # Pregnancy and breastfeeding are answered in about.pregnancy, not as conditions.

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from nutri_tui.answers_file import read_answers
-from nutri_tui.app import NutriTuiApp
 from nutri_tui.content import load_content
 from nutri_tui.engine import assess
-from nutri_tui.screens.compare import CompareScreen
-from nutri_tui.screens.history import HistoryScreen
-from nutri_tui.screens.result import ResultScreen
 from nutri_tui.storage import SavedSession, Storage, make_session
+from nutri_tui.storage.answers_file import read_answers
+from nutri_tui.tui.app import NutriTuiApp
+from nutri_tui.tui.screens.compare import CompareScreen
+from nutri_tui.tui.screens.history import HistoryScreen
+from nutri_tui.tui.screens.result import ResultScreen
 
 REPO = Path(__file__).resolve().parent.parent
 SIZE = (80, 24)

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from nutri_tui.answers_file import read_answers
 from nutri_tui.content import Content
 from nutri_tui.engine import assess
-from nutri_tui.markdown_report import DISCLAIMER_LINE, NO_RED_FLAGS, md, render_markdown, when
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.session import Session
+from nutri_tui.reports.markdown import DISCLAIMER_LINE, NO_RED_FLAGS, md, render_markdown, when
 from nutri_tui.storage import make_session
+from nutri_tui.storage.answers_file import read_answers
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((REPO / "examples").glob("*.toml"))
@@ -233,7 +233,7 @@ def test_an_empty_result_still_renders(content: Content) -> None:
 def test_the_report_does_not_import_the_ui() -> None:
     code = (
         "import json, sys\n"
-        "import nutri_tui.markdown_report, nutri_tui.cli_sessions\n"
+        "import nutri_tui.reports.markdown, nutri_tui.cli.sessions\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nutri_tui.content import Content
-from nutri_tui.medicine_choices import medicine_choices
+from nutri_tui.content.choices import medicine_choices
 from tests.outputs import outputs
 
 

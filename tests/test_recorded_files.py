@@ -10,12 +10,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from nutri_tui.answers_file import read_answers
 from nutri_tui.content import Content
 from nutri_tui.engine import assess
-from nutri_tui.markdown_report import render_markdown
+from nutri_tui.reports.markdown import render_markdown
+from nutri_tui.reports.text import render_text
 from nutri_tui.storage import Storage
-from nutri_tui.text_report import render_text
+from nutri_tui.storage.answers_file import read_answers
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from nutri_tui.app import NutriTuiApp
 from nutri_tui.content import Content
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
-from nutri_tui.screens.result import ResultScreen
 from nutri_tui.storage import make_session
+from nutri_tui.tui.app import NutriTuiApp
+from nutri_tui.tui.screens.result import ResultScreen
 
 KIDNEY = {
     "about": {"age": 67, "sex": "male"},

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from nutri_tui.answers_file import AnswersError, parse_answers
 from nutri_tui.content import Content
 from nutri_tui.models.assessment import Assessment, NutrientFinding
+from nutri_tui.storage.answers_file import AnswersError, parse_answers
 from tests.outputs import Outputs, outputs
 
 ALL_NO = "no"

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from nutri_tui import storage
 from nutri_tui.content import load_content
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
-from nutri_tui.session_index import INDEX_FORMAT, INDEX_NAME
 from nutri_tui.storage import SavedSession, Storage, UnreadableSession, make_session
+from nutri_tui.storage import sessions as storage
+from nutri_tui.storage.index import INDEX_FORMAT, INDEX_NAME
 
 
 @pytest.fixture

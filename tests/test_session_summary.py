@@ -21,13 +21,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nutri_tui import private_files, session_index, storage
 from nutri_tui.content import Content
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Session, migrate
-from nutri_tui.session_index import HEAD_MAX, INDEX_NAME, read_head
-from nutri_tui.storage import SavedSession, Storage, StorageError, UnreadableSession, make_session
+from nutri_tui.storage import SavedSession, Storage, StorageError, UnreadableSession, make_session, private_files
+from nutri_tui.storage import index as session_index
+from nutri_tui.storage import sessions as storage
+from nutri_tui.storage.index import HEAD_MAX, INDEX_NAME, read_head
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "session-schema-1.toml"
 NOW = datetime(2026, 11, 26, 6, 40, 12, tzinfo=UTC)

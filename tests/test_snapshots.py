@@ -15,14 +15,14 @@ import pytest
 from syrupy.extensions.image import SVGImageSnapshotExtension
 from textual.widgets import Input
 
-from nutri_tui.app import NutriTuiApp
 from nutri_tui.content import load_content
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
-from nutri_tui.screens.result import ResultScreen
-from nutri_tui.screens.review import ReviewScreen
 from nutri_tui.storage import Storage, make_session
-from nutri_tui.wizard import WizardState
+from nutri_tui.tui.app import NutriTuiApp
+from nutri_tui.tui.flow import WizardState
+from nutri_tui.tui.screens.result import ResultScreen
+from nutri_tui.tui.screens.review import ReviewScreen
 
 REPO = Path(__file__).resolve().parent.parent
 SIZE = (80, 24)

@@ -21,25 +21,19 @@ import pytest
 import tomli_w
 from pydantic import ValidationError
 
-from nutri_tui import __version__, storage
+from nutri_tui import __version__
 from nutri_tui.content import Content
 from nutri_tui.engine import assess
 from nutri_tui.models import session as session_model
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import Assessment
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Draft, NewerSchemaError, Session, clean_text, migrate
-from nutri_tui.session_index import INDEX_NAME
-from nutri_tui.storage import (
-    MAX_BYTES,
-    SavedSession,
-    Storage,
-    StorageError,
-    UnreadableSession,
-    data_dir,
-    make_draft,
-    make_session,
-)
-from nutri_tui.text_report import render_text
+from nutri_tui.paths import data_dir
+from nutri_tui.reports.text import render_text
+from nutri_tui.storage import SavedSession, Storage, StorageError, UnreadableSession, make_draft, make_session
+from nutri_tui.storage import sessions as storage
+from nutri_tui.storage.index import INDEX_NAME
+from nutri_tui.storage.private_files import MAX_BYTES
 
 REPO = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 26, 6, 40, 12, tzinfo=UTC)
@@ -328,7 +322,7 @@ def test_no_free_name_is_an_error_not_an_overwrite(
 SAVER = """
 import sys, time
 from pathlib import Path
-from nutri_tui import storage
+from nutri_tui.storage import sessions as storage
 source, ready, go = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 store = storage.Storage()
 session = store.load_session(source)

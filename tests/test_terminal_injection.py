@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from nutri_tui.answers_file import read_answers
 from nutri_tui.cli import main
 from nutri_tui.content import Content
 from nutri_tui.engine import assess
-from nutri_tui.session_index import INDEX_NAME
 from nutri_tui.storage import Storage, make_session
+from nutri_tui.storage.answers_file import read_answers
+from nutri_tui.storage.index import INDEX_NAME
 from tests.conftest import REPO
 from tests.terminal import Terminal
 

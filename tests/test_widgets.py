@@ -9,9 +9,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 
-from nutri_tui.widgets.choice import Choice, YesNoQuestion
-from nutri_tui.widgets.key_bar import KeyBar
-from nutri_tui.widgets.number import NumberField
+from nutri_tui.tui.widgets.choice import Choice, YesNoQuestion
+from nutri_tui.tui.widgets.key_bar import KeyBar
+from nutri_tui.tui.widgets.number import NumberField
 
 OPTIONS = {"never": "Never", "weekly": "Once a week", "daily": "Daily", "dont_know": "Don't know"}
 

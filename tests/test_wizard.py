@@ -6,13 +6,13 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static, TabbedContent
 
-from nutri_tui.app import NutriTuiApp
-from nutri_tui.screens.red_flag_modal import RedFlagModal
-from nutri_tui.screens.result import ResultScreen
-from nutri_tui.screens.review import ReviewScreen
-from nutri_tui.screens.welcome import WelcomeScreen
-from nutri_tui.screens.wizard import WizardScreen
 from nutri_tui.storage import Storage
+from nutri_tui.tui.app import NutriTuiApp
+from nutri_tui.tui.screens.red_flag_modal import RedFlagModal
+from nutri_tui.tui.screens.result import ResultScreen
+from nutri_tui.tui.screens.review import ReviewScreen
+from nutri_tui.tui.screens.welcome import WelcomeScreen
+from nutri_tui.tui.screens.wizard import WizardScreen
 from tests.pilot_helpers import answer_flags, choose, tab_to, tick, type_into
 
 SIZE = (80, 24)

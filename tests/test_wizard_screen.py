@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nutri_tui.app import NutriTuiApp
-from nutri_tui.screens.steps import STEP_FORMS
-from nutri_tui.screens.steps.base import StepForm
-from nutri_tui.screens.wizard import WizardScreen
 from nutri_tui.storage import Storage
+from nutri_tui.tui.app import NutriTuiApp
+from nutri_tui.tui.screens.steps import STEP_FORMS
+from nutri_tui.tui.screens.steps.base import StepForm
+from nutri_tui.tui.screens.wizard import WizardScreen
 
 
 async def test_the_first_step_paints_alone_and_the_others_are_built_after_it(tmp_path: Path) -> None:

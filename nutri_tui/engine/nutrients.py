@@ -51,7 +51,7 @@ def nutrient_findings(
     """One finding per nutrient, most worth checking first, and the sources they cite together (a mask).
 
     ``row`` is ``index.read_row(answers)``; ``taken_by`` the daily supplement amounts in each nutrient's unit
-    (:mod:`nutri_tui.supplements`); ``food_rules`` the food rules that apply to this person. Also returns
+    (:mod:`nutri_tui.content.supplements`); ``food_rules`` the food rules that apply to this person. Also returns
     the food rules' texts that the food lists carry.
     """
     pieces = index.pieces

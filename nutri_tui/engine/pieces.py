@@ -155,8 +155,8 @@ class Pieces:
 
     def _supplement(self, nutrient_id: str, amount: float, form: str) -> tuple[float, SupplementTaken, int]:
         """One supplement as counted: its amount in the nutrient's unit, as the result lists it, its sources."""
+        from nutri_tui.content.supplements import counted, supplement_name, supplement_unit
         from nutri_tui.models.answers import Supplement
-        from nutri_tui.supplements import counted, supplement_name, supplement_unit
 
         item = counted(Supplement(nutrient=nutrient_id, amount=amount, form=form), self._content)  # type: ignore[arg-type]
         sources = item.form.sources if item.form is not None else ()

@@ -126,7 +126,7 @@ class Health(Section):
         content = (info.context or {}).get("content")
         if content is None:
             return values
-        from nutri_tui.supplements import supplement_problem  # content rules; imported only when validating
+        from nutri_tui.content.supplements import supplement_problem  # content rules; imported only when validating
 
         for supplement in values:
             problem = supplement_problem(supplement, content)

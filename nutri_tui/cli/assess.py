@@ -1,0 +1,80 @@
+"""``nutri-tui assess`` and ``nutri-tui schema``: the assessment without the UI.
+
+``assess --save`` keeps the result as a session, exactly as the app does when the wizard ends, and
+prints the new file's path as the last line of stdout (after the text or the JSON). Exit codes: 2
+for a bad answers file or ``--label`` without ``--save`` (bad input); 1 when the session cannot be
+saved (a full disk, a folder without permission): the result has been printed by then, and saving
+is not the person's input, so it is not a usage error. Each error is one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nutri_tui.cli import EXIT_CONTENT, EXIT_OK, EXIT_STORAGE, fail
+
+if TYPE_CHECKING:
+    from nutri_tui.models.answers import Answers
+    from nutri_tui.models.assessment import Assessment
+
+
+def add_assess_commands(commands: argparse._SubParsersAction) -> None:
+    assess = commands.add_parser("assess", help="assess an answers file (TOML) and print the result")
+    assess.add_argument("answers", type=Path, metavar="ANSWERS.toml")
+    assess.add_argument("--json", action="store_true", help="print the full result as JSON")
+    assess.add_argument("--save", action="store_true", help="also save it as a session; its path is the last line")
+    assess.add_argument("--label", metavar="TEXT", help="a name for the saved session (with --save)")
+    assess.set_defaults(handler=_cmd_assess)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the answers file")
+    schema.set_defaults(handler=_cmd_schema)
+
+
+def _cmd_assess(args: argparse.Namespace) -> int:
+    from nutri_tui.content import ContentError, load_content
+    from nutri_tui.engine import assess
+    from nutri_tui.reports.text import render_text
+    from nutri_tui.storage.answers_file import AnswersError, read_answers
+
+    if args.label is not None and not args.save:
+        return fail("--label only works with --save")
+    try:
+        content = load_content()
+    except ContentError as error:
+        return fail(str(error), EXIT_CONTENT)
+    try:
+        answers = read_answers(args.answers, content)
+    except AnswersError as error:
+        return fail(str(error))
+    result = assess(answers, content)
+    if args.json:
+        from nutri_tui.models.assessment import result_adapter
+
+        print(result_adapter().dump_json(result, indent=2).decode())
+    else:
+        print(render_text(result))
+    if args.save:
+        return _save(args, answers, result, content.version)
+    return EXIT_OK
+
+
+def _save(args: argparse.Namespace, answers: Answers, result: Assessment, content_version: str) -> int:
+    from nutri_tui.cli.sessions import shown, storage_for
+    from nutri_tui.storage import StorageError, make_session
+
+    try:
+        path = storage_for(args).save_session(make_session(answers, result, content_version, args.label or ""))
+    except (StorageError, OSError) as error:
+        return fail(f"the result was not saved: {error}", EXIT_STORAGE)
+    print(shown(path))
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from nutri_tui.models.answers import Answers
+
+    print(json.dumps(Answers.model_json_schema(), indent=2))
+    return EXIT_OK

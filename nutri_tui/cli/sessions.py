@@ -1,0 +1,216 @@
+"""``nutri-tui sessions``, ``report``, ``open`` and ``--where``: saved sessions from the command line.
+
+Exit codes follow :mod:`nutri_tui.cli`: 0 on success (``sessions`` too, when some files cannot be
+read: they are listed with their reason); 2 for bad input, which includes a session file given
+on the command line that cannot be read (missing, broken, binary, from a newer nutri-tui) and a
+report ``--output`` that already exists; 1 when something could not be written or listed (a full
+disk, a folder without permission) or the knowledge base is broken. Every error is one line.
+
+Nothing here changes a session file; ``report --output`` only ever creates a new file (0600).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from nutri_tui.cli import EXIT_CONTENT, EXIT_OK, EXIT_STORAGE, fail
+from nutri_tui.text import clean_text, escaped
+
+NAME_MAX = 255
+"""The longest file name (in bytes) that the common file systems allow."""
+
+if TYPE_CHECKING:
+    from nutri_tui.models.session import Session
+    from nutri_tui.storage import SavedSession, SessionEntry, Storage
+
+
+def add_session_commands(commands: argparse._SubParsersAction) -> None:
+    sessions = commands.add_parser("sessions", help="list saved sessions, newest first (unreadable files last)")
+    sessions.add_argument("--json", action="store_true", help="print the list as a JSON array")
+    sessions.set_defaults(handler=_cmd_sessions)
+
+    report = commands.add_parser("report", help="print a saved session as a Markdown report for a clinician")
+    report.add_argument("session", type=Path, metavar="SESSION.toml")
+    report.add_argument(
+        "--output", type=Path, metavar="FILE", help="write the report to FILE (a new file, never overwritten)"
+    )
+    report.set_defaults(handler=_cmd_report)
+
+    open_ = commands.add_parser("open", help="start the app showing a saved session")
+    open_.add_argument("session", type=Path, metavar="SESSION.toml")
+    open_.set_defaults(handler=_cmd_open)
+
+
+def storage_for(args: argparse.Namespace) -> Storage:
+    """The storage in use: ``--data-dir`` if given, else ``NUTRI_TUI_HOME`` or the platform folder."""
+    from nutri_tui.storage import Storage
+
+    return Storage(getattr(args, "data_dir", None))
+
+
+def shown(path: Path | str) -> str:
+    """A path safe to print on a terminal: as is when printable, else with unprintable characters escaped."""
+    return escaped(path)
+
+
+# -- --where ----------------------------------------------------------------------------------------
+
+
+def print_where(args: argparse.Namespace) -> int:
+    """``name: path`` for the data folder, the sessions folder, the draft file and the content folder."""
+    from nutri_tui.content import ContentError, find_content_dir
+
+    where = storage_for(args).where()
+    try:
+        content = shown(find_content_dir())
+    except ContentError as error:
+        content = f"not found ({error})"
+    print(f"data: {shown(where.root)}")
+    print(f"sessions: {shown(where.sessions)}")
+    print(f"draft: {shown(where.draft)}")
+    print(f"content: {content}")
+    return EXIT_OK
+
+
+# -- sessions ---------------------------------------------------------------------------------------
+
+
+def _cmd_sessions(args: argparse.Namespace) -> int:
+    from nutri_tui.storage import SavedSession, StorageError, UnreadableSession
+
+    storage = storage_for(args)
+    try:
+        entries = storage.list_sessions()
+    except StorageError as error:
+        return fail(str(error), EXIT_STORAGE)
+    if args.json:
+        print(json.dumps([_entry_json(entry) for entry in entries], indent=2))
+        return EXIT_OK
+    if not entries:
+        print(f"No saved sessions yet (in {shown(storage.sessions_dir)}).")
+        return EXIT_OK
+    names = _nutrient_names()
+    readable = [e for e in entries if isinstance(e, SavedSession)]
+    unreadable = [e for e in entries if isinstance(e, UnreadableSession)]
+    if readable:
+        print(f"{len(readable)} saved session{'s' if len(readable) != 1 else ''}, newest first:")
+    for entry in readable:
+        print(_entry_line(entry, names))
+        print(f"    {shown(entry.path)}")
+    if unreadable:
+        if readable:
+            print()
+        count, left = (f"{len(unreadable)} files", "they are") if len(unreadable) != 1 else ("1 file", "it is")
+        print(f"{count} that cannot be read (left as {left}):")
+    for entry in unreadable:
+        print(f"  {shown(entry.path)}: {clean_text(entry.reason, 600)}")
+    return EXIT_OK
+
+
+def _entry_json(entry: SessionEntry) -> dict[str, Any]:
+    if not entry.readable:
+        return {"path": str(entry.path), "readable": False, "reason": entry.reason}
+    return {
+        "path": str(entry.path),
+        "readable": True,
+        "created": entry.created.isoformat(),
+        "label": entry.label,
+        "pain_intensity": entry.pain_intensity,
+        "red_flag": entry.red_flag,
+        "top_nutrients": [{"id": nutrient, "level": level} for nutrient, level in entry.top_nutrients],
+        "content_version": entry.content_version,
+    }
+
+
+def _entry_line(entry: SavedSession, names: dict[str, str]) -> str:
+    from nutri_tui.local_time import shown_time
+
+    created = shown_time(entry.created)
+    label = f'"{clean_text(entry.label)}"' if entry.label else "(no label)"
+    pain = f"pain {entry.pain_intensity}/10" if entry.pain_intensity is not None else "pain not given"
+    flag = "RED FLAG" if entry.red_flag else "no red flag"
+    top = ", ".join(f"{names.get(n, n)} ({level})" for n, level in entry.top_nutrients) or "no nutrient flagged"
+    # Everything above may come from a file (the index, a head): one line, nothing a terminal would obey.
+    top = clean_text(top, 400)
+    return f"  {created}  {label}  {pain}  {flag}  {top}"
+
+
+def _nutrient_names() -> dict[str, str]:
+    """Nutrient names from the knowledge base; ids are shown instead if it cannot be loaded."""
+    from nutri_tui.content import ContentError, load_content
+
+    try:
+        return {nutrient_id: nutrient.name for nutrient_id, nutrient in load_content().nutrients.items()}
+    except ContentError:
+        return {}
+
+
+# -- report and open --------------------------------------------------------------------------------
+
+
+def _load(args: argparse.Namespace) -> Session | int:
+    """The session named on the command line, or the exit code after a one-line error."""
+    from nutri_tui.storage import StorageError
+
+    try:
+        return storage_for(args).load_session(args.session)
+    except StorageError as error:
+        return fail(str(error))
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from nutri_tui.content import ContentError, load_content
+    from nutri_tui.reports.markdown import render_markdown
+
+    session = _load(args)
+    if isinstance(session, int):
+        return session
+    try:
+        content = load_content()
+    except ContentError as error:
+        return fail(str(error), EXIT_CONTENT)
+    text = render_markdown(session, content)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    return _write_new(args.output, text)
+
+
+def _write_new(path: Path, text: str) -> int:
+    """Write ``text`` to a new file ``path`` (0600, atomically); exit 2 if it exists, 1 if it cannot be written."""
+    from nutri_tui.storage.private_files import StorageError, write_private_new
+
+    if len(os.fsencode(path.name)) > NAME_MAX:  # else the system's "File name too long", as a traceback once
+        return fail(f"{shown(path.name[:40])}...: file name too long (the limit is {NAME_MAX} bytes)")
+    if os.path.isdir(path):  # os.path's checks never raise, unlike Path.is_dir on an over-long path
+        return fail(f"{shown(path)}: is a folder; give a file name for the report")
+    if os.path.lexists(path):
+        return fail(f"{shown(path)}: already exists; not overwritten (choose another name)")
+    try:
+        write_private_new(path, text.encode("utf-8"))
+    except StorageError as error:
+        return fail(str(error), EXIT_STORAGE)
+    print(f"Report written to {shown(path)}")
+    return EXIT_OK
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    from nutri_tui.content import ContentError, load_content
+
+    session = _load(args)
+    if isinstance(session, int):
+        return session
+    try:
+        load_content()
+    except ContentError as error:
+        return fail(str(error), EXIT_CONTENT)
+    from nutri_tui.tui.app import NutriTuiApp
+
+    app = NutriTuiApp(storage=storage_for(args), open_session=session, open_path=args.session)
+    app.run()
+    return app.return_code or EXIT_OK

@@ -1,0 +1,333 @@
+"""A saved session as a Markdown report to take to a clinician (``nutri-tui report``).
+
+:func:`render_markdown` is a pure function of the session (plus the knowledge base, used only to
+name medicines, conditions and symptoms in the answers summary): no clock, no locale, no Textual.
+The same session always gives the same text, byte for byte.
+
+Order: title, the "not a diagnosis" line, the summary, red flags, the answers in brief, food
+cautions, nutrient findings (with their notes, foods and facts), tests worth asking about, personal
+supplement cautions, the person's medicines, conditions and supplements, exercise, advice, then every
+source cited above. Everything taken from the session file is escaped, so a hand-edited file cannot inject
+Markdown or HTML into the report; plain GitHub Markdown, no tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+
+from nutri_tui.content import Content, load_content
+from nutri_tui.labels import CHOICES
+from nutri_tui.models.assessment import LEVEL_ORDER, Assessment, Caution, NutrientFinding, YourItem
+from nutri_tui.models.session import Session, clean_text
+from nutri_tui.reports.answers_summary import NOT_ANSWERED, summarise
+from nutri_tui.reports.result_text import (
+    SEVERITY_WORD,
+    TEST_WORD,
+    UNCONFIRMED,
+    amount,
+    food_extras,
+    in_full,
+    limit_text,
+    noted,
+    target_text,
+    test_text,
+)
+from nutri_tui.tui.flow import STEPS
+
+DISCLAIMER_LINE = (
+    "**This is a summary to discuss with a clinician. It was produced by nutri-tui, an educational tool, "
+    "from the person's own answers. It is not a diagnosis and not medical advice.**"
+)
+NO_RED_FLAGS = (
+    "No red flags were reported: no warning-sign question was answered yes or not sure, and none was implied."
+)
+ANSWER_WORD = {"yes": "answered yes", "dont_know": "answered not sure", "implied": "implied by other answers"}
+CAUTION_TOPIC = {"medicine": "medicine", "condition": "condition", "upper_limit": "upper limit", "note": "your answers"}
+TEXT_LIMIT = 100_000
+FOODS_SHOWN = 6
+"""Foods listed per nutrient in the report (the app shows them all)."""
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_BLOCK_START = re.compile(r"^([-+=])(?=[-+=\s]|$)")
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+_URL = re.compile(r"https?://[^\s<>`\\]+")
+
+
+def md(text: str) -> str:
+    """``text`` as one line of inert Markdown: control characters dropped, markup characters escaped."""
+    text = clean_text(str(text), TEXT_LIMIT)
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    text = _BLOCK_START.sub(r"\\\1", text)
+    return _ORDERED_START.sub(r"\1\\\2", text)
+
+
+def code(text: str) -> str:
+    """``text`` as an inline code span, whatever backticks it contains."""
+    text = clean_text(str(text), TEXT_LIMIT)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def when(moment: datetime) -> str:
+    """The stored time with its own offset, whatever the reader's time zone: ``2026-11-26 08:40 UTC+02:00``."""
+    offset = moment.utcoffset()
+    seconds = int(offset.total_seconds()) if offset is not None else 0
+    if seconds == 0:
+        return f"{moment:%Y-%m-%d %H:%M} UTC"
+    sign = "+" if seconds > 0 else "-"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    zone = f"UTC{sign}{hours:02d}:{minutes:02d}" + (f":{secs:02d}" if secs else "")
+    return f"{moment:%Y-%m-%d %H:%M} {zone}"
+
+
+def ordered(findings: Iterable[NutrientFinding]) -> list[NutrientFinding]:
+    """High first, then moderate, then low; the result's own order within a level."""
+    return sorted(findings, key=lambda f: LEVEL_ORDER.get(f.level, len(LEVEL_ORDER)))
+
+
+def personal_cautions(finding: NutrientFinding) -> list[Caution]:
+    """The cautions about this person: their medicines, conditions, answers (notes) and their upper limit."""
+    return [
+        c
+        for c in finding.cautions
+        if c.about.startswith(("medicine:", "condition:")) or c.about in ("upper_limit", "note")
+    ]
+
+
+class _Report:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.cited: dict[str, None] = {}
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    def section(self, title: str) -> None:
+        self.lines += ["", f"## {title}", ""]
+
+    def cite(self, ids: Iterable[str]) -> str:
+        """`` (sources: a, b)`` for the ids given, remembered for the Sources section; empty if none."""
+        ids = [i for i in ids if i]
+        for source_id in ids:
+            self.cited.setdefault(source_id, None)
+        if not ids:
+            return ""
+        word = "source" if len(ids) == 1 else "sources"
+        return f" ({word}: {', '.join(md(i) for i in ids)})"
+
+
+def render_markdown(session: Session, content: Content | None = None) -> str:
+    """The report for ``session`` as GitHub Markdown, ending in a newline.
+
+    ``content`` names medicines, conditions and symptoms in the answers summary; when it is None the
+    installed knowledge base is loaded (cached; :class:`~nutri_tui.content.ContentError` if broken).
+    """
+    if content is None:
+        content = load_content()
+    result = session.result
+    report = _Report()
+    title = f"# nutri-tui summary, {when(session.created)}"
+    report.add(title + (f": {md(session.label)}" if session.label else ""), "", DISCLAIMER_LINE, "")
+    reviewed = f", reviewed {md(result.content_reviewed)}" if result.content_reviewed else ""
+    report.add(
+        f"Answers given {when(session.created)}; nutri-tui {md(session.app_version)}, "
+        f"knowledge base {md(result.content_version)}{reviewed}. The result is as it was shown at the time."
+    )
+
+    report.section("Summary")
+    report.add(*(f"- {md(line)}" for line in result.summary))
+
+    report.section("Red flags")
+    if not result.red_flags:
+        report.add(NO_RED_FLAGS)
+    for flag in result.red_flags:
+        word = CHOICES["urgency"].get(flag.urgency, flag.urgency.upper())
+        report.add(
+            f"- **{md(word)}**: {md(flag.question)} ({ANSWER_WORD.get(flag.answer, md(flag.answer))})",
+            f"  - Advice given: {md(flag.advice)}",
+            f"  - Why it matters: {md(flag.meaning)}{report.cite(flag.sources)}",
+        )
+
+    _answers(report, session, content)
+    if result.food_cautions:
+        report.section("Food cautions")
+        report.add(*(f"- {md(c.text)}{report.cite(c.sources)}" for c in result.food_cautions))
+    _findings(report, ordered(result.nutrients), result)
+
+    report.section("Tests worth asking about")
+    by_id = {f.id: f for f in result.nutrients}
+    tests = [(by_id[n], test) for n in result.tests_to_ask if n in by_id for test in by_id[n].tests]
+    if not tests:
+        report.add("None of the findings points to a blood test worth asking about.")
+    for finding, test in tests:
+        report.add(
+            f"- **{md(finding.name)}: {md(test.name)}** ({TEST_WORD.get(test.usefulness, md(test.usefulness))}). "
+            f"Limits: {md(test.limits)}{report.cite(test.sources)}"
+        )
+
+    _cautions(report, ordered(result.nutrients))
+    _yours(report, "Medicines", result.medicines)
+    _yours(report, "Conditions", result.conditions)
+    personal = (*result.medicine_cautions, *result.supplement_cautions)
+    if personal:
+        report.section("Cautions for medicines and supplements")
+        for caution in personal:
+            word = SEVERITY_WORD.get(caution.severity, caution.severity.upper())
+            report.add(f"- {md(word)}: {md(caution.text)}{report.cite(caution.sources)}")
+    if result.supplements:
+        report.section("Supplements, as counted")
+        names = {f.id: f.name for f in result.nutrients}
+        for item in result.supplements:
+            assumed = (
+                " (a typical figure for this kind of product; the label gives the real one)" if item.assumed else ""
+            )
+            report.add(
+                f"- {md(item.name or names.get(item.nutrient, item.nutrient))}: {md(item.entered)} = "
+                f"{amount(item.amount)} {md(item.unit)} a day{md(assumed)}{report.cite(item.sources)}"
+            )
+
+    report.section("Exercise")
+    if result.exercise_withheld:
+        report.add(f"**Withheld.** {md(result.exercise_note)}")
+    else:
+        report.add(md(result.exercise_note))
+        if result.exercises:
+            report.add("")
+        for exercise in result.exercises:
+            certainty = md(exercise.certainty.replace("_", " "))
+            report.add(
+                f"- **{md(exercise.name)}** (fit {exercise.fit}/3, {certainty}-certainty evidence): "
+                f"{md(exercise.description)} Suits: {md(exercise.suits)} Evidence: {md(exercise.evidence)} "
+                f"Stop if: {md(exercise.stop_if)}{report.cite(exercise.sources)}"
+            )
+            report.add(*(f"  - Caution: {md(caution)}" for caution in exercise.cautions))
+
+    report.section("Advice given")
+    if not result.advice:
+        report.add("No general advice was given.")
+    report.add(*(f"- {md(advice.text)}{report.cite(advice.sources)}" for advice in result.advice))
+
+    report.section("Sources")
+    known = {source.id: source for source in result.sources}
+    if not report.cited:
+        report.add("No sources were cited.")
+    for source_id in sorted(report.cited):
+        source = known.get(source_id)
+        if source is None:
+            report.add(f"- **{md(source_id)}**: not described in this saved result.")
+            continue
+        url = f"<{source.url}>" if _URL.fullmatch(source.url) else md(source.url)
+        unsure = " (address not yet confirmed)" if source.url_unverified else ""
+        checked = f" Checked {md(source.reviewed)}." if source.reviewed else ""
+        report.add(
+            f"- **{md(source_id)}**: {_sentence(md(source.title))} {_sentence(md(source.publisher))} "
+            f"{url}{unsure}{checked}"
+        )
+
+    report.add("", "---", "", f"_{md(result.disclaimer)}_")
+    return "\n".join(report.lines) + "\n"
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def _answers(report: _Report, session: Session, content: Content) -> None:
+    report.section("Answers in brief")
+    summary = summarise(session.answers.model_dump(mode="json", exclude_none=True), content)
+    titles = {step.id: step.title for step in STEPS}
+    for step_id, lines in summary.items():
+        main = [line for line in lines if not line.startswith(" ")]  # indented lines repeat the red flags
+        answered = [line for line in main if not line.endswith(f": {NOT_ANSWERED}")]
+        skipped = len(main) - len(answered)
+        text = "; ".join(md(line) for line in answered) or "nothing answered"
+        if answered and skipped:
+            text += f"; {skipped} not answered"
+        report.add(f"- **{md(titles.get(step_id, step_id))}**: {text}")
+    notes = session.result.notes
+    if notes:
+        report.add("", "How the answers were read:", "")
+        report.add(*(f"- {md(note)}" for note in notes))
+
+
+def _findings(report: _Report, findings: list[NutrientFinding], result: Assessment) -> None:
+    report.section("Nutrient findings")
+    report.add(
+        "A level says how strongly the answers point to a possible gap; it is not a measured deficiency. "
+        "Each reason shows the answer that caused it."
+    )
+    worth = [f for f in findings if in_full(f, result)]
+    low = [f for f in findings if not in_full(f, result)]
+    if not any(f.level != "low" for f in findings):
+        report.add("", "No nutrient was rated high or moderate.")
+    for finding in worth:
+        level = CHOICES["level"].get(finding.level, finding.level).lower()
+        report.add("", f"### {md(finding.name)}: {level} (score {amount(finding.score)})", "")
+        for reason in finding.reasons:
+            check = UNCONFIRMED if reason.unverified else ""
+            report.add(f"- {md(reason.text)}{check} Answer: {code(reason.answer)}{report.cite(reason.sources)}")
+        if not finding.reasons:
+            report.add("- No single answer was recorded as the cause.")
+        report.add(f"- Target: {md(target_text(finding))}. {md(limit_text(finding))}")
+        if finding.about is not None and finding.about.target_note:
+            report.add(f"  - {md(finding.about.target_note)}")
+        if finding.upper_limit is not None and finding.upper_limit.note:
+            report.add(f"  - About the upper limit: {md(finding.upper_limit.note)}")
+        report.add(*(f"- {md(test_text(test))}{report.cite(test.sources)}" for test in finding.tests))
+        if finding.doctor_first:
+            report.add("- Not to be taken as a supplement without a doctor's advice (see Supplement cautions).")
+        report.add(*(f"- Worth knowing: {md(noted(note))}{report.cite(note.sources)}" for note in finding.notes))
+        if finding.foods_withheld:
+            report.add(f"- Foods: {md(finding.foods_withheld)}")
+        for food in finding.foods[:FOODS_SHOWN]:
+            extras = " ".join(md(extra) for extra in food_extras(food))
+            report.add(
+                f"- Food: {md(food.name)}, {md(food.serving)}: {amount(food.amount)} {md(food.unit)}"
+                f"{' (' + extras + ')' if extras else ''}{report.cite(food.sources)}"
+            )
+        about = finding.about
+        if about is not None:
+            report.add(f"- What it does: {md(noted(about.summary))}{report.cite(about.summary.sources)}")
+            report.add(*(f"- Who may run short: {md(noted(n))}{report.cite(n.sources)}" for n in about.at_risk))
+            report.add(*(f"- Sign of a shortfall: {md(s.text)}{report.cite(s.sources)}" for s in about.signs))
+            report.add(*(f"- Too much: {md(noted(n))}{report.cite(n.sources)}" for n in about.excess))
+    if low:
+        names = ", ".join(f"{md(f.name)} ({amount(f.score)})" for f in low)
+        report.add("", f"Rated low (score): {names}.")
+
+
+def _yours(report: _Report, title: str, items: tuple[YourItem, ...]) -> None:
+    if not items:
+        return
+    report.section(title)
+    for item in items:
+        said = f"{md(item.said_as)} ({md(item.name)})" if item.said_as and "=" not in item.said_as else md(item.name)
+        note = f": {md(item.note)}{UNCONFIRMED if item.unverified else ''}" if item.note else ""
+        report.add(f"- {said}{note}{report.cite(item.sources) if item.note else ''}")
+        if item.back_pain_note:
+            report.add(f"  - For back pain: {md(item.back_pain_note)}")
+
+
+def _cautions(report: _Report, findings: list[NutrientFinding]) -> None:
+    report.section("Supplement cautions")
+    shown = 0
+    for finding in findings:
+        cautions = personal_cautions(finding)
+        notable = [c for c in cautions if c.about != "upper_limit" or c.severity != "info"]
+        if not cautions or (finding.level == "low" and not notable):
+            continue
+        shown += 1
+        report.add(f"- **{md(finding.name)}**")
+        for caution in cautions:
+            topic = CAUTION_TOPIC.get(caution.about.split(":", 1)[0], "note")
+            word = SEVERITY_WORD.get(caution.severity, caution.severity.upper())
+            report.add(f"  - {md(word)} ({topic}): {md(caution.text)}{report.cite(caution.sources)}")
+    if not shown:
+        report.add("No personal supplement cautions (medicines, conditions or upper limits) were raised.")

@@ -1,0 +1,161 @@
+"""A readable plain-text rendering of an Assessment, for the terminal (``nutri-tui assess``)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from nutri_tui.labels import number
+from nutri_tui.models.assessment import Assessment, NutrientFinding, YourItem
+from nutri_tui.reports.result_text import UNCONFIRMED, food_extras, in_full, noted, target_text, test_text
+
+WIDTH = 78
+LEVEL_MARK = {"high": "▲ high", "moderate": "◆ moderate", "low": "○ low"}
+URGENCY_WORD = {"emergency": "EMERGENCY", "urgent": "URGENT", "soon": "SOON"}
+
+
+def _wrap(text: str, indent: str = "", first: str | None = None) -> str:
+    # Never break a word at its hyphen or in the middle (an address must stay whole to be copied).
+    return textwrap.fill(
+        text,
+        WIDTH,
+        initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+
+
+def render_text(result: Assessment) -> str:
+    out: list[str] = []
+    reviewed = f", reviewed {result.content_reviewed}" if result.content_reviewed else ""
+    out.append(f"nutri-tui result (knowledge base {result.content_version}{reviewed})")
+    out.append("=" * WIDTH)
+    for line in result.summary:
+        out.append(_wrap(line, "  ", "• "))
+    for note in result.notes:
+        out.append(_wrap(note, "  ", "• "))
+
+    if result.red_flags:
+        out += ["", "Red flags", "-" * WIDTH]
+        for flag in result.red_flags:
+            unsure = " (you were unsure)" if flag.answer == "dont_know" else ""
+            out.append(_wrap(f"[{URGENCY_WORD[flag.urgency]}] {flag.question}{unsure}", "    ", "  "))
+            out.append(_wrap(flag.advice, "    "))
+            out.append(_wrap(f"Why: {flag.meaning}", "    "))
+
+    if result.food_cautions:
+        out += ["", "Food cautions for you", "-" * WIDTH]
+        out += [_wrap(caution.text, "    ", "  ! ") for caution in result.food_cautions]
+
+    out += ["", "Nutrients", "-" * WIDTH]
+    for finding in result.nutrients:
+        out += _finding(finding, in_full(finding, result))
+    if result.tests_to_ask:
+        out += ["", "Tests worth asking a doctor about", "-" * WIDTH]
+        by_id = {f.id: f for f in result.nutrients}
+        for nutrient_id in result.tests_to_ask:
+            test = by_id[nutrient_id].tests[0]
+            out.append(_wrap(f"{by_id[nutrient_id].name}: {test.name}. {test.limits}", "    ", "  "))
+
+    yours = [*_items("Your medicines", result.medicines), *_items("Your conditions", result.conditions)]
+    personal = (*result.medicine_cautions, *result.supplement_cautions)
+    if personal:
+        yours += ["", "Cautions for your medicines and supplements", "-" * WIDTH]
+        yours += [_wrap(caution.text, "    ", "  ! ") for caution in personal]
+    if result.supplements:
+        yours += ["", "Your supplements, as counted", "-" * WIDTH]
+        names = {f.id: f.name for f in result.nutrients}
+        for item in result.supplements:
+            assumed = " (a typical figure for this kind of product: the label gives yours)" if item.assumed else ""
+            name = item.name or names.get(item.nutrient, item.nutrient)
+            text = f"{name}: {item.entered} = {number(item.amount)} {item.unit} a day"
+            yours.append(_wrap(text + assumed, "    ", "  "))
+    out += yours
+
+    out += ["", "Exercise", "-" * WIDTH, _wrap(result.exercise_note, "  ")]
+    for exercise in result.exercises:
+        out.append(_wrap(f"{exercise.name} (fit {exercise.fit}/3): {exercise.description}", "    ", "  "))
+        out.append(_wrap(f"Suits: {exercise.suits}", "    "))
+        out.append(_wrap(f"Evidence ({exercise.certainty.replace('_', ' ')} certainty): {exercise.evidence}", "    "))
+        for caution in exercise.cautions:
+            out.append(_wrap(caution, "      ", "    ! "))
+        out.append(_wrap(f"Stop if: {exercise.stop_if}", "    "))
+    if result.advice:
+        out += ["", "Advice", "-" * WIDTH]
+        for advice in result.advice:
+            out.append(_wrap(advice.text, "    ", "  "))
+    out += ["", "Cautions", "-" * WIDTH]
+    for caution in result.general_cautions:
+        out.append(_wrap(caution.text, "    ", "  "))
+    out += ["", "Sources", "-" * WIDTH]
+    for source in result.sources:
+        checked = f" Checked {source.reviewed}." if source.reviewed else ""
+        address = " (address not yet confirmed)" if source.url_unverified else ""
+        out.append(
+            _wrap(f"[{source.id}] {source.title}, {source.publisher}. {source.url}{address}{checked}", "    ", "  ")
+        )
+    out += ["", _wrap(result.disclaimer)]
+    return "\n".join(out)
+
+
+def _finding(finding: NutrientFinding, full: bool) -> list[str]:
+    target = finding.target
+    amount = f"{number(target.low)}-{number(target.amount)}" if target.low else number(target.amount)
+    lines = [f"  {finding.name:<22} {LEVEL_MARK[finding.level]:<11} {target.kind} {amount} {target.unit}/day"]
+    for reason in finding.reasons:
+        lines.append(_wrap(reason.text + (UNCONFIRMED if reason.unverified else ""), "      ", "    - "))
+        lines.append(_wrap(f"(your answer: {reason.answer}; sources: {', '.join(reason.sources)})", "      "))
+    if not full:
+        # A caution about this person's medicines, conditions or supplements matters whatever the level.
+        personal = [c for c in finding.cautions if c.about != "upper_limit" or c.severity != "info"]
+        lines += [_wrap(caution.text, "      ", "    ! ") for caution in personal]
+        return lines
+    if finding.diet_doctor_first:
+        lines.append(_wrap(f"Target: {target_text(finding)}.", "      ", "    "))
+    if finding.about is not None and finding.about.target_note:
+        lines.append(_wrap(f"About the target: {finding.about.target_note}", "      ", "    "))
+    if finding.upper_limit is not None and finding.upper_limit.note:
+        lines.append(_wrap(f"About the upper limit: {finding.upper_limit.note}", "      ", "    "))
+    for caution in finding.cautions:
+        lines.append(_wrap(caution.text, "      ", "    ! "))
+    for note in finding.notes:
+        lines.append(_wrap(noted(note), "      ", "    i "))
+    lines += [_wrap(test_text(test), "      ", "    ") for test in finding.tests]
+    if finding.foods_withheld:
+        lines.append(_wrap(finding.foods_withheld, "      ", "    "))
+    shown = finding.foods[:4]
+    if shown:
+        listed = ", ".join(f"{f.name} ({f.serving}: {number(f.amount)} {f.unit})" for f in shown)
+        lines.append(_wrap(f"Foods: {listed}", "      ", "    "))
+        for food in shown:
+            extras = food_extras(food)
+            if extras:
+                lines.append(_wrap(f"{food.name}: {' '.join(_sentence(e) for e in extras)}", "        ", "      "))
+    about = finding.about
+    if about is not None:
+        lines.append(_wrap(f"What it does: {noted(about.summary)}", "      ", "    "))
+        lines.append(
+            _wrap("Who may run short: " + " ".join(_sentence(noted(n)) for n in about.at_risk), "      ", "    ")
+        )
+        signs = "; ".join(s.text for s in about.signs)
+        lines.append(_wrap(f"Signs of a shortfall (none of them proof of one): {signs}.", "      ", "    "))
+        lines.append(_wrap("Too much: " + " ".join(_sentence(noted(n)) for n in about.excess), "      ", "    "))
+    return lines
+
+
+def _items(title: str, items: tuple[YourItem, ...]) -> list[str]:
+    if not items:
+        return []
+    lines = ["", title, "-" * WIDTH]
+    for item in items:
+        said = f"{item.said_as} ({item.name})" if item.said_as and "=" not in item.said_as else item.name
+        note = f": {item.note}{UNCONFIRMED if item.unverified else ''}" if item.note else ""
+        lines.append(_wrap(f"{said}{note}", "    ", "  "))
+        if item.back_pain_note:
+            lines.append(_wrap(f"For back pain: {item.back_pain_note}", "      ", "    "))
+    return lines
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", ")")) else f"{text}."

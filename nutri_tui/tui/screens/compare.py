@@ -1,0 +1,35 @@
+"""Two results side by side: levels, pain score and red flags, and the pain trend over all results."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Sparkline, Static
+
+from nutri_tui.models.session import Session
+from nutri_tui.reports.comparison import compare_sessions
+from nutri_tui.tui.widgets.header import Header
+from nutri_tui.tui.widgets.key_bar import KeyBar
+
+HELP = "Compares an earlier and a later result. Escape goes back to your past results."
+
+
+class CompareScreen(Screen[None]):
+    BINDINGS: ClassVar = [Binding("escape", "app.show_history", "Back"), Binding("f1", "app.help", "Help")]
+    HELP = HELP
+
+    def __init__(self, first: Session, second: Session, pains: list[int]) -> None:
+        super().__init__()
+        self.first, self.second, self.pains = first, second, pains
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield Static("\n".join(compare_sessions(self.first, self.second)), markup=False)
+            yield Static("Pain score over all your results (oldest to newest):", classes="heading", markup=False)
+            yield Sparkline(self.pains or [0], id="compare-trend")
+        yield KeyBar()

@@ -1,0 +1,313 @@
+"""The tabbed result: Summary, Deficiencies, Foods, Supplement cautions, Exercises, Sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane, Tabs
+from textual.widgets.option_list import Option
+
+from nutri_tui.labels import number
+from nutri_tui.models.assessment import NutrientFinding
+from nutri_tui.models.session import Session
+from nutri_tui.reports.result_text import (
+    SEVERITY_WORD,
+    UNCONFIRMED,
+    amount,
+    exercise_text,
+    finding_details,
+    food_extras,
+    next_steps,
+    red_flag_text,
+    target_text,
+)
+from nutri_tui.storage import StorageError
+from nutri_tui.tui.screens.export_modal import ExportModal
+from nutri_tui.tui.screens.label_modal import LabelModal
+from nutri_tui.tui.screens.why import WhyModal
+from nutri_tui.tui.widgets.header import Header
+from nutri_tui.tui.widgets.key_bar import KeyBar
+from nutri_tui.tui.widgets.level import level_bar, level_tag
+
+if TYPE_CHECKING:
+    from nutri_tui.tui.app import NutriTuiApp
+
+HELP = (
+    "Your result, in tabs: move between tabs with the arrow keys when the tab row is focused, or Tab into "
+    "a tab's content. On a nutrient (Summary or Deficiencies) or a food, press W to see why: the answers "
+    "that led to it and the sources. Levels say how strongly your answers point to a possible gap; they "
+    "are not a diagnosis. Ctrl+S saves again with a label, Ctrl+E exports a report for a clinician."
+)
+
+
+class ResultScreen(Screen[None]):
+    TABS: ClassVar = ("summary", "deficiencies", "foods", "cautions", "exercises", "sources")
+    BINDINGS: ClassVar = [
+        Binding("w", "why", "Why?"),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+e", "export", "Export"),
+        Binding("a", "reassess", "Re-assess", show=False),
+        Binding("1", "tab(0)", "Tabs", key_display="1-6"),
+        *[Binding(str(n + 1), f"tab({n})", show=False) for n in range(1, 6)],
+        Binding("f1", "app.help", "Help"),
+        Binding("escape", "app.go_home", "Home"),
+    ]
+    HELP = HELP
+    app: NutriTuiApp  # type: ignore[assignment]
+
+    def __init__(self, session: Session, path: Path | None = None, note: str = "", saved_earlier: bool = False) -> None:
+        """``path`` is the saved file (None if saving failed); ``saved_earlier`` marks a reopened result."""
+        super().__init__()
+        self.session = session
+        self.path = path
+        self.result = session.result
+        self.note = note
+        self.saved_earlier = saved_earlier
+        self.by_id = {f.id: f for f in self.result.nutrients}
+        self.source_titles = {s.id: f"{s.title}, {s.publisher}. {s.url}" for s in self.result.sources}
+
+    def compose(self) -> ComposeResult:
+        result = self.result
+        yield Header()
+        with TabbedContent(initial="summary"):
+            with TabPane("Summary", id="summary"), VerticalScroll():
+                yield from self._summary()
+            with TabPane("Deficiencies", id="deficiencies"), Horizontal():
+                yield OptionList(*self._nutrient_options(short=True), id="deficiency-list")
+                with VerticalScroll(id="deficiency-detail"):
+                    yield Static("", id="detail", markup=False)
+            with TabPane("Foods", id="foods"):
+                yield from self._foods()
+            with TabPane("Supplement cautions", id="cautions"), VerticalScroll():
+                yield from self._cautions()
+            with TabPane("Exercises", id="exercises"), VerticalScroll():
+                yield Static(result.exercise_note, classes="note", markup=False)
+                for exercise in result.exercises:
+                    yield Static(exercise_text(exercise), classes="card", markup=False)
+                if result.advice:
+                    yield Static("Looking after your back", classes="heading", markup=False)
+                    for advice in result.advice:
+                        yield Static(f"• {advice.text} [{', '.join(advice.sources)}]", markup=False)
+            with TabPane("Sources", id="sources"), VerticalScroll():
+                for source in result.sources:
+                    unsure = " (address not yet confirmed)" if source.url_unverified else ""
+                    checked = f" Checked {source.reviewed}." if source.reviewed else ""
+                    yield Static(
+                        f"[{source.id}] {source.title}, {source.publisher}.{checked}\n  {source.url}{unsure}",
+                        markup=False,
+                    )
+        yield KeyBar()
+
+    # --- tabs ------------------------------------------------------------------------
+
+    def _summary(self) -> ComposeResult:
+        result = self.result
+        if self.note:
+            yield Static(self.note, classes="note", markup=False)
+        for flag in result.red_flags:
+            yield Static(red_flag_text(flag), classes=f"red-flag {flag.urgency}", markup=False)
+        for line in result.summary:
+            yield Static(f"• {line}", markup=False)
+        yield Static("Nutrients, most worth checking first (W: why)", classes="heading", markup=False)
+        yield OptionList(*self._nutrient_options(short=False), id="summary-list", classes="nutrients")
+        steps = next_steps(result)
+        if steps:
+            yield Static("Next steps", classes="heading", markup=False)
+            yield Static("\n".join(f"• {s}" for s in steps), markup=False)
+        for note in result.notes:
+            yield Static(f"Note: {note}", classes="muted", markup=False)
+        yield Static(result.disclaimer, classes="disclaimer", markup=False)
+
+    def _nutrient_options(self, short: bool) -> list[Option]:
+        options = []
+        for finding in self.result.nutrients:
+            if short:
+                text = f"{level_tag(finding.level)[0]} {finding.name}"
+            else:
+                text = f"{level_tag(finding.level)} {finding.name:<22} {level_bar(finding.score)} {finding.score:g}"
+            options.append(Option(Content(text), id=finding.id))  # Content: plain text, never markup
+        return options
+
+    def _foods(self) -> ComposeResult:
+        result = self.result
+        worth = [f for f in result.nutrients if f.level != "low" and f.foods]
+        withheld = [f for f in result.nutrients if f.level != "low" and f.foods_withheld]
+        # One scrolling pane: the food cautions come first and must never push the list out of reach.
+        with VerticalScroll(id="foods-pane"):
+            for caution in result.food_cautions:
+                yield Static(f"! {caution.text}", classes="caution caution food-caution", markup=False)
+            for finding in withheld:
+                yield Static(f"{finding.name}: {finding.foods_withheld}", classes="note", markup=False)
+            if not worth:
+                yield Static(
+                    "No nutrient stands out from your answers, so no foods are singled out. "
+                    "The Deficiencies tab shows your targets.",
+                    markup=False,
+                )
+                return
+            yield Static(
+                "Foods that fit your diet and allergies. ! or i: see the line under the list (W: why this nutrient)",
+                classes="muted",
+                markup=False,
+            )
+            table: DataTable = DataTable(id="food-table", cursor_type="row", zebra_stripes=True)
+            table.add_columns("Nutrient", "Food", "Serving", "Amount", "Servings/day", "")
+            for finding in worth:
+                for food in finding.foods:
+                    servings = f"~{food.servings_to_target:g}" if food.servings_to_target else "-"
+                    cells = (
+                        finding.name,
+                        food.name,
+                        food.serving,
+                        f"{amount(food.amount)} {food.unit}{' ' + food.form if food.form else ''}",
+                        servings,
+                        "!" if food.advisories else ("i" if food.note or food.fortified else ""),
+                    )
+                    # Text cells: a str cell is parsed as markup, and a food named "[/]" crashed the table.
+                    table.add_row(*(Text(cell) for cell in cells), key=f"{finding.id}:{food.id}")
+            yield table
+            yield Static("", id="food-detail", classes="muted", markup=False)
+
+    @on(DataTable.RowHighlighted, "#food-table")
+    def _food_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        nutrient_id, _, food_id = (event.row_key.value or "").partition(":")
+        finding = self.by_id.get(nutrient_id)
+        food = next((f for f in finding.foods if f.id == food_id), None) if finding else None
+        extras = food_extras(food) if food is not None else []
+        text = f"{food.name}: {' '.join(extras)}" if food is not None and extras else ""
+        self.query_one("#food-detail", Static).update(text)
+
+    def _cautions(self) -> ComposeResult:
+        result = self.result
+        for caution in result.general_cautions:
+            yield Static(caution.text, classes="note", markup=False)
+        for caution in result.food_cautions:
+            yield Static(f"{SEVERITY_WORD[caution.severity]}: {caution.text}", classes="caution caution", markup=False)
+        for title, items in (("Your medicines", result.medicines), ("Your conditions", result.conditions)):
+            noted = [item for item in items if item.note]
+            if noted:
+                yield Static(title, classes="heading", markup=False)
+            for item in noted:
+                said = f"{item.said_as} ({item.name})" if item.said_as and "=" not in item.said_as else item.name
+                mark = UNCONFIRMED if item.unverified else ""
+                yield Static(f"{said}: {item.note}{mark} [{', '.join(item.sources)}]", markup=False)
+                if item.back_pain_note:
+                    yield Static(f"  For back pain: {item.back_pain_note}", classes="muted", markup=False)
+        personal = (*result.medicine_cautions, *result.supplement_cautions)
+        if personal:
+            yield Static("Cautions for your medicines and supplements", classes="heading", markup=False)
+        for caution in personal:
+            yield Static(
+                f"{SEVERITY_WORD[caution.severity]}: {caution.text} [{', '.join(caution.sources)}]",
+                classes=f"caution {caution.severity}",
+                markup=False,
+            )
+        if result.supplements:
+            yield Static("Your supplements, as counted", classes="heading", markup=False)
+            names = {f.id: f.name for f in result.nutrients}
+            for item in result.supplements:
+                assumed = " (a typical figure for this kind of product: the label gives yours)" if item.assumed else ""
+                name = item.name or names.get(item.nutrient, item.nutrient)
+                yield Static(f"{name}: {item.entered} = {number(item.amount)} {item.unit} a day{assumed}", markup=False)
+        for finding in result.nutrients:
+            personal = [c for c in finding.cautions if c.about != "upper_limit" or c.severity != "info"]
+            if finding.level == "low" and not personal:
+                continue
+            yield Static(f"{finding.name}: target {target_text(finding)}", classes="heading", markup=False)
+            for caution in finding.cautions:
+                yield Static(
+                    f"{SEVERITY_WORD[caution.severity]}: {caution.text} [{', '.join(caution.sources)}]",
+                    classes=f"caution {caution.severity}",
+                    markup=False,
+                )
+
+    # --- interaction ---------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._show_detail(self.result.nutrients[0].id)
+
+    @on(OptionList.OptionHighlighted, "#deficiency-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self._show_detail(event.option.id)
+
+    def _show_detail(self, nutrient_id: str) -> None:
+        self.query_one("#detail", Static).update(finding_details(self.by_id[nutrient_id], self.source_titles))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id in self.by_id:
+            self._open_why(self.by_id[event.option.id])
+
+    def current_finding(self) -> NutrientFinding:
+        """The nutrient the person is looking at: the focused list's or table's, else the first."""
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.highlighted is not None:
+            option_id = focused.get_option_at_index(focused.highlighted).id
+            if option_id in self.by_id:
+                return self.by_id[option_id]
+        if isinstance(focused, DataTable) and focused.row_count:
+            row_key = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value or ""
+            return self.by_id[row_key.split(":")[0]]
+        return self.result.nutrients[0]
+
+    def action_tab(self, index: int) -> None:
+        """Show a tab and put the keyboard in it, so its content can be scrolled and chosen at once."""
+        tabbed = self.query_one_optional(TabbedContent)
+        if tabbed is None:  # a number key that came before the screen was built (keys come fast)
+            return
+        tabbed.active = self.TABS[index]
+        pane = self.query_one(f"#{self.TABS[index]}", TabPane)
+        # Every pane holds a list, a table or a scrolling view; the tab row is the fallback all the same,
+        # so a pane built differently can never crash the key (it did for a Foods tab with no foods).
+        # The Summary is read from the top, so its scrolling view takes the keys; elsewhere the list or table does.
+        lists = pane.query("OptionList, DataTable") if index else ()
+        scrolls = pane.query(VerticalScroll)
+        target = lists.first() if lists else scrolls.first() if scrolls else tabbed.query_one(Tabs)
+        self.call_after_refresh(target.focus)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reassess":
+            return self.saved_earlier
+        if action == "save":
+            return self.path is not None or None
+        return True
+
+    def action_save(self) -> None:
+        """Give the saved result a label (it was saved automatically when first shown)."""
+        if self.path is None:
+            self.notify("This result could not be saved; see the note on the Summary tab.", severity="warning")
+            return
+
+        def done(label: str | None) -> None:
+            if label is None or self.path is None:
+                return
+            try:
+                self.path = self.app.storage.relabel_session(self.path, label)
+                self.session = self.app.storage.load_session(self.path)
+            except (OSError, StorageError) as error:
+                self.notify(f"Could not save the label: {error}", severity="error")
+                return
+            self.notify(f"Saved with the label {label!r}." if label else "Saved without a label.")
+
+        self.app.push_screen(LabelModal(self.session.label), done)
+
+    def action_export(self) -> None:
+        self.app.push_screen(ExportModal(self.session))
+
+    def action_reassess(self) -> None:
+        self.app.show_new_result(self.session.answers)
+
+    def action_why(self) -> None:
+        self._open_why(self.current_finding())
+
+    def _open_why(self, finding: NutrientFinding) -> None:
+        self.app.push_screen(WhyModal(finding, self.source_titles))

@@ -1,0 +1,65 @@
+"""All answers on one screen; any step can be reopened, then the person comes back here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Static
+
+from nutri_tui.reports.answers_summary import summarise
+from nutri_tui.tui.flow import STEPS
+from nutri_tui.tui.widgets.header import Header
+from nutri_tui.tui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from nutri_tui.tui.app import NutriTuiApp
+
+HELP = (
+    "Check your answers. Press Enter on an Edit button to change that step; Next on that step brings you "
+    "back here. When everything is right, choose See my result (Ctrl+N)."
+)
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS: ClassVar = [
+        Binding("ctrl+n", "result", "See my result", priority=True),
+        Binding("escape", "back", "Back"),
+        Binding("f1", "app.help", "Help"),
+    ]
+    HELP = HELP
+    app: NutriTuiApp  # type: ignore[assignment]
+
+    def compose(self) -> ComposeResult:
+        summary = summarise(self.app.wizard.sections, self.app.content)
+        yield Header()
+        yield Static("Review your answers", id="progress", markup=False)
+        with VerticalScroll(id="form"):
+            for step in STEPS:
+                with Horizontal(classes="review-heading"):
+                    yield Static(step.title, classes="question", markup=False)
+                    yield Button(f"Edit {step.title.lower()}", id=f"edit-{step.id}", compact=True)
+                yield Static("\n".join(summary[step.id]), classes="review-answers", markup=False)
+        with Horizontal(id="nav"):
+            yield Button("← Back", id="back", compact=True)
+            yield Button("See my result →", id="result", variant="primary", compact=True)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#result", Button).focus()
+
+    @on(Button.Pressed, "#result")
+    def action_result(self) -> None:
+        self.app.finish_wizard()
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        self.app.show_step(STEPS[-1].id)
+
+    @on(Button.Pressed, ".review-heading Button")
+    def _edit(self, event: Button.Pressed) -> None:
+        self.app.show_step((event.button.id or "").removeprefix("edit-"), return_to_review=True)

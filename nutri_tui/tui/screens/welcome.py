@@ -1,0 +1,102 @@
+"""The first screen: what nutri-tui does and does not do, and where to start."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Static
+
+from nutri_tui.paths import has_sessions, peek_draft_step, read_disclaimer
+from nutri_tui.tui.flow import REVIEW, STEPS
+from nutri_tui.tui.screens.confirm import ConfirmModal
+from nutri_tui.tui.widgets.header import Header
+from nutri_tui.tui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from nutri_tui.tui.app import NutriTuiApp
+
+INTRO = (
+    "A few minutes of questions about sun, diet, medicines, age, gut health and alcohol, your symptoms and "
+    "your back pain. Warning signs are checked first; then you see which of ten nutrients may be worth a "
+    "blood test and why, foods for them, supplement cautions for you, and exercises with good evidence. "
+    "Everything stays on this computer."
+)
+HELP = (
+    "Choose a button with Tab and Enter, or press its letter. Your answers are saved after every step, "
+    "so you can stop at any time and carry on later."
+)
+
+
+class WelcomeScreen(Screen[None]):
+    BINDINGS: ClassVar = [
+        Binding("n", "new", "New assessment"),
+        Binding("r", "resume", "Resume"),
+        Binding("h", "app.show_history", "Past results"),
+        Binding("f1", "app.help", "Help"),
+    ]
+    HELP = HELP
+    app: NutriTuiApp  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.draft_step: str | None = None
+        """Where the unfinished draft stopped ("" if it could not be read), None if there is none."""
+
+    def compose(self) -> ComposeResult:
+        # Only cheap peeks here (no pydantic): this is the first screen, and it must paint fast.
+        self.draft_step = peek_draft_step(self.app.root)
+        has_draft = self.draft_step is not None
+        yield Header()
+        with VerticalScroll(id="welcome"):
+            yield Static("Welcome to nutri-tui", classes="title", markup=False)
+            yield Static(INTRO, markup=False)
+            yield Static(read_disclaimer(), classes="disclaimer", markup=False)
+            with Vertical(id="choices"):
+                if has_draft:
+                    where = "the review" if self.draft_step == REVIEW else _step_title(self.draft_step or "")
+                    yield Button(
+                        f"Resume where you left off ({where})  [r]", id="resume", variant="primary", compact=True
+                    )
+                yield Button(
+                    "Start a new assessment  [n]", id="new", variant="default" if has_draft else "primary", compact=True
+                )
+                if has_sessions(self.app.root):
+                    yield Button("Open a past result  [h]", id="open-history", compact=True)
+        yield KeyBar()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return self.draft_step is not None
+        return True
+
+    @on(Button.Pressed, "#new")
+    def action_new(self) -> None:
+        if self.draft_step is None:
+            self.app.new_assessment()
+            return
+
+        def answered(start_again: bool | None) -> None:
+            if start_again:
+                self.app.new_assessment()
+
+        self.app.push_screen(
+            ConfirmModal("Start again? Your unfinished answers will be discarded.", yes="Start again"), answered
+        )
+
+    @on(Button.Pressed, "#open-history")
+    def _history(self) -> None:
+        self.app.action_show_history()
+
+    @on(Button.Pressed, "#resume")
+    def action_resume(self) -> None:
+        if self.draft_step is not None:
+            self.app.resume_draft()
+
+
+def _step_title(step_id: str) -> str:
+    return next((s.title for s in STEPS if s.id == step_id), "the start")

@@ -1,0 +1,175 @@
+"""The wizard: all seven steps on one screen, one shown at a time, with progress, Back/Next and problems.
+
+Why one screen: showing a new Textual screen means composing, styling and laying out all its widgets,
+then styling them all again when it is resumed. Building every step once and switching between them
+with a ContentSwitcher makes each Next or Back a matter of showing another form (docs/performance.md).
+The step asked for is built first; the other six (about 140 ms, measured) are built just after it
+has painted, while the person reads it, and Next or Back waits for them if pressed sooner. Each
+step's form keeps its answers while the person moves back and forth, and the wizard state (and the
+draft) is updated on every move.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, ContentSwitcher, Input, Static
+
+from nutri_tui.tui.flow import STEPS, Step, step_index
+from nutri_tui.tui.screens.steps import STEP_FORMS
+from nutri_tui.tui.screens.steps.base import StepForm
+from nutri_tui.tui.widgets.answer_row import AnswerRow
+from nutri_tui.tui.widgets.choice import Choice
+from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
+from nutri_tui.tui.widgets.header import Header
+from nutri_tui.tui.widgets.key_bar import KeyBar
+from nutri_tui.tui.widgets.number import NumberField
+
+if TYPE_CHECKING:
+    from nutri_tui.tui.app import NutriTuiApp
+
+
+class WizardScreen(Screen[None]):
+    BINDINGS: ClassVar = [
+        Binding("ctrl+n", "next", "Next", priority=True),
+        Binding("escape", "back", "Back"),
+        Binding("f1", "app.help", "Help"),
+    ]
+
+    app: NutriTuiApp  # type: ignore[assignment]
+
+    def __init__(self, step_id: str, return_to_review: bool = False) -> None:
+        """Open on ``step_id``; ``return_to_review`` makes Next and Back lead back to the review."""
+        super().__init__()
+        self.step_id = step_id
+        self.return_to_review = return_to_review
+        self._problem = ""
+        self._ready = False
+        self._all_built = asyncio.Event()
+
+    @property
+    def form(self) -> StepForm:
+        return self.query_one(f"#step-{self.step_id}", StepForm)
+
+    @property
+    def step(self) -> Step:
+        """The step shown (the help screen names it)."""
+        return STEPS[step_index(self.step_id)]
+
+    @property
+    def HELP(self) -> str:
+        return STEP_FORMS[self.step_id].HELP
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self._progress(), id="progress", markup=False)
+        with ContentSwitcher(initial=f"step-{self.step_id}", id="steps"):
+            yield STEP_FORMS[self.step_id]()
+        yield Static("", id="problems", markup=False)
+        with Horizontal(id="nav"):
+            yield Button("← Back", id="back", compact=True)
+            yield Button(self._next_label(), id="next", variant="primary", compact=True)
+        yield KeyBar()
+
+    def _progress(self) -> str:
+        number = step_index(self.step_id) + 1
+        dots = "".join("●" if i <= number else "○" for i in range(1, len(STEPS) + 1))
+        return f"{dots}  Step {number} of {len(STEPS)}: {self.step.title}"
+
+    def _next_label(self) -> str:
+        return "Back to review →" if self.return_to_review else "Next →"
+
+    def on_mount(self) -> None:
+        self._focus_first_question()
+        # Pre-filled widgets may post Changed messages as they mount; only changes after that are the person's.
+        self.call_after_refresh(self._settled)
+
+    async def _settled(self) -> None:
+        if self not in self.app.screen_stack:  # replaced before it settled (keys come fast): nothing to do
+            return
+        self._ready = True
+        self.refresh_state()
+        others = [form() for step_id, form in STEP_FORMS.items() if step_id != self.step_id]
+        for form in others:
+            form.display = False  # the switcher hides only the children it had when it mounted
+        await self.query_one("#steps", ContentSwitcher).mount_all(others)
+        self._all_built.set()
+
+    def show(self, step_id: str, return_to_review: bool = False) -> None:
+        """Show another step's form (already built, with its answers so far)."""
+        self.step_id = step_id
+        self.return_to_review = return_to_review
+        self.query_one("#steps", ContentSwitcher).current = f"step-{step_id}"
+        self.query_one("#progress", Static).update(self._progress())
+        self.query_one("#next", Button).label = self._next_label()
+        self._focus_first_question()
+        self.refresh_state()
+
+    def _focus_first_question(self) -> None:
+        form = self.form
+        form.sync()
+        first = form.first_question()
+        if first is not None:
+            first.focus(scroll_visible=False)
+        form.scroll_home(animate=False)
+
+    def refresh_state(self) -> None:
+        form = self.form
+        form.sync()
+        problems = form.problems()
+        self._problem = " ".join(problems)
+        self.query_one("#problems", Static).update(self._problem)
+        self.query_one("#next", Button).disabled = bool(problems)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next":
+            return None if self._problem else True
+        return True
+
+    @on(Choice.Changed)
+    @on(Input.Changed)
+    @on(NumberField.Changed)
+    @on(AnswerRow.Changed)
+    @on(FilteredSelection.Changed)
+    def _changed(self) -> None:
+        if not self._ready:
+            return
+        self.app.dirty = True
+        self.refresh_state()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        if "filter" not in event.input.classes:
+            self.focus_next()
+
+    @on(Button.Pressed, "#next")
+    async def _next_pressed(self) -> None:
+        await self.action_next()
+
+    @on(Button.Pressed, "#back")
+    async def _back_pressed(self) -> None:
+        await self.action_back()
+
+    async def action_next(self) -> None:
+        await self._all_built.wait()
+        form = self.form
+        if form.problems():
+            self.refresh_state()
+            return
+        self.app.wizard.update(form.step.section, form.validated(form.collect()))
+        self.app.step_done(self.step_id, self.return_to_review)
+
+    async def action_back(self) -> None:
+        """Keep whatever is on the form (even if incomplete), then go back."""
+        await self._all_built.wait()
+        form = self.form
+        values = {k: v for k, v in form.collect().items() if v is not None}
+        self.app.wizard.update(form.step.section, values)
+        self.app.step_back(self.step_id, self.return_to_review)
