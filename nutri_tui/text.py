@@ -19,6 +19,7 @@ Nothing here imports pydantic or Textual: the CLI and the welcome screen use it 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 LINE_MAX = 200
 """What :func:`clean_text` keeps by default (a label's limit)."""
@@ -67,3 +68,28 @@ def escaped(text: object) -> str:
     if text.isprintable():
         return text
     return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+
+
+def number(value: float) -> str:
+    """An amount for reading, the one way every output writes one: thousands separated, at most two
+    decimals, no trailing zeros (``1,200``, ``2.4``, ``0.25``). Two decimals, not one: a quarter of a
+    gram of EPA+DHA must not read as 0.2."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def validation_message(error: Any, docs: str = "`nutri-tui schema` or docs/answers.md") -> str:
+    """A pydantic ValidationError's first problem as ``field.path: what is wrong``, plus how many more (one line).
+
+    ``docs`` names where the allowed fields are described, for an unknown field. (Typed loosely so this
+    module never imports pydantic: the CLI and the first screen use it before pydantic loads.)
+    """
+    problems = error.errors(include_url=False)
+    first = problems[0]
+    location = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):  # the latter from dataclasses
+        message = f"unknown field (see {docs})"
+    elif first["type"] == "missing":
+        message = "required field is missing"
+    more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
+    return f"{location}: {message}{more}".replace("\n", " ")

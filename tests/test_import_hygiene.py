@@ -1,61 +1,75 @@
-"""Below the UI nothing imports Textual or Rich (checked in a fresh interpreter)."""
+"""Outside nutri_tui.tui nothing loads Textual or Rich (each module imported in a fresh interpreter).
+
+The modules are found by walking the package with pkgutil, so a new module is checked the day it is
+added; import-linter (in .ci/run) checks the same rule on the import graph, and this checks what
+really loads, lazy imports included.
+"""
 
 from __future__ import annotations
 
 import json
+import pkgutil
 import subprocess
 import sys
 
-HEADLESS = [
-    "nutri_tui.models.content",
-    "nutri_tui.models.answers",
-    "nutri_tui.models.assessment",
-    "nutri_tui.models.rules",
-    "nutri_tui.content",
-    "nutri_tui.engine",
-    "nutri_tui.storage.answers_file",
-    "nutri_tui.reports.text",
-    "nutri_tui.cli",
-    "nutri_tui.storage",
-    "nutri_tui.models.session",
-    "nutri_tui.tui.flow",
-    "nutri_tui.labels",
-    "nutri_tui.reports.answers_summary",
-    "nutri_tui.reports.result_text",
-    "nutri_tui.reports.comparison",
+import nutri_tui
+
+GROUND_FLOOR = [
     "nutri_tui.paths",
-    "nutri_tui.storage.private_files",
-    "nutri_tui.storage.index",
-    "nutri_tui.storage.drafts",
-    "nutri_tui.reports.markdown",
     "nutri_tui.text",
     "nutri_tui.safe_read",
     "nutri_tui.local_time",
-    "nutri_tui.models.bounds",
+    "nutri_tui.questionnaire",
 ]
 
 
-def test_the_first_screens_helpers_load_neither_pydantic_nor_textual() -> None:
-    """The welcome screen peeks at the draft (paths, safe_read) and cleans text before anything heavy loads."""
-    names = ["nutri_tui.paths", "nutri_tui.text", "nutri_tui.safe_read", "nutri_tui.local_time"]
+def headless_modules() -> list[str]:
+    """Every module of nutri_tui outside the tui package (``__main__`` runs the CLI, so it is left out)."""
+    found = [
+        module.name
+        for module in pkgutil.walk_packages(nutri_tui.__path__, "nutri_tui.")
+        if not module.name.startswith("nutri_tui.tui") and module.name != "nutri_tui.__main__"
+    ]
+    return sorted(found)
+
+
+def loaded_after(names: list[str], then: str = "", heavy: tuple[str, ...] = ("textual", "rich")) -> list[str]:
     code = (
         "import importlib, json, sys\n"
         f"for name in {names!r}: importlib.import_module(name)\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'pydantic'))))\n"
+        f"{then}"
+        f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r})))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
-    assert json.loads(done.stdout) == []
+    return json.loads(done.stdout)
 
 
-def test_headless_modules_do_not_import_textual() -> None:
-    code = (
-        "import importlib, json, sys\n"
-        f"for name in {HEADLESS!r}: importlib.import_module(name)\n"
+def test_the_walk_finds_every_layer() -> None:
+    found = headless_modules()
+    for expected in (
+        "nutri_tui.engine.assess",
+        "nutri_tui.storage.sessions",
+        "nutri_tui.reports.markdown",
+        "nutri_tui.cli.parser",
+        "nutri_tui.content.loader",
+        "nutri_tui.questionnaire",
+    ):
+        assert expected in found
+    assert not any(name.startswith("nutri_tui.tui") for name in found)
+
+
+def test_the_first_screens_helpers_load_neither_pydantic_nor_textual() -> None:
+    """The welcome screen peeks at the draft and words its buttons before anything heavy loads."""
+    assert loaded_after([*GROUND_FLOOR, "nutri_tui.tui.flow"], heavy=("textual", "rich", "pydantic")) == []
+
+
+def test_nothing_outside_the_tui_loads_textual_or_rich() -> None:
+    """Importing every headless module, then assessing and reporting, loads neither."""
+    then = (
         "from nutri_tui.content import load_content\n"
         "from nutri_tui.engine import assess\n"
         "from nutri_tui.models.answers import Answers\n"
-        "assess(Answers(), load_content())\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
+        "from nutri_tui.reports.text import render_text\n"
+        "render_text(assess(Answers(), load_content()))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
-    assert json.loads(done.stdout) == []
+    assert loaded_after(headless_modules(), then) == []

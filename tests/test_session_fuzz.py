@@ -29,11 +29,11 @@ from nutri_tui.models.answers import Answers
 from nutri_tui.models.session import Session
 from nutri_tui.reports.comparison import compare_sessions
 from nutri_tui.reports.markdown import render_markdown
+from nutri_tui.reports.phrases import level_bar, level_tag
 from nutri_tui.reports.result_text import exercise_text, finding_details, next_steps, red_flag_text, target_text
 from nutri_tui.reports.text import render_text
 from nutri_tui.storage import SavedSession, Storage, StorageError, UnreadableSession, make_session
 from nutri_tui.storage import sessions as storage
-from nutri_tui.tui.widgets.level import level_bar, level_tag
 
 EXAMPLES = int(os.environ.get("NUTRI_TUI_FUZZ_EXAMPLES", "40"))
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

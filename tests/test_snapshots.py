@@ -20,7 +20,7 @@ from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.storage import Storage, make_session
 from nutri_tui.tui.app import NutriTuiApp
-from nutri_tui.tui.flow import WizardState
+from nutri_tui.tui.flow import WizardFlow, WizardState
 from nutri_tui.tui.screens.result import ResultScreen
 from nutri_tui.tui.screens.review import ReviewScreen
 
@@ -66,8 +66,8 @@ async def test_review(svg_snapshot, tmp_path: Path) -> None:
     app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.wizard = WizardState(sections=example_sections("vegan"), step="review")
-        app.switch_screen(ReviewScreen())
+        app.flow = WizardFlow(app.content, app.storage, WizardState(example_sections("vegan"), step="review"))
+        app.switch_screen(ReviewScreen(app.flow))
         await settle(pilot)
         assert app.export_screenshot(simplify=True) == svg_snapshot
 
@@ -80,7 +80,7 @@ async def test_result_tabs(svg_snapshot, tmp_path: Path, tab: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         session = make_session(answers, assess(answers, content), content.version, now=FIXED_TIME)
-        app.switch_screen(ResultScreen(session))
+        app.switch_screen(ResultScreen(session, app.storage, content))
         await pilot.pause()
         await pilot.press(tab)
         await settle(pilot)

@@ -9,6 +9,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 
+from nutri_tui.questionnaire import RED_FLAG
 from nutri_tui.tui.widgets.choice import Choice, YesNoQuestion
 from nutri_tui.tui.widgets.key_bar import KeyBar
 from nutri_tui.tui.widgets.number import NumberField
@@ -33,7 +34,7 @@ class FormApp(App[None]):
             yield Choice("How often do you eat oily fish?", "diet.oily_fish", OPTIONS, "weekly", id="fish")
             yield NumberField("Age in years", "age", None, 14, 120, "e.g. 42")
             yield NumberField("Vitamin D (mcg)", "vitamin_d", 10, 0, 100_000, decimals=True)
-            yield YesNoQuestion("Do you have numbness around your bottom?", "saddle")
+            yield YesNoQuestion("Do you have numbness around your bottom?", "saddle", RED_FLAG)
         yield KeyBar()
 
     def on_choice_changed(self, event: Choice.Changed) -> None:

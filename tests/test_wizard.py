@@ -216,8 +216,9 @@ async def test_resume_after_an_interrupted_run(tmp_path: Path) -> None:
         await pilot.press("r")
         await pilot.pause()
         assert on_step(second, "diet")
-        assert second.wizard.sections["about"]["diet"] == "pescatarian"
-        assert second.wizard.sections["sun"]["skin_tone"] == "dark"
+        assert second.flow is not None
+        assert second.flow.state.sections["about"]["diet"] == "pescatarian"
+        assert second.flow.state.sections["sun"]["skin_tone"] == "dark"
 
 
 async def test_quit_without_unsaved_work_does_not_ask(tmp_path: Path) -> None:

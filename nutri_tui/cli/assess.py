@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nutri_tui.cli import EXIT_CONTENT, EXIT_OK, EXIT_STORAGE, fail
+from nutri_tui.cli.common import EXIT_CONTENT, EXIT_OK, EXIT_STORAGE, fail, shown, storage_for
 
 if TYPE_CHECKING:
     from nutri_tui.models.answers import Answers
@@ -62,7 +62,6 @@ def _cmd_assess(args: argparse.Namespace) -> int:
 
 
 def _save(args: argparse.Namespace, answers: Answers, result: Assessment, content_version: str) -> int:
-    from nutri_tui.cli.sessions import shown, storage_for
     from nutri_tui.storage import StorageError, make_session
 
     try:

@@ -18,15 +18,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nutri_tui.cli import EXIT_CONTENT, EXIT_OK, EXIT_STORAGE, fail
-from nutri_tui.text import clean_text, escaped
+from nutri_tui.cli.common import EXIT_CONTENT, EXIT_OK, EXIT_STORAGE, fail, shown, storage_for
+from nutri_tui.text import clean_text
 
 NAME_MAX = 255
 """The longest file name (in bytes) that the common file systems allow."""
 
 if TYPE_CHECKING:
     from nutri_tui.models.session import Session
-    from nutri_tui.storage import SavedSession, SessionEntry, Storage
+    from nutri_tui.storage import SavedSession, SessionEntry
 
 
 def add_session_commands(commands: argparse._SubParsersAction) -> None:
@@ -44,21 +44,6 @@ def add_session_commands(commands: argparse._SubParsersAction) -> None:
     open_ = commands.add_parser("open", help="start the app showing a saved session")
     open_.add_argument("session", type=Path, metavar="SESSION.toml")
     open_.set_defaults(handler=_cmd_open)
-
-
-def storage_for(args: argparse.Namespace) -> Storage:
-    """The storage in use: ``--data-dir`` if given, else ``NUTRI_TUI_HOME`` or the platform folder."""
-    from nutri_tui.storage import Storage
-
-    return Storage(getattr(args, "data_dir", None))
-
-
-def shown(path: Path | str) -> str:
-    """A path safe to print on a terminal: as is when printable, else with unprintable characters escaped."""
-    return escaped(path)
-
-
-# -- --where ----------------------------------------------------------------------------------------
 
 
 def print_where(args: argparse.Namespace) -> int:

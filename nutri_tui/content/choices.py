@@ -1,6 +1,7 @@
-"""The medicines a person can tick, and the words that find each one (generic, class and brand names).
+"""The wizard's lists that come from the knowledge base: medicines (with the words that find each one:
+generic, class and brand names), conditions, symptoms and the supplements one can give an amount of.
 
-Headless, so the wizard and any other front end build the same list. One medicine is one row: a class
+Headless, so the wizard and any other front end build the same lists. One medicine is one row: a class
 gets an "Other" row only when none of its listed names is the class itself (ticking "metformin" once
 ticked "Other: Metformin" too). A brand name finds the row of the generic it contains; a combination
 product (co-codamol: codeine and paracetamol) is a row of its own, since it belongs to two classes.
@@ -12,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from nutri_tui.content import Content
+from nutri_tui.content.supplements import supplement_unit
 
 
 class MedicineChoice(NamedTuple):
@@ -46,3 +48,55 @@ def medicine_choices(content: Content) -> list[MedicineChoice]:
             also = " ".join(brands.get(medicine.id, ()))
             choices.append(MedicineChoice(medicine.id, f"Other: {kind}", f"{kind} {short} other {also}".strip()))
     return choices + combinations
+
+
+class ListChoice(NamedTuple):
+    value: str
+    label: str
+    search: str
+
+
+ASKED_ELSEWHERE = frozenset({"pregnancy", "breastfeeding", "alcohol_use"})
+"""Conditions the wizard asks about in their own questions (pregnancy, drinking), so not listed with the rest."""
+
+
+def condition_choices(content: Content) -> list[ListChoice]:
+    return [
+        ListChoice(c.id, c.name, f"{c.name} {c.id.replace('_', ' ')}")
+        for c in content.conditions.values()
+        if c.id not in ASKED_ELSEWHERE
+    ]
+
+
+def symptom_choices(content: Content) -> list[ListChoice]:
+    return [
+        ListChoice(s.id, s.name + (" (muscles, bones or nerves)" if s.musculoskeletal else ""), s.name)
+        for s in content.symptoms.values()
+    ]
+
+
+def list_choices(kind: str, content: Content) -> list[MedicineChoice] | list[ListChoice]:
+    """The rows of a list question whose items come from the knowledge base (``kind`` as in the questionnaire)."""
+    if kind == "medicines":
+        return medicine_choices(content)
+    if kind == "conditions":
+        return condition_choices(content)
+    if kind == "symptoms":
+        return symptom_choices(content)
+    raise ValueError(f"no list of {kind!r} in the knowledge base")
+
+
+def supplement_kinds(content: Content) -> list[tuple[str, str]]:
+    """(id, name) of everything asked as a supplement: the ten nutrients, then the topics one can take."""
+    nutrients = [(n.id, n.name) for n in content.nutrients.values()]
+    return nutrients + [(t.id, t.name) for t in content.topics.values() if t.supplement_unit]
+
+
+def supplement_form_choices(nutrient_id: str, content: Content) -> dict[str, str]:
+    """The ways a pack may give this nutrient's amount: its own unit first (value ""), then the content's forms."""
+    own = supplement_unit(nutrient_id, content)
+    forms = {"": f"{own}{' (elemental, from the label)' if own == 'mg' else ''}"}
+    for form in content.supplement_forms.values():
+        if form.nutrient == nutrient_id:
+            forms[form.id] = f"{form.entered_in} of {form.name}" if form.entered_in != "IU" else "IU"
+    return forms

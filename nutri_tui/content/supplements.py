@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from nutri_tui.labels import number
+from nutri_tui.text import number
 
 if TYPE_CHECKING:
     from nutri_tui.content import Content

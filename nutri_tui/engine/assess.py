@@ -5,8 +5,6 @@ Cited sources are gathered as masks (:mod:`nutri_tui.engine.sources`) and listed
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from nutri_tui.content import Content
 from nutri_tui.engine.coverage import unanswered
 from nutri_tui.engine.guidance import FlagsFound, advice, exercises, red_flags
@@ -14,27 +12,13 @@ from nutri_tui.engine.index import ContentIndex, index_for
 from nutri_tui.engine.nutrients import nutrient_findings
 from nutri_tui.engine.pieces import FoodRuleUse
 from nutri_tui.engine.profile import Profile, build_profile
-from nutri_tui.engine.summary import summary_lines
+from nutri_tui.engine.summary import FlagCounts, summary_lines
 from nutri_tui.models.answers import Answers
-from nutri_tui.models.assessment import Assessment, Caution, RedFlagFinding, SupplementTaken, YourItem
+from nutri_tui.models.assessment import Assessment, Caution, SupplementTaken, YourItem
 
 CONFIRMED = ("yes", "implied")
 WORTH_A_TEST = ("good", "limited")
 """Blood tests worth asking a doctor about; a poor test is described by what it cannot show, never suggested."""
-
-
-class FlagCounts(NamedTuple):
-    """What the red flags found mean for the rest of the result."""
-
-    first_emergency: RedFlagFinding | None
-    """The first emergency flag answered yes, implied or "not sure" (its advice leads the summary)."""
-    urgent: int
-    soon: int
-    """Flags answered yes or implied, by urgency."""
-    unsure: int
-    """Urgent flags answered "don't know" (an unsure emergency flag is treated as an emergency)."""
-    asked: int
-    answered: int
 
 
 def assess(answers: Answers, content: Content) -> Assessment:

@@ -19,7 +19,6 @@ from typing import Any, NamedTuple
 from nutri_tui.content import Content
 from nutri_tui.engine.sources import SourceMasks
 from nutri_tui.engine.wording import UL_SCOPE, describe, lower_first
-from nutri_tui.labels import number
 from nutri_tui.models.assessment import (
     Caution,
     ExerciseSuggestion,
@@ -31,6 +30,7 @@ from nutri_tui.models.assessment import (
     YourItem,
 )
 from nutri_tui.models.content import SCORED_EFFECTS, Food, Interaction
+from nutri_tui.text import number
 
 REASONS_MAX = 4096
 """Reasons from rules: keyed by the answers quoted (an age, a list of conditions) and any supplement amount."""

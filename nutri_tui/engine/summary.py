@@ -11,12 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
-from nutri_tui.models.assessment import Advice, Caution, NutrientFinding
+from nutri_tui.models.assessment import Advice, Caution, NutrientFinding, RedFlagFinding
 
-if TYPE_CHECKING:
-    from nutri_tui.engine.assess import FlagCounts
+
+class FlagCounts(NamedTuple):
+    """What the red flags found mean for the rest of the result."""
+
+    first_emergency: RedFlagFinding | None
+    """The first emergency flag answered yes, implied or "not sure" (its advice leads the summary)."""
+    urgent: int
+    soon: int
+    """Flags answered yes or implied, by urgency."""
+    unsure: int
+    """Urgent flags answered "don't know" (an unsure emergency flag is treated as an emergency)."""
+    asked: int
+    answered: int
 
 
 def summary_lines(

@@ -126,10 +126,8 @@ class Health(Section):
         content = (info.context or {}).get("content")
         if content is None:
             return values
-        from nutri_tui.content.supplements import supplement_problem  # content rules; imported only when validating
-
         for supplement in values:
-            problem = supplement_problem(supplement, content)
+            problem = content.supplement_problem(supplement)  # content rules, read from the knowledge base
             if problem:
                 raise ValueError(problem)
         return values

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from nutri_tui.labels import CHOICES, LEVEL_SYMBOL
 from nutri_tui.models.assessment import LEVEL_ORDER
 from nutri_tui.models.session import Session
+from nutri_tui.reports.phrases import level_mark
 
 
 def compare_sessions(first: Session, second: Session) -> list[str]:
@@ -39,7 +39,7 @@ def compare_sessions(first: Session, second: Session) -> list[str]:
         move = LEVEL_ORDER[previous.level] - LEVEL_ORDER[finding.level]
         change = "higher" if move > 0 else "lower" if move < 0 else "same"
         lines.append(
-            f"{finding.name:<22} {_level(previous.level):<12} {_level(finding.level):<12} {change}"
+            f"{finding.name:<22} {level_mark(previous.level):<12} {level_mark(finding.level):<12} {change}"
             f" (score {previous.score:g} → {finding.score:g})"
         )
     if earlier.content_version != later.content_version:
@@ -49,10 +49,6 @@ def compare_sessions(first: Session, second: Session) -> list[str]:
             f"{later.content_version}), which can move scores by itself.",
         ]
     return lines
-
-
-def _level(level: str) -> str:
-    return f"{LEVEL_SYMBOL[level]} {CHOICES['level'][level]}"
 
 
 def _or_dash(value: int | None) -> str:

@@ -18,15 +18,20 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from nutri_tui.content import Content, load_content
-from nutri_tui.labels import CHOICES
 from nutri_tui.models.assessment import LEVEL_ORDER, Assessment, Caution, NutrientFinding, YourItem
 from nutri_tui.models.session import Session, clean_text
+from nutri_tui.questionnaire import STEPS
 from nutri_tui.reports.answers_summary import NOT_ANSWERED, summarise
-from nutri_tui.reports.result_text import (
+from nutri_tui.reports.phrases import (
+    LEVEL_WORD,
     SEVERITY_WORD,
     TEST_WORD,
     UNCONFIRMED,
-    amount,
+    URGENCY_WORD,
+    is_personal,
+    tests_worth_asking,
+)
+from nutri_tui.reports.result_text import (
     food_extras,
     in_full,
     limit_text,
@@ -34,7 +39,7 @@ from nutri_tui.reports.result_text import (
     target_text,
     test_text,
 )
-from nutri_tui.tui.flow import STEPS
+from nutri_tui.text import number
 
 DISCLAIMER_LINE = (
     "**This is a summary to discuss with a clinician. It was produced by nutri-tui, an educational tool, "
@@ -148,7 +153,7 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
     if not result.red_flags:
         report.add(NO_RED_FLAGS)
     for flag in result.red_flags:
-        word = CHOICES["urgency"].get(flag.urgency, flag.urgency.upper())
+        word = URGENCY_WORD.get(flag.urgency, flag.urgency.upper())
         report.add(
             f"- **{md(word)}**: {md(flag.question)} ({ANSWER_WORD.get(flag.answer, md(flag.answer))})",
             f"  - Advice given: {md(flag.advice)}",
@@ -162,8 +167,7 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
     _findings(report, ordered(result.nutrients), result)
 
     report.section("Tests worth asking about")
-    by_id = {f.id: f for f in result.nutrients}
-    tests = [(by_id[n], test) for n in result.tests_to_ask if n in by_id for test in by_id[n].tests]
+    tests = tests_worth_asking(result)
     if not tests:
         report.add("None of the findings points to a blood test worth asking about.")
     for finding, test in tests:
@@ -190,7 +194,7 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
             )
             report.add(
                 f"- {md(item.name or names.get(item.nutrient, item.nutrient))}: {md(item.entered)} = "
-                f"{amount(item.amount)} {md(item.unit)} a day{md(assumed)}{report.cite(item.sources)}"
+                f"{number(item.amount)} {md(item.unit)} a day{md(assumed)}{report.cite(item.sources)}"
             )
 
     report.section("Exercise")
@@ -268,8 +272,8 @@ def _findings(report: _Report, findings: list[NutrientFinding], result: Assessme
     if not any(f.level != "low" for f in findings):
         report.add("", "No nutrient was rated high or moderate.")
     for finding in worth:
-        level = CHOICES["level"].get(finding.level, finding.level).lower()
-        report.add("", f"### {md(finding.name)}: {level} (score {amount(finding.score)})", "")
+        level = LEVEL_WORD.get(finding.level, finding.level).lower()
+        report.add("", f"### {md(finding.name)}: {level} (score {number(finding.score)})", "")
         for reason in finding.reasons:
             check = UNCONFIRMED if reason.unverified else ""
             report.add(f"- {md(reason.text)}{check} Answer: {code(reason.answer)}{report.cite(reason.sources)}")
@@ -289,7 +293,7 @@ def _findings(report: _Report, findings: list[NutrientFinding], result: Assessme
         for food in finding.foods[:FOODS_SHOWN]:
             extras = " ".join(md(extra) for extra in food_extras(food))
             report.add(
-                f"- Food: {md(food.name)}, {md(food.serving)}: {amount(food.amount)} {md(food.unit)}"
+                f"- Food: {md(food.name)}, {md(food.serving)}: {number(food.amount)} {md(food.unit)}"
                 f"{' (' + extras + ')' if extras else ''}{report.cite(food.sources)}"
             )
         about = finding.about
@@ -299,7 +303,7 @@ def _findings(report: _Report, findings: list[NutrientFinding], result: Assessme
             report.add(*(f"- Sign of a shortfall: {md(s.text)}{report.cite(s.sources)}" for s in about.signs))
             report.add(*(f"- Too much: {md(noted(n))}{report.cite(n.sources)}" for n in about.excess))
     if low:
-        names = ", ".join(f"{md(f.name)} ({amount(f.score)})" for f in low)
+        names = ", ".join(f"{md(f.name)} ({number(f.score)})" for f in low)
         report.add("", f"Rated low (score): {names}.")
 
 
@@ -320,7 +324,7 @@ def _cautions(report: _Report, findings: list[NutrientFinding]) -> None:
     shown = 0
     for finding in findings:
         cautions = personal_cautions(finding)
-        notable = [c for c in cautions if c.about != "upper_limit" or c.severity != "info"]
+        notable = [c for c in cautions if is_personal(c)]
         if not cautions or (finding.level == "low" and not notable):
             continue
         shown += 1

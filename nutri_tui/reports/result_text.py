@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from nutri_tui.labels import CHOICES, LEVEL_SYMBOL, URGENCY_SYMBOL
 from nutri_tui.models.assessment import (
     Assessment,
     ExerciseSuggestion,
@@ -12,10 +11,17 @@ from nutri_tui.models.assessment import (
     RedFlagFinding,
     TestInfo,
 )
-
-SEVERITY_WORD = {"doctor_first": "ASK A DOCTOR FIRST", "caution": "CAUTION", "info": "NOTE"}
-TEST_WORD = {"good": "a good test", "limited": "a limited test", "poor": "a poor test", "none": "no standard test"}
-UNCONFIRMED = " (not yet confirmed against its source)"
+from nutri_tui.reports.phrases import (
+    SEVERITY_WORD,
+    TEST_WORD,
+    UNCONFIRMED,
+    URGENCY_SYMBOL,
+    URGENCY_WORD,
+    level_mark,
+    personal_cautions,
+    tests_worth_asking,
+)
+from nutri_tui.text import number
 
 
 def in_full(finding: NutrientFinding, result: Assessment) -> bool:
@@ -27,13 +33,9 @@ def in_full(finding: NutrientFinding, result: Assessment) -> bool:
     return finding.level != "low" or any(s.nutrient == finding.id for s in result.supplements)
 
 
-def amount(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def target_text(finding: NutrientFinding) -> str:
     target = finding.target
-    value = f"{amount(target.low)}-{amount(target.amount)}" if target.low else amount(target.amount)
+    value = f"{number(target.low)}-{number(target.amount)}" if target.low else number(target.amount)
     text = f"{target.kind} {value} {target.unit} a day"
     if finding.diet_doctor_first:
         text += " (for reference only: your doctor advises what is right for you)"
@@ -44,7 +46,7 @@ def limit_text(finding: NutrientFinding) -> str:
     limit = finding.upper_limit
     if limit is None:
         return "No upper limit set."
-    return f"Upper limit {amount(limit.amount)} {limit.unit} a day."
+    return f"Upper limit {number(limit.amount)} {limit.unit} a day."
 
 
 def test_text(test: TestInfo) -> str:
@@ -72,7 +74,7 @@ def food_extras(food: FoodSuggestion) -> list[str]:
 def red_flag_text(flag: RedFlagFinding) -> str:
     unsure = "  (you were not sure: please find out)" if flag.answer == "dont_know" else ""
     implied = "  (from your other answers)" if flag.answer == "implied" else ""
-    word = CHOICES["urgency"][flag.urgency]
+    word = URGENCY_WORD[flag.urgency]
     return (
         f"{URGENCY_SYMBOL[flag.urgency]} {word}: {flag.question}{unsure}{implied}\n  {flag.advice}\n"
         f"  Why: {flag.meaning}"
@@ -82,8 +84,7 @@ def red_flag_text(flag: RedFlagFinding) -> str:
 def finding_details(finding: NutrientFinding, sources: dict[str, str]) -> str:
     """Everything about one finding: level, reasons, cautions, notes, target, test, and the nutrient's facts."""
     lines = [
-        f"{LEVEL_SYMBOL[finding.level]} {CHOICES['level'][finding.level]}: how strongly your answers point to "
-        f"a possible gap. It is not a diagnosis.",
+        f"{level_mark(finding.level)}: how strongly your answers point to a possible gap. It is not a diagnosis.",
     ]
     about = finding.about
     if about is not None:
@@ -97,7 +98,7 @@ def finding_details(finding: NutrientFinding, sources: dict[str, str]) -> str:
             lines.append(f"    sources: {', '.join(reason.sources)}")
     else:
         lines.append("None of your answers points to a gap.")
-    personal = [c for c in finding.cautions if c.about != "upper_limit" or c.severity != "info"]
+    personal = personal_cautions(finding)
     if personal:
         lines += ["", "For you:"] + [f"! {SEVERITY_WORD[c.severity]}: {c.text}" for c in personal]
     if finding.notes:
@@ -136,10 +137,8 @@ def exercise_text(exercise: ExerciseSuggestion) -> str:
 
 def next_steps(result: Assessment) -> list[str]:
     steps: list[str] = []
-    by_id = {f.id: f for f in result.nutrients}
-    for nutrient_id in result.tests_to_ask:
-        test = by_id[nutrient_id].tests[0]
-        steps.append(f"Ask a doctor whether testing {by_id[nutrient_id].name} makes sense for you: {test.name}.")
+    for finding, test in tests_worth_asking(result):
+        steps.append(f"Ask a doctor whether testing {finding.name} makes sense for you: {test.name}.")
     if result.exercises:
         names = ", ".join(e.name.lower() for e in result.exercises[:2])
         steps.append(f"Try {names}: start gently and build up (see Exercises).")

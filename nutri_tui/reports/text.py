@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import textwrap
 
-from nutri_tui.labels import number
 from nutri_tui.models.assessment import Assessment, NutrientFinding, YourItem
-from nutri_tui.reports.result_text import UNCONFIRMED, food_extras, in_full, noted, target_text, test_text
+from nutri_tui.reports.phrases import LEVEL_SYMBOL, UNCONFIRMED, URGENCY_WORD, personal_cautions, tests_worth_asking
+from nutri_tui.reports.result_text import food_extras, in_full, noted, target_text, test_text
+from nutri_tui.text import number
 
 WIDTH = 78
-LEVEL_MARK = {"high": "▲ high", "moderate": "◆ moderate", "low": "○ low"}
-URGENCY_WORD = {"emergency": "EMERGENCY", "urgent": "URGENT", "soon": "SOON"}
+LEVEL_MARK = {level: f"{symbol} {level}" for level, symbol in LEVEL_SYMBOL.items()}
 
 
 def _wrap(text: str, indent: str = "", first: str | None = None) -> str:
@@ -52,10 +52,8 @@ def render_text(result: Assessment) -> str:
         out += _finding(finding, in_full(finding, result))
     if result.tests_to_ask:
         out += ["", "Tests worth asking a doctor about", "-" * WIDTH]
-        by_id = {f.id: f for f in result.nutrients}
-        for nutrient_id in result.tests_to_ask:
-            test = by_id[nutrient_id].tests[0]
-            out.append(_wrap(f"{by_id[nutrient_id].name}: {test.name}. {test.limits}", "    ", "  "))
+        for finding, test in tests_worth_asking(result):
+            out.append(_wrap(f"{finding.name}: {test.name}. {test.limits}", "    ", "  "))
 
     yours = [*_items("Your medicines", result.medicines), *_items("Your conditions", result.conditions)]
     personal = (*result.medicine_cautions, *result.supplement_cautions)
@@ -107,7 +105,7 @@ def _finding(finding: NutrientFinding, full: bool) -> list[str]:
         lines.append(_wrap(f"(your answer: {reason.answer}; sources: {', '.join(reason.sources)})", "      "))
     if not full:
         # A caution about this person's medicines, conditions or supplements matters whatever the level.
-        personal = [c for c in finding.cautions if c.about != "upper_limit" or c.severity != "info"]
+        personal = personal_cautions(finding)
         lines += [_wrap(caution.text, "      ", "    ! ") for caution in personal]
         return lines
     if finding.diet_doctor_first:

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from nutri_tui.content import Content
 from nutri_tui.models.answers import Answers
 from nutri_tui.safe_read import Unreadable, read_regular
-from nutri_tui.text import escaped
+from nutri_tui.text import escaped, validation_message
 
 MAX_BYTES = 1_000_000
 
@@ -25,23 +25,6 @@ def parse_answers(data: dict[str, Any], content: Content, where: str = "answers"
         return Answers.model_validate(data, context={"content": content})
     except ValidationError as error:
         raise AnswersError(f"{where}: {validation_message(error)}") from None
-
-
-def validation_message(error: ValidationError, docs: str = "`nutri-tui schema` or docs/answers.md") -> str:
-    """The first problem as ``field.path: what is wrong``, plus how many more there are (one line).
-
-    ``docs`` names where the allowed fields are described, for an unknown field.
-    """
-    problems = error.errors(include_url=False)
-    first = problems[0]
-    location = ".".join(str(part) for part in first["loc"]) or "(top level)"
-    message = str(first["msg"]).removeprefix("Value error, ")
-    if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):  # the latter from dataclasses
-        message = f"unknown field (see {docs})"
-    elif first["type"] == "missing":
-        message = "required field is missing"
-    more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
-    return f"{location}: {message}{more}".replace("\n", " ")
 
 
 def read_answers(path: Path, content: Content) -> Answers:

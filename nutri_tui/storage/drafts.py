@@ -84,7 +84,7 @@ def answers_problem(draft: Draft, content: Content) -> str | None:
     from pydantic import ValidationError
 
     from nutri_tui.models.answers import Answers
-    from nutri_tui.storage.answers_file import validation_message
+    from nutri_tui.text import validation_message
 
     for name, values in draft.answers.items():
         field = Answers.model_fields.get(name)

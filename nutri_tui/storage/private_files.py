@@ -30,8 +30,7 @@ from pydantic import BaseModel, ValidationError
 
 from nutri_tui.models.session import clean_text, migrate
 from nutri_tui.safe_read import O_BINARY, O_CLOEXEC, O_NOFOLLOW, Unreadable, open_regular, os_reason, read_at_most
-from nutri_tui.storage.answers_file import validation_message
-from nutri_tui.text import describe, escaped, find_unsafe
+from nutri_tui.text import describe, escaped, find_unsafe, validation_message
 
 TEMP_SUFFIX = ".tmp"
 TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")

@@ -1,9 +1,10 @@
-"""The Textual application: navigation between screens, drafts, saving, commands.
+"""The Textual application: it owns the content and storage, and decides which screen comes next.
 
-``NutriTuiApp()`` needs no arguments: it finds the content and the data folder
-itself (``NUTRI_TUI_HOME`` overrides the folder). Screens are swapped with
-``switch_screen`` on top of the welcome screen, so the stack stays one deep
-and Escape means "back a step" everywhere; modals are pushed on top.
+``NutriTuiApp()`` needs no arguments: it finds the content and the data folder itself
+(``NUTRI_TUI_HOME`` overrides the folder). Screens receive what they show in ``__init__`` and ask to
+move on by posting :class:`~nutri_tui.tui.navigation.Go`; :meth:`NutriTuiApp.on_go` is the one place
+that turns a destination into a screen. Screens are switched on top of the first one, so the stack
+stays one deep and Escape means "back a step" everywhere; modals are pushed on top.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from textual.screen import Screen
 
 from nutri_tui.paths import data_dir
 from nutri_tui.text import clean_text
-from nutri_tui.tui.flow import REVIEW, STEP_IDS, WizardState, step_index
+from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.welcome import WelcomeScreen
 from nutri_tui.tui.themes import HIGH_CONTRAST
 
@@ -28,9 +29,9 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from nutri_tui.content import Content
-    from nutri_tui.models.answers import Answers
-    from nutri_tui.models.session import Draft, Session
+    from nutri_tui.models.session import Session
     from nutri_tui.storage import SessionEntry, Storage
+    from nutri_tui.tui.flow import NewResult, WizardFlow
     from nutri_tui.tui.screens.result import ResultScreen
 
 NOTE_MAX = 1_000
@@ -63,11 +64,10 @@ class NutriTuiApp(App[None]):
         """The data folder (the welcome screen peeks into it before storage is loaded)."""
         self._content = content
         self.startup_error: str | None = None
-        """A content problem found after start-up: the app exits with it (see cli._run_app)."""
+        """A content problem found after start-up: the app exits with it (see cli.main)."""
         self._open = (open_session, open_path) if open_session is not None else None
-        self.wizard = WizardState()
-        self.dirty = False
-        """True when the person changed something not yet written to the draft."""
+        self.flow: WizardFlow | None = None
+        """The wizard run in progress, if any."""
         self.register_theme(HIGH_CONTRAST)
 
     def notify(
@@ -108,6 +108,11 @@ class NutriTuiApp(App[None]):
             self._content = load_content()
         return self._content
 
+    @property
+    def dirty(self) -> bool:
+        """Answers changed on the step shown and not yet written to the draft."""
+        return self.flow is not None and self.flow.dirty
+
     def on_mount(self) -> None:
         if self._open is not None:
             # The saved result is the first screen. Pushing the welcome screen and replacing it at once
@@ -115,12 +120,8 @@ class NutriTuiApp(App[None]):
             session, path = self._open
             self.push_screen(self._saved_result(session, path))
             return
-        self.push_screen(WelcomeScreen())
-        self.set_timer(WARM_UP_DELAY, self._warm_up)
-
-    def _warm_up(self) -> None:
-        """Load and check the content while the person reads the welcome screen."""
-        self._content_ok()
+        self.push_screen(WelcomeScreen(self.root))
+        self.set_timer(WARM_UP_DELAY, self._content_ok)  # load and check the content while the person reads
 
     def _content_ok(self) -> bool:
         """Load the content if needed; a broken knowledge base ends the app with its one-line message."""
@@ -134,59 +135,72 @@ class NutriTuiApp(App[None]):
             return False
         return True
 
-    # --- navigation ------------------------------------------------------------------
+    # --- navigation: the one place a destination becomes a screen ------------------------
 
-    def new_assessment(self, keep_draft: bool = False) -> None:
-        """Start from the first step. An unfinished draft is set aside (kept if unreadable, or with
-        ``keep_draft``), never overwritten."""
-        from nutri_tui.storage import StorageError
-
-        if not self._content_ok():
+    def on_go(self, message: nav.Go) -> None:
+        where = message.where
+        if not isinstance(where, nav.Home) and not self._content_ok():  # every other screen reads the content
             return
+        match where:
+            case nav.Home():
+                self.switch_screen(WelcomeScreen(self.root))
+            case nav.NewAssessment(keep_draft=keep):
+                self._start(keep)
+            case nav.ResumeDraft():
+                self._resume()
+            case nav.ShowStep(step_id=step_id, back_to_review=back):
+                self._show_step(step_id, back)
+            case nav.Review():
+                self._show_review()
+            case nav.Finish():
+                self._finish()
+            case nav.Reassess(answers=answers):
+                from nutri_tui.tui.flow import new_result
+
+                self._show_result(new_result(answers, self.content, self.storage))
+            case nav.History():
+                self._show_history()
+            case nav.OpenSaved(path=path):
+                self._open_saved(path)
+            case nav.Compare(first=first, second=second, entries=entries):
+                self._compare(first, second, entries)
+
+    def _start(self, keep_draft: bool) -> None:
+        from nutri_tui.storage import StorageError
+        from nutri_tui.tui.flow import WizardFlow
+
         try:
-            self.storage.discard_draft(keep=keep_draft)
+            self.flow = WizardFlow.start(self.content, self.storage, keep_draft=keep_draft)
         except (OSError, StorageError) as error:
             self.notify(f"Your unfinished answers could not be set aside: {error}", severity="error", timeout=10)
             return
-        self.wizard = WizardState()
-        self.dirty = False
-        self.show_step(STEP_IDS[0])
+        self._show_step(self.flow.step, False)
 
-    def resume_draft(self) -> None:
-        """Continue the unfinished answers. A draft that cannot be read, or whose answers would not
-        validate, is reported with "Start again" offered; until then it is left as it is."""
-        from nutri_tui.storage import StorageError
-        from nutri_tui.storage.drafts import answers_problem
+    def _resume(self) -> None:
+        """Continue the unfinished answers; a draft that cannot be resumed is reported, "Start again" offered."""
+        from nutri_tui.questionnaire import REVIEW
+        from nutri_tui.tui.flow import DraftProblem, WizardFlow
 
         try:
-            draft = self.storage.load_draft()
-        except StorageError as error:
-            self._offer_start_again(str(error))
+            flow = WizardFlow.resume(self.content, self.storage)
+        except DraftProblem as problem:
+            self._offer_start_again(str(problem))
             return
-        if draft is None:
-            self.new_assessment()
+        if flow is None:
+            self._start(keep_draft=False)
             return
-        if not self._content_ok():
-            return
-        problem = answers_problem(draft, self.content)
-        if problem is not None:
-            self._offer_start_again(f"{self.storage.draft_path}: {problem}")
-            return
-        self.wizard = WizardState.resume(draft.answers, draft.step)
-        self.dirty = False
-        if self.wizard.step == REVIEW:
-            from nutri_tui.tui.screens.review import ReviewScreen
-
-            self.switch_screen(ReviewScreen())
+        self.flow = flow
+        if flow.step == REVIEW:
+            self._show_review()
         else:
-            self.show_step(self.wizard.step)
+            self._show_step(flow.step, False)
 
     def _offer_start_again(self, reason: str) -> None:
         from nutri_tui.tui.screens.confirm import ConfirmModal
 
         def answered(start_again: bool | None) -> None:
             if start_again:
-                self.new_assessment(keep_draft=True)
+                self._start(keep_draft=True)
 
         self.push_screen(
             ConfirmModal(
@@ -197,88 +211,35 @@ class NutriTuiApp(App[None]):
             answered,
         )
 
-    def show_step(self, step_id: str, return_to_review: bool = False) -> None:
-        """Show a wizard step: another form on the wizard screen if it is open, else a new one."""
+    def _show_step(self, step_id: str, back_to_review: bool) -> None:
         from nutri_tui.tui.screens.wizard import WizardScreen
 
-        if isinstance(self.screen, WizardScreen):
-            self.screen.show(step_id, return_to_review)
-        else:
-            self.switch_screen(WizardScreen(step_id, return_to_review))
-
-    def step_done(self, step_id: str, return_to_review: bool) -> None:
-        from nutri_tui.tui.screens.review import ReviewScreen
-
-        index = step_index(step_id)
-        at_end = return_to_review or index == len(STEP_IDS) - 1
-        self.wizard.step = REVIEW if at_end else STEP_IDS[index + 1]
-        self.save_draft(after_paint=True)
-        if at_end:
-            self.switch_screen(ReviewScreen())
-        else:
-            self.show_step(self.wizard.step)
-
-    def step_back(self, step_id: str, return_to_review: bool) -> None:
-        from nutri_tui.tui.screens.review import ReviewScreen
-
-        index = step_index(step_id)
-        if return_to_review:
-            self.save_draft(after_paint=True)
-            self.switch_screen(ReviewScreen())
-        elif index == 0:
-            self.save_draft()  # now: the welcome screen looks for it to offer "Resume"
-            self.switch_screen(WelcomeScreen())
-        else:
-            self.wizard.step = STEP_IDS[index - 1]
-            self.save_draft(after_paint=True)
-            self.show_step(self.wizard.step)
-
-    def save_draft(self, after_paint: bool = False) -> None:
-        """Write the answers so far. ``after_paint`` writes them once the next screen has painted:
-        the write ends with fsyncs, which take milliseconds here and can take tens on a laptop disk,
-        and should never hold up the next step. The draft is taken now, so later edits cannot leak in."""
-        from nutri_tui.storage import make_draft
-
-        draft = make_draft(self.wizard.step, {name: dict(values) for name, values in self.wizard.sections.items()})
-        if after_paint:
-            self.call_after_refresh(self._write_draft, draft)
-        else:
-            self._write_draft(draft)
-
-    def _write_draft(self, draft: Draft) -> None:
-        from nutri_tui.storage import StorageError
-
-        try:
-            self.storage.save_draft(draft)
-        except (OSError, StorageError) as error:
-            self.notify(f"Could not save your answers so far: {error}", severity="error", timeout=10)
+        if self.flow is None:
+            self._start(keep_draft=False)
             return
-        self.dirty = False
+        self.switch_screen(WizardScreen(self.flow, step_id, back_to_review))
 
-    def finish_wizard(self) -> None:
+    def _show_review(self) -> None:
+        from nutri_tui.tui.screens.review import ReviewScreen
+
+        if self.flow is not None:
+            self.switch_screen(ReviewScreen(self.flow))
+
+    def _finish(self) -> None:
+        if self.flow is None:
+            return
         try:
-            answers = self.wizard.answers(self.content)
+            made = self.flow.finish()
         except ValueError as error:
             self.notify(f"Please check your answers: {error}", severity="error", timeout=10)
             return
-        self.dirty = False
-        self.show_new_result(answers)
+        self.flow = None
+        self._show_result(made)
 
-    def show_new_result(self, answers: Answers) -> None:
-        """Assess, save at once (so closing the terminal never loses a result) and show it."""
-        from nutri_tui.engine import assess
-        from nutri_tui.storage import StorageError, make_session
+    def _show_result(self, made: NewResult) -> None:
         from nutri_tui.tui.screens.result import ResultScreen
 
-        session = make_session(answers, assess(answers, self.content), self.content.version)
-        path: Path | None = None
-        try:
-            path = self.storage.save_session(session)
-            self.storage.clear_draft()
-            note = "Saved to your past results (Ctrl+S adds a label, Ctrl+E exports a report)."
-        except (OSError, StorageError) as error:
-            note = f"This result could not be saved: {error}"
-        self.switch_screen(ResultScreen(session, path, note))
+        self.switch_screen(ResultScreen(made.session, self.storage, self.content, made.path, made.note))
 
     def _saved_result(self, session: Session, path: Path | None) -> ResultScreen:
         from nutri_tui.local_time import shown_time
@@ -291,9 +252,9 @@ class NutriTuiApp(App[None]):
                 f" It was worked out with knowledge base {session.content_version}; today's is "
                 f"{self.content.version}. Press A to re-assess the same answers with today's."
             )
-        return ResultScreen(session, path, note, saved_earlier=True)
+        return ResultScreen(session, self.storage, self.content, path, note, saved_earlier=True)
 
-    def open_saved(self, path: Path) -> None:
+    def _open_saved(self, path: Path) -> None:
         from nutri_tui.storage import StorageError
 
         try:
@@ -303,7 +264,7 @@ class NutriTuiApp(App[None]):
             return
         self.switch_screen(self._saved_result(session, path))
 
-    def compare_saved(self, first: Path, second: Path, entries: list[SessionEntry]) -> None:
+    def _compare(self, first: Path, second: Path, entries: tuple[SessionEntry, ...]) -> None:
         from nutri_tui.storage import SavedSession, StorageError
         from nutri_tui.tui.screens.compare import CompareScreen
 
@@ -316,10 +277,10 @@ class NutriTuiApp(App[None]):
         pains = [e.pain_intensity for e in readable if e.pain_intensity is not None]
         self.switch_screen(CompareScreen(sessions[0], sessions[1], pains))
 
-    def action_show_history(self) -> None:
+    def _show_history(self) -> None:
         from nutri_tui.tui.screens.history import HistoryScreen
 
-        self.switch_screen(HistoryScreen())
+        self.switch_screen(HistoryScreen(self.storage, self.content))
 
     # --- actions and commands ----------------------------------------------------------
 
@@ -330,9 +291,6 @@ class NutriTuiApp(App[None]):
         title = getattr(screen, "step", None)
         name = title.title if title is not None else screen.__class__.__name__.removesuffix("Screen")
         self.push_screen(HelpScreen(name, getattr(screen, "HELP", "")))
-
-    def action_go_home(self) -> None:
-        self.switch_screen(WelcomeScreen())
 
     async def action_quit(self) -> None:
         from nutri_tui.tui.screens.confirm import ConfirmModal
@@ -357,12 +315,15 @@ class NutriTuiApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from nutri_tui.tui.screens.result import ResultScreen
 
-        yield SystemCommand("New assessment", "Start a new set of questions", self.new_assessment)
-        yield SystemCommand("Past results", "Open, compare, label or delete saved results", self.action_show_history)
+        def go(where: nav.Destination) -> None:
+            self.post_message(nav.Go(where))
+
+        yield SystemCommand("New assessment", "Start a new set of questions", lambda: go(nav.NewAssessment()))
+        yield SystemCommand("Past results", "Open, compare, label or delete saved results", lambda: go(nav.History()))
         if isinstance(screen, ResultScreen):
             yield SystemCommand("Save result", "Save this result with a label", screen.action_save)
             yield SystemCommand("Export result", "Write a Markdown report for a clinician", screen.action_export)
-        yield SystemCommand("Home", "Go to the welcome screen", self.action_go_home)
+        yield SystemCommand("Home", "Go to the welcome screen", lambda: go(nav.Home()))
         yield SystemCommand("Help", "Help for this screen and the keys", self.action_help)
         yield SystemCommand(
             "High contrast", "Switch to the high-contrast theme", lambda: setattr(self, "theme", HIGH_CONTRAST.name)

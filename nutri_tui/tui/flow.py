@@ -1,44 +1,30 @@
-"""The wizard's state, independent of Textual: steps, partial answers, and validity.
+"""The wizard's course, without Textual: the answers so far, the step order, drafts, and the finish.
 
-Answers are kept as plain section dicts while the person moves through the steps,
-so a step can be half-filled and saved as a draft; each step validates its own
-section with the pydantic model before it lets the person move on, and the whole
-set is validated once more (with the content) before it is assessed.
+Answers are kept as plain section dicts while the person moves through the steps, so a step can be
+half-filled and saved as a draft; each step validates its own section with the pydantic model before
+it lets the person move on, and the whole set is validated once more (with the content) before it is
+assessed. :class:`WizardFlow` decides where Next and Back lead; the screens only show what it says,
+and the app switches screens in one place (:mod:`nutri_tui.tui.app`).
+
+Nothing here imports Textual, so the whole course can be tested without an app. Pydantic, the content
+and storage are imported where first used: the welcome screen imports this module and must paint fast.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from nutri_tui.questionnaire import REVIEW, STEP_IDS, STEPS, step_index
 
 if TYPE_CHECKING:
     from nutri_tui.content import Content
     from nutri_tui.models.answers import Answers
+    from nutri_tui.models.session import Draft, Session
+    from nutri_tui.storage import Storage
 
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    title: str
-    section: str
-    """The Answers section this step writes (two steps share ``health``)."""
-
-
-STEPS: tuple[Step, ...] = (
-    Step("about", "About you", "about"),
-    Step("sun", "Sun exposure", "sun"),
-    Step("diet", "Diet", "diet"),
-    Step("lifestyle", "Stress and lifestyle", "lifestyle"),
-    Step("medicines", "Medicines and conditions", "health"),
-    Step("symptoms", "Symptoms", "health"),
-    Step("back_pain", "Back pain", "back_pain"),
-)
-STEP_IDS = tuple(step.id for step in STEPS)
-REVIEW = "review"
-
-
-def step_index(step_id: str) -> int:
-    return STEP_IDS.index(step_id)
+__all__ = ["REVIEW", "STEPS", "STEP_IDS", "DraftProblem", "NewResult", "WizardFlow", "WizardState", "new_result"]
 
 
 @dataclass
@@ -64,12 +50,127 @@ class WizardState:
 
     def answers(self, content: Content) -> Answers:
         """All answers, validated against the content; raises ValueError with a one-line message."""
-        from pydantic import ValidationError  # imported here: the welcome screen needs this module, not pydantic
+        from pydantic import ValidationError
 
         from nutri_tui.models.answers import Answers
-        from nutri_tui.storage.answers_file import validation_message
+        from nutri_tui.text import validation_message
 
         try:
             return Answers.model_validate(self.sections, context={"content": content})
         except ValidationError as error:
             raise ValueError(validation_message(error)) from None
+
+
+class DraftProblem(Exception):
+    """The unfinished answers cannot be resumed; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class NewResult:
+    """A result just worked out: the session, where it was saved (None if it could not be) and what to say."""
+
+    session: Session
+    path: Path | None
+    note: str
+
+
+class WizardFlow:
+    """One run through the wizard: the state, and where each Next and Back leads."""
+
+    def __init__(self, content: Content, storage: Storage, state: WizardState | None = None) -> None:
+        self.content = content
+        self.storage = storage
+        self.state = state or WizardState()
+        self.dirty = False
+        """True when the person changed something not yet written to the draft."""
+
+    @classmethod
+    def start(cls, content: Content, storage: Storage, keep_draft: bool = False) -> WizardFlow:
+        """A fresh run. An unfinished draft is set aside (kept if unreadable, or with ``keep_draft``), never
+        overwritten; OSError or StorageError if it cannot be."""
+        storage.discard_draft(keep=keep_draft)
+        return cls(content, storage)
+
+    @classmethod
+    def resume(cls, content: Content, storage: Storage) -> WizardFlow | None:
+        """The unfinished answers, where they stopped; None if there are none.
+
+        A draft that cannot be read, or whose answers would not validate today, raises
+        :class:`DraftProblem` and is left as it is.
+        """
+        from nutri_tui.storage import StorageError
+        from nutri_tui.storage.drafts import answers_problem
+
+        try:
+            draft = storage.load_draft()
+        except StorageError as error:
+            raise DraftProblem(str(error)) from None
+        if draft is None:
+            return None
+        problem = answers_problem(draft, content)
+        if problem is not None:
+            raise DraftProblem(f"{storage.draft_path}: {problem}")
+        return cls(content, storage, WizardState.resume(draft.answers, draft.step))
+
+    @property
+    def step(self) -> str:
+        return self.state.step
+
+    def section(self, name: str) -> dict[str, Any]:
+        return self.state.section(name)
+
+    def done(self, step_id: str, values: dict[str, Any], back_to_review: bool) -> str:
+        """Keep a completed step's answers; the step to show next, or ``review`` after the last."""
+        self.state.update(STEPS[step_index(step_id)].section, values)
+        index = step_index(step_id)
+        at_end = back_to_review or index == len(STEP_IDS) - 1
+        self.state.step = REVIEW if at_end else STEP_IDS[index + 1]
+        return self.state.step
+
+    def back(self, step_id: str, values: dict[str, Any], back_to_review: bool) -> str | None:
+        """Keep what is on the form (even if incomplete); the step before, ``review``, or None for the start."""
+        self.state.update(STEPS[step_index(step_id)].section, values)
+        if back_to_review:
+            return REVIEW
+        index = step_index(step_id)
+        if index == 0:
+            return None
+        self.state.step = STEP_IDS[index - 1]
+        return self.state.step
+
+    def draft(self) -> Draft:
+        """The answers so far as a draft, taken now so that later edits cannot leak into it."""
+        from nutri_tui.storage import make_draft
+
+        return make_draft(self.state.step, {name: dict(values) for name, values in self.state.sections.items()})
+
+    def write_draft(self, draft: Draft) -> str | None:
+        """Write a draft; a one-line problem if it could not be written (the answers stay in memory)."""
+        from nutri_tui.storage import StorageError
+
+        try:
+            self.storage.save_draft(draft)
+        except (OSError, StorageError) as error:
+            return f"Could not save your answers so far: {error}"
+        self.dirty = False
+        return None
+
+    def finish(self) -> NewResult:
+        """Assess every answer and save the result; ValueError (one line) if an answer does not validate."""
+        answers = self.state.answers(self.content)
+        self.dirty = False
+        return new_result(answers, self.content, self.storage)
+
+
+def new_result(answers: Answers, content: Content, storage: Storage) -> NewResult:
+    """Assess and save at once (so closing the terminal never loses a result); the draft goes once it is saved."""
+    from nutri_tui.engine import assess
+    from nutri_tui.storage import StorageError, make_session
+
+    session = make_session(answers, assess(answers, content), content.version)
+    try:
+        path = storage.save_session(session)
+        storage.clear_draft()
+    except (OSError, StorageError) as error:
+        return NewResult(session, None, f"This result could not be saved: {error}")
+    return NewResult(session, path, "Saved to your past results (Ctrl+S adds a label, Ctrl+E exports a report).")

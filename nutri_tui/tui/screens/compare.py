@@ -12,6 +12,7 @@ from textual.widgets import Sparkline, Static
 
 from nutri_tui.models.session import Session
 from nutri_tui.reports.comparison import compare_sessions
+from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
 
@@ -19,7 +20,7 @@ HELP = "Compares an earlier and a later result. Escape goes back to your past re
 
 
 class CompareScreen(Screen[None]):
-    BINDINGS: ClassVar = [Binding("escape", "app.show_history", "Back"), Binding("f1", "app.help", "Help")]
+    BINDINGS: ClassVar = [Binding("escape", "back", "Back"), Binding("f1", "app.help", "Help")]
     HELP = HELP
 
     def __init__(self, first: Session, second: Session, pains: list[int]) -> None:
@@ -33,3 +34,6 @@ class CompareScreen(Screen[None]):
             yield Static("Pain score over all your results (oldest to newest):", classes="heading", markup=False)
             yield Sparkline(self.pains or [0], id="compare-trend")
         yield KeyBar()
+
+    def action_back(self) -> None:
+        self.post_message(nav.Go(nav.History()))

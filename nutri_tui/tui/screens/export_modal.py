@@ -17,7 +17,7 @@ from nutri_tui.storage.private_files import StorageError, write_private_new
 from nutri_tui.tui.screens.modal import Modal
 
 if TYPE_CHECKING:
-    from nutri_tui.tui.app import NutriTuiApp
+    from nutri_tui.content import Content
 
 
 def default_export_path(session: Session) -> Path:
@@ -27,11 +27,11 @@ def default_export_path(session: Session) -> Path:
 
 class ExportModal(Modal[None]):
     BINDINGS: ClassVar = [Binding("escape", "dismiss", "Cancel")]
-    app: NutriTuiApp  # type: ignore[assignment]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, content: Content) -> None:
         super().__init__()
         self.session = session
+        self.content = content
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog"):
@@ -49,7 +49,7 @@ class ExportModal(Modal[None]):
 
         path = Path(event.value.strip()).expanduser()
         try:
-            write_private_new(path, render_markdown(self.session, self.app.content).encode("utf-8"))
+            write_private_new(path, render_markdown(self.session, self.content).encode("utf-8"))
         except (OSError, StorageError) as error:
             self.query_one("#export-problem", Static).update(f"Not written: {error}")
             return

@@ -16,17 +16,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Sparkline, Static
 
-from nutri_tui.labels import LEVEL_SYMBOL
 from nutri_tui.local_time import shown_time
+from nutri_tui.reports.phrases import LEVEL_SYMBOL
 from nutri_tui.storage import SavedSession, SessionEntry, StorageError
 from nutri_tui.text import clean_text
+from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.confirm import ConfirmModal
 from nutri_tui.tui.screens.label_modal import LabelModal
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from nutri_tui.tui.app import NutriTuiApp
+    from nutri_tui.content import Content
+    from nutri_tui.storage import Storage
 
 HELP = (
     "Your saved results, newest first. Type in the box to filter by date, label or nutrient; Down moves into "
@@ -47,14 +49,15 @@ class HistoryScreen(Screen[None]):
         Binding("l", "relabel", "Label"),
         Binding("d", "delete", "Delete"),
         Binding("s", "sort", "Sort"),
-        Binding("escape", "app.go_home", "Home"),
+        Binding("escape", "home", "Home"),
         Binding("f1", "app.help", "Help"),
     ]
     HELP = HELP
-    app: NutriTuiApp  # type: ignore[assignment]
 
-    def __init__(self) -> None:
+    def __init__(self, storage: Storage, content: Content) -> None:
         super().__init__()
+        self.storage = storage
+        self.content = content
         self.entries: list[SessionEntry] = []
         self.by_key: dict[str, SessionEntry] = {}
         """Entries by their table row key: the highlighted row is looked up on every key press."""
@@ -81,7 +84,7 @@ class HistoryScreen(Screen[None]):
 
     def reload(self) -> None:
         try:
-            self.entries = self.app.storage.list_sessions()
+            self.entries = self.storage.list_sessions()
         except (OSError, StorageError) as error:
             self.entries = []
             self.notify(f"Could not read the sessions folder: {error}", severity="error")
@@ -177,7 +180,7 @@ class HistoryScreen(Screen[None]):
         if not isinstance(entry, SavedSession):
             self.notify(f"This file cannot be opened: {entry.reason}", severity="warning", timeout=8)
             return
-        self.app.open_saved(entry.path)
+        self.post_message(nav.Go(nav.OpenSaved(entry.path)))
 
     def action_mark(self) -> None:
         entry = self._current()
@@ -194,7 +197,7 @@ class HistoryScreen(Screen[None]):
         if str(entry.path) == self.marked:
             self.notify("Highlight a different result to compare with the marked one.", timeout=6)
             return
-        self.app.compare_saved(self.marked_path(), entry.path, self.entries)
+        self.post_message(nav.Go(nav.Compare(self.marked_path(), entry.path, tuple(self.entries))))
 
     def marked_path(self) -> Path:
         return self.by_key[self.marked or ""].path
@@ -208,7 +211,7 @@ class HistoryScreen(Screen[None]):
             if label is None:
                 return
             try:
-                self.app.storage.relabel_session(entry.path, label)
+                self.storage.relabel_session(entry.path, label)
             except (OSError, StorageError) as error:
                 self.notify(f"Could not change the label: {error}", severity="error")
             self.reload()
@@ -226,7 +229,7 @@ class HistoryScreen(Screen[None]):
             if not confirmed:
                 return
             try:
-                self.app.storage.delete_session(entry.path)
+                self.storage.delete_session(entry.path)
             except (OSError, StorageError) as error:
                 self.notify(f"Could not delete it: {error}", severity="error")
             if self.marked == str(entry.path):
@@ -235,13 +238,16 @@ class HistoryScreen(Screen[None]):
 
         self.app.push_screen(ConfirmModal(f"Delete {what!r} for good? This cannot be undone.", yes="Delete"), done)
 
+    def action_home(self) -> None:
+        self.post_message(nav.Go(nav.Home()))
+
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.refill()
 
 
 def _name(screen: HistoryScreen, nutrient_id: str) -> str:
-    nutrient = screen.app.content.nutrients.get(nutrient_id)
+    nutrient = screen.content.nutrients.get(nutrient_id)
     return nutrient.name if nutrient else nutrient_id
 
 

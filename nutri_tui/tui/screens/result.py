@@ -15,13 +15,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 
-from nutri_tui.labels import number
 from nutri_tui.models.assessment import NutrientFinding
 from nutri_tui.models.session import Session
+from nutri_tui.reports.phrases import SEVERITY_WORD, UNCONFIRMED, level_bar, level_tag, personal_cautions
 from nutri_tui.reports.result_text import (
-    SEVERITY_WORD,
-    UNCONFIRMED,
-    amount,
     exercise_text,
     finding_details,
     food_extras,
@@ -30,15 +27,17 @@ from nutri_tui.reports.result_text import (
     target_text,
 )
 from nutri_tui.storage import StorageError
+from nutri_tui.text import number
+from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.export_modal import ExportModal
 from nutri_tui.tui.screens.label_modal import LabelModal
 from nutri_tui.tui.screens.why import WhyModal
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
-from nutri_tui.tui.widgets.level import level_bar, level_tag
 
 if TYPE_CHECKING:
-    from nutri_tui.tui.app import NutriTuiApp
+    from nutri_tui.content import Content
+    from nutri_tui.storage import Storage
 
 HELP = (
     "Your result, in tabs: move between tabs with the arrow keys when the tab row is focused, or Tab into "
@@ -58,14 +57,23 @@ class ResultScreen(Screen[None]):
         Binding("1", "tab(0)", "Tabs", key_display="1-6"),
         *[Binding(str(n + 1), f"tab({n})", show=False) for n in range(1, 6)],
         Binding("f1", "app.help", "Help"),
-        Binding("escape", "app.go_home", "Home"),
+        Binding("escape", "home", "Home"),
     ]
     HELP = HELP
-    app: NutriTuiApp  # type: ignore[assignment]
 
-    def __init__(self, session: Session, path: Path | None = None, note: str = "", saved_earlier: bool = False) -> None:
+    def __init__(
+        self,
+        session: Session,
+        storage: Storage,
+        content: Content,
+        path: Path | None = None,
+        note: str = "",
+        saved_earlier: bool = False,
+    ) -> None:
         """``path`` is the saved file (None if saving failed); ``saved_earlier`` marks a reopened result."""
         super().__init__()
+        self.storage = storage
+        self.content = content
         self.session = session
         self.path = path
         self.result = session.result
@@ -167,7 +175,7 @@ class ResultScreen(Screen[None]):
                         finding.name,
                         food.name,
                         food.serving,
-                        f"{amount(food.amount)} {food.unit}{' ' + food.form if food.form else ''}",
+                        f"{number(food.amount)} {food.unit}{' ' + food.form if food.form else ''}",
                         servings,
                         "!" if food.advisories else ("i" if food.note or food.fortified else ""),
                     )
@@ -218,7 +226,7 @@ class ResultScreen(Screen[None]):
                 name = item.name or names.get(item.nutrient, item.nutrient)
                 yield Static(f"{name}: {item.entered} = {number(item.amount)} {item.unit} a day{assumed}", markup=False)
         for finding in result.nutrients:
-            personal = [c for c in finding.cautions if c.about != "upper_limit" or c.severity != "info"]
+            personal = personal_cautions(finding)
             if finding.level == "low" and not personal:
                 continue
             yield Static(f"{finding.name}: target {target_text(finding)}", classes="heading", markup=False)
@@ -291,8 +299,8 @@ class ResultScreen(Screen[None]):
             if label is None or self.path is None:
                 return
             try:
-                self.path = self.app.storage.relabel_session(self.path, label)
-                self.session = self.app.storage.load_session(self.path)
+                self.path = self.storage.relabel_session(self.path, label)
+                self.session = self.storage.load_session(self.path)
             except (OSError, StorageError) as error:
                 self.notify(f"Could not save the label: {error}", severity="error")
                 return
@@ -301,10 +309,13 @@ class ResultScreen(Screen[None]):
         self.app.push_screen(LabelModal(self.session.label), done)
 
     def action_export(self) -> None:
-        self.app.push_screen(ExportModal(self.session))
+        self.app.push_screen(ExportModal(self.session, self.content))
 
     def action_reassess(self) -> None:
-        self.app.show_new_result(self.session.answers)
+        self.post_message(nav.Go(nav.Reassess(self.session.answers)))
+
+    def action_home(self) -> None:
+        self.post_message(nav.Go(nav.Home()))
 
     def action_why(self) -> None:
         self._open_why(self.current_finding())

@@ -11,13 +11,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from nutri_tui.questionnaire import STEPS
 from nutri_tui.reports.answers_summary import summarise
-from nutri_tui.tui.flow import STEPS
+from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from nutri_tui.tui.app import NutriTuiApp
+    from nutri_tui.tui.flow import WizardFlow
 
 HELP = (
     "Check your answers. Press Enter on an Edit button to change that step; Next on that step brings you "
@@ -32,10 +33,13 @@ class ReviewScreen(Screen[None]):
         Binding("f1", "app.help", "Help"),
     ]
     HELP = HELP
-    app: NutriTuiApp  # type: ignore[assignment]
+
+    def __init__(self, flow: WizardFlow) -> None:
+        super().__init__()
+        self.flow = flow
 
     def compose(self) -> ComposeResult:
-        summary = summarise(self.app.wizard.sections, self.app.content)
+        summary = summarise(self.flow.state.sections, self.flow.content)
         yield Header()
         yield Static("Review your answers", id="progress", markup=False)
         with VerticalScroll(id="form"):
@@ -54,12 +58,13 @@ class ReviewScreen(Screen[None]):
 
     @on(Button.Pressed, "#result")
     def action_result(self) -> None:
-        self.app.finish_wizard()
+        self.post_message(nav.Go(nav.Finish()))
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
-        self.app.show_step(STEPS[-1].id)
+        self.post_message(nav.Go(nav.ShowStep(STEPS[-1].id)))
 
     @on(Button.Pressed, ".review-heading Button")
     def _edit(self, event: Button.Pressed) -> None:
-        self.app.show_step((event.button.id or "").removeprefix("edit-"), return_to_review=True)
+        step_id = (event.button.id or "").removeprefix("edit-")
+        self.post_message(nav.Go(nav.ShowStep(step_id, back_to_review=True)))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,13 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from nutri_tui.paths import has_sessions, peek_draft_step, read_disclaimer
-from nutri_tui.tui.flow import REVIEW, STEPS
+from nutri_tui.questionnaire import REVIEW, STEPS
+from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.confirm import ConfirmModal
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
-
-if TYPE_CHECKING:
-    from nutri_tui.tui.app import NutriTuiApp
 
 INTRO = (
     "A few minutes of questions about sun, diet, medicines, age, gut health and alcohol, your symptoms and "
@@ -36,20 +35,21 @@ class WelcomeScreen(Screen[None]):
     BINDINGS: ClassVar = [
         Binding("n", "new", "New assessment"),
         Binding("r", "resume", "Resume"),
-        Binding("h", "app.show_history", "Past results"),
+        Binding("h", "history", "Past results"),
         Binding("f1", "app.help", "Help"),
     ]
     HELP = HELP
-    app: NutriTuiApp  # type: ignore[assignment]
 
-    def __init__(self) -> None:
+    def __init__(self, root: Path) -> None:
+        """``root`` is the data folder, peeked into for a draft and past results."""
         super().__init__()
+        self.root = root
         self.draft_step: str | None = None
         """Where the unfinished draft stopped ("" if it could not be read), None if there is none."""
 
     def compose(self) -> ComposeResult:
         # Only cheap peeks here (no pydantic): this is the first screen, and it must paint fast.
-        self.draft_step = peek_draft_step(self.app.root)
+        self.draft_step = peek_draft_step(self.root)
         has_draft = self.draft_step is not None
         yield Header()
         with VerticalScroll(id="welcome"):
@@ -65,7 +65,7 @@ class WelcomeScreen(Screen[None]):
                 yield Button(
                     "Start a new assessment  [n]", id="new", variant="default" if has_draft else "primary", compact=True
                 )
-                if has_sessions(self.app.root):
+                if has_sessions(self.root):
                     yield Button("Open a past result  [h]", id="open-history", compact=True)
         yield KeyBar()
 
@@ -77,25 +77,25 @@ class WelcomeScreen(Screen[None]):
     @on(Button.Pressed, "#new")
     def action_new(self) -> None:
         if self.draft_step is None:
-            self.app.new_assessment()
+            self.post_message(nav.Go(nav.NewAssessment()))
             return
 
         def answered(start_again: bool | None) -> None:
             if start_again:
-                self.app.new_assessment()
+                self.post_message(nav.Go(nav.NewAssessment()))
 
         self.app.push_screen(
             ConfirmModal("Start again? Your unfinished answers will be discarded.", yes="Start again"), answered
         )
 
     @on(Button.Pressed, "#open-history")
-    def _history(self) -> None:
-        self.app.action_show_history()
+    def action_history(self) -> None:
+        self.post_message(nav.Go(nav.History()))
 
     @on(Button.Pressed, "#resume")
     def action_resume(self) -> None:
         if self.draft_step is not None:
-            self.app.resume_draft()
+            self.post_message(nav.Go(nav.ResumeDraft()))
 
 
 def _step_title(step_id: str) -> str:

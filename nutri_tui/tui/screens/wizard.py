@@ -21,8 +21,9 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Input, Static
 
-from nutri_tui.tui.flow import STEPS, Step, step_index
-from nutri_tui.tui.screens.steps import STEP_FORMS
+from nutri_tui.questionnaire import REVIEW, STEPS, Step, step_index
+from nutri_tui.tui import navigation as nav
+from nutri_tui.tui.screens.steps import step_form
 from nutri_tui.tui.screens.steps.base import StepForm
 from nutri_tui.tui.widgets.answer_row import AnswerRow
 from nutri_tui.tui.widgets.choice import Choice
@@ -32,7 +33,8 @@ from nutri_tui.tui.widgets.key_bar import KeyBar
 from nutri_tui.tui.widgets.number import NumberField
 
 if TYPE_CHECKING:
-    from nutri_tui.tui.app import NutriTuiApp
+    from nutri_tui.models.session import Draft
+    from nutri_tui.tui.flow import WizardFlow
 
 
 class WizardScreen(Screen[None]):
@@ -42,11 +44,10 @@ class WizardScreen(Screen[None]):
         Binding("f1", "app.help", "Help"),
     ]
 
-    app: NutriTuiApp  # type: ignore[assignment]
-
-    def __init__(self, step_id: str, return_to_review: bool = False) -> None:
+    def __init__(self, flow: WizardFlow, step_id: str, return_to_review: bool = False) -> None:
         """Open on ``step_id``; ``return_to_review`` makes Next and Back lead back to the review."""
         super().__init__()
+        self.flow = flow
         self.step_id = step_id
         self.return_to_review = return_to_review
         self._problem = ""
@@ -64,13 +65,13 @@ class WizardScreen(Screen[None]):
 
     @property
     def HELP(self) -> str:
-        return STEP_FORMS[self.step_id].HELP
+        return self.step.help
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(self._progress(), id="progress", markup=False)
         with ContentSwitcher(initial=f"step-{self.step_id}", id="steps"):
-            yield STEP_FORMS[self.step_id]()
+            yield step_form(self.step, self.flow)
         yield Static("", id="problems", markup=False)
         with Horizontal(id="nav"):
             yield Button("← Back", id="back", compact=True)
@@ -95,7 +96,7 @@ class WizardScreen(Screen[None]):
             return
         self._ready = True
         self.refresh_state()
-        others = [form() for step_id, form in STEP_FORMS.items() if step_id != self.step_id]
+        others = [step_form(step, self.flow) for step in STEPS if step.id != self.step_id]
         for form in others:
             form.display = False  # the switcher hides only the children it had when it mounted
         await self.query_one("#steps", ContentSwitcher).mount_all(others)
@@ -141,7 +142,7 @@ class WizardScreen(Screen[None]):
     def _changed(self) -> None:
         if not self._ready:
             return
-        self.app.dirty = True
+        self.flow.dirty = True
         self.refresh_state()
 
     @on(Input.Submitted)
@@ -163,13 +164,40 @@ class WizardScreen(Screen[None]):
         if form.problems():
             self.refresh_state()
             return
-        self.app.wizard.update(form.step.section, form.validated(form.collect()))
-        self.app.step_done(self.step_id, self.return_to_review)
+        after = self.flow.done(self.step_id, form.validated(form.collect()), self.return_to_review)
+        self._save_draft(after_paint=True)
+        if after == REVIEW:
+            self.post_message(nav.Go(nav.Review()))
+        else:
+            self.show(after)
 
     async def action_back(self) -> None:
         """Keep whatever is on the form (even if incomplete), then go back."""
         await self._all_built.wait()
         form = self.form
         values = {k: v for k, v in form.collect().items() if v is not None}
-        self.app.wizard.update(form.step.section, values)
-        self.app.step_back(self.step_id, self.return_to_review)
+        before = self.flow.back(self.step_id, values, self.return_to_review)
+        if before is None:
+            self._save_draft(after_paint=False)  # now: the welcome screen looks for it to offer "Resume"
+            self.post_message(nav.Go(nav.Home()))
+            return
+        self._save_draft(after_paint=True)
+        if before == REVIEW:
+            self.post_message(nav.Go(nav.Review()))
+        else:
+            self.show(before)
+
+    def _save_draft(self, after_paint: bool) -> None:
+        """Write the answers so far. ``after_paint`` writes them once the next step has painted: the write
+        ends with fsyncs, which take milliseconds here and can take tens on a laptop disk, and should never
+        hold up the next step. The draft is taken now, so later edits cannot leak in."""
+        draft = self.flow.draft()
+        if after_paint:
+            self.app.call_after_refresh(self._write_draft, draft)
+        else:
+            self._write_draft(draft)
+
+    def _write_draft(self, draft: Draft) -> None:
+        problem = self.flow.write_draft(draft)
+        if problem:
+            self.app.notify(problem, severity="error", timeout=10)

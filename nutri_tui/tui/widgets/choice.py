@@ -24,7 +24,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from nutri_tui.labels import CHOICES
 from nutri_tui.tui.widgets.answer_row import AnswerRow
 from nutri_tui.tui.widgets.question_layout import box_width, question_height, question_with_box
 
@@ -175,22 +174,22 @@ class Choice(Widget, can_focus=True):
         return out
 
 
-def choice(question: str, field: str, value: Any = None, key: str | None = None, **kwargs: Any) -> Choice:
-    """A Choice whose options are the labels for ``key`` (default: the field itself)."""
-    return Choice(question, field, CHOICES[key or field], value, **kwargs)
-
-
 YES_NO_KEYS = {"y": "yes", "n": "no", "s": "dont_know", "?": "dont_know"}
 
 
 class YesNoQuestion(AnswerRow):
-    """A red-flag question answered Yes, No or Not sure (keys y, n, s, or left/right), in one widget."""
+    """A question answered Yes, No or Not sure (keys y, n, s, or left/right), in one widget.
+
+    ``options`` words the three answers (``yes``, ``no``, ``dont_know``); the caller says how.
+    """
 
     DEFAULT_CSS = """
     YesNoQuestion { height: auto; width: 1fr; margin-bottom: 1; }
     """
 
-    def __init__(self, question: str, key: str, value: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, question: str, key: str, options: dict[str, str], value: str | None = None, **kwargs: Any
+    ) -> None:
         kwargs.setdefault("id", f"flag-{key}")
-        super().__init__(CHOICES["red_flag"], value, keys=YES_NO_KEYS, question=question, **kwargs)
+        super().__init__(options, value, keys=YES_NO_KEYS, question=question, **kwargs)
         self.key = key

@@ -1,20 +1,25 @@
-"""The wizard's steps, one form per module, in the order of ``nutri_tui.tui.flow.STEPS``."""
+"""The wizard's step forms: one generic form (``base``), and the few steps that need more than it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from nutri_tui.tui.screens.steps.about import AboutStep
 from nutri_tui.tui.screens.steps.back_pain import BackPainStep
 from nutri_tui.tui.screens.steps.base import StepForm
-from nutri_tui.tui.screens.steps.diet import DietStep
-from nutri_tui.tui.screens.steps.lifestyle import LifestyleStep
 from nutri_tui.tui.screens.steps.medicines import MedicinesStep
-from nutri_tui.tui.screens.steps.sun import SunStep
-from nutri_tui.tui.screens.steps.symptoms import SymptomsStep
 
-STEP_FORMS: dict[str, type[StepForm]] = {
+if TYPE_CHECKING:
+    from nutri_tui.questionnaire import Step
+    from nutri_tui.tui.flow import WizardFlow
+
+SPECIAL_FORMS: dict[str, type[StepForm]] = {
     "about": AboutStep,
-    "sun": SunStep,
-    "diet": DietStep,
-    "lifestyle": LifestyleStep,
     "medicines": MedicinesStep,
-    "symptoms": SymptomsStep,
     "back_pain": BackPainStep,
 }
+"""Steps with a rule between answers or a question no loop can ask; the others are plain StepForms."""
+
+
+def step_form(step: Step, flow: WizardFlow) -> StepForm:
+    return SPECIAL_FORMS.get(step.id, StepForm)(step, flow)

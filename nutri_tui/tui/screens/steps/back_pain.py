@@ -1,7 +1,7 @@
-"""Step 7: the back-pain profile and every red-flag question in the content.
+"""Step 7: the back-pain profile and every warning sign (red flag) that can apply to this person.
 
-An emergency answer interrupts at once with a modal that says what to do now;
-the person may then finish, and the flag leads the result.
+An emergency answer interrupts at once with a modal that says what to do now; the person may then
+finish, and the flag leads the result.
 """
 
 from __future__ import annotations
@@ -14,72 +14,43 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from nutri_tui.engine.guidance import questions_for
-from nutri_tui.labels import CHOICES
 from nutri_tui.models.answers import Answers
+from nutri_tui.questionnaire import Question
 from nutri_tui.tui.screens.red_flag_modal import RedFlagModal
 from nutri_tui.tui.screens.steps.base import StepForm
 from nutri_tui.tui.widgets.answer_row import AnswerRow
-from nutri_tui.tui.widgets.choice import Choice, YesNoQuestion, choice
-from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
-from nutri_tui.tui.widgets.number import NumberField
+from nutri_tui.tui.widgets.choice import YesNoQuestion
 
-QUESTIONS = {
-    "leg_spread": "Does the pain spread into your legs?",
-    "duration": "How long have you had this pain?",
-    "cause": "What started it?",
-}
+ASKED_WITH_PAIN = ("leg_spread", "duration", "cause", "intensity")
+"""Questions that must be answered when the person has pain now (none ticked: no pain)."""
 
 
 class BackPainStep(StepForm):
-    STEP_ID = "back_pain"
-    HELP = (
-        "Where it hurts, for how long and how much shape the exercise advice. The questions below "
-        "them are warning signs (red flags): please answer every one, with Y (yes), N (no) or S (not sure), "
-        "or the left and right arrows. Most back pain is not serious, "
-        "but these signs need a doctor, some of them at once. If you answer Yes to an emergency sign, "
-        "you will be told what to do straight away."
-    )
+    def ask(self, question: Question, saved: dict[str, Any]) -> ComposeResult:
+        if question.kind != "red_flags":
+            yield from super().ask(question, saved)
+            return
+        yield Static(question.text, classes="question heading", markup=False)
+        answers = saved.get(question.name, {})
+        for flag in self.content.red_flags.values():
+            yield YesNoQuestion(flag.question, flag.id, question.choices, answers.get(flag.id))
 
-    def compose_form(self) -> ComposeResult:
-        saved = self.saved
-        yield Static("Where is your pain? (space to tick; none ticked = no pain now)", classes="question", markup=False)
-        yield FilteredSelection(
-            [(value, text, text) for value, text in CHOICES["back_pain.areas"].items()],
-            set(saved.get("areas", ())),
-            filterable=False,
-            id="areas",
-        )
-        for field, question in QUESTIONS.items():
-            yield choice(question, f"back_pain.{field}", saved.get(field), id=field)
-        yield NumberField(
-            "Pain now, 0 (none) to 10 (worst imaginable)", "intensity", saved.get("intensity"), 0, 10, "0-10"
-        )
-        yield Static("Warning signs: please answer each one.", classes="question heading", markup=False)
-        answers = saved.get("red_flags", {})
-        for flag in self.app.content.red_flags.values():
-            yield YesNoQuestion(flag.question, flag.id, answers.get(flag.id))
-
-    def collect(self) -> dict[str, Any]:
-        return {
-            "areas": [
-                a for a in CHOICES["back_pain.areas"] if a in self.query_one("#areas", FilteredSelection).selected
-            ],
-            **{field: self.query_one(f"#{field}", Choice).value for field in QUESTIONS},
-            "intensity": self.query_one("#intensity", NumberField).value,
-            "red_flags": {q.key: q.value for q in self.query(YesNoQuestion) if q.value is not None and q.display},
-        }
+    def answer(self, question: Question) -> Any:
+        if question.kind != "red_flags":
+            return super().answer(question)
+        return {q.key: q.value for q in self.query(YesNoQuestion) if q.value is not None and q.display}
 
     def _wordings(self) -> dict[str, str | None]:
         """Each warning sign's question for this person (None: it cannot apply), from the steps answered so far."""
-        sections = {name: values for name, values in self.app.wizard.sections.items() if name != "back_pain"}
+        sections = {name: values for name, values in self.flow.state.sections.items() if name != "back_pain"}
         key = repr(sorted((name, sorted(values.items(), key=str)) for name, values in sections.items()))
         if key != getattr(self, "_wordings_key", None):
             try:
-                answers = Answers.model_validate(sections, context={"content": self.app.content})
+                answers = Answers.model_validate(sections, context={"content": self.content})
             except ValidationError:
                 # Earlier steps are checked before anyone reaches this one; if they cannot be read, ask everything.
                 answers = Answers()
-            self._wordings_key, self._wordings_cache = key, questions_for(answers, self.app.content)
+            self._wordings_key, self._wordings_cache = key, questions_for(answers, self.content)
         return self._wordings_cache
 
     def sync(self) -> None:
@@ -94,14 +65,15 @@ class BackPainStep(StepForm):
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
         problems = []
-        has_pain = bool(values["areas"])
-        if has_pain:
-            missing = [QUESTIONS[f].rstrip("?").lower() for f in QUESTIONS if values.get(f) is None]
-            if values.get("intensity") is None:
-                missing.append("pain score")
+        if values["areas"]:
+            asked = {q.name: q for q in self.step.questions}
+            missing = [
+                "pain score" if name == "intensity" else asked[name].text.rstrip("?").lower()
+                for name in ASKED_WITH_PAIN
+                if values.get(name) is None
+            ]
             if missing:
                 problems.append(f"Still to answer: {', '.join(missing)}.")
-        problems += self.query_one("#intensity", NumberField).problem("Pain score")
         unanswered = sum(1 for q in self.query(YesNoQuestion) if q.display and q.value is None)
         if unanswered:
             problems.append(f"{unanswered} warning-sign question{'s' if unanswered > 1 else ''} still to answer.")
@@ -116,6 +88,6 @@ class BackPainStep(StepForm):
     def _red_flag_answered(self, event: AnswerRow.Changed) -> None:
         """Yes, or "not sure", to an emergency sign: say what to do at once (not sure is acted on as yes)."""
         flag_id = (event.row.id or "").removeprefix("flag-")
-        flag = self.app.content.red_flags.get(flag_id)
+        flag = self.content.red_flags.get(flag_id)
         if flag is not None and flag.urgency == "emergency" and event.value in ("yes", "dont_know"):
             self.app.push_screen(RedFlagModal(flag, unsure=event.value == "dont_know"))

@@ -1,24 +1,33 @@
-"""What every wizard step's form shares: prefilling, collecting, checking.
+"""A wizard step's form, built from :mod:`nutri_tui.questionnaire` by one loop: prefill, collect, check.
 
 A step is a form (a scrolling container), not a screen: :class:`~nutri_tui.tui.screens.wizard.WizardScreen`
 holds all seven and shows one at a time, with the progress line, Back/Next and the problems line.
+Each question's ``kind`` says which widget asks it; a step with a question no loop can ask (the
+supplement amounts, the warning signs) or a rule between answers (pregnancy is asked only of those it
+can apply to) is a small subclass in this folder.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widget import Widget
+from textual.widgets import Static
 
+from nutri_tui.content.choices import list_choices
 from nutri_tui.models.answers import About, BackPain, Diet, Health, Lifestyle, Sun
-from nutri_tui.storage.answers_file import validation_message
-from nutri_tui.tui.flow import STEPS, step_index
+from nutri_tui.questionnaire import Question, Step
+from nutri_tui.text import validation_message
+from nutri_tui.tui.widgets.choice import Choice
+from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
+from nutri_tui.tui.widgets.number import NumberField
 
 if TYPE_CHECKING:
-    from nutri_tui.tui.app import NutriTuiApp
+    from nutri_tui.content import Content
+    from nutri_tui.tui.flow import WizardFlow
 
 SECTION_MODELS: dict[str, type[BaseModel]] = {
     "about": About,
@@ -28,58 +37,97 @@ SECTION_MODELS: dict[str, type[BaseModel]] = {
     "health": Health,
     "back_pain": BackPain,
 }
-
-
-QUESTIONS = "Input, Choice, NumberField, SelectionList, AnswerRow"
+LISTS = ("ticks", "medicines", "conditions", "symptoms")
+"""Question kinds answered by ticking items in a list."""
+ANSWER_WIDGETS = "Input, Choice, NumberField, SelectionList, AnswerRow"
 """The widgets a person answers with (the first one shown gets focus when the step is shown)."""
 
 
 class StepForm(VerticalScroll):
-    """One wizard step's questions. Subclasses set STEP_ID, HELP and REQUIRED and write compose_form/collect."""
+    """One wizard step's questions, asked in the questionnaire's order."""
 
-    STEP_ID: ClassVar[str]
-    HELP: ClassVar[str] = ""
-    REQUIRED: ClassVar[dict[str, str]] = {}
-    """Fields that must be answered before Next (field -> how to name it)."""
-
-    app: NutriTuiApp  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__(id=f"step-{self.STEP_ID}", classes="form")
-        self.step = STEPS[step_index(self.STEP_ID)]
+    def __init__(self, step: Step, flow: WizardFlow) -> None:
+        super().__init__(id=f"step-{step.id}", classes="form")
+        self.step = step
+        self.flow = flow
+        self.content: Content = flow.content
 
     @property
     def saved(self) -> dict[str, Any]:
         """This step's section as saved so far (prefills the form)."""
-        return self.app.wizard.section(self.step.section)
+        return self.flow.section(self.step.section)
+
+    # --- building -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield from self.compose_form()
+        saved = self.saved
+        for question in self.step.questions:
+            yield from self.ask(question, saved)
 
-    def compose_form(self) -> ComposeResult:
-        raise NotImplementedError
+    def ask(self, question: Question, saved: dict[str, Any]) -> ComposeResult:
+        """The widgets that ask one question, prefilled from what was saved."""
+        value = saved.get(question.name, question.default)
+        if question.kind == "choice":
+            if question.yes_no_flag:
+                value = "yes" if value else "no"
+            yield Choice(question.text, question.field, question.choices, value, id=question.name)
+        elif question.kind == "number":
+            yield NumberField(
+                question.text, question.name, value, question.minimum, question.maximum, question.placeholder
+            )
+        elif question.kind in LISTS:
+            yield Static(question.text, classes="question", markup=False)
+            selected = set(saved.get(question.name, ()))
+            if question.kind == "ticks":
+                items = [(key, text, text) for key, text in question.choices.items()]
+                yield FilteredSelection(items, selected, filterable=False, id=question.name)
+            else:
+                items = [tuple(row) for row in list_choices(question.kind, self.content)]
+                yield FilteredSelection(items, selected, question.placeholder, id=question.name)  # type: ignore[arg-type]
+        else:
+            raise NotImplementedError(f"{type(self).__name__} must ask {question.field} ({question.kind})")
+
+    # --- reading the answers ----------------------------------------------------------------
 
     def collect(self) -> dict[str, Any]:
         """The values on the form; None for a question not yet answered."""
-        raise NotImplementedError
+        return {question.name: self.answer(question) for question in self.step.questions}
+
+    def answer(self, question: Question) -> Any:
+        if question.kind == "choice":
+            value = self.query_one(f"#{question.name}", Choice).value
+            return value == "yes" if question.yes_no_flag else value
+        if question.kind == "number":
+            return self.query_one(f"#{question.name}", NumberField).value
+        if question.kind in LISTS:
+            selected = self.query_one(f"#{question.name}", FilteredSelection).selected
+            if question.kind == "ticks":
+                return [key for key in question.choices if key in selected]  # in the order they are offered
+            return sorted(selected)
+        raise NotImplementedError(f"{type(self).__name__} must read {question.field} ({question.kind})")
 
     def sync(self) -> None:
         """Show or hide questions that depend on other answers (called before every check)."""
 
     def first_question(self) -> Widget | None:
-        return next((widget for widget in self.query(QUESTIONS) if widget.display), None)
+        return next((widget for widget in self.query(ANSWER_WIDGETS) if widget.display), None)
 
-    def required(self) -> dict[str, str]:
-        """The fields that must be answered now (REQUIRED, plus any that apply only to some people)."""
-        return self.REQUIRED
+    # --- checking ---------------------------------------------------------------------------
 
-    def extra_problems(self, values: dict[str, Any]) -> list[str]:
-        return []
+    def shown(self, question: Question) -> bool:
+        """Whether the question is asked now (a question that cannot apply is hidden)."""
+        widgets = self.query(f"#{question.name}")
+        return not widgets or widgets.first().display
 
     def problems(self) -> list[str]:
         values = self.collect()
-        missing = [name for field, name in self.required().items() if values.get(field) is None]
+        missing = [
+            q.review.lower() for q in self.step.questions if q.required and self.shown(q) and values.get(q.name) is None
+        ]
         found = [f"Still to answer: {', '.join(missing)}."] if missing else []
+        for question in self.step.questions:
+            if question.kind == "number":
+                found += self.query_one(f"#{question.name}", NumberField).problem(question.review)
         found += self.extra_problems(values)
         if not found:
             try:
@@ -88,12 +136,15 @@ class StepForm(VerticalScroll):
                 found.append(str(error))
         return found
 
+    def extra_problems(self, values: dict[str, Any]) -> list[str]:
+        return []
+
     def validated(self, values: dict[str, Any]) -> dict[str, Any]:
         """Check this step's values with the section's model; returns what to store."""
         merged = {**self.saved, **{k: v for k, v in values.items() if v is not None}}
         model = SECTION_MODELS[self.step.section]
         try:
-            model.model_validate(merged, context={"content": self.app.content})
+            model.model_validate(merged, context={"content": self.content})
         except ValidationError as error:
             raise ValueError(f"{self.step.section}.{validation_message(error)}") from None
         return {k: v for k, v in values.items() if v is not None}

@@ -1,0 +1,66 @@
+"""The words and marks every output uses for the same thing, defined once.
+
+The result screen, the why dialog, ``nutri-tui assess``, the Markdown report, the history list and the
+comparison all say a level, an urgency, a caution's severity and a blood test's worth in these words, so
+"moderate" is ◆ everywhere and "Tests worth asking about" lists the same tests wherever it appears.
+"""
+
+from __future__ import annotations
+
+from nutri_tui.models.assessment import Assessment, Caution, NutrientFinding, TestInfo
+
+LEVEL_WORD = {"high": "High", "moderate": "Moderate", "low": "Low"}
+LEVEL_SYMBOL = {"high": "▲", "moderate": "◆", "low": "○"}
+"""A shape for each level, so it never rests on colour alone."""
+URGENCY_WORD = {"emergency": "EMERGENCY", "urgent": "URGENT", "soon": "SOON"}
+URGENCY_SYMBOL = {"emergency": "‼", "urgent": "!", "soon": "•"}
+SEVERITY_WORD = {"doctor_first": "ASK A DOCTOR FIRST", "caution": "CAUTION", "info": "NOTE"}
+TEST_WORD = {"good": "a good test", "limited": "a limited test", "poor": "a poor test", "none": "no standard test"}
+UNCONFIRMED = " (not yet confirmed against its source)"
+
+
+def level_mark(level: str) -> str:
+    """``◆ Moderate``: the level's shape and word."""
+    return f"{LEVEL_SYMBOL[level]} {LEVEL_WORD[level]}"
+
+
+def is_personal(caution: Caution) -> bool:
+    """Whether a caution is about this person (anything but the plain note of what the upper limit is).
+
+    Shown whatever the nutrient's level: a caution about someone's medicines, conditions or supplements
+    matters even when their answers point to no gap.
+    """
+    return caution.about != "upper_limit" or caution.severity != "info"
+
+
+def personal_cautions(finding: NutrientFinding) -> list[Caution]:
+    """A finding's cautions that are about this person (see :func:`is_personal`)."""
+    return [c for c in finding.cautions if is_personal(c)]
+
+
+def level_tag(level: str) -> str:
+    """``◆ Moderate``, padded so a column of them lines up."""
+    return f"{LEVEL_SYMBOL[level]} {LEVEL_WORD[level]:<8}"
+
+
+BAR_WIDTH = 10
+BAR_FULL_AT = 8.0
+"""A score at or above this fills the bar (twice the 'high' threshold in rules.toml)."""
+
+
+def level_bar(score: float) -> str:
+    """A score drawn as a bar of ten blocks (beside its level word, never instead of it)."""
+    filled = min(BAR_WIDTH, round(score * BAR_WIDTH / BAR_FULL_AT))
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def tests_worth_asking(result: Assessment) -> list[tuple[NutrientFinding, TestInfo]]:
+    """Each nutrient whose blood test is worth asking a doctor about, with that test, in the result's order."""
+    by_id = {f.id: f for f in result.nutrients}
+    found = []
+    for nutrient_id in result.tests_to_ask:
+        finding = by_id.get(nutrient_id)
+        if finding is None or not finding.tests:
+            continue
+        found.append((finding, finding.tests[0]))  # the engine asks only where the first (best) test is worth it
+    return found
