@@ -25,7 +25,7 @@ from nutri_tui.content import Content
 from nutri_tui.engine import assess
 from nutri_tui.models.session import Draft, Session
 from nutri_tui.paths import peek_draft_step
-from nutri_tui.storage import SavedSession, Storage, UnreadableSession, make_draft, make_session
+from nutri_tui.storage import SavedSession, Storage, UnreadableSession, make_draft, make_session, session_file
 from nutri_tui.storage import sessions as storage
 from nutri_tui.storage.answers_file import read_answers
 from nutri_tui.storage.drafts import answers_problem
@@ -141,7 +141,7 @@ def session_corpus(rich: Session) -> Iterator[tuple[str, bytes, str]]:
     yield "esc-in-version.toml", edited(rich, put("content_version", "1\x1b[2J")), "content_version:"
     yield "esc-in-answer.toml", edited(rich, put("answers.health.medicines", ["ppi\x9b2J"])), "answers.health."
     yield "long-string.toml", edited(rich, put("result.disclaimer", "x" * 30_000)), "result.disclaimer: is too long"
-    written = storage._dump(rich)
+    written = session_file.dump_session(rich)
     cut = written.rindex(b"\n[[result.sources]]") + 1
     yield "cut-at-a-source.toml", written[:cut], f"cut off: {cut:,} bytes of {len(written):,}"
     cut = written.index(b"\n[result]") + 1
@@ -181,12 +181,12 @@ def test_a_corpus_of_hostile_sessions_is_listed_with_reasons_and_never_changed(
 
 def test_a_cut_at_any_table_boundary_is_never_taken_for_the_whole_session(session: Session) -> None:
     """Every prefix ending at a table header is valid TOML; none may pass as the session it came from."""
-    written = storage._dump(session)
+    written = session_file.dump_session(session)
     boundaries = [m.start() + 1 for m in re.finditer(rb"\n\[", written)]
     assert len(boundaries) > 20
     for cut in boundaries[1:]:  # the first is [summary]: cut there, the file has no file_size to compare
         with pytest.raises(storage.Unreadable, match=r"^cut off: "):
-            storage._decode(written[:cut])
+            session_file.decode_session(written[:cut])
 
 
 def test_a_shortened_hand_edit_can_drop_its_file_size(store: Storage, rich: Session) -> None:

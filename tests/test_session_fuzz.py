@@ -32,8 +32,7 @@ from nutri_tui.reports.markdown import render_markdown
 from nutri_tui.reports.phrases import level_bar, level_tag
 from nutri_tui.reports.result_text import exercise_text, finding_details, next_steps, red_flag_text, target_text
 from nutri_tui.reports.text import render_text
-from nutri_tui.storage import SavedSession, Storage, StorageError, UnreadableSession, make_session
-from nutri_tui.storage import sessions as storage
+from nutri_tui.storage import SavedSession, Storage, StorageError, UnreadableSession, make_session, session_file
 
 EXAMPLES = int(os.environ.get("NUTRI_TUI_FUZZ_EXAMPLES", "40"))
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
@@ -125,7 +124,7 @@ def parent_of(data: Any, where: tuple[Any, ...]) -> Any:
 def mutated(draw: st.DrawFn, session: Session) -> tuple[bytes, str]:
     """The session's file broken one way, and which way (for the failure message)."""
     way = draw(st.sampled_from(["value", "value", "number", "number", "duplicate", "drop", "cut", "as written"]))
-    written = storage._dump(session)
+    written = session_file.dump_session(session)
     if way == "as written":
         return written, way
     if way == "cut":

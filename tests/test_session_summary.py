@@ -25,7 +25,15 @@ from nutri_tui.content import Content
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Session, migrate
-from nutri_tui.storage import SavedSession, Storage, StorageError, UnreadableSession, make_session, private_files
+from nutri_tui.storage import (
+    SavedSession,
+    Storage,
+    StorageError,
+    UnreadableSession,
+    make_session,
+    private_files,
+    session_file,
+)
 from nutri_tui.storage import index as session_index
 from nutri_tui.storage import sessions as storage
 from nutri_tui.storage.index import HEAD_MAX, INDEX_NAME, read_head
@@ -130,7 +138,7 @@ def test_listing_reads_only_the_heads(
     paths = [store.save_session(rich), store.save_session(plain)]
     expected = [storage.session_summary(p, s) for p, s in zip(paths, (rich, plain), strict=True)]
     spy = Spy(monkeypatch)
-    monkeypatch.setattr(storage, "_decode", lambda raw: pytest.fail("a whole file was parsed"))
+    monkeypatch.setattr(storage, "decode_session", lambda raw: pytest.fail("a whole file was parsed"))
     parsed: list[int] = []
     real_loads = tomllib.loads
     monkeypatch.setattr(tomllib, "loads", lambda text, **kw: parsed.append(len(text)) or real_loads(text, **kw))
@@ -390,7 +398,7 @@ def test_the_fast_head_parser_agrees_with_tomllib(lines: list[str], newline: str
 
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
 RAW = TEXT.map(lambda t: f'"{t}"')  # not escaped: quotes, backslashes and control characters get through
-ESCAPED = TEXT.map(storage._toml_string)
+ESCAPED = TEXT.map(session_file.toml_string)
 STRING = st.one_of(st.sampled_from(['"0.1.0"', '"2026-11-26T06:40:12Z"', '"vitamin_d"', '"high"']), RAW, ESCAPED)
 INT = st.one_of(st.integers(0, 10**7).map(str), st.sampled_from(["01", "+1", "1_0", "-1", "1e3", "0x1", "1.0"]))
 COMMENT = st.one_of(st.just("# nutri-tui session file (schema 3)"), TEXT.map(lambda t: "#" + t))
@@ -434,7 +442,7 @@ def assert_parsed_alike(text: str) -> None:
 
 def test_the_written_head_pattern_reads_what_the_writer_writes(rich: Session, plain: Session) -> None:
     for session in (rich, plain):
-        head, _ = head_and_body(storage._dump(session))
+        head, _ = head_and_body(session_file.dump_session(session))
         assert session_index._WRITTEN_HEAD.fullmatch(head.decode())
         assert session_index._parse_head(head) == tomllib.loads(head.decode())
 

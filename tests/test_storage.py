@@ -30,7 +30,15 @@ from nutri_tui.models.assessment import Assessment
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Draft, NewerSchemaError, Session, clean_text, migrate
 from nutri_tui.paths import data_dir
 from nutri_tui.reports.text import render_text
-from nutri_tui.storage import SavedSession, Storage, StorageError, UnreadableSession, make_draft, make_session
+from nutri_tui.storage import (
+    SavedSession,
+    Storage,
+    StorageError,
+    UnreadableSession,
+    make_draft,
+    make_session,
+    session_file,
+)
 from nutri_tui.storage import sessions as storage
 from nutri_tui.storage.index import INDEX_NAME
 from nutri_tui.storage.private_files import MAX_BYTES
@@ -618,7 +626,7 @@ def corpus(session: Session, elsewhere: Path) -> Iterator[tuple[str, bytes | Cal
     )
     yield "draft-as-session.toml", tomli_w.dumps(make_draft("x", {}).model_dump(mode="json")).encode(), "field"
     # as the app writes them (schema 2, [summary] first): broken after writing, so the size no longer matches
-    written = storage._dump(session)
+    written = session_file.dump_session(session)
     yield "cut-in-summary.toml", written[: written.index(b"\nred_flag = ") + 12], "not valid TOML"
     yield "cut-in-body.toml", written[: written.rindex(b'url = "') + 12], "cut off: "
     yield "junk-after-body.toml", written + b"\nnotes = [\n", "not valid TOML"

@@ -10,7 +10,7 @@ from nutri_tui.engine.coverage import unanswered
 from nutri_tui.engine.guidance import FlagsFound, advice, exercises, red_flags
 from nutri_tui.engine.index import ContentIndex, index_for
 from nutri_tui.engine.nutrients import nutrient_findings
-from nutri_tui.engine.pieces import FoodRuleUse
+from nutri_tui.engine.parts import FoodRuleUse
 from nutri_tui.engine.profile import Profile, build_profile
 from nutri_tui.engine.summary import FlagCounts, summary_lines
 from nutri_tui.models.answers import Answers

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from nutri_tui.content import Content
 from nutri_tui.engine.index import ContentIndex, FlagFound, index_for
-from nutri_tui.engine.pieces import ExercisePart
+from nutri_tui.engine.parts import ExercisePart
 from nutri_tui.engine.profile import Profile
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import Advice, RedFlagFinding

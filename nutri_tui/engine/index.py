@@ -15,7 +15,8 @@ from typing import Any, NamedTuple
 
 from nutri_tui.content import Content
 from nutri_tui.engine.checks import AnswerRow, Check, compile_check, compile_rule
-from nutri_tui.engine.pieces import FoodRuleUse, InteractionEntry, Pieces
+from nutri_tui.engine.parts import FoodRuleUse, InteractionEntry
+from nutri_tui.engine.pieces import Pieces
 from nutri_tui.engine.sources import SourceMasks
 from nutri_tui.engine.wording import lower_first
 from nutri_tui.models.answers import Answers

@@ -18,7 +18,7 @@ from typing import Any
 
 from nutri_tui.content import Content
 from nutri_tui.engine.index import ContentIndex
-from nutri_tui.engine.pieces import Effect, FoodRuleUse, caution_rank
+from nutri_tui.engine.parts import Effect, FoodRuleUse, caution_rank
 from nutri_tui.engine.profile import Profile
 from nutri_tui.engine.wording import lower_first
 from nutri_tui.models.answers import Answers

@@ -14,9 +14,20 @@ or mix content versions.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from nutri_tui.content import Content
+from nutri_tui.engine.parts import (
+    CERTAINTY_ORDER,
+    Basics,
+    Effect,
+    ExercisePart,
+    FoodPart,
+    FoodRuleUse,
+    InteractionEntry,
+    acts_on,
+    caution_rank,
+)
 from nutri_tui.engine.sources import SourceMasks
 from nutri_tui.engine.wording import UL_SCOPE, describe, lower_first
 from nutri_tui.models.assessment import (
@@ -29,7 +40,7 @@ from nutri_tui.models.assessment import (
     UpperLimitOut,
     YourItem,
 )
-from nutri_tui.models.content import SCORED_EFFECTS, Food, Interaction
+from nutri_tui.models.content import SCORED_EFFECTS, Food
 from nutri_tui.text import number
 
 REASONS_MAX = 4096
@@ -42,85 +53,6 @@ FOODS_MAX = 2048
 """Food lists: nutrient x diet x relevant allergies x target x limit."""
 SMALL_MAX = 1024
 """Keys drawn from the content's own vocabularies only (life stages, durations, situations)."""
-
-CERTAINTY_ORDER = {"high": 0, "moderate": 1, "low": 2, "very_low": 3}
-SEVERITY_ORDER = {"doctor_first": 0, "caution": 1, "info": 2}
-
-
-def caution_rank(caution: Caution) -> int:
-    """Where a caution goes in a finding: most severe first, the upper limit first among equals."""
-    return SEVERITY_ORDER[caution.severity] * 2 + (caution.about != "upper_limit")
-
-
-class Basics(NamedTuple):
-    """What a nutrient's finding needs whatever the person's risk factors."""
-
-    target: Target
-    upper: UpperLimitOut | None
-    limit_caution: Caution
-    limit_rank: int
-    limit_caution_doctor_first: Caution
-    """The same, for a person told to ask a doctor first: it names no amount left to take."""
-    covered: bool
-    """A supplement already reaches the target (rules marked offset_by_supplement then weigh less)."""
-    food_limit: float | None
-    """The upper limit where it counts food (a food whose one serving passes it is left out), else None."""
-
-
-class Effect(NamedTuple):
-    """One interaction that applies to a person, as the finding for its nutrient shows it."""
-
-    position: int
-    """Among all the content's interactions, in content order (a finding lists them in this order)."""
-    nutrient_id: str
-    reason: Reason | None
-    """For interactions that deplete the nutrient or raise the need for it: they count towards the score."""
-    rank: int
-    caution: Caution
-    caution_without_foods: Caution
-    """The caution without its advice to eat more, for a finding that lists no foods."""
-    doctor_first: bool
-    diet_doctor_first: bool
-    """Food intake too is for the doctor to advise (scope = "diet")."""
-    mask: int
-    advice: str
-    """The interaction's advice, which the caution ends with (said once per finding: see ``repeat``)."""
-    repeat: Caution
-    """The caution without its advice, for a finding that has already given the same advice."""
-
-
-class FoodRuleUse(NamedTuple):
-    """What one food rule does to food lists, as a hashable key for the food-list cache."""
-
-    action: str
-    tags: frozenset[str]
-    over_limit: float | None
-    """Foods whose serving has more of the rule's topic nutrient than this (the person's upper limit) are acted on."""
-    text: str
-
-
-class FoodPart(NamedTuple):
-    suggestions: tuple[FoodSuggestion, ...]
-    skipped: tuple[tuple[int, Caution], ...]
-    """A ranked caution for each food left out because one serving passes the upper limit."""
-    mask: int
-    advisories: frozenset[str]
-    """Every food rule's text that some food of the list carries (said once in the result)."""
-
-
-def _acts_on(use: FoodRuleUse, food: Food) -> bool:
-    if use.tags and not use.tags.isdisjoint(food.tags):
-        return True
-    return use.over_limit is not None and food.vitamin_a is not None and food.vitamin_a > use.over_limit
-
-
-class ExercisePart(NamedTuple):
-    suggestions: tuple[ExerciseSuggestion, ...]
-    mask: int
-
-
-InteractionEntry = tuple[int, str, Interaction]
-"""An interaction: its position among all interactions (content order), its nutrient, itself."""
 
 
 class Pieces:
@@ -386,7 +318,7 @@ class Pieces:
         for food in self._foods_for_diet[(nutrient_id, diet)]:
             if allergies and allergies.intersection(food.allergens):
                 continue
-            acting = [use for use in rules if _acts_on(use, food)]
+            acting = [use for use in rules if acts_on(use, food)]
             if any(use.action == "exclude" for use in acting):
                 continue  # the rule's own text says once why these foods are left out
             # A food counting towards another form than the target (EPA+DHA, not ALA) is judged against

@@ -8,7 +8,8 @@ cache), ``private_files`` (0600 files in 0700 folders, written atomically) and `
 
 from nutri_tui.storage.index import SavedSession, SessionEntry, UnreadableSession
 from nutri_tui.storage.private_files import StorageError, Unreadable
-from nutri_tui.storage.sessions import Storage, make_draft, make_session, session_summary
+from nutri_tui.storage.session_file import make_session, session_summary
+from nutri_tui.storage.sessions import Storage, make_draft
 
 __all__ = [
     "SavedSession",

@@ -30,24 +30,14 @@ import secrets
 import stat
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
-import tomli_w
-from pydantic import ValidationError
-
-from nutri_tui import __version__
-from nutri_tui.models.answers import Answers
-from nutri_tui.models.assessment import Assessment
 from nutri_tui.models.session import (
     LABEL_MAX,
-    SESSION_SCHEMA_VERSION,
     Draft,
     Session,
-    SessionHead,
     SessionSummary,
     clean_text,
-    top_nutrients,
 )
 from nutri_tui.paths import DRAFT_FILE, SESSIONS_DIR, data_dir, has_sessions
 from nutri_tui.storage import drafts
@@ -59,7 +49,6 @@ from nutri_tui.storage.index import (
     cyclic_gc_paused,
     file_key,
     from_record,
-    head_summary,
     prefetch_heads,
     read_head,
     to_record,
@@ -68,30 +57,25 @@ from nutri_tui.storage.index import SavedSession as SavedSession
 from nutri_tui.storage.index import SessionEntry as SessionEntry
 from nutri_tui.storage.index import UnreadableSession as UnreadableSession
 from nutri_tui.storage.private_files import (
-    MAX_BYTES,
     TEMP_SUFFIX,
     StorageError,
     Unreadable,
-    migrated,
     open_file,
-    parse_toml,
     read_rest,
     remove_if_stale,
-    string_problem,
     sweep_once,
     unexpected,
     utc_stamp,
-    validated,
 )
 from nutri_tui.storage.private_files import atomic_write as _atomic_write
 from nutri_tui.storage.private_files import fsync_dir as _fsync_dir
 from nutri_tui.storage.private_files import message as _message
 from nutri_tui.storage.private_files import os_reason as _os_reason
 from nutri_tui.storage.private_files import private_dir as _private_dir
+from nutri_tui.storage.session_file import decode_session, dump_session, session_summary
 
 SUFFIX = ".toml"
 NAME_ATTEMPTS = 20
-SUMMARY_NOTE = "# What the history list shows, copied from the answers and result below (they are what counts).\n"
 
 
 @dataclass(frozen=True)
@@ -101,37 +85,6 @@ class Where:
     root: Path
     sessions: Path
     draft: Path
-
-
-def make_session(
-    answers: Answers, result: Assessment, content_version: str, label: str = "", now: datetime | None = None
-) -> Session:
-    """A new :class:`Session` stamped with this app's version and ``now`` (UTC by default); the label is cleaned."""
-    created = now or datetime.now(UTC)
-    if created.tzinfo is None or created.utcoffset() is None:
-        raise ValueError("now must be timezone-aware")
-    return Session(
-        schema_version=SESSION_SCHEMA_VERSION,
-        app_version=__version__,
-        content_version=content_version,
-        created=created,
-        label=clean_text(label, LABEL_MAX),
-        answers=answers,
-        result=result,
-    )
-
-
-def session_summary(path: Path, session: Session) -> SavedSession:
-    """The list entry for a session, derived from its answers and result."""
-    return SavedSession(
-        path=path,
-        created=session.created,
-        label=session.label,
-        pain_intensity=session.answers.back_pain.intensity,
-        red_flag=bool(session.result.red_flags),
-        top_nutrients=top_nutrients((n.id, n.level) for n in session.result.nutrients),
-        content_version=session.content_version,
-    )
 
 
 class Storage:
@@ -153,7 +106,7 @@ class Storage:
         The index is left alone: the next listing reads the new file's head, a fraction of a millisecond,
         whereas adding it here meant reading and rewriting the whole index (over 0.1 s with 10,000
         sessions, measured). The same goes for a relabelled file."""
-        data = _dump(session)
+        data = dump_session(session)
         _private_dir(self.root)
         _private_dir(self.sessions_dir)
         sweep_once(self.sessions_dir)
@@ -251,7 +204,7 @@ class Storage:
                 raw = read_rest(fd, "session")
             finally:
                 os.close(fd)
-            session, stored = _decode(raw)
+            session, stored = decode_session(raw)
         except Unreadable as error:
             if info is not None:
                 self._index_one(path, file_key(info), UnreadableSession(path, str(error)))
@@ -278,7 +231,7 @@ class Storage:
         session = self.load_session(path)
         updated = Session.model_validate({**session.model_dump(), "label": clean_text(label, LABEL_MAX)})
         try:
-            _atomic_write(path, _dump(updated), exclusive=False)
+            _atomic_write(path, dump_session(updated), exclusive=False)
         except OSError as error:
             raise StorageError(_message(path, f"cannot save it ({_os_reason(error)})")) from error
         return path
@@ -324,43 +277,6 @@ class Storage:
 # -- reading --------------------------------------------------------------------------------------
 
 
-def _decode(raw: bytes) -> tuple[Session, SessionSummary | None]:
-    """The session in a whole file, and its ``[summary]`` (None if it has none).
-
-    The summary is validated for shape (a malformed one makes the file unreadable, as anything else
-    malformed does) but its values are not used: the caller derives them from the answers and result.
-    Its ``file_size`` is used, though: a file shorter than it is cut off, even when what is left reads
-    as a whole session (a cut at a ``[[result.sources]]`` boundary leaves valid TOML, sources missing).
-    """
-    try:
-        data = migrated(parse_toml(raw), "session")
-    except Unreadable:
-        _refuse_if_cut(raw, head_summary(raw))  # "cut off" says more than the TOML error it causes
-        raise
-    stored = data.pop("summary", None)
-    _refuse_if_cut(raw, stored)
-    session = validated(Session, data)
-    if stored is None:
-        return session, None
-    keys = {k: v for k, v in data.items() if k not in ("answers", "result")}
-    return session, validated(SessionHead, {**keys, "summary": stored}).summary
-
-
-def _refuse_if_cut(raw: bytes, summary: object) -> None:
-    """Refuse ``raw`` if it is shorter than its ``[summary]`` says, when that summary is well formed (a
-    malformed one proves nothing, and validation then names what is wrong with it)."""
-    if not isinstance(summary, dict) or type(summary.get("file_size")) is not int or len(raw) >= summary["file_size"]:
-        return
-    try:
-        recorded = SessionSummary.model_validate(summary).file_size
-    except (ValidationError, RecursionError):
-        return
-    if recorded is not None and len(raw) < recorded:
-        raise Unreadable(
-            f"cut off: {len(raw):,} bytes of {recorded:,} (if you shortened it by hand, delete its file_size line)"
-        )
-
-
 def _shown(summary: SessionSummary | SavedSession) -> tuple[object, ...]:
     """The derived values a summary gives the list."""
     return summary.pain_intensity, summary.red_flag, summary.top_nutrients
@@ -381,7 +297,7 @@ def _list_file(path: Path, fspath: str, lstat: os.stat_result) -> tuple[FileKey,
         listed, start = read_head(fd, path, info.st_size)
         if listed is not None:
             return key, listed
-        session, _ = _decode(read_rest(fd, "session", start))
+        session, _ = decode_session(read_rest(fd, "session", start))
         return key, session_summary(path, session)
     except Unreadable as error:
         return key, UnreadableSession(path, str(error))
@@ -391,41 +307,6 @@ def _list_file(path: Path, fspath: str, lstat: os.stat_result) -> tuple[FileKey,
         return key, UnreadableSession(path, unexpected(error))
     finally:
         os.close(fd)
-
-
-# -- writing --------------------------------------------------------------------------------------
-
-
-def _dump(session: Session) -> bytes:
-    """The session file: a comment, the top-level keys, ``[summary]``, then ``[answers]`` and ``[result]``.
-
-    ``summary.file_size`` is the size of these very bytes, so it is found by trying each number of digits.
-    """
-    data = session.model_dump(mode="json", exclude_none=True)
-    problem = string_problem(data)  # it would never read back (see private_files.validated)
-    if problem is not None:
-        raise StorageError(f"this session cannot be saved: {problem}")
-    body = tomli_w.dumps({"answers": data.pop("answers"), "result": data.pop("result")}).encode("utf-8")
-    entry = session_summary(Path(), session)
-    summary = "" if entry.pain_intensity is None else f"pain_intensity = {entry.pain_intensity}\n"
-    summary += f"red_flag = {'true' if entry.red_flag else 'false'}\n"
-    pairs = (f"[{_toml_string(n)}, {_toml_string(level)}]" for n, level in entry.top_nutrients)
-    summary += f"top_nutrients = [{', '.join(pairs)}]\n"
-    head = (
-        f"# nutri-tui session file (schema {SESSION_SCHEMA_VERSION}); see docs/session-format.md\n"
-        f"{tomli_w.dumps(data)}\n{SUMMARY_NOTE}[summary]\n{summary}file_size = "
-    ).encode()
-    fixed = len(head) + len(b"\n\n") + len(body)
-    size = next(fixed + digits for digits in range(1, 12) if len(str(fixed + digits)) == digits)
-    encoded = head + f"{size}\n\n".encode() + body
-    if len(encoded) > MAX_BYTES:
-        raise StorageError(f"this session is too large to save ({len(encoded):,} bytes; the limit is {MAX_BYTES:,})")
-    return encoded
-
-
-def _toml_string(text: str) -> str:
-    """``text`` as a TOML basic string, quoted and escaped as tomli_w writes it."""
-    return tomli_w.dumps({"s": text})[4:-1]
 
 
 def _random_suffix() -> str:

@@ -1,101 +1,16 @@
-"""Every question nutri-tui asks, once: its answer field, wording, choices, review wording and when it applies.
-
-The wizard's step forms are built from these definitions by one loop, and the review screen, the
-Markdown report and the plain-text outputs word answers from the same place, so a question is never
-defined twice. Questions whose choices come from the knowledge base (medicines, conditions,
-symptoms, supplements, warning signs) say so with ``kind``; :mod:`nutri_tui.choices` builds those lists.
-
-This is the ground floor: it imports nothing of nutri-tui but the standard library, so every layer
-above (models excepted) may use it, the first screen included.
-"""
+"""Every question, step by step: its answer field, wording, choices, review wording and default."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
-
-DONT_KNOW = "Don't know"
-NOT_ANSWERED = "not answered"
-
-FREQUENCY = {
-    "never": "Never",
-    "rarely": "Less than once a week",
-    "weekly": "1-2 times a week",
-    "often": "3-6 times a week",
-    "daily": "Every day",
-    "dont_know": DONT_KNOW,
-}
-YES_NO = {"yes": "Yes", "no": "No", "dont_know": DONT_KNOW}
-RED_FLAG = {"yes": "Yes", "no": "No", "dont_know": "Not sure"}
-ALLERGENS = {
-    "milk": "Milk",
-    "egg": "Egg",
-    "fish": "Fish",
-    "shellfish": "Shellfish",
-    "tree_nuts": "Tree nuts",
-    "peanuts": "Peanuts",
-    "wheat": "Wheat",
-    "gluten": "Gluten",
-    "soy": "Soy",
-    "sesame": "Sesame",
-}
-PAIN_AREAS = {"lower": "Lower back", "middle": "Middle back", "upper": "Upper back", "neck": "Neck"}
-
-Kind = Literal["choice", "number", "ticks", "medicines", "conditions", "symptoms", "supplements", "red_flags"]
-
-
-@dataclass(frozen=True)
-class Question:
-    """One question: ``field`` is its answer's path in the answers file (``sun.outdoor_minutes``)."""
-
-    field: str
-    text: str
-    review: str
-    """How the review and the report name the answer: "Outdoors uncovered a day"."""
-    kind: Kind = "choice"
-    choices: dict[str, str] = field(default_factory=dict)
-    default: object = None
-    """What the form shows before the person answers (None: nothing chosen yet)."""
-    blank: str = NOT_ANSWERED
-    """How the review says a blank answer (a number left out: "prefer not to say"; nothing ticked: "none")."""
-    minimum: float = 0
-    maximum: float = 0
-    placeholder: str = ""
-    """A number box's hint, or a list's filter hint."""
-    required: bool = False
-    yes_no_flag: bool = False
-    """A true/false answer asked as a Yes/No choice (``sun.housebound``)."""
-
-    @property
-    def section(self) -> str:
-        return self.field.split(".", 1)[0]
-
-    @property
-    def name(self) -> str:
-        """The field's own name, which is also the id of its widget (``outdoor_minutes``)."""
-        return self.field.split(".", 1)[1]
-
-    def label(self, value: object) -> str:
-        """An answer in words."""
-        if value is None:
-            return self.blank
-        if isinstance(value, bool):
-            return "Yes" if value else "No"
-        if isinstance(value, list | tuple):
-            return ", ".join(self.choices.get(str(v), str(v)) for v in value) or "none"
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        return self.choices.get(str(value), str(value).replace("_", " "))
-
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    title: str
-    section: str
-    """The answers section this step writes (two steps share ``health``)."""
-    questions: tuple[Question, ...]
-    help: str = ""
+from nutri_tui.questionnaire.vocabulary import (
+    ALLERGENS,
+    DONT_KNOW,
+    FREQUENCY,
+    PAIN_AREAS,
+    RED_FLAG,
+    YES_NO,
+    Question,
+)
 
 
 def _frequency(name: str, text: str) -> Question:
@@ -380,91 +295,3 @@ BACK_PAIN = (
         choices=RED_FLAG,
     ),
 )
-
-STEPS: tuple[Step, ...] = (
-    Step(
-        "about",
-        "About you",
-        "about",
-        ABOUT,
-        "Your age and sex set the reference amounts (RDA or AI) and upper limits used in your result. "
-        "Leave age blank if you prefer not to say: adult values for 31-50 are then used. "
-        f"The reference values start at {ABOUT[0].minimum:g}; for a younger child, please ask a doctor.\n\n"
-        "Your diet pattern and allergies decide which foods are suggested.",
-    ),
-    Step(
-        "sun",
-        "Sun exposure",
-        "sun",
-        SUN,
-        "Skin makes most of the body's vitamin D in sunlight. Little time outdoors, covering clothes, "
-        "darker skin, winter far from the equator and being housebound all mean less is made. "
-        'Choose "Don\'t know" where you are not sure.',
-    ),
-    Step(
-        "diet",
-        "Diet",
-        "diet",
-        DIET,
-        "How often do you eat each kind of food? Rarely means less than once a week. "
-        "Each answer feeds only the nutrients that food supplies, and your result shows which answer "
-        "raised which nutrient. A standard drink is about one small glass of wine, a single measure "
-        "of spirits or a half-pint of beer.",
-    ),
-    Step(
-        "lifestyle",
-        "Stress and lifestyle",
-        "lifestyle",
-        LIFESTYLE,
-        "Stress and sleep are not known to cause these nutrient gaps, so they do not change your "
-        "nutrient results. They matter for back pain: worry and poor sleep can slow recovery, and "
-        "your result says what helps. Activity shapes the exercise suggestions.",
-    ),
-    Step(
-        "medicines",
-        "Medicines and conditions",
-        "health",
-        MEDICINES,
-        "Tick the medicines you take, by name if it is listed (so your result can name it), or by kind. "
-        "Type in the box above a list to narrow it, then Tab into the list; Space ticks an item. "
-        "Supplements: the amount you take a day, as the pack gives it. Choose the unit or form beside it: vitamin D "
-        "in mcg or IU (40 IU = 1 mcg); fish oil by the capsule's weight (about 300 mg of EPA+DHA per 1,000 mg is "
-        "assumed) or, better, the EPA+DHA on the label; an iron, calcium, magnesium or zinc tablet by its salt "
-        "(such as dried ferrous sulfate), or its elemental amount if the label gives one. Leave blank if you take "
-        "none.",
-    ),
-    Step(
-        "symptoms",
-        "Symptoms",
-        "health",
-        SYMPTOMS,
-        "Tick any symptom you have had regularly over the last few weeks. Each one has many possible "
-        "causes; low levels of a nutrient are only one, so symptoms count for less than risk factors. "
-        "Type to narrow the list, Tab into it, Space to tick.",
-    ),
-    Step(
-        "back_pain",
-        "Back pain",
-        "back_pain",
-        BACK_PAIN,
-        "Where it hurts, for how long and how much shape the exercise advice. The questions below "
-        "them are warning signs (red flags): please answer every one, with Y (yes), N (no) or S (not sure), "
-        "or the left and right arrows. Most back pain is not serious, "
-        "but these signs need a doctor, some of them at once. If you answer Yes to an emergency sign, "
-        "you will be told what to do straight away.",
-    ),
-)
-STEP_IDS = tuple(step.id for step in STEPS)
-REVIEW = "review"
-QUESTIONS: dict[str, Question] = {q.field: q for step in STEPS for q in step.questions}
-"""Every question by its answer field."""
-PREGNANCY_MAX_AGE = 60
-"""Above this age the pregnancy question is not asked (it is answered "no")."""
-
-
-def step_index(step_id: str) -> int:
-    return STEP_IDS.index(step_id)
-
-
-def step(step_id: str) -> Step:
-    return STEPS[step_index(step_id)]
