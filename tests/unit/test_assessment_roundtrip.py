@@ -24,9 +24,9 @@ from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import Assessment, NutrientFinding, Reason, result_adapter
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Session
 from nutri_tui.storage import Storage, StorageError, make_session
-from tests.test_storage import changed
+from tests.broken_sessions import changed
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 26, 6, 40, 12, tzinfo=UTC)
 
 

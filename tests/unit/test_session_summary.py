@@ -38,7 +38,7 @@ from nutri_tui.storage import index as session_index
 from nutri_tui.storage import sessions as storage
 from nutri_tui.storage.index import HEAD_MAX, INDEX_NAME, read_head
 
-FIXTURE = Path(__file__).resolve().parent / "data" / "session-schema-1.toml"
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "session-schema-1.toml"
 NOW = datetime(2026, 11, 26, 6, 40, 12, tzinfo=UTC)
 
 

@@ -17,7 +17,7 @@ from nutri_tui.reports.text import render_text
 from nutri_tui.storage import Storage
 from nutri_tui.storage.answers_file import read_answers
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_an_answers_file_of_the_previous_format_reads_and_keeps_its_meaning(content: Content) -> None:

@@ -17,7 +17,7 @@ from nutri_tui.tui.screens.compare import CompareScreen
 from nutri_tui.tui.screens.history import HistoryScreen
 from nutri_tui.tui.screens.result import ResultScreen
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SIZE = (80, 24)
 EXAMPLES = [("vegan", "first visit"), ("older-several-medicines", "mum"), ("healthy-adult", "")]
 

@@ -20,7 +20,7 @@ from nutri_tui.reports.markdown import DISCLAIMER_LINE, NO_RED_FLAGS, md, render
 from nutri_tui.storage import make_session
 from nutri_tui.storage.answers_file import read_answers
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "examples").glob("*.toml"))
 NOW = datetime(2026, 11, 26, 6, 40, 12, tzinfo=UTC)
 SECTIONS = [

@@ -12,7 +12,7 @@ import pytest
 from nutri_tui import __version__
 from nutri_tui.cli import main
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "examples").glob("*.toml"))
 
 

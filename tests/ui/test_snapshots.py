@@ -24,7 +24,7 @@ from nutri_tui.tui.flow import WizardFlow, WizardState
 from nutri_tui.tui.screens.result import ResultScreen
 from nutri_tui.tui.screens.review import ReviewScreen
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SIZE = (80, 24)
 FIXED_TIME = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 

@@ -21,9 +21,9 @@ from nutri_tui.models.assessment import result_adapter
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Session
 from nutri_tui.storage import Storage, make_session
 from nutri_tui.storage.index import INDEX_NAME
-from tests.test_storage import changed, corpus, snapshot
+from tests.broken_sessions import changed, corpus, snapshot
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
 NOW = datetime(2026, 11, 26, 6, 40, 12, tzinfo=UTC)
 

@@ -25,8 +25,8 @@ from typing import Any
 
 import pytest
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
-SEED_RUNS = Path(__file__).resolve().parent / "data" / "seed_article_runs.txt"
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+SEED_RUNS = Path(__file__).resolve().parents[1] / "data" / "seed_article_runs.txt"
 """Hashes of the seed article's 8-word runs (the article has known errors, so it is not shipped)."""
 TOML_FILES = sorted(path.relative_to(CONTENT).as_posix() for path in CONTENT.rglob("*.toml"))
 COPY_RUN = 8
