@@ -53,6 +53,10 @@ NOTE_PERSONAS = {
     ("potassium", "Muscle cramps, weakness or palpitations"): {
         "health": {"symptoms": ["muscle_cramps"], "medicines": ["furosemide"]},
     },
+    ("vitamin_b12", "On a contraceptive pill"): {
+        "about": {"age": 25, "sex": "female", "diet": "vegan"},
+        "health": {"medicines": ["desogestrel"]},
+    },
 }
 FOOD_RULE_PERSONAS = {
     "pregnancy_vitamin_a": {"about": {"age": 30, "sex": "female", "pregnancy": "pregnant"}},
@@ -76,6 +80,12 @@ ADVICE_PERSONAS = {
     "little_activity": {"lifestyle": {"activity": "under_30"}},
     "folic_acid_before_pregnancy": {"about": {"age": 30, "sex": "female"}},
     "back_pain_in_pregnancy": {"about": {"age": 30, "sex": "female", "pregnancy": "pregnant"}},
+    "tea_and_iron_tablets": {
+        "diet": {"caffeine_cups_per_day": 3},
+        "health": {"supplements": [{"nutrient": "iron", "amount": 65}]},
+    },
+    "tea_coffee_and_plant_iron": {"about": {"diet": "vegetarian"}, "diet": {"caffeine_cups_per_day": 2}},
+    "sun_protection": {"sun": {"sunscreen": "never"}},
 }
 RED_FLAG_PERSONAS = {
     "pregnancy_bleeding_pain": {"about": {"age": 30, "sex": "female", "pregnancy": "pregnant"}},
