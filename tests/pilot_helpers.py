@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
+from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
 
+from nutri_tui.content import load_content
+from nutri_tui.storage import Storage
+from nutri_tui.tui.app import NutriTuiApp
+from nutri_tui.tui.flow import WizardFlow, WizardState
 from nutri_tui.tui.widgets.answer_row import AnswerRow
 from nutri_tui.tui.widgets.choice import Choice
 from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
 from nutri_tui.tui.widgets.number import NumberField
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def tabs_to(pilot: Pilot, widget: Widget) -> list[str]:
@@ -31,11 +41,38 @@ async def tab_to(pilot: Pilot, widget: Widget, *then: str) -> None:
         assert pilot.app.focused is widget, f"Tab did not reach {widget!r}"
 
 
+def choice_keys(choice: Choice, value: str) -> list[str]:
+    """The fewest keys a person would press on a focused Choice to pick ``value``, each way it offers:
+    its first letter (which jumps to the next answer starting with it), Right or Left to step through the
+    answers, or Enter to open the list, Home, Down to it and Enter."""
+    keys = list(choice.options)
+    target = keys.index(value)
+    here = keys.index(choice.value) if choice.value in keys else None
+    ways = [["enter", "home", *["down"] * target, "enter"]]
+    if here is not None:
+        ways.append(["right"] * (target - here) if target >= here else ["left"] * (here - target))
+    else:
+        ways.append(["right"] * (target + 1))  # from nothing chosen, Right picks the first answer
+    letter = choice.options[value][:1].casefold()
+    if letter.isalnum():
+        starts = [i for i, key in enumerate(keys) if choice.options[key].casefold().startswith(letter)]
+        position = -1 if here is None else here
+        presses = 0
+        while True:  # each press jumps to the next answer starting with the letter, wrapping around
+            position = next((i for i in starts if i > position), starts[0])
+            presses += 1
+            if position == target:
+                break
+        ways.append([letter] * presses)
+    return min(ways, key=len)
+
+
 async def choose(pilot: Pilot, choice_id: str, value: str) -> None:
-    """Open a Choice's list with Enter, move to the answer with the arrows, Enter."""
+    """Tab to a Choice and pick an answer with the fewest keys (see :func:`choice_keys`)."""
     choice = pilot.app.screen.query_one(f"#{choice_id}", Choice)
-    await tab_to(pilot, choice, "enter", "home", *["down"] * list(choice.options).index(value), "enter")
-    assert choice.value == value, (choice_id, choice.value, value)
+    keys = choice_keys(choice, value)
+    await tab_to(pilot, choice, *keys)
+    assert choice.value == value, (choice_id, choice.value, value, keys)
 
 
 async def type_into(pilot: Pilot, input_id: str, text: str) -> None:
@@ -75,3 +112,33 @@ async def answer_flags(pilot: Pilot, answers: dict[str, str], default: str = "n"
         focused = row
     await pilot.press(*keys)
     await pilot.pause()
+
+
+async def paste(pilot: Pilot, text: str) -> None:
+    """Paste text into the focused widget, as a terminal's bracketed paste delivers it (one event, not keys)."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+def app_at(step: str, sections: dict, storage: Storage) -> NutriTuiApp:
+    """The app inside a wizard run that already holds ``sections``, showing ``step`` (or ``review``).
+
+    For personas whose levels are checked at engine level: they start from answers, and only the keys
+    their test is about are pressed (one full keyboard walk per path lives in test_wizard.py).
+    """
+    state = WizardState({name: dict(values) for name, values in sections.items() if isinstance(values, dict)}, step)
+    return NutriTuiApp(flow=WizardFlow(load_content(), storage, state))
+
+
+def example_sections(name: str, *leave_out: str) -> dict:
+    """An example answers file's sections, without the sections (or ``section.field``) named."""
+    with (REPO / "examples" / f"{name}.toml").open("rb") as handle:
+        sections = tomllib.load(handle)
+    sections.pop("format", None)
+    for name_ in leave_out:
+        section, _, field = name_.partition(".")
+        if field:
+            sections.get(section, {}).pop(field, None)
+        else:
+            sections.pop(section, None)
+    return sections

@@ -37,6 +37,8 @@ KEYS = {
     "space": b" ",
 }
 ANSI = re.compile(r"\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>78]")
+QUIET = 0.15
+"""Seconds without output after which a key's redraw counts as done."""
 TRACEBACK = re.compile(r"Traceback \(most recent call last\)|\b\w+(Error|Exception): |NoMatches")
 
 
@@ -128,11 +130,32 @@ class Terminal:
             self.pump(0.1)
         return text in self.screen
 
+    def settle(self, longest: float, quiet: float = QUIET) -> None:
+        """Read until the app has drawn something and then been quiet for ``quiet`` seconds, or ``longest`` passed.
+
+        A key that changes nothing draws nothing, and then this waits the whole of ``longest``.
+        """
+        end = time.monotonic() + longest
+        drawn = False
+        last = time.monotonic()
+        while (now := time.monotonic()) < end:
+            if drawn and now - last >= quiet:
+                return
+            try:
+                data = self.child.read_nonblocking(65536, timeout=0.02)
+            except pexpect.TIMEOUT:
+                continue
+            except pexpect.EOF:
+                return
+            self.raw += data
+            self.stream.feed(data)
+            drawn, last = True, time.monotonic()
+
     def press(self, *keys: str, settle: float = 0.5) -> str:
         """Send each key (a name from KEYS or literal text), let the app draw, and return the screen."""
         for key in keys:
             self.child.send(KEYS.get(key, key.encode()))
-            self.pump(settle)
+            self.settle(settle)
             self.screens.append(self.screen)
         return self.screen
 

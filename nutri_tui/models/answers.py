@@ -88,6 +88,8 @@ class Diet(Section):
     eggs: Frequency = "dont_know"
     fortified_cereals: Frequency = "dont_know"
     processed_food: Frequency = "dont_know"
+    """No longer asked: no source links processed food to these nutrient gaps, so it changes nothing. Still
+    accepted, so answers files and sessions that hold it keep loading."""
     alcohol_drinks_per_week: Annotated[int, Field(ge=0, le=200, strict=True)] | None = None
     """Standard drinks a week; None means prefer not to say."""
     caffeine_cups_per_day: Annotated[int, Field(ge=0, le=40, strict=True)] | None = None

@@ -146,7 +146,6 @@ DIET = (
     _frequency("meat", "Meat"),
     _frequency("eggs", "Eggs"),
     _frequency("fortified_cereals", "Fortified breakfast cereals"),
-    _frequency("processed_food", "Processed or fast food"),
     Question(
         "diet.alcohol_drinks_per_week",
         "Alcoholic drinks in a typical week (blank: prefer not to say)",

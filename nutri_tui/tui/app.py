@@ -56,9 +56,13 @@ class NutriTuiApp(App[None]):
         open_session: Session | None = None,
         open_path: Path | None = None,
         root: Path | None = None,
+        flow: WizardFlow | None = None,
     ) -> None:
-        """``open_session`` (with the file it came from) starts the app on that saved result."""
+        """``open_session`` (with the file it came from) starts the app on that saved result; ``flow`` starts
+        it inside a wizard run, where that run stands (tests start personas from answers files this way)."""
         super().__init__()
+        if flow is not None:
+            storage, content = flow.storage, flow.content
         self._storage = storage
         self.root = storage.root if storage is not None else (root or data_dir())
         """The data folder (the welcome screen peeks into it before storage is loaded)."""
@@ -66,7 +70,7 @@ class NutriTuiApp(App[None]):
         self.startup_error: str | None = None
         """A content problem found after start-up: the app exits with it (see cli.main)."""
         self._open = (open_session, open_path) if open_session is not None else None
-        self.flow: WizardFlow | None = None
+        self.flow: WizardFlow | None = flow
         """The wizard run in progress, if any."""
         self.register_theme(HIGH_CONTRAST)
 
@@ -119,6 +123,14 @@ class NutriTuiApp(App[None]):
             # removed it while its Header was still mounting, which crashed every `nutri-tui open`.
             session, path = self._open
             self.push_screen(self._saved_result(session, path))
+            return
+        if self.flow is not None:
+            from nutri_tui.questionnaire import REVIEW
+            from nutri_tui.tui.screens.review import ReviewScreen
+            from nutri_tui.tui.screens.wizard import WizardScreen
+
+            flow = self.flow
+            self.push_screen(ReviewScreen(flow) if flow.step == REVIEW else WizardScreen(flow, flow.step))
             return
         self.push_screen(WelcomeScreen(self.root))
         self.set_timer(WARM_UP_DELAY, self._content_ok)  # load and check the content while the person reads

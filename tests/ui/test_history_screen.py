@@ -16,6 +16,7 @@ from nutri_tui.tui.app import NutriTuiApp
 from nutri_tui.tui.screens.compare import CompareScreen
 from nutri_tui.tui.screens.history import HistoryScreen
 from nutri_tui.tui.screens.result import ResultScreen
+from tests.pilot_helpers import paste
 
 REPO = Path(__file__).resolve().parents[2]
 SIZE = (80, 24)
@@ -129,12 +130,16 @@ async def test_export_from_a_reopened_result(storage: Storage, tmp_path: Path) -
         assert isinstance(app.screen, ResultScreen)
         await pilot.press("ctrl+e")
         await pilot.pause()
-        await pilot.press("home", "ctrl+k", *str(target), "enter")
+        await pilot.press("home", "ctrl+k")
+        await paste(pilot, str(target))  # a path is pasted more often than typed
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)  # the dialog closed after writing
         await pilot.press("ctrl+e")
         await pilot.pause()
-        await pilot.press("home", "ctrl+k", *str(target), "enter")  # the same name again: refused
+        await pilot.press("home", "ctrl+k")
+        await paste(pilot, str(target))
+        await pilot.press("enter")  # the same name again: refused
         await pilot.pause()
         problem = str(app.screen.query_one("#export-problem", Static).content)
         assert "already exists" in problem

@@ -28,7 +28,7 @@ def test_start_help_and_quit(tmp_path: Path) -> None:
     assert run.status == 0
 
 
-@pytest.mark.parametrize("example", ["emergency-red-flag.toml", "healthy-adult.toml", "vegan.toml"])
+@pytest.mark.parametrize("example", ["emergency-red-flag.toml"])  # no foods: key 3 once crashed here
 def test_open_a_saved_result_and_visit_every_tab(tmp_path: Path, example: str) -> None:
     """`nutri-tui open SESSION.toml`, then the result tabs 1 to 6 by their number keys."""
     session = saved_session(EXAMPLES / example, tmp_path)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static, TabbedContent
 
+from nutri_tui.content import load_content
 from nutri_tui.storage import Storage
 from nutri_tui.tui.app import NutriTuiApp
 from nutri_tui.tui.screens.red_flag_modal import RedFlagModal
@@ -13,7 +14,7 @@ from nutri_tui.tui.screens.result import ResultScreen
 from nutri_tui.tui.screens.review import ReviewScreen
 from nutri_tui.tui.screens.welcome import WelcomeScreen
 from nutri_tui.tui.screens.wizard import WizardScreen
-from tests.pilot_helpers import answer_flags, choose, tab_to, tick, type_into
+from tests.pilot_helpers import answer_flags, app_at, choose, example_sections, tab_to, tick, type_into
 
 SIZE = (80, 24)
 
@@ -101,18 +102,17 @@ async def test_vegan_office_worker_by_keyboard(tmp_path: Path) -> None:
 
 
 async def test_older_person_on_ppi_and_metformin(tmp_path: Path) -> None:
-    app = NutriTuiApp(storage=Storage(tmp_path))
+    """From the medicines step, the example's other answers given: omeprazole found by its brand name, by keyboard."""
+    sections = example_sections("older-several-medicines")
+    sections["health"]["medicines"] = ["metformin", "hydrochlorothiazide", "alendronate"]
+    app = app_at("medicines", sections, Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        await fill_about(pilot, "74", "female", "omnivore", pregnancy=None)
-        for _ in range(3):
-            await next_step(pilot)
-        await tick(pilot, "medicines", "omeprazole (a PPI)", filter_text="omeprazole")
-        await tick(pilot, "medicines", "metformin", filter_text="metformin")
-        await tick(pilot, "conditions", "Type 2 diabetes", filter_text="diabetes")
+        await pilot.pause()
+        assert on_step(app, "medicines")
+        await tick(pilot, "medicines", "omeprazole (a PPI)", filter_text="Losec")  # a brand name finds its generic
         await next_step(pilot)
         await next_step(pilot)
-        await fill_back_pain(pilot)
+        assert on_step(app, "back_pain")  # prefilled from the example: every warning sign answered
         screen = await to_result(pilot)
         await pilot.press("4")  # Supplement cautions
         await pilot.pause()
@@ -121,22 +121,23 @@ async def test_older_person_on_ppi_and_metformin(tmp_path: Path) -> None:
         assert "You take metformin" in cautions
         b12 = next(n for n in screen.result.nutrients if n.id == "vitamin_b12")
         assert b12.level == "high"
-        await pilot.press("2")  # Deficiencies: Enter on a nutrient opens its reasons
+        assert any("medicines" in reason.answer for reason in b12.reasons)
+        await pilot.press("2", "w")  # Deficiencies, then W: why, for the nutrient highlighted
         await pilot.pause()
-        await pilot.press("w")
-        await pilot.pause()
-        assert "your answer: health.medicines" in texts(app.screen)
+        assert "your answer:" in texts(app.screen)  # its reasons, each with the answer behind it
         await pilot.press("escape")
 
 
 async def test_emergency_red_flag_interrupts_and_leads(tmp_path: Path) -> None:
-    app = NutriTuiApp(storage=Storage(tmp_path))
+    """The back-pain step by keyboard (earlier steps from an example): Yes to an emergency sign interrupts at once."""
+    sections = example_sections("healthy-adult", "back_pain")
+    others = {flag: "no" for flag in load_content().red_flags if flag != "saddle_numbness"}
+    sections["back_pain"] = {"red_flags": others}  # the other warning signs answered already: only this one by hand
+    app = app_at("back_pain", sections, Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        await fill_about(pilot, "45", "male", "omnivore", pregnancy=None)
-        for _ in range(5):
-            await next_step(pilot)
+        await pilot.pause()
         screen = app.screen
+        assert on_step(app, "back_pain")
         await tick(pilot, "areas", "Lower back")
         await tab_to(pilot, screen.query_one("#flag-saddle_numbness"), "y")
         await pilot.pause()
@@ -149,7 +150,6 @@ async def test_emergency_red_flag_interrupts_and_leads(tmp_path: Path) -> None:
         await choose(pilot, "duration", "acute")
         await choose(pilot, "cause", "lifting_or_strain")
         await type_into(pilot, "intensity", "7")
-        await answer_flags(pilot, {"saddle_numbness": "y"})
         result_screen = await to_result(pilot)
         assert result_screen.result.emergency
         assert "‼ EMERGENCY" in texts(result_screen.query_one("#summary"))
@@ -159,7 +159,7 @@ async def test_emergency_red_flag_interrupts_and_leads(tmp_path: Path) -> None:
         assert "withheld" in texts(result_screen.query_one("#exercises"))
 
 
-async def test_back_and_review_editing_keep_answers(tmp_path: Path) -> None:
+async def test_back_keeps_the_answers_of_both_steps(tmp_path: Path) -> None:
     app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
@@ -171,20 +171,24 @@ async def test_back_and_review_editing_keep_answers(tmp_path: Path) -> None:
         assert app.screen.form.collect()["age"] == 52 and app.screen.form.collect()["diet"] == "vegetarian"
         await next_step(pilot)
         assert app.screen.form.collect()["outdoor_minutes"] == "over_60"  # kept when going back
-        for _ in range(5):
-            await next_step(pilot)
-        await fill_back_pain(pilot)
-        await next_step(pilot)
+
+
+async def test_editing_a_step_from_the_review_comes_back_to_it(tmp_path: Path) -> None:
+    app = app_at("review", example_sections("healthy-adult"), Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-        assert "Diet: Vegetarian" in texts(app.screen)
+        assert "Diet: I eat meat and fish" in texts(app.screen)
         await tab_to(pilot, app.screen.query_one("#edit-about"), "enter")
         await pilot.pause()
         assert on_step(app, "about") and app.screen.return_to_review
         await choose(pilot, "diet", "vegan")
         await next_step(pilot)
         assert isinstance(app.screen, ReviewScreen)
-        review = texts(app.screen)
-        assert "Diet: Vegan" in review and "Outdoors uncovered a day: Over an hour" in review
+        assert "Diet: Vegan" in texts(app.screen)
+        await pilot.press("escape")  # Back from the review: the last step, then Next returns
+        await pilot.pause()
+        assert on_step(app, "back_pain")
 
 
 async def test_next_is_unavailable_until_the_step_is_valid(tmp_path: Path) -> None:
@@ -264,24 +268,28 @@ async def test_survives_resizing_at_every_screen(tmp_path: Path) -> None:
     """Tiny, narrow, wide: every screen keeps working (and nothing raises) as the terminal changes."""
     app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        for width, height in ((40, 12), (20, 8), (200, 60), (80, 24)):
+        await pilot.pause()
+        for width, height in ((20, 8), (200, 60), (80, 24)):  # the welcome screen
             await pilot.resize_terminal(width, height)
             await pilot.pause()
-        await fill_about(pilot, "60", "male", "omnivore", pregnancy=None)
+        await start(pilot)  # the first step
         await pilot.resize_terminal(50, 15)
         await pilot.pause()
-        assert app.screen.query_one("#next").region.height >= 0
+        assert on_step(app, "about") and app.screen.query_one("#next").region.height >= 0
+    later = app_at("review", example_sections("older-several-medicines"), Storage(tmp_path))
+    async with later.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
         await pilot.resize_terminal(*SIZE)
-        for _ in range(5):
-            await next_step(pilot)
-        await fill_back_pain(pilot)
-        screen = await to_result(pilot)
+        await next_step(pilot)  # review -> result
+        screen = later.screen
+        assert isinstance(screen, ResultScreen)
         for width, height in ((30, 10), (120, 40)):
             await pilot.resize_terminal(width, height)
             await pilot.press("2")
             await pilot.pause()
-        assert app.screen is screen
+        assert later.screen is screen
 
 
 async def test_high_contrast_theme_and_palette_commands(tmp_path: Path) -> None:

@@ -5,8 +5,7 @@ would expect; the issue's "done" personas (ibuprofen with co-codamol, apixaban, 
 of vitamin B6 with tingling) are checked as a new user would meet them. Expected wording is read from
 the content, so a reworded caution does not break a test, but a caution that stops reaching the person
 does. Every assertion about the person's reading holds in ``--json``, ``assess`` text and the Markdown
-report (tests/outputs.py), except where noted: back-pain notes and medicine cautions below doctor-first
-are in the result (``--json``) but are not yet rendered in the text and the report (see the xfail below).
+report (tests/outputs.py), back-pain notes and every medicine caution included.
 """
 
 from __future__ import annotations
@@ -373,14 +372,9 @@ def test_tea_drinkers_taking_iron_are_told_to_take_it_apart() -> None:
     assert any(a.id == "tea_and_iron_tablets" for a in seen.result.advice)
 
 
-# --- the renderers still to come ---------------------------------------------------------------------
+# --- every output ---------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="back-pain notes and medicine cautions below doctor-first are in --json but not yet rendered in the "
-    "text and the report (the output engineer is adding them); remove this mark when they are",
-    strict=False,
-)
 def test_back_pain_notes_and_every_medicine_caution_reach_the_text_and_the_report() -> None:
     seen = show(about={"age": 70}, health={"medicines": ["ibuprofen", "codeine"]})
     assert_everywhere(seen, CONTENT.medicines["nsaid"].back_pain_note)

@@ -39,8 +39,8 @@ DERIVED = {"pregnancy", "breastfeeding"}
 
 # Answer fields that change nothing, with the reason they are asked.
 ASKED_FOR_CONTEXT_FIELDS = {
-    "diet.processed_food": "no source read links processed food to these nutrient gaps (issue 11); "
-    "asked for context, and a candidate to stop asking",
+    "diet.processed_food": "no source links processed food to these nutrient gaps (issue 11), so the wizard no "
+    "longer asks it; the field is kept so that older answers files and sessions still load",
     "lifestyle.smoking": "deliberately scores nothing (docs/content.md): no source shows smoking causes these "
     "deficiencies; asked for context",
 }
@@ -164,3 +164,11 @@ def test_the_fields_asked_for_context_really_change_nothing(path: str) -> None:
         changed = copy.deepcopy(base)
         changed[section][name] = value
         assert result(changed) == default, f"{path} = {value!r} changes a result: remove it from the exceptions"
+
+
+def test_the_wizard_asks_nothing_that_changes_nothing_except_for_context() -> None:
+    """A question without a sourced effect is asked only for context (smoking), or not asked at all."""
+    from nutri_tui.questionnaire import QUESTIONS
+
+    assert "diet.processed_food" not in QUESTIONS
+    assert {path for path in ASKED_FOR_CONTEXT_FIELDS if path in QUESTIONS} == {"lifestyle.smoking"}
