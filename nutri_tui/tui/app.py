@@ -2,7 +2,7 @@
 
 ``NutriTuiApp()`` needs no arguments: it finds the content and the data folder itself
 (``NUTRI_TUI_HOME`` overrides the folder). Screens receive what they show in ``__init__`` and ask to
-move on by posting :class:`~nutri_tui.tui.navigation.Go`; :meth:`NutriTuiApp.on_go` is the one place
+move on by calling :func:`~nutri_tui.tui.navigation.go`; :meth:`NutriTuiApp.navigate` is the one place
 that turns a destination into a screen. Screens are switched on top of the first one, so the stack
 stays one deep and Escape means "back a step" everywhere; modals are pushed on top.
 """
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -22,6 +22,7 @@ from nutri_tui.text import clean_text
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.welcome import WelcomeScreen
 from nutri_tui.tui.themes import HIGH_CONTRAST
+from nutri_tui.tui.type_ahead import KeepTypeAhead
 
 # Everything else (pydantic models, the content, storage, the other screens) is imported where it is
 # first used: the welcome screen must paint as fast as a bare Textual app, and these cost ~0.5 s.
@@ -40,7 +41,7 @@ WARM_UP_DELAY = 0.25
 """Seconds after the first paint before the content is loaded and validated (the person is reading)."""
 
 
-class NutriTuiApp(App[None]):
+class NutriTuiApp(KeepTypeAhead):
     TITLE = "nutri-tui"
     SUB_TITLE = "nutrients and back pain"
     CSS_PATH = "app.tcss"
@@ -149,8 +150,8 @@ class NutriTuiApp(App[None]):
 
     # --- navigation: the one place a destination becomes a screen ------------------------
 
-    def on_go(self, message: nav.Go) -> None:
-        where = message.where
+    def navigate(self, where: nav.Destination) -> None:
+        """Turn a destination into a screen (every screen change goes through here)."""
         if not isinstance(where, nav.Home) and not self._content_ok():  # every other screen reads the content
             return
         match where:
@@ -327,9 +328,7 @@ class NutriTuiApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from nutri_tui.tui.screens.result import ResultScreen
 
-        def go(where: nav.Destination) -> None:
-            self.post_message(nav.Go(where))
-
+        go = self.navigate
         yield SystemCommand("New assessment", "Start a new set of questions", lambda: go(nav.NewAssessment()))
         yield SystemCommand("Past results", "Open, compare, label or delete saved results", lambda: go(nav.History()))
         if isinstance(screen, ResultScreen):

@@ -1,20 +1,26 @@
-"""Where a screen asks to go next: one typed message, handled by the app in one place.
+"""Where a screen asks to go next: one typed destination, turned into a screen by the app in one place.
 
 Full screens are switched, not pushed (the stack stays one deep, so Escape means "back a step"
-everywhere), so they cannot hand a result back with ``dismiss``; instead a screen posts
-``Go(destination)``, which bubbles to :class:`~nutri_tui.tui.app.NutriTuiApp`, and the app decides
-which screen that is. Modals do return typed results with ``dismiss`` (a bool, a label or None).
+everywhere), so they cannot hand a result back with ``dismiss``; instead a screen calls
+``go(self, destination)`` and :class:`~nutri_tui.tui.app.NutriTuiApp` decides which screen that is.
+Modals do return typed results with ``dismiss`` (a bool, a label or None).
+
+Why a direct call and not a posted message: a key binding runs in the app's own message loop, and
+a message posted from it waits behind the keys already queued. Someone who presses ``n`` and types
+their age at once had those first digits delivered to the screen being left, and lost (measured in a
+pty: keys within about 150 ms of ``n``). Switching within the same handling, as Textual's own
+``switch_screen`` does, lets the next queued key reach the new screen.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from textual.message import Message
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
     from nutri_tui.models.answers import Answers
     from nutri_tui.storage import SessionEntry
 
@@ -79,9 +85,16 @@ class Compare:
 Destination = Home | NewAssessment | ResumeDraft | ShowStep | Review | Finish | Reassess | History | OpenSaved | Compare
 
 
-class Go(Message):
-    """A screen asks the app to show another (see the module docstring)."""
+@runtime_checkable
+class Navigator(Protocol):
+    """The app: it turns a destination into a screen."""
 
-    def __init__(self, where: Destination) -> None:
-        super().__init__()
-        self.where = where
+    def navigate(self, where: Destination) -> None: ...
+
+
+def go(node: DOMNode, where: Destination) -> None:
+    """Show ``where`` now (see the module docstring for why now)."""
+    app = node.app
+    if not isinstance(app, Navigator):  # a screen run inside some other app (a test harness) cannot leave
+        raise TypeError(f"{type(app).__name__} cannot show {where!r}")
+    app.navigate(where)

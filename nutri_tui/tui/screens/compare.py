@@ -36,4 +36,4 @@ class CompareScreen(Screen[None]):
         yield KeyBar()
 
     def action_back(self) -> None:
-        self.post_message(nav.Go(nav.History()))
+        nav.go(self, nav.History())

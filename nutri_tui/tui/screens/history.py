@@ -180,7 +180,7 @@ class HistoryScreen(Screen[None]):
         if not isinstance(entry, SavedSession):
             self.notify(f"This file cannot be opened: {entry.reason}", severity="warning", timeout=8)
             return
-        self.post_message(nav.Go(nav.OpenSaved(entry.path)))
+        nav.go(self, nav.OpenSaved(entry.path))
 
     def action_mark(self) -> None:
         entry = self._current()
@@ -197,7 +197,7 @@ class HistoryScreen(Screen[None]):
         if str(entry.path) == self.marked:
             self.notify("Highlight a different result to compare with the marked one.", timeout=6)
             return
-        self.post_message(nav.Go(nav.Compare(self.marked_path(), entry.path, tuple(self.entries))))
+        nav.go(self, nav.Compare(self.marked_path(), entry.path, tuple(self.entries)))
 
     def marked_path(self) -> Path:
         return self.by_key[self.marked or ""].path
@@ -239,7 +239,7 @@ class HistoryScreen(Screen[None]):
         self.app.push_screen(ConfirmModal(f"Delete {what!r} for good? This cannot be undone.", yes="Delete"), done)
 
     def action_home(self) -> None:
-        self.post_message(nav.Go(nav.Home()))
+        nav.go(self, nav.Home())
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]

@@ -312,10 +312,10 @@ class ResultScreen(Screen[None]):
         self.app.push_screen(ExportModal(self.session, self.content))
 
     def action_reassess(self) -> None:
-        self.post_message(nav.Go(nav.Reassess(self.session.answers)))
+        nav.go(self, nav.Reassess(self.session.answers))
 
     def action_home(self) -> None:
-        self.post_message(nav.Go(nav.Home()))
+        nav.go(self, nav.Home())
 
     def action_why(self) -> None:
         self._open_why(self.current_finding())

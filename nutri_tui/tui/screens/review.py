@@ -58,13 +58,13 @@ class ReviewScreen(Screen[None]):
 
     @on(Button.Pressed, "#result")
     def action_result(self) -> None:
-        self.post_message(nav.Go(nav.Finish()))
+        nav.go(self, nav.Finish())
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
-        self.post_message(nav.Go(nav.ShowStep(STEPS[-1].id)))
+        nav.go(self, nav.ShowStep(STEPS[-1].id))
 
     @on(Button.Pressed, ".review-heading Button")
     def _edit(self, event: Button.Pressed) -> None:
         step_id = (event.button.id or "").removeprefix("edit-")
-        self.post_message(nav.Go(nav.ShowStep(step_id, back_to_review=True)))
+        nav.go(self, nav.ShowStep(step_id, back_to_review=True))

@@ -37,8 +37,14 @@ class WelcomeScreen(Screen[None]):
         Binding("r", "resume", "Resume"),
         Binding("h", "history", "Past results"),
         Binding("f1", "app.help", "Help"),
+        # Enter on a choice is handled here, at once, rather than by the button's Pressed message, which
+        # arrives after the keys typed behind it: an age typed straight after Enter then reaches the step.
+        Binding("enter", "choose", show=False, priority=True),
     ]
     HELP = HELP
+    AUTO_FOCUS = "#choices Button"
+    """The first choice has focus, so Enter does it: "Resume" when there are unfinished answers
+    (starting again would discard them), otherwise "Start a new assessment"."""
 
     def __init__(self, root: Path) -> None:
         """``root`` is the data folder, peeked into for a draft and past results."""
@@ -72,17 +78,26 @@ class WelcomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
             return self.draft_step is not None
+        if action == "choose":
+            return isinstance(self.focused, Button)
         return True
+
+    def action_choose(self) -> None:
+        """Do what the focused button says (Enter)."""
+        if isinstance(self.focused, Button):
+            {"new": self.action_new, "resume": self.action_resume, "open-history": self.action_history}[
+                self.focused.id or "new"
+            ]()
 
     @on(Button.Pressed, "#new")
     def action_new(self) -> None:
         if self.draft_step is None:
-            self.post_message(nav.Go(nav.NewAssessment()))
+            nav.go(self, nav.NewAssessment())
             return
 
         def answered(start_again: bool | None) -> None:
             if start_again:
-                self.post_message(nav.Go(nav.NewAssessment()))
+                nav.go(self, nav.NewAssessment())
 
         self.app.push_screen(
             ConfirmModal("Start again? Your unfinished answers will be discarded.", yes="Start again"), answered
@@ -90,12 +105,12 @@ class WelcomeScreen(Screen[None]):
 
     @on(Button.Pressed, "#open-history")
     def action_history(self) -> None:
-        self.post_message(nav.Go(nav.History()))
+        nav.go(self, nav.History())
 
     @on(Button.Pressed, "#resume")
     def action_resume(self) -> None:
         if self.draft_step is not None:
-            self.post_message(nav.Go(nav.ResumeDraft()))
+            nav.go(self, nav.ResumeDraft())
 
 
 def _step_title(step_id: str) -> str:

@@ -24,7 +24,7 @@ from textual.widgets import Button, ContentSwitcher, Input, Static
 from nutri_tui.questionnaire import REVIEW, STEPS, Step, step_index
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.steps import step_form
-from nutri_tui.tui.screens.steps.base import StepForm
+from nutri_tui.tui.screens.steps.base import ANSWER_WIDGETS, StepForm
 from nutri_tui.tui.widgets.answer_row import AnswerRow
 from nutri_tui.tui.widgets.choice import Choice
 from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
@@ -43,6 +43,9 @@ class WizardScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("f1", "app.help", "Help"),
     ]
+    AUTO_FOCUS = ANSWER_WIDGETS
+    """Focus the first question as soon as the screen is current, not the form around it: keys typed
+    while the screen opens (type-ahead) are delivered to whatever has focus then."""
 
     def __init__(self, flow: WizardFlow, step_id: str, return_to_review: bool = False) -> None:
         """Open on ``step_id``; ``return_to_review`` makes Next and Back lead back to the review."""
@@ -167,7 +170,7 @@ class WizardScreen(Screen[None]):
         after = self.flow.done(self.step_id, form.validated(form.collect()), self.return_to_review)
         self._save_draft(after_paint=True)
         if after == REVIEW:
-            self.post_message(nav.Go(nav.Review()))
+            nav.go(self, nav.Review())
         else:
             self.show(after)
 
@@ -179,11 +182,11 @@ class WizardScreen(Screen[None]):
         before = self.flow.back(self.step_id, values, self.return_to_review)
         if before is None:
             self._save_draft(after_paint=False)  # now: the welcome screen looks for it to offer "Resume"
-            self.post_message(nav.Go(nav.Home()))
+            nav.go(self, nav.Home())
             return
         self._save_draft(after_paint=True)
         if before == REVIEW:
-            self.post_message(nav.Go(nav.Review()))
+            nav.go(self, nav.Review())
         else:
             self.show(before)
 
