@@ -85,7 +85,7 @@ async def timed_switch(
 async def nutri_round() -> list[tuple[str, float, float]]:
     from nutri_tui.storage import Storage
     from nutri_tui.tui.app import NutriTuiApp
-    from nutri_tui.tui.flow import STEP_IDS
+    from nutri_tui.tui.flow import STEP_IDS, WizardState
     from nutri_tui.tui.screens.wizard import WizardScreen
 
     home = tempfile.TemporaryDirectory(prefix="nutri-bench-")  # a fresh one, so there is no draft to resume
@@ -95,9 +95,11 @@ async def nutri_round() -> list[tuple[str, float, float]]:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
         await settle(pilot, spy, step(STEP_IDS[0]))
-        app.wizard.sections = wizard_sections(app.content)
+        flow = app.flow
+        assert flow is not None
+        flow.state = WizardState.resume(wizard_sections(app.content), STEP_IDS[0])
         first = app.screen
-        app.switch_screen(WizardScreen(STEP_IDS[0]))  # a wizard built from those answers
+        app.switch_screen(WizardScreen(flow, STEP_IDS[0]))  # a wizard built from those answers
         await settle(pilot, spy, lambda screen: step(STEP_IDS[0])(screen) and screen is not first)
         await pilot.pause()
         wizard, shown = app.screen, [0.0]

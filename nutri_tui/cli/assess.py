@@ -1,7 +1,9 @@
 """``nutri-tui assess`` and ``nutri-tui schema``: the assessment without the UI.
 
 ``assess --save`` keeps the result as a session, exactly as the app does when the wizard ends, and
-prints the new file's path as the last line of stdout (after the text or the JSON). Exit codes: 2
+prints the new file's path as the last line of stdout after the text; with ``--json`` the path is the
+JSON's ``saved_to`` key instead, so stdout stays one JSON document (``jq`` reads it). The JSON also
+carries the action plan the text starts with (``plan``: its steps, each with its lines). Exit codes: 2
 for a bad answers file or ``--label`` without ``--save`` (bad input); 1 when the session cannot be
 saved (a full disk, a folder without permission): the result has been printed by then, and saving
 is not the person's input, so it is not a usage error. Each error is one line on stderr.
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING
 from nutri_tui.cli.common import EXIT_CONTENT, EXIT_OK, EXIT_STORAGE, fail, shown, storage_for
 
 if TYPE_CHECKING:
+    from nutri_tui.content import Content
     from nutri_tui.models.answers import Answers
     from nutri_tui.models.assessment import Assessment
 
@@ -51,25 +54,44 @@ def _cmd_assess(args: argparse.Namespace) -> int:
         return fail(str(error))
     result = assess(answers, content)
     if args.json:
-        from nutri_tui.models.assessment import result_adapter
-
-        print(result_adapter().dump_json(result, indent=2).decode())
-    else:
-        print(render_text(result))
+        return _print_json(args, answers, result, content)
+    print(render_text(result, content))
     if args.save:
-        return _save(args, answers, result, content.version)
+        path, status = _save(args, answers, result, content.version)
+        if path is not None:
+            print(shown(path))
+        return status
     return EXIT_OK
 
 
-def _save(args: argparse.Namespace, answers: Answers, result: Assessment, content_version: str) -> int:
+def _print_json(args: argparse.Namespace, answers: Answers, result: Assessment, content: Content) -> int:
+    from dataclasses import asdict
+
+    from nutri_tui.models.assessment import result_adapter
+    from nutri_tui.reports.plan import action_plan
+
+    data = result_adapter().dump_python(result, mode="json")
+    data["plan"] = [asdict(step) for step in action_plan(result, content)]
+    status = EXIT_OK
+    if args.save:
+        path, status = _save(args, answers, result, content.version)
+        if path is not None:
+            data["saved_to"] = str(path)
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+    return status
+
+
+def _save(
+    args: argparse.Namespace, answers: Answers, result: Assessment, content_version: str
+) -> tuple[Path | None, int]:
+    """The saved file and EXIT_OK, or None and the exit status after reporting why it was not saved."""
     from nutri_tui.storage import StorageError, make_session
 
     try:
         path = storage_for(args).save_session(make_session(answers, result, content_version, args.label or ""))
     except (StorageError, OSError) as error:
-        return fail(f"the result was not saved: {error}", EXIT_STORAGE)
-    print(shown(path))
-    return EXIT_OK
+        return None, fail(f"the result was not saved: {error}", EXIT_STORAGE)
+    return path, EXIT_OK
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

@@ -152,7 +152,9 @@ class Pieces:
         if not entries:
             return ()
         short = self._content.medicines[medicine_id].short
-        label = f"You take {said_as} ({short})" if said_as else f"You take {short}"
+        # "You take metformin (metformin)" says nothing twice: the class is named only when it adds something.
+        named = said_as and said_as.casefold() != short.casefold()
+        label = f"You take {said_as} ({short})" if named else f"You take {said_as or short}"
         return self._effects(entries, label, f"health.medicines = {said_as or medicine_id}")
 
     def _condition_effects(self, condition_id: str, cause: str) -> tuple[Effect, ...]:

@@ -83,6 +83,10 @@ class RedFlag(Cited):
     id: Id
     question: Text
     """Asked as a yes/no question in the back-pain step."""
+    said: Text
+    """The question as a plain clause in the person's words, for the result to state what they answered:
+    "You said ...", "You were not sure whether ...", "Your other answers suggest ...". Lower-case first
+    letter, no final full stop; true for every wording in ``variants``."""
     urgency: Urgency
     meaning: Text
     """What it may point to, without diagnosing."""

@@ -113,6 +113,7 @@ ROLES: dict[str, dict[str, str]] = {
     "RedFlag": {
         "id": KEY,
         "question": SHOWN,
+        "said": SHOWN,
         "urgency": SHOWN,
         "meaning": SHOWN,
         "advice": SHOWN,

@@ -34,7 +34,8 @@ class NutrientRule(Cited):
 
 class AdviceRule(Cited):
     id: Id
-    topic: Literal["stress", "sleep", "activity", "smoking", "pain", "supplements", "general"]
+    topic: Literal["stress", "sleep", "activity", "smoking", "pain", "supplements", "general", "safety_net"]
+    """``safety_net``: what to do if things change, always the last step of the action plan."""
     when: tuple[When, ...] = ()
     """Empty: always shown."""
     text: Text

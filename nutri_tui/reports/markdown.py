@@ -31,6 +31,7 @@ from nutri_tui.reports.phrases import (
     is_personal,
     tests_worth_asking,
 )
+from nutri_tui.reports.plan import action_plan, other_advice
 from nutri_tui.reports.result_text import (
     food_extras,
     in_full,
@@ -146,8 +147,10 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
         f"knowledge base {md(result.content_version)}{reviewed}. The result is as it was shown at the time."
     )
 
-    report.section("Summary")
-    report.add(*(f"- {md(line)}" for line in result.summary))
+    report.section("What to do first")
+    for number_, step in enumerate(action_plan(result, content), 1):
+        report.add(f"{number_}. **{md(step.title)}**")
+        report.add(*(f"   - {md(line.text)}{report.cite(line.sources)}" for line in step.lines))
 
     report.section("Red flags")
     if not result.red_flags:
@@ -214,9 +217,9 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
             report.add(*(f"  - Caution: {md(caution)}" for caution in exercise.cautions))
 
     report.section("Advice given")
-    if not result.advice:
+    if not other_advice(result):
         report.add("No general advice was given.")
-    report.add(*(f"- {md(advice.text)}{report.cite(advice.sources)}" for advice in result.advice))
+    report.add(*(f"- {md(advice.text)}{report.cite(advice.sources)}" for advice in other_advice(result)))
 
     report.section("Sources")
     known = {source.id: source for source in result.sources}

@@ -14,6 +14,7 @@ LEVEL_SYMBOL = {"high": "▲", "moderate": "◆", "low": "○"}
 """A shape for each level, so it never rests on colour alone."""
 URGENCY_WORD = {"emergency": "EMERGENCY", "urgent": "URGENT", "soon": "SOON"}
 URGENCY_SYMBOL = {"emergency": "‼", "urgent": "!", "soon": "•"}
+"""A shape for each urgency on screen, so it never rests on colour alone."""
 SEVERITY_WORD = {"doctor_first": "ASK A DOCTOR FIRST", "caution": "CAUTION", "info": "NOTE"}
 TEST_WORD = {"good": "a good test", "limited": "a limited test", "poor": "a poor test", "none": "no standard test"}
 UNCONFIRMED = " (not yet confirmed against its source)"
@@ -41,17 +42,6 @@ def personal_cautions(finding: NutrientFinding) -> list[Caution]:
 def level_tag(level: str) -> str:
     """``◆ Moderate``, padded so a column of them lines up."""
     return f"{LEVEL_SYMBOL[level]} {LEVEL_WORD[level]:<8}"
-
-
-BAR_WIDTH = 10
-BAR_FULL_AT = 8.0
-"""A score at or above this fills the bar (twice the 'high' threshold in rules.toml)."""
-
-
-def level_bar(score: float) -> str:
-    """A score drawn as a bar of ten blocks (beside its level word, never instead of it)."""
-    filled = min(BAR_WIDTH, round(score * BAR_WIDTH / BAR_FULL_AT))
-    return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
 def tests_worth_asking(result: Assessment) -> list[tuple[NutrientFinding, TestInfo]]:

@@ -8,18 +8,14 @@ from nutri_tui.models.assessment import (
     FoodSuggestion,
     InfoNote,
     NutrientFinding,
-    RedFlagFinding,
     TestInfo,
 )
 from nutri_tui.reports.phrases import (
     SEVERITY_WORD,
     TEST_WORD,
     UNCONFIRMED,
-    URGENCY_SYMBOL,
-    URGENCY_WORD,
     level_mark,
     personal_cautions,
-    tests_worth_asking,
 )
 from nutri_tui.text import number
 
@@ -69,16 +65,6 @@ def food_extras(food: FoodSuggestion) -> list[str]:
         extras.append(food.note if food.note.endswith((".", "!", "?")) else f"{food.note}.")
     extras += food.advisories
     return extras
-
-
-def red_flag_text(flag: RedFlagFinding) -> str:
-    unsure = "  (you were not sure: please find out)" if flag.answer == "dont_know" else ""
-    implied = "  (from your other answers)" if flag.answer == "implied" else ""
-    word = URGENCY_WORD[flag.urgency]
-    return (
-        f"{URGENCY_SYMBOL[flag.urgency]} {word}: {flag.question}{unsure}{implied}\n  {flag.advice}\n"
-        f"  Why: {flag.meaning}"
-    )
 
 
 def finding_details(finding: NutrientFinding, sources: dict[str, str]) -> str:
@@ -133,13 +119,3 @@ def exercise_text(exercise: ExerciseSuggestion) -> str:
     lines.append(stop if stop.lower().startswith("stop") else f"Stop and get advice if: {stop}")
     lines.append(f"Evidence: {exercise.evidence} [{', '.join(exercise.sources)}]")
     return "\n".join(lines)
-
-
-def next_steps(result: Assessment) -> list[str]:
-    steps: list[str] = []
-    for finding, test in tests_worth_asking(result):
-        steps.append(f"Ask a doctor whether testing {finding.name} makes sense for you: {test.name}.")
-    if result.exercises:
-        names = ", ".join(e.name.lower() for e in result.exercises[:2])
-        steps.append(f"Try {names}: start gently and build up (see Exercises).")
-    return steps

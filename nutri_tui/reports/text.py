@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from nutri_tui.models.assessment import Assessment, NutrientFinding, YourItem
 from nutri_tui.reports.phrases import LEVEL_SYMBOL, UNCONFIRMED, URGENCY_WORD, personal_cautions, tests_worth_asking
+from nutri_tui.reports.plan import action_plan, other_advice
 from nutri_tui.reports.result_text import food_extras, in_full, noted, target_text, test_text
 from nutri_tui.text import number
+
+if TYPE_CHECKING:
+    from nutri_tui.content import Content
 
 WIDTH = 78
 LEVEL_MARK = {level: f"{symbol} {level}" for level, symbol in LEVEL_SYMBOL.items()}
@@ -25,13 +30,23 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> str:
     )
 
 
-def render_text(result: Assessment) -> str:
+def render_text(result: Assessment, content: Content | None = None) -> str:
+    """The result as text: the action plan first, then everything else. ``content`` (the installed knowledge
+    base when None) words the plan."""
+    if content is None:
+        from nutri_tui.content import load_content
+
+        content = load_content()
     out: list[str] = []
     reviewed = f", reviewed {result.content_reviewed}" if result.content_reviewed else ""
     out.append(f"nutri-tui result (knowledge base {result.content_version}{reviewed})")
     out.append("=" * WIDTH)
-    for line in result.summary:
-        out.append(_wrap(line, "  ", "• "))
+    out.append("What to do first")
+    for number_, step in enumerate(action_plan(result, content), 1):
+        out.append(f"{number_}. {step.title}")
+        for line in step.lines:
+            cited = f" [{', '.join(line.sources)}]" if line.sources else ""
+            out.append(_wrap(line.text + cited, "     ", "   - "))
     for note in result.notes:
         out.append(_wrap(note, "  ", "• "))
 
@@ -78,9 +93,9 @@ def render_text(result: Assessment) -> str:
         for caution in exercise.cautions:
             out.append(_wrap(caution, "      ", "    ! "))
         out.append(_wrap(f"Stop if: {exercise.stop_if}", "    "))
-    if result.advice:
+    if other_advice(result):
         out += ["", "Advice", "-" * WIDTH]
-        for advice in result.advice:
+        for advice in other_advice(result):
             out.append(_wrap(advice.text, "    ", "  "))
     out += ["", "Cautions", "-" * WIDTH]
     for caution in result.general_cautions:

@@ -76,6 +76,9 @@ async def test_review(svg_snapshot, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("tab", ["1", "2", "3", "4", "5", "6"])
 async def test_result_tabs(svg_snapshot, tmp_path: Path, tab: str) -> None:
+    """Each result tab for the 76-year-old on four medicines. Tab 1 is the action plan: "What to do first",
+    then "1. Warning signs" (none in her answers) and "2. Safety first" with the thiazide and vitamin D
+    caution, each line set off by a bar on its left; no scores as numbers."""
     content = load_content()
     answers = Answers.model_validate(example_sections("older-several-medicines"), context={"content": content})
     app = NutriTuiApp(storage=Storage(tmp_path))

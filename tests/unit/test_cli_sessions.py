@@ -168,13 +168,16 @@ def test_assess_save_prints_the_path_last_and_the_file_loads(capsys, private_hom
     assert listed(private_home) == {"sessions"}  # no draft is made or touched
 
 
-def test_assess_json_save_prints_the_json_then_the_path(capsys, private_home: Path) -> None:
+def test_assess_json_save_prints_one_json_document_with_the_path_in_it(capsys, private_home: Path) -> None:
+    """stdout is the JSON alone (``jq`` reads it): the saved file is its ``saved_to``, and the plan is in it."""
     code, out, _ = run(capsys, "assess", EXAMPLES / "emergency-red-flag.toml", "--json", "--save")
     assert code == 0
-    body, last = out.rstrip("\n").rsplit("\n", 1)
-    data = json.loads(body)
-    session = Storage().load_session(Path(last))
+    data = json.loads(out)
+    session = Storage().load_session(Path(data.pop("saved_to")))
+    plan = data.pop("plan")
     assert data == result_adapter().dump_python(session.result, mode="json") and data["emergency"] is True
+    assert plan[0]["title"] == "Warning signs"
+    assert plan[0]["lines"][0]["text"].startswith("EMERGENCY: Get help now. You said you have")
 
 
 def test_assess_save_stores_the_cleaned_label(capsys, private_home: Path) -> None:

@@ -29,8 +29,9 @@ from nutri_tui.models.answers import Answers
 from nutri_tui.models.session import Session
 from nutri_tui.reports.comparison import compare_sessions
 from nutri_tui.reports.markdown import render_markdown
-from nutri_tui.reports.phrases import level_bar, level_tag
-from nutri_tui.reports.result_text import exercise_text, finding_details, next_steps, red_flag_text, target_text
+from nutri_tui.reports.phrases import level_tag
+from nutri_tui.reports.plan import action_plan
+from nutri_tui.reports.result_text import exercise_text, finding_details, target_text
 from nutri_tui.reports.text import render_text
 from nutri_tui.storage import SavedSession, Storage, StorageError, UnreadableSession, make_session, session_file
 
@@ -162,13 +163,15 @@ def displayable(session: Session) -> list[str]:
     """Every text a person could be shown for this session without a terminal (each must build, and be clean)."""
     result = session.result
     sources = {s.id: f"{s.title}, {s.publisher}. {s.url}" for s in result.sources}
-    texts = [render_text(result), render_markdown(session, CONTENT), "\n".join(compare_sessions(session, session))]
-    texts += [red_flag_text(flag) for flag in result.red_flags]
+    texts = [
+        render_text(result, CONTENT),
+        render_markdown(session, CONTENT),
+        "\n".join(compare_sessions(session, session)),
+    ]
+    texts += [line.text for step in action_plan(result, CONTENT) for line in step.lines]
     texts += [exercise_text(exercise) for exercise in result.exercises]
-    texts += next_steps(result)
     for finding in result.nutrients:
         texts += [finding_details(finding, sources), target_text(finding), level_tag(finding.level)]
-        texts.append(level_bar(finding.score))
     assert len({f.id for f in result.nutrients}) == len(result.nutrients)  # option ids
     for finding in result.nutrients:
         assert len({f.id for f in finding.foods}) == len(finding.foods)  # food table row keys

@@ -17,13 +17,12 @@ from textual.widgets.option_list import Option
 
 from nutri_tui.models.assessment import NutrientFinding
 from nutri_tui.models.session import Session
-from nutri_tui.reports.phrases import SEVERITY_WORD, UNCONFIRMED, level_bar, level_tag, personal_cautions
+from nutri_tui.reports.phrases import SEVERITY_WORD, UNCONFIRMED, URGENCY_SYMBOL, level_tag, personal_cautions
+from nutri_tui.reports.plan import action_plan, other_advice
 from nutri_tui.reports.result_text import (
     exercise_text,
     finding_details,
     food_extras,
-    next_steps,
-    red_flag_text,
     target_text,
 )
 from nutri_tui.storage import StorageError
@@ -60,6 +59,8 @@ class ResultScreen(Screen[None]):
         Binding("escape", "home", "Home"),
     ]
     HELP = HELP
+    AUTO_FOCUS = "#summary VerticalScroll"
+    """The plan is read first, so its scrolling view has the keys: PageDown and the arrows scroll it at once."""
 
     def __init__(
         self,
@@ -89,7 +90,7 @@ class ResultScreen(Screen[None]):
             with TabPane("Summary", id="summary"), VerticalScroll():
                 yield from self._summary()
             with TabPane("Deficiencies", id="deficiencies"), Horizontal():
-                yield OptionList(*self._nutrient_options(short=True), id="deficiency-list")
+                yield OptionList(*self._nutrient_options(), id="deficiency-list")
                 with VerticalScroll(id="deficiency-detail"):
                     yield Static("", id="detail", markup=False)
             with TabPane("Foods", id="foods"):
@@ -100,9 +101,9 @@ class ResultScreen(Screen[None]):
                 yield Static(result.exercise_note, classes="note", markup=False)
                 for exercise in result.exercises:
                     yield Static(exercise_text(exercise), classes="card", markup=False)
-                if result.advice:
+                if other_advice(result):
                     yield Static("Looking after your back", classes="heading", markup=False)
-                    for advice in result.advice:
+                    for advice in other_advice(result):
                         yield Static(f"• {advice.text} [{', '.join(advice.sources)}]", markup=False)
             with TabPane("Sources", id="sources"), VerticalScroll():
                 for source in result.sources:
@@ -117,30 +118,33 @@ class ResultScreen(Screen[None]):
     # --- tabs ------------------------------------------------------------------------
 
     def _summary(self) -> ComposeResult:
+        """The action plan (reports/plan.py): what to do first, in order; the rest is in the other tabs."""
         result = self.result
         if self.note:
             yield Static(self.note, classes="note", markup=False)
-        for flag in result.red_flags:
-            yield Static(red_flag_text(flag), classes=f"red-flag {flag.urgency}", markup=False)
-        for line in result.summary:
-            yield Static(f"• {line}", markup=False)
-        yield Static("Nutrients, most worth checking first (W: why)", classes="heading", markup=False)
-        yield OptionList(*self._nutrient_options(short=False), id="summary-list", classes="nutrients")
-        steps = next_steps(result)
-        if steps:
-            yield Static("Next steps", classes="heading", markup=False)
-            yield Static("\n".join(f"• {s}" for s in steps), markup=False)
+        yield Static("What to do first", classes="title", markup=False)
+        for number_, step in enumerate(action_plan(result, self.content), 1):
+            yield Static(f"{number_}. {step.title}", classes="heading", markup=False)
+            for line in step.lines:
+                cited = f" [{', '.join(line.sources)}]" if line.sources else ""
+                if line.tone in ("emergency", "urgent", "soon"):
+                    mark = URGENCY_SYMBOL[line.tone]
+                    yield Static(f"{mark} {line.text}{cited}", classes=f"red-flag {line.tone}", markup=False)
+                else:
+                    yield Static(line.text + cited, classes=f"plan-line {line.tone}", markup=False)
         for note in result.notes:
             yield Static(f"Note: {note}", classes="muted", markup=False)
+        yield Static(
+            "More in the tabs: 2 every nutrient and why, 3 foods, 4 supplement cautions, 5 exercises, 6 sources.",
+            classes="muted",
+            markup=False,
+        )
         yield Static(result.disclaimer, classes="disclaimer", markup=False)
 
-    def _nutrient_options(self, short: bool) -> list[Option]:
+    def _nutrient_options(self) -> list[Option]:
         options = []
         for finding in self.result.nutrients:
-            if short:
-                text = f"{level_tag(finding.level)[0]} {finding.name}"
-            else:
-                text = f"{level_tag(finding.level)} {finding.name:<22} {level_bar(finding.score)} {finding.score:g}"
+            text = f"{level_tag(finding.level)[0]} {finding.name}"
             options.append(Option(Content(text), id=finding.id))  # Content: plain text, never markup
         return options
 

@@ -1,0 +1,257 @@
+"""The action plan: the first thing a person reads, in the order they should act on it.
+
+1. Warning signs: what to do and how soon, stated as what the person said; or plainly none.
+2. Safety first: an amount above an upper limit, anything to ask a doctor about first.
+3. At most three nutrients worth doing something about, each with the reason in their own answers,
+   the public-health advice where it exists (and nothing says "ask your doctor first"), and which
+   blood test is worth asking about and what it cannot show.
+4. One or two exercises that fit them, with what applies to their situation; none after an emergency sign.
+5. A safety net: if this happens, do that. Always present.
+
+Everything else (all nutrients, foods, cautions) stays in the other tabs and sections. The plan is
+built from a result and the knowledge base, not stored, so a result saved before it existed gets one
+too. The rules (what comes first, what is left out) live here; every sentence it shows comes from the
+result or the content, with its sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from nutri_tui.models.assessment import Advice, Assessment, InfoNote, NutrientFinding, RedFlagFinding
+from nutri_tui.reports.phrases import LEVEL_SYMBOL, URGENCY_WORD, personal_cautions
+from nutri_tui.text import number
+
+if TYPE_CHECKING:
+    from nutri_tui.content import Content
+
+MOST_NUTRIENTS = 3
+MOST_EXERCISES = 2
+Tone = Literal["emergency", "urgent", "soon", "caution", "plain"]
+
+HOW_SOON = {"emergency": "Get help now", "urgent": "Get seen the same day", "soon": "Book a routine appointment"}
+"""How soon, in the NHS back-pain page's terms (facts.md 4.1), before the flag's own advice."""
+DOCTOR_FIRST = "Ask your doctor or pharmacist first: "
+NOTHING_FIRST = (
+    "None of your answers calls for a doctor's advice before you change what you eat or which supplements you take."
+)
+REASON_WORD = {"high": "strong reason to check", "moderate": "some reason to check"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlanLine:
+    text: str
+    sources: tuple[str, ...] = ()
+    tone: Tone = "plain"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanStep:
+    title: str
+    lines: tuple[PlanLine, ...]
+
+
+def action_plan(result: Assessment, content: Content) -> tuple[PlanStep, ...]:
+    return (
+        PlanStep("Warning signs", _warning_signs(result, content)),
+        PlanStep("Safety first", _safety_first(result)),
+        PlanStep("Nutrients worth checking", _nutrients(result, content)),
+        PlanStep("Exercise to start with", _exercises(result)),
+        PlanStep("If things change", _safety_net(result, content)),
+    )
+
+
+# --- 1. warning signs ----------------------------------------------------------------------
+
+
+def statement(flag: RedFlagFinding, content: Content) -> str:
+    """What the person said, as a statement: "You said you have ..." (the question if the content lacks it)."""
+    known = content.red_flags.get(flag.id)
+    said = getattr(known, "said", "") if known is not None else ""
+    if not said:
+        return f"You answered {'not sure' if flag.answer == 'dont_know' else 'yes'} to: {flag.question}"
+    if flag.answer == "dont_know":
+        return f"You were not sure whether {said}."
+    if flag.answer == "implied":  # raised by other answers (age and a small fall, say): not what they said
+        return f"Your other answers raise this warning sign: {flag.question}"
+    return f"You said {said}."
+
+
+def _warning_signs(result: Assessment, content: Content) -> tuple[PlanLine, ...]:
+    lines = []
+    for flag in result.red_flags:
+        unsure = (
+            " Until a clinician has ruled it out, treat it as an emergency."
+            if flag.answer == "dont_know" and flag.urgency == "emergency"
+            else " Please find out today; if it applies, get seen today."
+            if flag.answer == "dont_know" and flag.urgency == "urgent"
+            else ""
+        )
+        text = (
+            f"{URGENCY_WORD[flag.urgency]}: {HOW_SOON[flag.urgency]}. {statement(flag, content)}{unsure} {flag.advice}"
+        )
+        lines.append(PlanLine(text, flag.sources, flag.urgency))
+    asked, answered = result.flags_asked, result.flags_answered
+    if asked and answered == 0:
+        lines.append(
+            PlanLine(
+                "The warning-sign questions were not answered, so this result has not screened your back pain for "
+                "signs that need a doctor urgently. Please answer them before relying on anything below.",
+                tone="urgent",
+            )
+        )
+    elif answered < asked:
+        missing = asked - answered
+        lines.append(
+            PlanLine(
+                f"{missing} warning-sign question{' was' if missing == 1 else 's were'} not answered, "
+                "so those signs were not screened.",
+                tone="caution",
+            )
+        )
+    if not result.red_flags and answered:
+        lines.insert(0, PlanLine("No warning signs in your answers."))
+    return tuple(lines)
+
+
+# --- 2. safety first -----------------------------------------------------------------------
+
+
+def _safety_first(result: Assessment) -> tuple[PlanLine, ...]:
+    lines: list[PlanLine] = []
+    seen: set[str] = set()
+
+    def add(text: str, sources: tuple[str, ...]) -> None:
+        if text not in seen:
+            seen.add(text)
+            lines.append(PlanLine(text, sources, "caution"))
+
+    for finding in result.nutrients:
+        limit = finding.upper_limit
+        if limit is not None and limit.already_taken > limit.amount:
+            add(
+                f"You take {number(limit.already_taken)} {limit.unit} of {finding.name.lower()} a day, more than "
+                f"the upper limit of {number(limit.amount)} {limit.unit} for you. Ask your doctor or pharmacist "
+                "before going on with it.",
+                finding.sources,
+            )
+    first = [f.name for f in result.nutrients if f.doctor_first and not f.diet_doctor_first and f.level != "low"]
+    if first:
+        add(f"Ask your doctor first before taking any supplement of: {', '.join(first)}.", ())
+    for caution in (*result.medicine_cautions, *result.supplement_cautions):
+        if caution.severity == "doctor_first":
+            add(f"{DOCTOR_FIRST}{caution.text}", caution.sources)
+    for finding in result.nutrients:
+        for caution in personal_cautions(finding):
+            if caution.severity == "doctor_first":
+                add(f"{DOCTOR_FIRST}{caution.text}", caution.sources)
+        if finding.diet_doctor_first and finding.level != "low":
+            add(
+                f"{finding.name}: ask your doctor how much is right for you, from food as well as supplements.",
+                finding.sources,
+            )
+    for caution in result.food_cautions:
+        add(caution.text, caution.sources)
+    if not lines:
+        lines.append(PlanLine(NOTHING_FIRST))
+    return tuple(lines)
+
+
+# --- 3. nutrients --------------------------------------------------------------------------
+
+
+def _nutrients(result: Assessment, content: Content) -> tuple[PlanLine, ...]:
+    flagged = [f for f in result.nutrients if f.level != "low"]
+    if not flagged:
+        text = (
+            "From the answers given, no nutrient stands out."
+            if result.unanswered
+            else "Your answers do not point strongly to any nutrient gap."
+        )
+        return (PlanLine(text),)
+    lines = [_nutrient(finding, result, content) for finding in flagged[:MOST_NUTRIENTS]]
+    rest = len(flagged) - MOST_NUTRIENTS
+    if rest > 0:
+        lines.append(PlanLine(f"{rest} more with some reason to check: see the Deficiencies tab."))
+    return tuple(lines)
+
+
+def _nutrient(finding: NutrientFinding, result: Assessment, content: Content) -> PlanLine:
+    parts = [f"{LEVEL_SYMBOL[finding.level]} {finding.name}, {REASON_WORD[finding.level]}."]
+    sources: list[str] = []
+    if finding.reasons:
+        reason = max(finding.reasons, key=lambda reason: reason.weight)
+        parts.append(reason.text)
+        sources += reason.sources
+    taken = next((s for s in result.supplements if s.nutrient == finding.id), None)
+    if finding.doctor_first or finding.diet_doctor_first:
+        parts.append("Ask your doctor before taking a supplement of it (see Safety first).")
+    else:
+        advice = public_health_advice(finding, content)
+        if advice is not None:
+            parts.append(advice.text)
+            sources += advice.sources
+    if taken is not None:
+        parts.append(f"You take {taken.entered} a day.")
+    test = finding.tests[0] if finding.tests else None
+    if test is None or test.usefulness == "none":
+        parts.append("There is no standard blood test for it.")
+    elif test.usefulness == "poor":
+        parts.append(f"A blood test cannot show it well ({test.name}).")
+    else:
+        parts.append(f"Worth asking your doctor about a blood test: {test.name}. {test.limits}")
+    if test is not None:
+        sources += test.sources
+    return PlanLine(" ".join(parts), tuple(dict.fromkeys(sources)))
+
+
+def public_health_advice(finding: NutrientFinding, content: Content) -> InfoNote | None:
+    """The knowledge base's advice to take this nutrient that the result shows this person (NHS vitamin D).
+
+    The engine leaves such notes out for anyone told to ask a doctor first, so none is offered then.
+    """
+    nutrient = content.nutrients.get(finding.id)
+    if nutrient is None:
+        return None
+    advising = {note.text for note in nutrient.notes if note.advises_taking}
+    shown = [note for note in finding.notes if note.text in advising]
+    # A note about this person's situation (housebound: all year) comes after the general one and says more.
+    return shown[-1] if shown else None
+
+
+# --- 4. exercise ---------------------------------------------------------------------------
+
+
+def _exercises(result: Assessment) -> tuple[PlanLine, ...]:
+    if result.emergency or result.exercise_withheld:
+        return (PlanLine("Exercise advice is held back until a clinician has seen you.", tone="caution"),)
+    if not result.exercises:
+        return (PlanLine(result.exercise_note),) if result.exercise_note else ()
+    lines = []
+    for exercise in result.exercises[:MOST_EXERCISES]:
+        first_sentence = exercise.description.split(". ")[0].rstrip(".") + "."
+        text = f"{exercise.name}: {first_sentence}"
+        if exercise.cautions:
+            text += f" {exercise.cautions[0]}"
+        lines.append(PlanLine(text, exercise.sources))
+    lines.append(PlanLine("Start gently and build up; the Exercises tab has more, and what to stop for."))
+    return tuple(lines)
+
+
+# --- 5. safety net -------------------------------------------------------------------------
+
+
+def _safety_net(result: Assessment, content: Content) -> tuple[PlanLine, ...]:
+    net = next((a for a in result.advice if a.topic == "safety_net"), None)
+    if net is None:  # a result saved before the safety net was in the knowledge base
+        rule = next((a for a in content.rules.advice if a.topic == "safety_net"), None)
+        if rule is None:
+            return ()
+        return (PlanLine(rule.text, rule.sources),)
+    return (PlanLine(net.text, net.sources),)
+
+
+def other_advice(result: Assessment) -> tuple[Advice, ...]:
+    """The self-care advice listed after the plan: all but the safety net, which the plan already ends with."""
+    return tuple(a for a in result.advice if a.topic != "safety_net")

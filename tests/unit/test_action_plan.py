@@ -1,0 +1,131 @@
+"""The action plan that opens every result (issue 13): warning signs, safety first, at most three nutrients,
+one or two exercises, and a safety net, in that order, in the person's own words.
+
+The three walkthrough personas are checked in ``--json``, ``assess`` text and the Markdown report alike
+(tests/outputs.py); the ordering rules are checked on every example.
+"""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from nutri_tui.content import Content
+from nutri_tui.engine import assess
+from nutri_tui.models.answers import Answers
+from nutri_tui.reports.plan import MOST_EXERCISES, MOST_NUTRIENTS, action_plan
+from tests.conftest import REPO
+from tests.outputs import outputs
+
+
+def example_sections(name: str) -> dict:
+    with (REPO / "examples" / f"{name}.toml").open("rb") as handle:
+        sections = tomllib.load(handle)
+    sections.pop("format", None)
+    return sections
+
+
+TITLES = ["Warning signs", "Safety first", "Nutrients worth checking", "Exercise to start with", "If things change"]
+
+
+def no_flags(content: Content, **yes: str) -> dict[str, str]:
+    return {flag: yes.get(flag, "no") for flag in content.red_flags}
+
+
+def pain(content: Content, **yes: str) -> dict:
+    return {
+        "areas": ["lower"],
+        "leg_spread": "none",
+        "duration": "chronic",
+        "intensity": 5,
+        "cause": "gradual",
+        "red_flags": no_flags(content, **yes),
+    }
+
+
+def test_older_housebound_woman_on_metformin_and_omeprazole_is_told_the_nhs_vitamin_d_advice(content) -> None:
+    seen = outputs(
+        {
+            "about": {"age": 78, "sex": "female", "diet": "omnivore"},
+            "sun": {"housebound": True, "outdoor_minutes": "under_15"},
+            "health": {"medicines": ["metformin", "omeprazole"], "symptoms": ["fatigue", "muscle_cramps"]},
+            "back_pain": pain(content),
+        },
+        content,
+    )
+    plan = action_plan(seen.result, content)
+    assert [step.title for step in plan] == TITLES
+    assert seen.everywhere("No warning signs in your answers.")
+    nutrients = [line.text for line in plan[2].lines]
+    assert any(
+        "Vitamin D" in line and "10 mcg (400 IU) of vitamin D a day all year round" in line for line in nutrients
+    )
+    assert seen.everywhere("the NHS advises 10 mcg (400 IU) of vitamin D a day all year round")
+    assert any(line.startswith("▲ Vitamin B12") and "You take metformin:" in line for line in nutrients)
+    assert "metformin (metformin)" not in seen.text  # the class is named only when it adds something
+    assert len([line for line in nutrients if line[0] in "▲◆"]) <= MOST_NUTRIENTS
+    assert seen.everywhere(plan[4].lines[0].text)  # the safety net, in all three outputs
+
+
+def test_man_with_saddle_numbness_reads_the_emergency_first_as_a_statement(content) -> None:
+    seen = outputs(
+        {
+            "about": {"age": 45, "sex": "male", "diet": "omnivore"},
+            "back_pain": {**pain(content, saddle_numbness="yes"), "duration": "acute", "intensity": 8},
+        },
+        content,
+    )
+    plan = action_plan(seen.result, content)
+    first = plan[0].lines[0]
+    assert first.tone == "emergency"
+    assert first.text.startswith("EMERGENCY: Get help now. You said you have numbness, tingling or reduced feeling")
+    assert "Do you have" not in first.text  # a statement, not the question
+    assert seen.everywhere(first.text)
+    assert [line.text for line in plan[3].lines] == ["Exercise advice is held back until a clinician has seen you."]
+
+
+def test_unsure_about_an_emergency_sign_is_acted_on(content) -> None:
+    seen = outputs({"about": {"age": 45}, "back_pain": pain(content, saddle_numbness="dont_know")}, content)
+    first = action_plan(seen.result, content)[0].lines[0]
+    assert first.text.startswith("EMERGENCY: Get help now. You were not sure whether you have numbness")
+    assert "treat it as an emergency" in first.text
+
+
+def test_pregnant_vegetarian_gets_pregnancy_safety_and_exercise_that_fits_pregnancy(content) -> None:
+    seen = outputs(
+        {
+            "about": {"age": 31, "sex": "female", "pregnancy": "pregnant", "diet": "vegetarian"},
+            "health": {"symptoms": ["fatigue"]},
+            "back_pain": {**pain(content), "duration": "subacute", "intensity": 4},
+        },
+        content,
+    )
+    plan = action_plan(seen.result, content)
+    safety = " ".join(line.text for line in plan[1].lines)
+    assert "best avoided in pregnancy" in safety and seen.everywhere("best avoided in pregnancy")
+    exercises = [line.text for line in plan[3].lines]
+    assert 1 <= len(exercises) - 1 <= MOST_EXERCISES
+    assert all("pregnan" in line for line in exercises[:-1])  # each with what applies in pregnancy
+    assert plan[2].lines[0].text.startswith("▲ Iron")
+
+
+def test_a_doctor_first_caution_is_in_safety_first_and_the_nutrient_never_advises_taking_it(content) -> None:
+    sections = example_sections("older-several-medicines")  # a thiazide with vitamin D
+    result = assess(Answers.model_validate(sections, context={"content": content}), content)
+    plan = action_plan(result, content)
+    assert any("hydrochlorothiazide" in line.text for line in plan[1].lines)
+    vitamin_d = next(line.text for line in plan[2].lines if "Vitamin D" in line.text)
+    assert "Ask your doctor before taking a supplement of it" in vitamin_d
+    assert "NHS advises" not in vitamin_d
+
+
+@pytest.mark.parametrize("example", sorted(p.stem for p in (REPO / "examples").glob("*.toml")))
+def test_every_example_gets_five_steps_in_order_each_with_something_to_read(content, example: str) -> None:
+    result = assess(Answers.model_validate(example_sections(example), context={"content": content}), content)
+    plan = action_plan(result, content)
+    assert [step.title for step in plan] == TITLES
+    assert all(step.lines for step in plan)
+    assert sum(line.text[0] in "▲◆" for line in plan[2].lines) <= MOST_NUTRIENTS
+    if result.red_flags:
+        assert plan[0].lines[0].tone == result.red_flags[0].urgency
