@@ -22,6 +22,7 @@ from nutri_tui.models.assessment import LEVEL_ORDER, Assessment, Caution, Nutrie
 from nutri_tui.models.session import Session, clean_text
 from nutri_tui.questionnaire import STEPS
 from nutri_tui.reports.answers_summary import NOT_ANSWERED, summarise
+from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import (
     LEVEL_WORD,
     SEVERITY_WORD,
@@ -167,7 +168,7 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
     if result.food_cautions:
         report.section("Food cautions")
         report.add(*(f"- {md(c.text)}{report.cite(c.sources)}" for c in result.food_cautions))
-    _findings(report, ordered(result.nutrients), result)
+    _findings(report, ordered(result.nutrients), result, content)
 
     report.section("Tests worth asking about")
     tests = tests_worth_asking(result)
@@ -264,7 +265,7 @@ def _answers(report: _Report, session: Session, content: Content) -> None:
         report.add(*(f"- {md(note)}" for note in notes))
 
 
-def _findings(report: _Report, findings: list[NutrientFinding], result: Assessment) -> None:
+def _findings(report: _Report, findings: list[NutrientFinding], result: Assessment, content: Content) -> None:
     report.section("Nutrient findings")
     report.add(
         "A level says how strongly the answers point to a possible gap; it is not a measured deficiency. "
@@ -276,10 +277,10 @@ def _findings(report: _Report, findings: list[NutrientFinding], result: Assessme
         report.add("", "No nutrient was rated high or moderate.")
     for finding in worth:
         level = LEVEL_WORD.get(finding.level, finding.level).lower()
-        report.add("", f"### {md(finding.name)}: {level} (score {number(finding.score)})", "")
+        report.add("", f"### {md(finding.name)}: {level}", "")
         for reason in finding.reasons:
             check = UNCONFIRMED if reason.unverified else ""
-            report.add(f"- {md(reason.text)}{check} Answer: {code(reason.answer)}{report.cite(reason.sources)}")
+            report.add(f"- {md(reason.text)}{check} ({md(said(reason.answer, content))}){report.cite(reason.sources)}")
         if not finding.reasons:
             report.add("- No single answer was recorded as the cause.")
         report.add(f"- Target: {md(target_text(finding))}. {md(limit_text(finding))}")
@@ -306,8 +307,8 @@ def _findings(report: _Report, findings: list[NutrientFinding], result: Assessme
             report.add(*(f"- Sign of a shortfall: {md(s.text)}{report.cite(s.sources)}" for s in about.signs))
             report.add(*(f"- Too much: {md(noted(n))}{report.cite(n.sources)}" for n in about.excess))
     if low:
-        names = ", ".join(f"{md(f.name)} ({number(f.score)})" for f in low)
-        report.add("", f"Rated low (score): {names}.")
+        names = ", ".join(md(f.name) for f in low)
+        report.add("", f"Rated low: {names}.")
 
 
 def _yours(report: _Report, title: str, items: tuple[YourItem, ...]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from nutri_tui.models.assessment import (
     Assessment,
     ExerciseSuggestion,
@@ -10,6 +12,7 @@ from nutri_tui.models.assessment import (
     NutrientFinding,
     TestInfo,
 )
+from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import (
     SEVERITY_WORD,
     TEST_WORD,
@@ -18,6 +21,9 @@ from nutri_tui.reports.phrases import (
     personal_cautions,
 )
 from nutri_tui.text import number
+
+if TYPE_CHECKING:
+    from nutri_tui.content import Content
 
 
 def in_full(finding: NutrientFinding, result: Assessment) -> bool:
@@ -67,7 +73,7 @@ def food_extras(food: FoodSuggestion) -> list[str]:
     return extras
 
 
-def finding_details(finding: NutrientFinding, sources: dict[str, str]) -> str:
+def finding_details(finding: NutrientFinding, sources: dict[str, str], content: Content) -> str:
     """Everything about one finding: level, reasons, cautions, notes, target, test, and the nutrient's facts."""
     lines = [
         f"{level_mark(finding.level)}: how strongly your answers point to a possible gap. It is not a diagnosis.",
@@ -80,7 +86,7 @@ def finding_details(finding: NutrientFinding, sources: dict[str, str]) -> str:
         lines.append("Because:")
         for reason in finding.reasons:
             lines.append(f"• {reason.text}{UNCONFIRMED if reason.unverified else ''}")
-            lines.append(f"    your answer: {reason.answer}")
+            lines.append(f"    {said(reason.answer, content)}")
             lines.append(f"    sources: {', '.join(reason.sources)}")
     else:
         lines.append("None of your answers points to a gap.")

@@ -6,6 +6,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from nutri_tui.models.assessment import Assessment, NutrientFinding, YourItem
+from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import LEVEL_SYMBOL, UNCONFIRMED, URGENCY_WORD, personal_cautions, tests_worth_asking
 from nutri_tui.reports.plan import action_plan, other_advice
 from nutri_tui.reports.result_text import food_extras, in_full, noted, target_text, test_text
@@ -64,7 +65,7 @@ def render_text(result: Assessment, content: Content | None = None) -> str:
 
     out += ["", "Nutrients", "-" * WIDTH]
     for finding in result.nutrients:
-        out += _finding(finding, in_full(finding, result))
+        out += _finding(finding, in_full(finding, result), content)
     if result.tests_to_ask:
         out += ["", "Tests worth asking a doctor about", "-" * WIDTH]
         for finding, test in tests_worth_asking(result):
@@ -111,13 +112,13 @@ def render_text(result: Assessment, content: Content | None = None) -> str:
     return "\n".join(out)
 
 
-def _finding(finding: NutrientFinding, full: bool) -> list[str]:
+def _finding(finding: NutrientFinding, full: bool, content: Content) -> list[str]:
     target = finding.target
     amount = f"{number(target.low)}-{number(target.amount)}" if target.low else number(target.amount)
     lines = [f"  {finding.name:<22} {LEVEL_MARK[finding.level]:<11} {target.kind} {amount} {target.unit}/day"]
     for reason in finding.reasons:
         lines.append(_wrap(reason.text + (UNCONFIRMED if reason.unverified else ""), "      ", "    - "))
-        lines.append(_wrap(f"(your answer: {reason.answer}; sources: {', '.join(reason.sources)})", "      "))
+        lines.append(_wrap(f"({said(reason.answer, content)}; sources: {', '.join(reason.sources)})", "      "))
     if not full:
         # A caution about this person's medicines, conditions or supplements matters whatever the level.
         personal = personal_cautions(finding)

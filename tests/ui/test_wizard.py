@@ -124,7 +124,7 @@ async def test_older_person_on_ppi_and_metformin(tmp_path: Path) -> None:
         assert any("medicines" in reason.answer for reason in b12.reasons)
         await pilot.press("2", "w")  # Deficiencies, then W: why, for the nutrient highlighted
         await pilot.pause()
-        assert "your answer:" in texts(app.screen)  # its reasons, each with the answer behind it
+        assert "you said: Outdoors uncovered a day:" in texts(app.screen)  # its reasons, each with the answer behind it
         await pilot.press("escape")
 
 

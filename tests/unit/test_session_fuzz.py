@@ -171,7 +171,7 @@ def displayable(session: Session) -> list[str]:
     texts += [line.text for step in action_plan(result, CONTENT) for line in step.lines]
     texts += [exercise_text(exercise) for exercise in result.exercises]
     for finding in result.nutrients:
-        texts += [finding_details(finding, sources), target_text(finding), level_tag(finding.level)]
+        texts += [finding_details(finding, sources, CONTENT), target_text(finding), level_tag(finding.level)]
     assert len({f.id for f in result.nutrients}) == len(result.nutrients)  # option ids
     for finding in result.nutrients:
         assert len({f.id for f in finding.foods}) == len(finding.foods)  # food table row keys

@@ -252,7 +252,9 @@ class ResultScreen(Screen[None]):
             self._show_detail(event.option.id)
 
     def _show_detail(self, nutrient_id: str) -> None:
-        self.query_one("#detail", Static).update(finding_details(self.by_id[nutrient_id], self.source_titles))
+        self.query_one("#detail", Static).update(
+            finding_details(self.by_id[nutrient_id], self.source_titles, self.content)
+        )
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -325,4 +327,4 @@ class ResultScreen(Screen[None]):
         self._open_why(self.current_finding())
 
     def _open_why(self, finding: NutrientFinding) -> None:
-        self.app.push_screen(WhyModal(finding, self.source_titles))
+        self.app.push_screen(WhyModal(finding, self.source_titles, self.content))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,18 +13,23 @@ from nutri_tui.models.assessment import NutrientFinding
 from nutri_tui.reports.result_text import finding_details
 from nutri_tui.tui.screens.modal import Modal
 
+if TYPE_CHECKING:
+    from nutri_tui.content import Content
+
 
 class WhyModal(Modal[None]):
     BINDINGS: ClassVar = [Binding("escape,w,q", "dismiss", "Close")]
 
-    def __init__(self, finding: NutrientFinding, sources: dict[str, str]) -> None:
+    def __init__(self, finding: NutrientFinding, sources: dict[str, str], content: Content) -> None:
+        """``content`` words the answers behind each reason as the wizard asked them."""
         super().__init__()
         self.finding = finding
         self.sources = sources
+        self.content = content
 
     def compose(self) -> ComposeResult:
         with Vertical(id="why-dialog"):
             yield Static(f"Why: {self.finding.name}", classes="dialog-title", markup=False)
             with VerticalScroll():
-                yield Static(finding_details(self.finding, self.sources), markup=False)
+                yield Static(finding_details(self.finding, self.sources, self.content), markup=False)
             yield Static("Escape closes this.", classes="muted", markup=False)
