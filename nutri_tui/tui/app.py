@@ -21,7 +21,7 @@ from nutri_tui.paths import data_dir
 from nutri_tui.text import clean_text
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.welcome import WelcomeScreen
-from nutri_tui.tui.themes import HIGH_CONTRAST
+from nutri_tui.tui.themes import HIGH_CONTRAST, HIGH_CONTRAST_CSS, saved_theme
 from nutri_tui.tui.type_ahead import KeepTypeAhead
 
 # Everything else (pydantic models, the content, storage, the other screens) is imported where it is
@@ -45,6 +45,7 @@ class NutriTuiApp(KeepTypeAhead):
     TITLE = "nutri-tui"
     SUB_TITLE = "nutrients and back pain"
     CSS_PATH = "app.tcss"
+    CSS = HIGH_CONTRAST_CSS
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
         Binding("f1", "help", "Help", show=False, id="help"),
@@ -74,6 +75,10 @@ class NutriTuiApp(KeepTypeAhead):
         self.flow: WizardFlow | None = flow
         """The wizard run in progress, if any."""
         self.register_theme(HIGH_CONTRAST)
+        saved = saved_theme(self.root, self.available_themes)
+        self._theme_note, self._theme_stored = saved.problem, saved.stored
+        if saved.name is not None:
+            self.theme = saved.name
 
     def notify(
         self,
@@ -118,7 +123,21 @@ class NutriTuiApp(KeepTypeAhead):
         """Answers changed on the step shown and not yet written to the draft."""
         return self.flow is not None and self.flow.dirty
 
+    def watch_theme(self, name: str) -> None:
+        """Remember a theme the person chose (the palette's Theme, or High contrast) for the next run."""
+        if name == self._theme_stored:
+            return  # the saved theme being applied at start-up, or no change
+        from nutri_tui.storage import StorageError, save_theme
+
+        self._theme_stored = name
+        try:
+            save_theme(self.root, name)
+        except StorageError as error:
+            self.notify(f"The theme is not remembered for next time: {error}", severity="warning", timeout=10)
+
     def on_mount(self) -> None:
+        if self._theme_note:
+            self.notify(self._theme_note, severity="warning", timeout=10)
         if self._open is not None:
             # The saved result is the first screen. Pushing the welcome screen and replacing it at once
             # removed it while its Header was still mounting, which crashed every `nutri-tui open`.
@@ -152,6 +171,7 @@ class NutriTuiApp(KeepTypeAhead):
 
     def navigate(self, where: nav.Destination) -> None:
         """Turn a destination into a screen (every screen change goes through here)."""
+        self.clear_notifications()  # a message about the screen being left must not follow the person
         if not isinstance(where, nav.Home) and not self._content_ok():  # every other screen reads the content
             return
         match where:

@@ -56,6 +56,8 @@ async def test_welcome(svg_snapshot, tmp_path: Path) -> None:
 
 
 async def test_about_step(svg_snapshot, tmp_path: Path) -> None:
+    """Step 1 of 7 just opened: the age box focused, "Still to answer" naming what is left, and Next
+    shown as available (pressing it takes the keys to what is missing rather than doing nothing)."""
     app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

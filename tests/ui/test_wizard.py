@@ -191,7 +191,9 @@ async def test_editing_a_step_from_the_review_comes_back_to_it(tmp_path: Path) -
         assert on_step(app, "back_pain")
 
 
-async def test_next_is_unavailable_until_the_step_is_valid(tmp_path: Path) -> None:
+async def test_next_on_an_incomplete_step_goes_to_what_is_missing_and_says_so(tmp_path: Path) -> None:
+    """Ctrl+N on an incomplete step is never silently nothing: the step stays, the keys go to the first
+    question still to answer (or holding a wrong number), and a notice says what is missing."""
     app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
@@ -199,9 +201,15 @@ async def test_next_is_unavailable_until_the_step_is_valid(tmp_path: Path) -> No
         await pilot.pause()
         problems = str(app.screen.query_one("#problems", Static).content)
         assert "Age: enter a whole number from 14 to 120" in problems and "sex" in problems
-        assert app.screen.query_one("#next").disabled
-        await next_step(pilot)
+        await pilot.press("tab", "tab")  # away from the age
+        await pilot.press("ctrl+n")
+        await pilot.pause()
         assert on_step(app, "about")  # still here
+        assert app.focused is not None and app.focused.id == "age"  # the wrong number first
+        assert any("sex" in n.message for n in app._notifications)
+        await pilot.press("backspace", "4", "2", "ctrl+n")
+        await pilot.pause()
+        assert on_step(app, "about") and app.focused is not None and app.focused.id == "sex"
 
 
 async def test_resume_after_an_interrupted_run(tmp_path: Path) -> None:

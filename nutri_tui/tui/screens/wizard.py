@@ -129,13 +129,7 @@ class WizardScreen(Screen[None]):
         problems = form.problems()
         self._problem = " ".join(problems)
         self.query_one("#problems", Static).update(self._problem)
-        self.query_one("#next", Button).disabled = bool(problems)
         self.refresh_bindings()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "next":
-            return None if self._problem else True
-        return True
 
     @on(Choice.Changed)
     @on(Input.Changed)
@@ -165,7 +159,13 @@ class WizardScreen(Screen[None]):
         await self._all_built.wait()
         form = self.form
         if form.problems():
+            # Not silently nothing: the keys go to the first question still to answer, and the line above
+            # the buttons says what is missing.
             self.refresh_state()
+            missing = form.first_unanswered()
+            if missing is not None:
+                missing.focus()
+            self.notify(self._problem, title="Not yet", severity="warning", timeout=4)
             return
         after = self.flow.done(self.step_id, form.validated(form.collect()), self.return_to_review)
         self._save_draft(after_paint=True)

@@ -10,19 +10,21 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, SelectionList
 
+from nutri_tui.tui.widgets.tick_list import TickList
+
 
 class FilteredSelection(Vertical):
     """Items are (value, label, search text). Ticks survive filtering.
 
-    A line under the list names what is ticked, so the state never depends on colour alone
-    (the list's own tick boxes differ only by colour).
+    A line under the list names what is ticked, and each box shows its state by glyph (TickList),
+    so the state never depends on colour alone.
     """
 
     DEFAULT_CSS = """
     FilteredSelection { height: auto; }
     FilteredSelection > Input { margin: 0; }
     FilteredSelection > SelectionList { height: auto; max-height: 12; }
-    FilteredSelection > .count { color: $text-muted; }
+    FilteredSelection > .count { color: $text-muted; width: 100%; height: auto; }  /* long "Ticked" lines wrap */
     """
 
     class Changed(Message):
@@ -47,7 +49,7 @@ class FilteredSelection(Vertical):
     def compose(self) -> ComposeResult:
         if self.filterable:
             yield Input(placeholder=self.placeholder, compact=True, classes="filter")
-        yield SelectionList[str](*self._options(""), compact=True)
+        yield TickList(*self._options(""), compact=True)
         yield Label(self._count_text(), classes="count")
 
     def _options(self, query: str) -> list[tuple[str, str, bool]]:

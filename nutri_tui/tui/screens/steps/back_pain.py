@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Static
 
 from nutri_tui.engine.guidance import questions_for
@@ -62,6 +63,13 @@ class BackPainStep(StepForm):
             if wording is not None and wording != question.question:
                 question.question = wording
                 question.refresh(layout=True)
+
+    def extra_unanswered(self, values: dict[str, Any]) -> Widget | None:
+        if values["areas"]:
+            for name in ASKED_WITH_PAIN:
+                if values.get(name) is None:
+                    return self.query_one(f"#{name}")
+        return next((q for q in self.query(YesNoQuestion) if q.display and q.value is None), None)
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
         problems = []

@@ -139,6 +139,25 @@ class StepForm(VerticalScroll):
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
         return []
 
+    def first_unanswered(self) -> Widget | None:
+        """The first question still to answer, or holding a number that cannot be right: where Next takes
+        the person when the step is not complete."""
+        values = self.collect()
+        for question in self.step.questions:
+            widgets = self.query(f"#{question.name}")
+            if not widgets or not widgets.first().display:
+                continue
+            widget = widgets.first()
+            if question.required and values.get(question.name) is None:
+                return widget
+            if isinstance(widget, NumberField) and widget.problem(question.review):
+                return widget
+        return self.extra_unanswered(values)
+
+    def extra_unanswered(self, values: dict[str, Any]) -> Widget | None:
+        """A form with its own checks names the first question they are about."""
+        return None
+
     def validated(self, values: dict[str, Any]) -> dict[str, Any]:
         """Check this step's values with the section's model; returns what to store."""
         merged = {**self.saved, **{k: v for k, v in values.items() if v is not None}}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Static
 
 from nutri_tui.content.choices import supplement_form_choices, supplement_kinds
@@ -56,6 +57,16 @@ class MedicinesStep(StepForm):
                 entry["form"] = form
             supplements.append(entry)
         return supplements
+
+    def extra_unanswered(self, values: dict[str, Any]) -> Widget | None:
+        return next(
+            (
+                field
+                for supplement_id, _ in supplement_kinds(self.content)
+                if not (field := self.query_one(f"#supplement-{supplement_id}", NumberField)).is_valid
+            ),
+            None,
+        )
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
         bad = [
