@@ -182,3 +182,25 @@ async def test_key_bar_lists_keys_dims_disabled_ones_and_presses_on_click() -> N
         back = text.plain.index("esc")
         await pilot.click(bar, offset=(back, 0))
         assert app.backs == 1
+
+
+class TicksApp(App[None]):
+    def compose(self) -> ComposeResult:
+        from nutri_tui.tui.widgets.tick_list import TickList
+
+        yield TickList(("Milk", "milk", True), ("Egg", "egg", False), compact=True)
+
+
+async def test_tick_boxes_differ_by_glyph_not_only_colour() -> None:
+    """Ticked reads ▐X▌ and unticked ▐ ▌, so the state survives NO_COLOR and colour blindness."""
+    from nutri_tui.tui.widgets.tick_list import TickList
+
+    app = TicksApp()
+    async with app.run_test(size=(40, 6)) as pilot:
+        await pilot.pause()
+        ticks = app.query_one(TickList)
+        milk, egg = (ticks.render_line(y).text for y in (0, 1))
+        assert milk.startswith("▐X▌ Milk") and egg.startswith("▐ ▌ Egg")
+        await pilot.press("down", "space")  # tick Egg by keyboard
+        await pilot.pause()
+        assert ticks.render_line(1).text.startswith("▐X▌ Egg")
