@@ -93,3 +93,8 @@ def validation_message(error: Any, docs: str = "`nutri-tui schema` or docs/answe
         message = "required field is missing"
     more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
     return f"{location}: {message}{more}".replace("\n", " ")
+
+
+def shortened(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis, for a column that must fit 80 columns."""
+    return text if len(text) <= width else text[: max(width - 1, 0)].rstrip(" ,;") + "…"

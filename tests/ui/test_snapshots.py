@@ -80,7 +80,9 @@ async def test_review(svg_snapshot, tmp_path: Path) -> None:
 async def test_result_tabs(svg_snapshot, tmp_path: Path, tab: str) -> None:
     """Each result tab for the 76-year-old on four medicines. Tab 1 is the action plan: "What to do first",
     then "1. Warning signs" (none in her answers) and "2. Safety first" with the thiazide and vitamin D
-    caution, each line set off by a bar on its left; no scores as numbers."""
+    caution, each line set off by a bar on its left; no scores as numbers. The focused pane has a bar on
+    its left (visible without colour). Tab 3: the Foods table fits 80 columns (short columns, the nutrient
+    named once per group), with the highlighted food in full on the line under it."""
     content = load_content()
     answers = Answers.model_validate(example_sections("older-several-medicines"), context={"content": content})
     app = NutriTuiApp(storage=Storage(tmp_path))

@@ -26,7 +26,7 @@ from nutri_tui.reports.result_text import (
     target_text,
 )
 from nutri_tui.storage import StorageError
-from nutri_tui.text import number
+from nutri_tui.text import number, shortened
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.export_modal import ExportModal
 from nutri_tui.tui.screens.label_modal import LabelModal
@@ -44,6 +44,10 @@ HELP = (
     "that led to it and the sources. Levels say how strongly your answers point to a possible gap; they "
     "are not a diagnosis. Ctrl+S saves again with a label, Ctrl+E exports a report for a clinician."
 )
+
+
+FOOD_COLUMNS = (10, 24, 13, 11)
+"""Widths of the Foods table's nutrient, food, serving and amount columns: the table fits 80 columns."""
 
 
 class ResultScreen(Screen[None]):
@@ -171,15 +175,17 @@ class ResultScreen(Screen[None]):
                 markup=False,
             )
             table: DataTable = DataTable(id="food-table", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Nutrient", "Food", "Serving", "Amount", "Servings/day", "")
+            # Short columns fit 80 columns with no sideways scrolling; the line under the table says the
+            # highlighted food in full (name, serving, amount and any note).
+            table.add_columns("Nutrient", "Food", "Serving", "Amount", "/day", "")
             for finding in worth:
-                for food in finding.foods:
+                for index, food in enumerate(finding.foods):
                     servings = f"~{food.servings_to_target:g}" if food.servings_to_target else "-"
                     cells = (
-                        finding.name,
-                        food.name,
-                        food.serving,
-                        f"{number(food.amount)} {food.unit}{' ' + food.form if food.form else ''}",
+                        shortened(finding.name, FOOD_COLUMNS[0]) if index == 0 else "",
+                        shortened(food.name, FOOD_COLUMNS[1]),
+                        shortened(food.serving, FOOD_COLUMNS[2]),
+                        shortened(f"{number(food.amount)} {food.unit}", FOOD_COLUMNS[3]),
                         servings,
                         "!" if food.advisories else ("i" if food.note or food.fortified else ""),
                     )
@@ -193,8 +199,11 @@ class ResultScreen(Screen[None]):
         nutrient_id, _, food_id = (event.row_key.value or "").partition(":")
         finding = self.by_id.get(nutrient_id)
         food = next((f for f in finding.foods if f.id == food_id), None) if finding else None
-        extras = food_extras(food) if food is not None else []
-        text = f"{food.name}: {' '.join(extras)}" if food is not None and extras else ""
+        text = ""
+        if finding is not None and food is not None:
+            form = f" {food.form}" if food.form else ""
+            text = f"{finding.name}: {food.name}, {food.serving}: {number(food.amount)} {food.unit}{form}."
+            text = " ".join([text, *food_extras(food)])
         self.query_one("#food-detail", Static).update(text)
 
     def _cautions(self) -> ComposeResult:
