@@ -67,6 +67,8 @@ async def test_about_step(svg_snapshot, tmp_path: Path) -> None:
 
 
 async def test_review(svg_snapshot, tmp_path: Path) -> None:
+    """The review for the vegan example: each step's answers under its title with an Edit button, "See my
+    result" focused, and PgUp/PgDn in the key bar (they scroll the answers from the button)."""
     app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -322,3 +322,21 @@ async def test_opening_a_step_is_not_unsaved_work(tmp_path: Path) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_review_scrolls_with_the_page_keys_while_see_my_result_has_focus(tmp_path: Path) -> None:
+    """The review is longer than 24 lines: PageDown, PageUp, End and Home scroll it from the button."""
+    from textual.containers import VerticalScroll
+
+    app = app_at("review", example_sections("vegan"), Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen) and app.focused is not None and app.focused.id == "result"
+        form = app.screen.query_one("#form", VerticalScroll)
+        assert form.max_scroll_y > 0
+        await pilot.press("pagedown")
+        assert form.scroll_y > 0
+        await pilot.press("end")
+        assert form.scroll_y == form.max_scroll_y
+        await pilot.press("pageup", "home")
+        assert form.scroll_y == 0

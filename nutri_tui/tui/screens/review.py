@@ -31,6 +31,11 @@ class ReviewScreen(Screen[None]):
         Binding("ctrl+n", "result", "See my result", priority=True),
         Binding("escape", "back", "Back"),
         Binding("f1", "app.help", "Help"),
+        # The answers are read while "See my result" has focus, so the page keys scroll them from anywhere.
+        Binding("pagedown", "scroll('page_down')", "Scroll", key_display="PgUp/PgDn"),
+        Binding("pageup", "scroll('page_up')", show=False),
+        Binding("home", "scroll('home')", show=False),
+        Binding("end", "scroll('end')", show=False),
     ]
     HELP = HELP
 
@@ -55,6 +60,12 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#result", Button).focus()
+
+    def action_scroll(self, where: str) -> None:
+        form = self.query_one("#form", VerticalScroll)
+        {"page_down": form.scroll_page_down, "page_up": form.scroll_page_up, "home": form.scroll_home}.get(
+            where, form.scroll_end
+        )(animate=False)
 
     @on(Button.Pressed, "#result")
     def action_result(self) -> None:
