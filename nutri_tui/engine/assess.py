@@ -89,6 +89,10 @@ def assess(answers: Answers, content: Content) -> Assessment:
                 supplement_cautions.append(caution)
                 mask_more |= mask
 
+    warnings = [index.symptom_warnings[s] for s in answers.health.symptoms if s in index.symptom_warnings]
+    for _, mask in warnings:
+        mask_more |= mask
+
     cited = flags.mask | nutrient_sources | advice_sources | index.general_sources | rules_mask | mine_mask
     cited |= supplements_mask | mask_more
     if suggested is not None:
@@ -108,7 +112,7 @@ def assess(answers: Answers, content: Content) -> Assessment:
         exercises=suggested.suggestions if suggested is not None else (),
         exercise_note=exercise_note,
         advice=advice_given,
-        general_cautions=index.general_cautions,
+        general_cautions=(*index.general_cautions, *(caution for caution, _ in warnings)),
         disclaimer=content.manifest.disclaimer,
         sources=index.masks.refs(cited),
         content_reviewed=index.content_reviewed,

@@ -127,6 +127,8 @@ class ContentIndex:
     """Topic id -> (amount it must pass, tests or None, the caution, its sources) for a supplement of it."""
     general_cautions: tuple[Caution, ...]
     """Said once on every result, wherever supplements come up."""
+    symptom_warnings: dict[str, tuple[Caution, int]]
+    """Symptom id -> when it needs urgent help, said once for a person who reported it, and its sources."""
     general_sources: int
     masks: SourceMasks
     pieces: Pieces
@@ -287,6 +289,19 @@ def _build(content: Content) -> ContentIndex:
             for rule in content.food_rules.values()
         ),
         general_cautions=(Caution(text=general.text, about="supplement", severity="caution", sources=general.sources),),
+        symptom_warnings={
+            symptom.id: (
+                Caution(
+                    text=f"{symptom.name}: {symptom.warning}",
+                    about=f"symptom:{symptom.id}",
+                    severity="caution",
+                    sources=symptom.sources,
+                ),
+                masks.of(symptom.sources),
+            )
+            for symptom in content.symptoms.values()
+            if symptom.warning
+        },
         general_sources=masks.of(general.sources),
         masks=masks,
         content_reviewed=content.manifest.reviewed.isoformat(),

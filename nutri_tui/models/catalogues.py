@@ -77,6 +77,9 @@ class Symptom(Cited):
     musculoskeletal: bool = False
     note: str = ""
     """Other common causes, so a symptom is never read as proof of a deficiency."""
+    warning: str = ""
+    """When the symptom needs urgent help. Said once, with the result's safety net, not inside each nutrient
+    the symptom points to (a person with everyday tingling read "is an emergency" five times)."""
 
 
 class RedFlag(Cited):

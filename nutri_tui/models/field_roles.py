@@ -109,7 +109,15 @@ ROLES: dict[str, dict[str, str]] = {
     "MedicineCaution": {"id": KEY, "when": RULE, "severity": SHOWN, "text": SHOWN, **_CITED},
     "TopicSupplementCaution": {"above": RULE, "when": RULE, "severity": SHOWN, "text": SHOWN, **_CITED},
     "Condition": {"id": KEY, "name": SHOWN, "note": SHOWN, **_CITED},
-    "Symptom": {"id": KEY, "name": SHOWN, "nutrients": RULE, "musculoskeletal": SHOWN, "note": SHOWN, **_CITED},
+    "Symptom": {
+        "id": KEY,
+        "name": SHOWN,
+        "nutrients": RULE,
+        "musculoskeletal": SHOWN,
+        "note": SHOWN,
+        "warning": SHOWN,
+        **_CITED,
+    },
     "RedFlag": {
         "id": KEY,
         "question": SHOWN,

@@ -243,13 +243,13 @@ def _exercises(result: Assessment) -> tuple[PlanLine, ...]:
 
 
 def _safety_net(result: Assessment, content: Content) -> tuple[PlanLine, ...]:
+    """The NHS back-pain safety net, then when a symptom the person reported would need urgent help."""
     net = next((a for a in result.advice if a.topic == "safety_net"), None)
     if net is None:  # a result saved before the safety net was in the knowledge base
-        rule = next((a for a in content.rules.advice if a.topic == "safety_net"), None)
-        if rule is None:
-            return ()
-        return (PlanLine(rule.text, rule.sources),)
-    return (PlanLine(net.text, net.sources),)
+        net = next((a for a in content.rules.advice if a.topic == "safety_net"), None)
+    lines = [PlanLine(net.text, net.sources)] if net is not None else []
+    lines += [PlanLine(c.text, c.sources) for c in result.general_cautions if c.about.startswith("symptom:")]
+    return tuple(lines)
 
 
 def other_advice(result: Assessment) -> tuple[Advice, ...]:

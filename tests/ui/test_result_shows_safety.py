@@ -67,4 +67,4 @@ async def test_a_highlighted_food_shows_its_note_and_advice(content: Content) ->
         await pilot.press(*["down"] * keys.index("calcium:collard_greens"))
         await pilot.pause()
         detail = str(app.screen.query_one("#food-detail", Static).render())
-        assert detail.startswith("Collard greens") and "do not cut out leafy greens" in detail
+        assert "Collard greens, cooked, 1 cup" in detail and "do not cut out leafy greens" in detail

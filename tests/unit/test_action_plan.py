@@ -129,3 +129,14 @@ def test_every_example_gets_five_steps_in_order_each_with_something_to_read(cont
     assert sum(line.text[0] in "▲◆" for line in plan[2].lines) <= MOST_NUTRIENTS
     if result.red_flags:
         assert plan[0].lines[0].tone == result.red_flags[0].urgency
+
+
+def test_a_symptom_warning_is_said_once_in_the_safety_net_not_in_every_nutrient(content) -> None:
+    """Everyday tingling points to two nutrients; "an emergency" is said once, with the safety net."""
+    seen = outputs({"about": {"age": 50, "sex": "female"}, "health": {"symptoms": ["tingling_numbness"]}}, content)
+    reasons = [r.text for f in seen.result.nutrients for r in f.reasons if "tingling" in r.text.lower()]
+    assert len(reasons) >= 2 and not any("emergency" in r for r in reasons)
+    net = [line.text for line in action_plan(seen.result, content)[4].lines]
+    warning = content.symptoms["tingling_numbness"].warning
+    assert any(warning in line for line in net) and seen.everywhere(warning)
+    assert seen.text.count(warning) == 2  # the plan's safety net, and the Cautions list

@@ -348,13 +348,15 @@ def test_aching_muscles_point_to_vitamin_d_with_their_other_causes_and_to_a_stat
 
 
 def test_breathlessness_says_when_it_is_an_emergency() -> None:
-    note = CONTENT.symptoms["breathlessness"].note
-    assert "emergency" in note and "chest pain" in note
+    symptom = CONTENT.symptoms["breathlessness"]
+    assert "emergency" in symptom.warning and "chest pain" in symptom.warning
+    assert "emergency" not in symptom.note  # the everyday causes are not worded as an emergency
     # Iron flagged (heavy periods), so the report shows its reasons in full.
     seen = show(
         about={"age": 30, "sex": "female"}, health={"symptoms": ["breathlessness"], "conditions": ["heavy_periods"]}
     )
-    assert_everywhere(seen, note)
+    assert_everywhere(seen, symptom.note)
+    assert_everywhere(seen, symptom.warning)  # once, with the safety net
 
 
 # --- the answers that used to change nothing ------------------------------------------------------------
