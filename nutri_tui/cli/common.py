@@ -1,9 +1,11 @@
-"""What every command shares: exit codes, the one-line error, safe paths and the storage in use."""
+"""What every command shares: exit codes, the one-line error, safe paths, the storage in use and 80 columns."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,11 @@ EXIT_STORAGE = 1
 
 ERROR_MAX = 2_000
 """An error line is cut to this many characters."""
+
+COLUMNS = 80
+"""What a command prints fits this many terminal columns. Only a path or a web address longer than the
+line is left whole (it must stay one piece to be copied), and an error stays one line (see :func:`fail`)."""
+ELLIPSIS = "\u2026"
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> int:
@@ -40,3 +47,50 @@ def storage_for(args: argparse.Namespace) -> Storage:
     from nutri_tui.storage import Storage
 
     return Storage(getattr(args, "data_dir", None))
+
+
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: a wide (East Asian) character two, a combining mark none."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_columns(char) for char in text)
+
+
+def _char_columns(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cut(text: str, width: int) -> str:
+    """``text`` as it is if it fits in ``width`` columns, else its start and an ellipsis in ``width`` columns."""
+    if columns(text) <= width:
+        return text
+    kept: list[str] = []
+    used = 0
+    for char in text:
+        used += _char_columns(char)
+        if used > width - 1:
+            break
+        kept.append(char)
+    return "".join(kept).rstrip() + ELLIPSIS
+
+
+def wrapped(text: str, indent: str = "", first: str | None = None) -> list[str]:
+    """``text`` in lines of :data:`COLUMNS`, never breaking a word (a path or an address stays whole)."""
+    return textwrap.wrap(
+        text,
+        COLUMNS,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [indent if first is None else first]
+
+
+def with_path(words: str, path: Path | str) -> list[str]:
+    """``words path`` on one line if it fits in :data:`COLUMNS`, else ``words:`` with the path indented below."""
+    line = f"{words} {shown(path)}"
+    if columns(line) <= COLUMNS:
+        return [line]
+    return [f"{words}:", f"  {shown(path)}"]

@@ -18,7 +18,19 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nutri_tui.cli.common import EXIT_CONTENT, EXIT_OK, EXIT_STORAGE, fail, shown, storage_for
+from nutri_tui.cli.common import (
+    COLUMNS,
+    EXIT_CONTENT,
+    EXIT_OK,
+    EXIT_STORAGE,
+    columns,
+    cut,
+    fail,
+    shown,
+    storage_for,
+    with_path,
+    wrapped,
+)
 from nutri_tui.text import clean_text
 
 NAME_MAX = 255
@@ -77,24 +89,32 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
         print(json.dumps([_entry_json(entry) for entry in entries], indent=2))
         return EXIT_OK
     if not entries:
-        print(f"No saved sessions yet (in {shown(storage.sessions_dir)}).")
+        empty = f"No saved sessions yet (in {shown(storage.sessions_dir)})."
+        _print(
+            *([empty] if columns(empty) <= COLUMNS else with_path("No saved sessions yet, in", storage.sessions_dir))
+        )
         return EXIT_OK
     names = _nutrient_names()
     readable = [e for e in entries if isinstance(e, SavedSession)]
     unreadable = [e for e in entries if isinstance(e, UnreadableSession)]
     if readable:
-        print(f"{len(readable)} saved session{'s' if len(readable) != 1 else ''}, newest first:")
+        plural = "s" if len(readable) != 1 else ""
+        print(f"{len(readable)} saved session{plural}, newest first (with the nutrients worth checking):")
     for entry in readable:
-        print(_entry_line(entry, names))
-        print(f"    {shown(entry.path)}")
+        _print(*_entry_lines(entry, names))
     if unreadable:
         if readable:
             print()
         count, left = (f"{len(unreadable)} files", "they are") if len(unreadable) != 1 else ("1 file", "it is")
         print(f"{count} that cannot be read (left as {left}):")
     for entry in unreadable:
-        print(f"  {shown(entry.path)}: {clean_text(entry.reason, 600)}")
+        # The path whole on its line, to be copied; the reason (which may quote the file) wrapped below it.
+        _print(f"  {shown(entry.path)}", *wrapped(clean_text(entry.reason, 600), "    "))
     return EXIT_OK
+
+
+def _print(*lines: str) -> None:
+    print("\n".join(lines))
 
 
 def _entry_json(entry: SessionEntry) -> dict[str, Any]:
@@ -112,17 +132,36 @@ def _entry_json(entry: SessionEntry) -> dict[str, Any]:
     }
 
 
-def _entry_line(entry: SavedSession, names: dict[str, str]) -> str:
+def _entry_lines(entry: SavedSession, names: dict[str, str]) -> list[str]:
+    """Three lines in :data:`COLUMNS`: when, label, pain and red flag; the nutrients worth checking; the path.
+
+    A long label is what gives way (cut with an ellipsis); the date, the pain, the red flag and the
+    nutrients keep their room. The path stays whole, to be copied into ``report`` or ``open``.
+    """
     from nutri_tui.local_time import shown_time
 
     created = shown_time(entry.created)
-    label = f'"{clean_text(entry.label)}"' if entry.label else "(no label)"
     pain = f"pain {entry.pain_intensity}/10" if entry.pain_intensity is not None else "pain not given"
     flag = "RED FLAG" if entry.red_flag else "no red flag"
-    top = ", ".join(f"{names.get(n, n)} ({level})" for n, level in entry.top_nutrients) or "no nutrient flagged"
-    # Everything above may come from a file (the index, a head): one line, nothing a terminal would obey.
-    top = clean_text(top, 400)
-    return f"  {created}  {label}  {pain}  {flag}  {top}"
+    label = "(no label)"
+    if entry.label:
+        # Everything here may come from a file (the index, a head): one line, nothing a terminal would obey.
+        room = COLUMNS - columns(f'  {created}  ""  {pain}  {flag}')  # all but the label's text
+        label = f'"{cut(clean_text(entry.label), room)}"'
+    return [
+        f"  {created}  {label}  {pain}  {flag}",
+        f"    {cut(_worth_checking(entry, names), COLUMNS - 4)}",
+        f"    {shown(entry.path)}",
+    ]
+
+
+def _worth_checking(entry: SavedSession, names: dict[str, str]) -> str:
+    """``high: Vitamin D, Calcium; moderate: Omega-3 fatty acids``: the level once, then its nutrients."""
+    groups: dict[str, list[str]] = {}
+    for nutrient, level in entry.top_nutrients:
+        groups.setdefault(level, []).append(names.get(nutrient, nutrient))
+    top = "; ".join(f"{level}: {', '.join(group)}" for level, group in groups.items())
+    return clean_text(top, 400) or "no nutrient flagged"
 
 
 def _nutrient_names() -> dict[str, str]:
@@ -180,7 +219,7 @@ def _write_new(path: Path, text: str) -> int:
         write_private_new(path, text.encode("utf-8"))
     except StorageError as error:
         return fail(str(error), EXIT_STORAGE)
-    print(f"Report written to {shown(path)}")
+    _print(*with_path("Report written to", path))
     return EXIT_OK
 
 

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 
 WIDTH = 78
 LEVEL_MARK = {level: f"{symbol} {level}" for level, symbol in LEVEL_SYMBOL.items()}
+LEVEL_COLUMN = max(map(len, LEVEL_MARK.values()))
+NAME_COLUMN_MAX = 36
+"""The nutrient column is as wide as the longest name, up to this (which leaves 26 of :data:`WIDTH` for the
+target); a longer name has a line of its own, and its level stays in the column."""
 
 
 def _wrap(text: str, indent: str = "", first: str | None = None) -> str:
@@ -64,8 +68,9 @@ def render_text(result: Assessment, content: Content | None = None) -> str:
         out += [_wrap(caution.text, "    ", "  ! ") for caution in result.food_cautions]
 
     out += ["", "Nutrients", "-" * WIDTH]
+    name_column = min(max((len(f.name) for f in result.nutrients), default=0), NAME_COLUMN_MAX)
     for finding in result.nutrients:
-        out += _finding(finding, in_full(finding, result), content)
+        out += _finding(finding, in_full(finding, result), content, name_column)
     if result.tests_to_ask:
         out += ["", "Tests worth asking a doctor about", "-" * WIDTH]
         for finding, test in tests_worth_asking(result):
@@ -112,10 +117,15 @@ def render_text(result: Assessment, content: Content | None = None) -> str:
     return "\n".join(out)
 
 
-def _finding(finding: NutrientFinding, full: bool, content: Content) -> list[str]:
+def _finding(finding: NutrientFinding, full: bool, content: Content, name_column: int) -> list[str]:
     target = finding.target
     amount = f"{number(target.low)}-{number(target.amount)}" if target.low else number(target.amount)
-    lines = [f"  {finding.name:<22} {LEVEL_MARK[finding.level]:<11} {target.kind} {amount} {target.unit}/day"]
+    level = f"{LEVEL_MARK[finding.level]:<{LEVEL_COLUMN}}  {target.kind} {amount} {target.unit}/day"
+    # Every level starts in the same column, whatever the name's length.
+    if len(finding.name) > name_column:
+        lines = [f"  {finding.name}", f"  {'':<{name_column}}  {level}"]
+    else:
+        lines = [f"  {finding.name:<{name_column}}  {level}"]
     for reason in finding.reasons:
         lines.append(_wrap(reason.text + (UNCONFIRMED if reason.unverified else ""), "      ", "    - "))
         lines.append(_wrap(f"({said(reason.answer, content)}; sources: {', '.join(reason.sources)})", "      "))

@@ -1,0 +1,145 @@
+"""Ctrl+E by keyboard: the name offered is free, and an existing file is replaced only when the person says so."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from nutri_tui.content import load_content
+from nutri_tui.engine import assess
+from nutri_tui.models.session import Session
+from nutri_tui.storage import Storage, make_session
+from nutri_tui.storage.answers_file import read_answers
+from nutri_tui.storage.export_path import export_name
+from nutri_tui.tui.app import NutriTuiApp
+from nutri_tui.tui.screens.export_modal import ExportModal
+from nutri_tui.tui.screens.result import ResultScreen
+from tests.pilot_helpers import paste
+
+REPO = Path(__file__).resolve().parents[2]
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> tuple[Storage, Session, Path]:
+    content = load_content()
+    storage = Storage(tmp_path / "data")
+    answers = read_answers(REPO / "examples" / "vegan.toml", content)
+    path = storage.save_session(make_session(answers, assess(answers, content), content.version, "first visit"))
+    return storage, storage.load_session(path), path
+
+
+@pytest.fixture
+def app(session: tuple[Storage, Session, Path]) -> NutriTuiApp:
+    storage, saved, path = session
+    return NutriTuiApp(storage=storage, open_session=saved, open_path=path)
+
+
+async def open_export(pilot) -> ExportModal:
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ResultScreen)
+    await pilot.press("ctrl+e")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ExportModal)
+    return pilot.app.screen
+
+
+def problem(screen: ExportModal) -> str:
+    return str(screen.query_one("#export-problem", Static).content)
+
+
+def asking(screen: ExportModal) -> bool:
+    return screen.query_one("#export-replace").display
+
+
+async def test_the_name_offered_is_free_and_enter_writes_it(app: NutriTuiApp, session, home: Path) -> None:
+    created = session[1].created
+    first = home / export_name(created)
+    first.write_text("an earlier export of this result")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_export(pilot)
+        offered = Path(screen.query_one("#export-path", Input).value)
+        assert offered == home / export_name(created, 2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+    assert first.read_text() == "an earlier export of this result"
+    assert "first visit" in offered.read_text(encoding="utf-8")
+    assert stat.S_IMODE(offered.stat().st_mode) == 0o600
+
+
+async def ask_about(pilot, target: Path) -> ExportModal:
+    """Open the export, paste the name of an existing file and press Enter: the dialog asks."""
+    screen = await open_export(pilot)
+    await pilot.press("home", "ctrl+k")
+    await paste(pilot, str(target))
+    await pilot.press("enter")
+    await pilot.pause()
+    assert "already exists" in problem(screen) and asking(screen)
+    assert pilot.app.focused is screen.query_one("#export-keep")
+    return screen
+
+
+async def test_an_existing_file_is_kept_unless_replace_is_chosen(app: NutriTuiApp, tmp_path: Path, home: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("keep me")
+    target.chmod(0o644)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ask_about(pilot, target)
+        await pilot.press("enter")  # Keep it
+        await pilot.pause()
+        assert not asking(screen) and "Not overwritten" in problem(screen)
+        assert app.focused is screen.query_one("#export-path", Input)
+        assert target.read_text() == "keep me"
+        await pilot.press("enter")  # asked again
+        await pilot.pause()
+        assert asking(screen)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#export-overwrite")
+        await pilot.press("enter")  # Replace
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+    assert "first visit" in target.read_text(encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "home", "report.md"]  # no temp file left
+
+
+async def test_a_held_enter_never_replaces(app: NutriTuiApp, tmp_path: Path, home: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("keep me")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ask_about(pilot, target)
+        await pilot.press(*["enter"] * 9)  # one batch, as a held key or a fast typist delivers it
+        await pilot.pause()
+        assert isinstance(app.screen, ExportModal) and screen.query_one("#export-path", Input).value == str(target)
+    assert target.read_text() == "keep me"
+
+
+async def test_changing_the_name_stops_the_question(app: NutriTuiApp, tmp_path: Path, home: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("keep me")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ask_about(pilot, target)
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#export-path", Input)
+        await pilot.press("end", "backspace", "backspace", "t", "x", "t")  # report.md -> report.txt
+        await pilot.pause()
+        assert not asking(screen) and problem(screen) == ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+    assert target.read_text() == "keep me"
+    assert (tmp_path / "report.txt").is_file()
