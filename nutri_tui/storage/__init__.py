@@ -10,6 +10,7 @@ from nutri_tui.storage.index import SavedSession, SessionEntry, UnreadableSessio
 from nutri_tui.storage.private_files import StorageError, Unreadable
 from nutri_tui.storage.session_file import make_session, session_summary
 from nutri_tui.storage.sessions import Storage, make_draft
+from nutri_tui.storage.settings import save_theme
 
 __all__ = [
     "SavedSession",
@@ -20,5 +21,6 @@ __all__ = [
     "UnreadableSession",
     "make_draft",
     "make_session",
+    "save_theme",
     "session_summary",
 ]
