@@ -46,6 +46,8 @@ def _files(content: Content) -> Iterator[tuple[str, str, BaseModel]]:
     for entry in content.medicine_names.values():
         yield NAMES_FILE, f"name[{entry.name}]", entry
     yield "rules.toml", "", content.rules
+    for term in content.manifest.glossary:
+        yield "content.toml", f"glossary[{term.term}]", term
 
 
 def _walk(model: BaseModel, path: str) -> Iterator[tuple[str, BaseModel]]:

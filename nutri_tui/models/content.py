@@ -152,12 +152,23 @@ class Source(Strict):
     kind: SourceKind
 
 
+class GlossaryTerm(Cited):
+    """A term or unit a result uses (RDA, UL, mcg DFE), explained in one line where it first appears."""
+
+    term: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 ()]{0,20}$")]
+    text: Text
+    also: tuple[Annotated[str, StringConstraints(min_length=2, max_length=40)], ...] = ()
+    """Other words that call for the same line ("upper limit" for UL)."""
+
+
 class Manifest(Strict):
-    """``content/content.toml``: the knowledge base's own version and review date."""
+    """``content/content.toml``: the knowledge base's own version and review date, the disclaimer, and
+    the glossary of terms the results use."""
 
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
     reviewed: dt.date
     disclaimer: Text
+    glossary: tuple[GlossaryTerm, ...] = ()
 
 
 # --- nutrients ---------------------------------------------------------------

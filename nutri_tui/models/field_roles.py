@@ -36,7 +36,8 @@ ROLES: dict[str, dict[str, str]] = {
         "url_unverified": SHOWN,
         "kind": RULE,
     },
-    "Manifest": {"version": SHOWN, "reviewed": SHOWN, "disclaimer": SHOWN},
+    "Manifest": {"version": SHOWN, "reviewed": SHOWN, "disclaimer": SHOWN, "glossary": SHOWN},
+    "GlossaryTerm": {"term": SHOWN, "text": SHOWN, "also": RULE, **_CITED},
     "Statement": _STATEMENT,
     "Sign": {**_STATEMENT, "musculoskeletal": SHOWN},
     "Note": {

@@ -12,6 +12,7 @@ from nutri_tui.models.assessment import (
     NutrientFinding,
     TestInfo,
 )
+from nutri_tui.reports.glossary import glossed
 from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import (
     SEVERITY_WORD,
@@ -95,7 +96,8 @@ def finding_details(finding: NutrientFinding, sources: dict[str, str], content: 
         lines += ["", "For you:"] + [f"! {SEVERITY_WORD[c.severity]}: {c.text}" for c in personal]
     if finding.notes:
         lines += ["", "Worth knowing:"] + [f"• {noted(note)}" for note in finding.notes]
-    lines += ["", f"Your target: {target_text(finding)}. {limit_text(finding)}"]
+    target = f"Your target: {target_text(finding)}. {limit_text(finding)}"
+    lines += ["", target, *(f"  {line}" for line in glossed(target, content))]
     if about is not None and about.target_note:
         lines.append(about.target_note)
     if finding.upper_limit is not None and finding.upper_limit.note:

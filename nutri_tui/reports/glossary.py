@@ -1,0 +1,34 @@
+"""One-line explanations of the terms and units a result uses (RDA, AI, UL, mcg DFE), from the content.
+
+A term is explained where it first appears: under a nutrient's target in the app, and once above the
+nutrients in ``assess`` text and the report. Only the terms the text uses are listed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from nutri_tui.content import Content
+from nutri_tui.models.content import GlossaryTerm
+
+
+@cache
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Whole words only: "AI" must not match inside "AIDS" or "said".
+    return re.compile("|".join(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" for w in words), re.IGNORECASE)
+
+
+def _used(term: GlossaryTerm, text: str) -> bool:
+    exact = re.search(rf"(?<![A-Za-z]){re.escape(term.term)}(?![A-Za-z])", text)  # RDA, UL: capitals as written
+    return exact is not None or (bool(term.also) and _pattern(term.also).search(text) is not None)
+
+
+def terms_used(text: str, content: Content) -> list[GlossaryTerm]:
+    """The glossary terms ``text`` uses, in glossary order."""
+    return [term for term in content.manifest.glossary if _used(term, text)]
+
+
+def glossed(text: str, content: Content) -> list[str]:
+    """``RDA: Recommended Dietary Allowance: ... [sources]`` for each glossary term ``text`` uses, in order."""
+    return [f"{term.term}: {term.text} [{', '.join(term.sources)}]" for term in terms_used(text, content)]
