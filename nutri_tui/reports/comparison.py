@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from nutri_tui.local_time import local
 from nutri_tui.models.assessment import LEVEL_ORDER
 from nutri_tui.models.session import Session
 from nutri_tui.reports.phrases import level_mark
@@ -11,8 +12,8 @@ def compare_sessions(first: Session, second: Session) -> list[str]:
     """Lines describing the change from the earlier to the later session (whichever order they come in)."""
     earlier, later = sorted((first, second), key=lambda s: s.created)
     lines = [
-        f"Earlier: {earlier.created:%Y-%m-%d %H:%M}  {earlier.label or ''}".rstrip(),
-        f"Later:   {later.created:%Y-%m-%d %H:%M}  {later.label or ''}".rstrip(),
+        f"Earlier: {local(earlier.created):%Y-%m-%d %H:%M}  {earlier.label or ''}".rstrip(),
+        f"Later:   {local(later.created):%Y-%m-%d %H:%M}  {later.label or ''}".rstrip(),
         "",
     ]
     before, after = earlier.answers.back_pain.intensity, later.answers.back_pain.intensity
@@ -37,16 +38,14 @@ def compare_sessions(first: Session, second: Session) -> list[str]:
         if previous is None:
             continue
         move = LEVEL_ORDER[previous.level] - LEVEL_ORDER[finding.level]
-        change = "higher" if move > 0 else "lower" if move < 0 else "same"
-        lines.append(
-            f"{finding.name:<22} {level_mark(previous.level):<12} {level_mark(finding.level):<12} {change}"
-            f" (score {previous.score:g} → {finding.score:g})"
-        )
+        # The level is how strongly the answers point to a gap, not an amount of the nutrient.
+        change = "more reason to check" if move > 0 else "less reason to check" if move < 0 else "no change"
+        lines.append(f"{finding.name:<22} {level_mark(previous.level):<12} {level_mark(finding.level):<12} {change}")
     if earlier.content_version != later.content_version:
         lines += [
             "",
             f"Note: the knowledge base changed between them ({earlier.content_version} → "
-            f"{later.content_version}), which can move scores by itself.",
+            f"{later.content_version}), which can move levels by itself.",
         ]
     return lines
 
