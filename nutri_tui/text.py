@@ -98,3 +98,12 @@ def validation_message(error: Any, docs: str = "`nutri-tui schema` or docs/answe
 def shortened(text: str, width: int) -> str:
     """``text`` cut to ``width`` characters with an ellipsis, for a column that must fit 80 columns."""
     return text if len(text) <= width else text[: max(width - 1, 0)].rstrip(" ,;") + "…"
+
+
+_IMPERIAL_THEN_METRIC = re.compile(r"^(?P<imperial>[^()]+?) \((?P<metric>\d[\d.,]* ?(?:g|kg|ml|mL|l|L))\)$")
+
+
+def metric_first(serving: str) -> str:
+    """``85 g (3 oz)`` for ``3 oz (85 g)``: the metric amount first where the knowledge base gives one."""
+    match = _IMPERIAL_THEN_METRIC.match(serving)
+    return f"{match['metric']} ({match['imperial']})" if match else serving

@@ -41,7 +41,7 @@ from nutri_tui.models.assessment import (
     YourItem,
 )
 from nutri_tui.models.content import SCORED_EFFECTS, Food
-from nutri_tui.text import number
+from nutri_tui.text import metric_first, number
 
 REASONS_MAX = 4096
 """Reasons from rules: keyed by the answers quoted (an age, a list of conditions) and any supplement amount."""
@@ -330,7 +330,7 @@ class Pieces:
                 continue
             if limit is not None and food.amount > limit:
                 text = (
-                    f"{food.name} is left out of the suggestions: one serving ({food.serving}) has "
+                    f"{food.name} is left out of the suggestions: one serving ({metric_first(food.serving)}) has "
                     f"{number(food.amount)} {nutrient.unit}, above your upper limit of {number(limit)}."
                 )
                 caution = Caution(text=text, about="food", severity="caution", sources=limit_sources)
@@ -353,7 +353,7 @@ class Pieces:
         return FoodSuggestion(
             id=food.id,
             name=food.name,
-            serving=food.serving,
+            serving=metric_first(food.serving),
             amount=food.amount,
             unit=food.unit,
             dv_percent=food.dv_percent,
