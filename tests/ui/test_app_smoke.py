@@ -37,3 +37,19 @@ def test_importing_the_app_does_not_load_pydantic_or_content() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert done.stdout.strip() == "[]"
+
+
+async def test_a_dialog_shows_its_own_keys_on_the_bottom_line(tmp_path) -> None:
+    """F1 opens help; the bottom line then says what Escape does there, not the welcome screen's keys."""
+    from nutri_tui.storage import Storage
+    from nutri_tui.tui.screens.help import HelpScreen
+    from nutri_tui.tui.widgets.key_bar import KeyBar
+
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        line = str(app.screen.query_one(KeyBar).render())
+        assert "Close" in line and "New assessment" not in line
