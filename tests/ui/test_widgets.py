@@ -204,3 +204,15 @@ async def test_tick_boxes_differ_by_glyph_not_only_colour() -> None:
         await pilot.press("down", "space")  # tick Egg by keyboard
         await pilot.pause()
         assert ticks.render_line(1).text.startswith("▐X▌ Egg")
+
+
+def test_a_narrow_key_bar_drops_descriptions_then_keys_but_never_quit() -> None:
+    from nutri_tui.tui.widgets.key_bar import fit
+
+    keys = [(k, k, f"Action {k}", True) for k in ("w", "ctrl+s", "ctrl+e", "1", "f1", "escape")]
+    keys.append(("ctrl+q", "^q", "Quit", True))
+    assert fit(keys, 200) == keys
+    narrow = fit(keys, 60)
+    assert narrow[-1] == ("ctrl+q", "^q", "Quit", True) and narrow[0][2] == ""  # the first description went
+    tiny = fit(keys, 12)
+    assert ("ctrl+q", "^q", "Quit", True) in tiny and len(tiny) < len(keys)

@@ -71,13 +71,15 @@ class KeyBar(Widget):
         description_style = self.get_component_rich_style("key-bar--description", partial=True)
         disabled_style = self.get_component_rich_style("key-bar--disabled", partial=True)
         keys, palette = self._keys()
+        keys = fit(keys, self.content_region.width or 80)
         text = Text(no_wrap=True, overflow="crop")
         self._spans = []
         for key, display, description, enabled in keys:
             start = text.cell_len
             dim = disabled_style if not enabled else Style()
             text.append(f" {display} ", key_style + dim)
-            text.append(f"{description} ", description_style + dim)
+            if description:
+                text.append(f"{description} ", description_style + dim)
             self._spans.append(_Span(start, text.cell_len, key, enabled))
         if palette is not None:
             key, display, description, enabled = palette
@@ -97,3 +99,30 @@ class KeyBar(Widget):
                 else:
                     self.app.bell()
                 return
+
+
+def fit(keys: list[tuple[str, str, str, bool]], width: int) -> list[tuple[str, str, str, bool]]:
+    """The keys that fit ``width``: on a narrow terminal descriptions go first (from the left), then keys,
+    but Quit and its word always stay, so the way out is never cut off (a 60-column terminal cut it)."""
+
+    def length(items: list[tuple[str, str, str, bool]]) -> int:
+        return sum(
+            len(display) + 2 + (len(description) + 1 if description else 0) for _, display, description, _ in items
+        )
+
+    fitted = list(keys)
+    for index, (key, display, description, enabled) in enumerate(fitted):
+        if length(fitted) <= width:
+            return fitted
+        if description and not _is_quit(key, description):
+            fitted[index] = (key, display, "", enabled)
+    while length(fitted) > width and len(fitted) > 1:
+        drop = next((i for i in range(len(fitted) - 1, -1, -1) if not _is_quit(fitted[i][0], fitted[i][2])), None)
+        if drop is None:
+            break
+        del fitted[drop]
+    return fitted
+
+
+def _is_quit(key: str, description: str) -> bool:
+    return key == "ctrl+q" or description == "Quit"
