@@ -7,6 +7,7 @@ nutrients in ``assess`` text and the report. Only the terms the text uses are li
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from nutri_tui.content import Content
@@ -29,6 +30,6 @@ def terms_used(text: str, content: Content) -> list[GlossaryTerm]:
     return [term for term in content.manifest.glossary if _used(term, text)]
 
 
-def glossed(text: str, content: Content) -> list[str]:
-    """``RDA: Recommended Dietary Allowance: ... [sources]`` for each glossary term ``text`` uses, in order."""
-    return [f"{term.term}: {term.text} [{', '.join(term.sources)}]" for term in terms_used(text, content)]
+def glossed(text: str, content: Content, cite: Callable[[Iterable[str]], str]) -> list[str]:
+    """``RDA: Recommended Dietary Allowance: ... [2, 3]`` for each glossary term ``text`` uses, in order."""
+    return [f"{term.term}: {term.text} {cite(term.sources)}".rstrip() for term in terms_used(text, content)]

@@ -17,7 +17,8 @@ URGENCY_SYMBOL = {"emergency": "‼", "urgent": "!", "soon": "•"}
 """A shape for each urgency on screen, so it never rests on colour alone."""
 SEVERITY_WORD = {"doctor_first": "ASK A DOCTOR FIRST", "caution": "CAUTION", "info": "NOTE"}
 TEST_WORD = {"good": "a good test", "limited": "a limited test", "poor": "a poor test", "none": "no standard test"}
-UNCONFIRMED = " (not yet confirmed against its source)"
+UNCONFIRMED = " †"
+"""Marks a claim not yet confirmed against its source; each list of sources explains it once (DAGGER_LEGEND)."""
 
 
 def level_mark(level: str) -> str:

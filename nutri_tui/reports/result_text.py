@@ -12,6 +12,7 @@ from nutri_tui.models.assessment import (
     NutrientFinding,
     TestInfo,
 )
+from nutri_tui.reports.citations import DAGGER_LEGEND, Citations
 from nutri_tui.reports.glossary import glossed
 from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import (
@@ -74,7 +75,7 @@ def food_extras(food: FoodSuggestion) -> list[str]:
     return extras
 
 
-def finding_details(finding: NutrientFinding, sources: dict[str, str], content: Content) -> str:
+def finding_details(finding: NutrientFinding, cite: Citations, content: Content) -> str:
     """Everything about one finding: level, reasons, cautions, notes, target, test, and the nutrient's facts."""
     lines = [
         f"{level_mark(finding.level)}: how strongly your answers point to a possible gap. It is not a diagnosis.",
@@ -88,7 +89,7 @@ def finding_details(finding: NutrientFinding, sources: dict[str, str], content: 
         for reason in finding.reasons:
             lines.append(f"• {reason.text}{UNCONFIRMED if reason.unverified else ''}")
             lines.append(f"    {said(reason.answer, content)}")
-            lines.append(f"    sources: {', '.join(reason.sources)}")
+            lines.append(f"    sources {cite(reason.sources)}")
     else:
         lines.append("None of your answers points to a gap.")
     personal = personal_cautions(finding)
@@ -97,7 +98,7 @@ def finding_details(finding: NutrientFinding, sources: dict[str, str], content: 
     if finding.notes:
         lines += ["", "Worth knowing:"] + [f"• {noted(note)}" for note in finding.notes]
     target = f"Your target: {target_text(finding)}. {limit_text(finding)}"
-    lines += ["", target, *(f"  {line}" for line in glossed(target, content))]
+    lines += ["", target, *(f"  {line}" for line in glossed(target, content, cite))]
     if about is not None and about.target_note:
         lines.append(about.target_note)
     if finding.upper_limit is not None and finding.upper_limit.note:
@@ -112,12 +113,13 @@ def finding_details(finding: NutrientFinding, sources: dict[str, str], content: 
         lines += ["", "Signs of a shortfall (none of them proof of one):"]
         lines += [f"• {s.text}{' (muscles, bones or nerves)' if s.musculoskeletal else ''}" for s in about.signs]
         lines += ["", "Too much:"] + [f"• {noted(n)}" for n in about.excess]
-    cited = [s for s in finding.sources if s in sources]
-    lines += ["", "Sources:"] + [f"[{s}] {sources[s]}" for s in cited]
+    lines += ["", "Sources:", *cite.entries(finding.sources)]
+    if UNCONFIRMED.strip() in "\n".join(lines):
+        lines.append(DAGGER_LEGEND)
     return "\n".join(lines)
 
 
-def exercise_text(exercise: ExerciseSuggestion) -> str:
+def exercise_text(exercise: ExerciseSuggestion, cite: Citations) -> str:
     stars = "★" * exercise.fit + "☆" * (3 - exercise.fit)
     lines = [f"{exercise.name}  {stars} fit for you, {exercise.certainty.replace('_', ' ')}-certainty evidence"]
     lines.append(exercise.description)
@@ -125,5 +127,5 @@ def exercise_text(exercise: ExerciseSuggestion) -> str:
     lines += [f"! {caution}" for caution in exercise.cautions]
     stop = exercise.stop_if
     lines.append(stop if stop.lower().startswith("stop") else f"Stop and get advice if: {stop}")
-    lines.append(f"Evidence: {exercise.evidence} [{', '.join(exercise.sources)}]")
+    lines.append(f"Evidence: {exercise.evidence}{cite.after(exercise.sources)}")
     return "\n".join(lines)

@@ -6,6 +6,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from nutri_tui.models.assessment import Assessment, NutrientFinding, YourItem
+from nutri_tui.reports.citations import DAGGER_LEGEND, Citations
 from nutri_tui.reports.glossary import glossed
 from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import LEVEL_SYMBOL, UNCONFIRMED, URGENCY_WORD, personal_cautions, tests_worth_asking
@@ -43,6 +44,7 @@ def render_text(result: Assessment, content: Content | None = None) -> str:
         from nutri_tui.content import load_content
 
         content = load_content()
+    cite = Citations(result)
     out: list[str] = []
     reviewed = f", reviewed {result.content_reviewed}" if result.content_reviewed else ""
     out.append(f"nutri-tui result (knowledge base {result.content_version}{reviewed})")
@@ -51,8 +53,7 @@ def render_text(result: Assessment, content: Content | None = None) -> str:
     for number_, step in enumerate(action_plan(result, content), 1):
         out.append(f"{number_}. {step.title}")
         for line in step.lines:
-            cited = f" [{', '.join(line.sources)}]" if line.sources else ""
-            out.append(_wrap(line.text + cited, "     ", "   - "))
+            out.append(_wrap(line.text + cite.after(line.sources), "     ", "   - "))
     for note in result.notes:
         out.append(_wrap(note, "  ", "• "))
 
@@ -70,10 +71,10 @@ def render_text(result: Assessment, content: Content | None = None) -> str:
 
     out += ["", "Nutrients", "-" * WIDTH]
     targets = " ".join(f"{f.target.kind} {f.target.unit}" for f in result.nutrients) + " upper limit"
-    out += [_wrap(line, "    ", "  ") for line in glossed(targets, content)]
+    out += [_wrap(line, "    ", "  ") for line in glossed(targets, content, cite)]
     name_column = min(max((len(f.name) for f in result.nutrients), default=0), NAME_COLUMN_MAX)
     for finding in result.nutrients:
-        out += _finding(finding, in_full(finding, result), content, name_column)
+        out += _finding(finding, in_full(finding, result), content, name_column, cite)
     if result.tests_to_ask:
         out += ["", "Tests worth asking a doctor about", "-" * WIDTH]
         for finding, test in tests_worth_asking(result):
@@ -109,18 +110,18 @@ def render_text(result: Assessment, content: Content | None = None) -> str:
     out += ["", "Cautions", "-" * WIDTH]
     for caution in result.general_cautions:
         out.append(_wrap(caution.text, "    ", "  "))
-    out += ["", "Sources", "-" * WIDTH]
+    out += ["", "Sources (numbered as cited above)", "-" * WIDTH]
     for source in result.sources:
-        checked = f" Checked {source.reviewed}." if source.reviewed else ""
-        address = " (address not yet confirmed)" if source.url_unverified else ""
-        out.append(
-            _wrap(f"[{source.id}] {source.title}, {source.publisher}. {source.url}{address}{checked}", "    ", "  ")
-        )
+        first, address = cite.entry(source).split("\n", 1)
+        out.append(_wrap(first, "     ", "  "))
+        out.append(_wrap(address.strip(), "     ", "     "))
+    if UNCONFIRMED.strip() in "\n".join(out):
+        out.append(_wrap(DAGGER_LEGEND, "    ", "  "))
     out += ["", _wrap(result.disclaimer)]
     return "\n".join(out)
 
 
-def _finding(finding: NutrientFinding, full: bool, content: Content, name_column: int) -> list[str]:
+def _finding(finding: NutrientFinding, full: bool, content: Content, name_column: int, cite: Citations) -> list[str]:
     target = finding.target
     amount = f"{number(target.low)}-{number(target.amount)}" if target.low else number(target.amount)
     level = f"{LEVEL_MARK[finding.level]:<{LEVEL_COLUMN}}  {target.kind} {amount} {target.unit}/day"
@@ -131,7 +132,7 @@ def _finding(finding: NutrientFinding, full: bool, content: Content, name_column
         lines = [f"  {finding.name:<{name_column}}  {level}"]
     for reason in finding.reasons:
         lines.append(_wrap(reason.text + (UNCONFIRMED if reason.unverified else ""), "      ", "    - "))
-        lines.append(_wrap(f"({said(reason.answer, content)}; sources: {', '.join(reason.sources)})", "      "))
+        lines.append(_wrap(f"({said(reason.answer, content)}; sources {cite(reason.sources)})", "      "))
     if not full:
         # A caution about this person's medicines, conditions or supplements matters whatever the level.
         personal = personal_cautions(finding)

@@ -18,7 +18,7 @@ def test_every_term_a_target_can_use_is_in_the_glossary(content: Content) -> Non
 def test_whole_words_only_and_upper_limit_calls_for_ul(content: Content) -> None:
     assert [t.term for t in terms_used("Upper limit 100 mcg a day.", content)] == ["UL", "mcg"]
     assert terms_used("You said AIDS was in the family, and painful joints.", content) == []
-    assert glossed("RDA 15 mcg", content)[0].startswith("RDA: Recommended Dietary Allowance")
+    assert glossed("RDA 15 mcg", content, lambda ids: "[1]")[0].startswith("RDA: Recommended Dietary Allowance")
 
 
 def test_the_folate_target_is_explained_in_text_and_report(content: Content) -> None:

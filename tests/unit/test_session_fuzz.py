@@ -27,6 +27,7 @@ from nutri_tui.content import Content, load_content
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.session import Session
+from nutri_tui.reports.citations import Citations
 from nutri_tui.reports.comparison import compare_sessions
 from nutri_tui.reports.markdown import render_markdown
 from nutri_tui.reports.phrases import level_tag
@@ -162,16 +163,15 @@ def _at(data: Any, where: tuple[Any, ...]) -> Any:
 def displayable(session: Session) -> list[str]:
     """Every text a person could be shown for this session without a terminal (each must build, and be clean)."""
     result = session.result
-    sources = {s.id: f"{s.title}, {s.publisher}. {s.url}" for s in result.sources}
     texts = [
         render_text(result, CONTENT),
         render_markdown(session, CONTENT),
         "\n".join(compare_sessions(session, session)),
     ]
     texts += [line.text for step in action_plan(result, CONTENT) for line in step.lines]
-    texts += [exercise_text(exercise) for exercise in result.exercises]
+    texts += [exercise_text(exercise, Citations(result)) for exercise in result.exercises]
     for finding in result.nutrients:
-        texts += [finding_details(finding, sources, CONTENT), target_text(finding), level_tag(finding.level)]
+        texts += [finding_details(finding, Citations(result), CONTENT), target_text(finding), level_tag(finding.level)]
     assert len({f.id for f in result.nutrients}) == len(result.nutrients)  # option ids
     for finding in result.nutrients:
         assert len({f.id for f in finding.foods}) == len(finding.foods)  # food table row keys

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from nutri_tui.models.assessment import NutrientFinding
 from nutri_tui.models.session import Session
+from nutri_tui.reports.citations import DAGGER_LEGEND, Citations
 from nutri_tui.reports.phrases import SEVERITY_WORD, UNCONFIRMED, URGENCY_SYMBOL, level_tag, personal_cautions
 from nutri_tui.reports.plan import action_plan, other_advice
 from nutri_tui.reports.result_text import (
@@ -85,7 +86,7 @@ class ResultScreen(Screen[None]):
         self.note = note
         self.saved_earlier = saved_earlier
         self.by_id = {f.id: f for f in self.result.nutrients}
-        self.source_titles = {s.id: f"{s.title}, {s.publisher}. {s.url}" for s in self.result.sources}
+        self.cite = Citations(self.result)
 
     def compose(self) -> ComposeResult:
         result = self.result
@@ -104,19 +105,16 @@ class ResultScreen(Screen[None]):
             with TabPane("Exercises", id="exercises"), VerticalScroll():
                 yield Static(result.exercise_note, classes="note", markup=False)
                 for exercise in result.exercises:
-                    yield Static(exercise_text(exercise), classes="card", markup=False)
+                    yield Static(exercise_text(exercise, self.cite), classes="card", markup=False)
                 if other_advice(result):
                     yield Static("Looking after your back", classes="heading", markup=False)
                     for advice in other_advice(result):
-                        yield Static(f"• {advice.text} [{', '.join(advice.sources)}]", markup=False)
+                        yield Static(f"• {advice.text}{self.cite.after(advice.sources)}", markup=False)
             with TabPane("Sources", id="sources"), VerticalScroll():
+                yield Static("Numbered as cited in the other tabs: [3] is source 3.", classes="muted", markup=False)
                 for source in result.sources:
-                    unsure = " (address not yet confirmed)" if source.url_unverified else ""
-                    checked = f" Checked {source.reviewed}." if source.reviewed else ""
-                    yield Static(
-                        f"[{source.id}] {source.title}, {source.publisher}.{checked}\n  {source.url}{unsure}",
-                        markup=False,
-                    )
+                    yield Static(self.cite.entry(source), markup=False)
+                yield Static(DAGGER_LEGEND, classes="muted", markup=False)
         yield KeyBar()
 
     # --- tabs ------------------------------------------------------------------------
@@ -130,7 +128,7 @@ class ResultScreen(Screen[None]):
         for number_, step in enumerate(action_plan(result, self.content), 1):
             yield Static(f"{number_}. {step.title}", classes="heading", markup=False)
             for line in step.lines:
-                cited = f" [{', '.join(line.sources)}]" if line.sources else ""
+                cited = self.cite.after(line.sources)
                 if line.tone in ("emergency", "urgent", "soon"):
                     mark = URGENCY_SYMBOL[line.tone]
                     yield Static(f"{mark} {line.text}{cited}", classes=f"red-flag {line.tone}", markup=False)
@@ -219,7 +217,7 @@ class ResultScreen(Screen[None]):
             for item in noted:
                 said = f"{item.said_as} ({item.name})" if item.said_as and "=" not in item.said_as else item.name
                 mark = UNCONFIRMED if item.unverified else ""
-                yield Static(f"{said}: {item.note}{mark} [{', '.join(item.sources)}]", markup=False)
+                yield Static(f"{said}: {item.note}{mark}{self.cite.after(item.sources)}", markup=False)
                 if item.back_pain_note:
                     yield Static(f"  For back pain: {item.back_pain_note}", classes="muted", markup=False)
         personal = (*result.medicine_cautions, *result.supplement_cautions)
@@ -227,7 +225,7 @@ class ResultScreen(Screen[None]):
             yield Static("Cautions for your medicines and supplements", classes="heading", markup=False)
         for caution in personal:
             yield Static(
-                f"{SEVERITY_WORD[caution.severity]}: {caution.text} [{', '.join(caution.sources)}]",
+                f"{SEVERITY_WORD[caution.severity]}: {caution.text}{self.cite.after(caution.sources)}",
                 classes=f"caution {caution.severity}",
                 markup=False,
             )
@@ -245,7 +243,7 @@ class ResultScreen(Screen[None]):
             yield Static(f"{finding.name}: target {target_text(finding)}", classes="heading", markup=False)
             for caution in finding.cautions:
                 yield Static(
-                    f"{SEVERITY_WORD[caution.severity]}: {caution.text} [{', '.join(caution.sources)}]",
+                    f"{SEVERITY_WORD[caution.severity]}: {caution.text}{self.cite.after(caution.sources)}",
                     classes=f"caution {caution.severity}",
                     markup=False,
                 )
@@ -261,9 +259,7 @@ class ResultScreen(Screen[None]):
             self._show_detail(event.option.id)
 
     def _show_detail(self, nutrient_id: str) -> None:
-        self.query_one("#detail", Static).update(
-            finding_details(self.by_id[nutrient_id], self.source_titles, self.content)
-        )
+        self.query_one("#detail", Static).update(finding_details(self.by_id[nutrient_id], self.cite, self.content))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -336,4 +332,4 @@ class ResultScreen(Screen[None]):
         self._open_why(self.current_finding())
 
     def _open_why(self, finding: NutrientFinding) -> None:
-        self.app.push_screen(WhyModal(finding, self.source_titles, self.content))
+        self.app.push_screen(WhyModal(finding, self.cite, self.content))

@@ -15,21 +15,22 @@ from nutri_tui.tui.screens.modal import Modal
 
 if TYPE_CHECKING:
     from nutri_tui.content import Content
+    from nutri_tui.reports.citations import Citations
 
 
 class WhyModal(Modal[None]):
     BINDINGS: ClassVar = [Binding("escape,w,q", "dismiss", "Close")]
 
-    def __init__(self, finding: NutrientFinding, sources: dict[str, str], content: Content) -> None:
+    def __init__(self, finding: NutrientFinding, cite: Citations, content: Content) -> None:
         """``content`` words the answers behind each reason as the wizard asked them."""
         super().__init__()
         self.finding = finding
-        self.sources = sources
+        self.cite = cite
         self.content = content
 
     def compose(self) -> ComposeResult:
         with Vertical(id="why-dialog"):
             yield Static(f"Why: {self.finding.name}", classes="dialog-title", markup=False)
             with VerticalScroll():
-                yield Static(finding_details(self.finding, self.sources, self.content), markup=False)
+                yield Static(finding_details(self.finding, self.cite, self.content), markup=False)
             yield Static("Escape closes this.", classes="muted", markup=False)
