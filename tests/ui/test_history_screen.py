@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from nutri_tui.content import load_content
 from nutri_tui.engine import assess
+from nutri_tui.local_time import shown_time
 from nutri_tui.storage import SavedSession, Storage, make_session
 from nutri_tui.storage.answers_file import read_answers
 from nutri_tui.tui.app import NutriTuiApp
 from nutri_tui.tui.screens.compare import CompareScreen
+from nutri_tui.tui.screens.confirm import ConfirmModal
 from nutri_tui.tui.screens.history import HistoryScreen
 from nutri_tui.tui.screens.result import ResultScreen
+from nutri_tui.tui.widgets.sparkline import NO_SCORES, PainTrend
 from tests.pilot_helpers import paste
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,6 +44,27 @@ def storage(tmp_path: Path) -> Storage:
 def rows(screen: HistoryScreen) -> list[list[str]]:
     table = screen.query_one("#history-table", DataTable)
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def drawn(widget) -> list[str]:
+    """The widget's lines as drawn on the screen (what a person sees of it, cut at the screen's edge)."""
+    return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+def save(store: Storage, example: str, label: str, day: int, **changes) -> None:
+    """Save an example's result; ``no_pain=True`` leaves out the pain score, ``top=`` rates only that nutrient high."""
+    content = load_content()
+    answers = read_answers(REPO / "examples" / f"{example}.toml", content)
+    if changes.get("no_pain"):
+        answers = answers.model_copy(update={"back_pain": answers.back_pain.model_copy(update={"intensity": None})})
+    result = assess(answers, content)
+    if "top" in changes:
+        levels = tuple(
+            dataclasses.replace(n, level="high" if n.id == changes["top"] else "low") for n in result.nutrients
+        )
+        result = dataclasses.replace(result, nutrients=levels)
+    when = datetime(2026, 9, 1, 9, 0, tzinfo=UTC) + timedelta(days=day)
+    store.save_session(make_session(answers, result, content.version, label, when))
 
 
 async def open_history(pilot) -> HistoryScreen:
@@ -155,6 +180,141 @@ async def test_labels_that_look_like_markup_are_shown_as_typed(storage: Storage)
         storage.save_session(make_session(answers, assess(answers, content), content.version, label))
     app = NutriTuiApp(storage=storage)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.resize_terminal(120, 30)  # wide enough for the whole label (at 80 columns it is cut)
         screen = await open_history(pilot)
         labels = [r[3] for r in rows(screen)]
         assert "[/]" in labels and "[bold red]loud[/bold red]" in labels
+
+
+async def test_filter_finds_nutrients_by_the_names_shown(storage: Storage) -> None:
+    """The filter looks in what "Worth checking" shows: "Omega-3 fatty acids" is found by "fatty", though
+    its id is omega_3. It searches the (up to) three nutrients the session's summary keeps (the index holds
+    no more; reading every whole file per key would make a long history slow)."""
+    save(storage, "vegan", "fish oil?", 5, top="omega_3")
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("shift+tab", *"fatty")
+        assert [r[3] for r in rows(screen)] == ["fish oil?"]
+        await pilot.press("ctrl+u", *"omega-3")
+        assert [r[3] for r in rows(screen)] == ["fish oil?"]
+        await pilot.press("ctrl+u", *"vitamin b12")
+        assert [r[3] for r in rows(screen)] == ["mum", "first visit"]
+        await pilot.press("ctrl+u", *"magnesium mum")  # words in any column, all of them
+        assert [r[3] for r in rows(screen)] == ["mum"]
+
+
+async def test_letters_typed_in_the_filter_never_reach_the_list(storage: Storage) -> None:
+    """Every key the list binds (Space, C, L, D, S) is plain text in the filter box: no Delete dialog, no
+    mark, the order unchanged. Down (or Enter) then moves into the list, where the same keys act."""
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("shift+tab", *"d c l s D")
+        box = screen.query_one("#history-filter", Input)
+        assert app.screen is screen and app.focused is box
+        assert box.value == "d c l s D"
+        assert screen.marked is None and screen.sort == "newest"
+        await pilot.press("ctrl+u", *"zzz", "d", "space", "s")  # no rows shown: still text
+        assert box.value == "zzzd s" and app.screen is screen
+        await pilot.press("ctrl+u", *"vitamin d", "down")
+        assert isinstance(app.focused, DataTable) and [r[3] for r in rows(screen)] == ["mum", "first visit"]
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)  # in the list, D deletes (after asking)
+        await pilot.press("escape")
+
+
+async def test_marks_and_the_highlighted_row_survive_compare(storage: Storage) -> None:
+    save(storage, "vegan", "later", 4)
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("shift+tab", *"2026", "enter", "s")  # filter (the unreadable file goes), oldest first
+        await pilot.press("down", "space", "down", "down")  # mark "mum", highlight "later"
+        table = screen.query_one("#history-table", DataTable)
+        assert table.cursor_row == 3, "marking moved the highlight"
+        marked = screen.marked
+        assert [r[0].startswith("» ") for r in rows(screen)] == [False, True, False, False]
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        back = app.screen
+        assert isinstance(back, HistoryScreen) and back is not screen
+        table = back.query_one("#history-table", DataTable)
+        assert back.marked == marked and back.sort == "oldest"
+        assert back.query_one("#history-filter", Input).value == "2026"
+        assert table.cursor_row == 3 and rows(back)[3][3] == "later"
+        assert [r[0].startswith("» ") for r in rows(back)] == [False, True, False, False]
+        await pilot.press("up", "c")  # compare again from where it was left
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+
+
+async def test_delete_asks_with_the_date_and_label_shown(storage: Storage) -> None:
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        for keys, entry, label in ((["down"], 1, "labelled 'mum'"), (["up"], 0, "(no label)")):
+            await pilot.press(*keys, "d")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmModal)
+            question = str(app.screen.query_one(Static).content)
+            assert shown_time(screen.shown[entry].created) in question and label in question  # type: ignore[union-attr]
+            assert ".toml" not in question
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("ctrl+end", "d")
+        await pilot.pause()
+        assert "the unreadable file 'broken.toml'" in str(app.screen.query_one(Static).content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(rows(screen)) == 4
+
+
+async def test_pain_trend_needs_two_scores(tmp_path: Path) -> None:
+    """No score: words, not a flat line; one score: words, not a full bar; two: the sparkline."""
+    store = Storage(tmp_path / "data")
+    app = NutriTuiApp(storage=store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        trend = screen.query_one("#pain-trend", PainTrend)
+        assert trend.words == NO_SCORES and drawn(trend)[0].strip() == NO_SCORES
+    save(store, "vegan", "first", 0)
+    save(store, "vegan", "no score", 1, no_pain=True)
+    app = NutriTuiApp(storage=store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        trend = screen.query_one("#pain-trend", PainTrend)
+        assert drawn(trend)[0].strip() == "one pain score so far (5 of 10): no trend yet"
+        assert "█" not in drawn(trend)[0]
+        await pilot.press("space", "down", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        compare_trend = app.screen.query_one("#compare-trend", PainTrend)
+        assert drawn(compare_trend)[0].strip() == "one pain score so far (5 of 10): no trend yet"
+    save(store, "older-several-medicines", "second", 2)
+    app = NutriTuiApp(storage=store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        trend = screen.query_one("#pain-trend", PainTrend)
+        assert trend.words is None and set(drawn(trend)[0].strip()) <= set("▁▂▃▄▅▆▇█")
+
+
+async def test_worth_checking_stays_on_an_80_column_screen(storage: Storage) -> None:
+    """A long label is cut (with an ellipsis) before "Worth checking" is pushed off the screen."""
+    save(storage, "older-several-medicines", "after the long walk to the village and back again", 5)
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("down", "space")  # a mark makes the date column wider
+        await pilot.pause()
+        header, newest, *_ = lines = drawn(screen.query_one("#history-table", DataTable))
+        assert "Worth checking" in header
+        assert "after the lon…" in newest and "▲ Vitamin D, ▲ Magnesium" in newest
+        assert sum("▲ Vitamin D, ▲ " in line for line in lines) == 3
+        await pilot.resize_terminal(120, 24)  # wider: the label has room again
+        await pilot.pause()
+        assert "after the long walk to the village" in drawn(screen.query_one("#history-table", DataTable))[1]

@@ -6,39 +6,69 @@ delete one on purpose (after confirming).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Sparkline, Static
+from textual.widgets import DataTable, Input, Static
 
 from nutri_tui.local_time import shown_time
 from nutri_tui.reports.phrases import LEVEL_SYMBOL
 from nutri_tui.storage import SavedSession, SessionEntry, StorageError
 from nutri_tui.text import clean_text
 from nutri_tui.tui import navigation as nav
+from nutri_tui.tui.screens.compare import CompareScreen
 from nutri_tui.tui.screens.confirm import ConfirmModal
 from nutri_tui.tui.screens.label_modal import LabelModal
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
+from nutri_tui.tui.widgets.sparkline import PainTrend
 
 if TYPE_CHECKING:
+    from textual.widgets.data_table import ColumnKey
+
     from nutri_tui.content import Content
     from nutri_tui.storage import Storage
 
 HELP = (
-    "Your saved results, newest first. Type in the box to filter by date, label or nutrient; Down moves into "
-    "the list. Enter opens a result, L changes its label, D deletes it (after asking), Space marks a result "
+    "Your saved results, newest first. Type in the box to filter by date, label or nutrient (the ones under "
+    "Worth checking); Down or Enter moves into the list, and letters typed in the box always go into it. "
+    "Enter opens a result, L changes its label, D deletes it (after asking), Space marks a result "
     "and C compares the marked one with the highlighted one, S changes the order. The line at the bottom "
     "shows your pain score over time."
 )
 SORTS = ("newest", "oldest", "pain")
 PAGE = 200
 """Rows added to the table at a time: thousands of rows at once would make the screen slow to open."""
+LIST_ACTIONS = frozenset({"open", "mark", "compare", "relabel", "delete", "sort"})
+"""Keys for the list; never while the filter box has focus, where a letter is part of what is typed."""
+COLUMNS = ("Date", "Flag", "Pain", "Label", "Worth checking")
+FIXED_WIDTH = 18 + 5 + 4 + 5 * 2 + 2
+"""Columns taken by the date (with the mark), flag and pain, each column's padding, and the scroll bar."""
+WORTH_WIDTH = 40
+"""What "Worth checking" needs for three nutrients; a label is cut to leave it this much where it can."""
+LABEL_MIN = 14
+"""A label is never cut shorter than this: at 80 columns "Worth checking" still has 27 (two nutrients)."""
+
+
+def label_width(columns: int) -> int:
+    """How much of a label is shown on a screen ``columns`` wide (the rest is cut, with an ellipsis)."""
+    return max(LABEL_MIN, columns - FIXED_WIDTH - WORTH_WIDTH)
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """How a person left the list: given back when they return from Compare with Escape."""
+
+    filter_text: str
+    sort: str
+    marked: str | None
+    highlighted: str | None
 
 
 class HistoryScreen(Screen[None]):
@@ -50,6 +80,7 @@ class HistoryScreen(Screen[None]):
         Binding("d", "delete", "Delete"),
         Binding("s", "sort", "Sort"),
         Binding("escape", "home", "Home"),
+        Binding("down", "to_list", "List", show=False),
         Binding("f1", "app.help", "Help"),
     ]
     HELP = HELP
@@ -67,22 +98,53 @@ class HistoryScreen(Screen[None]):
         """The entries that pass the filter, in order; the table holds the first rows of these."""
         self.marked: str | None = None
         self.sort = SORTS[0]
+        self.names = {key: nutrient.name for key, nutrient in content.nutrients.items()}
+        self.columns: list[ColumnKey] = []
+        self.label_width = LABEL_MIN
+        self._returning: HistoryView | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Type to filter: date, label or nutrient", compact=True, id="history-filter")
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="history-status", markup=False)
-        yield Sparkline([], id="pain-trend")
+        yield PainTrend(id="pain-trend")
         yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#history-table", DataTable)
-        table.add_columns("Date", "Flag", "Pain", "Label", "Worth checking")
-        self.reload()
+        self.columns = table.add_columns(*COLUMNS)
+        self.label_width = label_width(self.app.size.width)
+        view, self._returning = self._returning, None
+        if view is not None:
+            self.sort, self.marked = view.sort, view.marked
+            box = self.query_one("#history-filter", Input)
+            with box.prevent(Input.Changed):
+                box.value = view.filter_text
+        self.reload(keep=view.highlighted if view is not None else None)
         table.focus()
 
-    def reload(self) -> None:
+    def view(self) -> HistoryView:
+        entry = self._current()
+        return HistoryView(
+            self.query_one("#history-filter", Input).value,
+            self.sort,
+            self.marked,
+            None if entry is None else str(entry.path),
+        )
+
+    def restore(self, view: HistoryView) -> None:
+        """Show the list as ``view`` left it (called on a new screen, before it is mounted)."""
+        self._returning = view
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = label_width(event.size.width)
+        if width != self.label_width and self.columns:
+            self.label_width = width
+            entry = self._current()
+            self.refill(keep=None if entry is None else str(entry.path))
+
+    def reload(self, keep: str | None = None) -> None:
         try:
             self.entries = self.storage.list_sessions()
         except (OSError, StorageError) as error:
@@ -92,7 +154,7 @@ class HistoryScreen(Screen[None]):
         self.search = {}
         if self.marked not in self.by_key:
             self.marked = None
-        self.refill()
+        self.refill(keep)
 
     def _visible(self) -> list[SessionEntry]:
         words = self.query_one("#history-filter", Input).value.casefold().split()
@@ -105,14 +167,19 @@ class HistoryScreen(Screen[None]):
         if not words:
             return ordered
         if not self.search:
-            self.search = {key: _search_text(entry) for key, entry in self.by_key.items()}
+            self.search = {key: _search_text(entry, self.names) for key, entry in self.by_key.items()}
         return [e for e in ordered if all(word in self.search[str(e.path)] for word in words)]
 
-    def refill(self) -> None:
+    def refill(self, keep: str | None = None) -> None:
+        """Fill the table from the filter; ``keep`` (a row key) stays highlighted if it is still shown."""
         table = self.query_one("#history-table", DataTable)
         table.clear()
         self.shown = self._visible()
-        self._add_rows(PAGE)
+        kept = self.by_key.get(keep or "")
+        at = next((i for i, entry in enumerate(self.shown) if entry is kept), 0) if kept is not None else 0
+        self._add_rows(PAGE * (at // PAGE + 1))
+        if at:
+            table.move_cursor(row=at)
         readable = [e for e in self.entries if isinstance(e, SavedSession)]
         broken = len(self.entries) - len(readable)
         status = f"{len(readable)} result(s), sorted {self.sort}"
@@ -121,31 +188,36 @@ class HistoryScreen(Screen[None]):
             status = "No saved results yet: finish an assessment and it is saved here automatically."
         self.query_one("#history-status", Static).update(status + "   Pain over time:")
         pains = [e.pain_intensity for e in sorted(readable, key=lambda e: e.created) if e.pain_intensity is not None]
-        self.query_one("#pain-trend", Sparkline).data = pains or [0]
+        self.query_one("#pain-trend", PainTrend).data = pains
 
     def _add_rows(self, count: int) -> None:
         """Add the next ``count`` filtered entries to the table (more follow as the cursor reaches the end)."""
         table = self.query_one("#history-table", DataTable)
         start = table.row_count
         for entry in self.shown[start : start + count]:
-            key = str(entry.path)
-            mark = "» " if key == self.marked else ""
-            if isinstance(entry, SavedSession):
-                top = ", ".join(f"{LEVEL_SYMBOL[level]} {_name(self, n)}" for n, level in entry.top_nutrients) or "-"
-                pain = "-" if entry.pain_intensity is None else str(entry.pain_intensity)
-                cells = (
-                    mark + shown_time(entry.created),
-                    "‼ yes" if entry.red_flag else "",
-                    pain,
-                    clean_text(entry.label) or "-",
-                    clean_text(top, 400),
-                )
-            else:
-                cells = (mark + "unreadable", "", "", clean_text(entry.path.name), clean_text(entry.reason, 600))
-            # Text cells: a plain str would be parsed as Rich markup, so a label such as "[/]" could
-            # break the table (and parsing thousands of cells is slow). Cleaned, because a file's name
-            # and anything from the index may hold an ESC, which Textual would pass to the terminal.
-            table.add_row(*(Text(cell, no_wrap=True) for cell in cells), key=key)
+            table.add_row(*self._cells(entry), key=str(entry.path))
+
+    def _cells(self, entry: SessionEntry) -> list[Text]:
+        mark = "» " if str(entry.path) == self.marked else ""
+        if isinstance(entry, SavedSession):
+            top = ", ".join(f"{LEVEL_SYMBOL[level]} {self.names.get(n, n)}" for n, level in entry.top_nutrients)
+            pain = "-" if entry.pain_intensity is None else str(entry.pain_intensity)
+            cells = [
+                mark + shown_time(entry.created),
+                "‼ yes" if entry.red_flag else "",
+                pain,
+                clean_text(entry.label) or "-",
+                clean_text(top or "-", 400),
+            ]
+        else:
+            cells = ["unreadable", "", "", clean_text(entry.path.name), clean_text(entry.reason, 600)]
+        # Text cells: a plain str would be parsed as Rich markup, so a label such as "[/]" could
+        # break the table (and parsing thousands of cells is slow). Cleaned, because a file's name
+        # and anything from the index may hold an ESC, which Textual would pass to the terminal.
+        texts = [Text(cell, no_wrap=True) for cell in cells]
+        # The label gives way first, so "Worth checking" stays on an 80-column screen.
+        texts[3].truncate(self.label_width, overflow="ellipsis")
+        return texts
 
     @on(DataTable.RowHighlighted, "#history-table")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:
@@ -157,10 +229,16 @@ class HistoryScreen(Screen[None]):
         self.refill()
 
     @on(Input.Submitted, "#history-filter")
-    def _to_table(self) -> None:
+    def action_to_list(self) -> None:
         self.query_one("#history-table", DataTable).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in LIST_ACTIONS and isinstance(self.focused, Input):
+            # The Input already keeps printable keys from the screen's bindings; this also covers a key
+            # that reached the list just before focus moved to the box (typed fast after Tab).
+            return False
+        if action == "to_list":
+            return isinstance(self.focused, Input)
         if action in ("open", "mark", "compare", "relabel", "delete"):
             return self._current() is not None or None
         return True
@@ -186,8 +264,11 @@ class HistoryScreen(Screen[None]):
         entry = self._current()
         if entry is not None and isinstance(entry, SavedSession):
             key = str(entry.path)
-            self.marked = None if self.marked == key else key
-            self.refill()
+            before, self.marked = self.marked, None if self.marked == key else key
+            table = self.query_one("#history-table", DataTable)
+            for changed in {before, key} - {None}:  # only the rows whose mark changed: the cursor stays
+                if changed in table.rows:
+                    table.update_cell(changed, self.columns[0], self._cells(self.by_key[changed])[0], update_width=True)
 
     def action_compare(self) -> None:
         entry = self._current()
@@ -197,7 +278,11 @@ class HistoryScreen(Screen[None]):
         if str(entry.path) == self.marked:
             self.notify("Highlight a different result to compare with the marked one.", timeout=6)
             return
+        view = self.view()
         nav.go(self, nav.Compare(self.marked_path(), entry.path, tuple(self.entries)))
+        compare = self.app.screen
+        if isinstance(compare, CompareScreen):  # not if the files could not be read (that was said)
+            compare.back = lambda: _back_to_history(compare, view)
 
     def marked_path(self) -> Path:
         return self.by_key[self.marked or ""].path
@@ -214,7 +299,7 @@ class HistoryScreen(Screen[None]):
                 self.storage.relabel_session(entry.path, label)
             except (OSError, StorageError) as error:
                 self.notify(f"Could not change the label: {error}", severity="error")
-            self.reload()
+            self.reload(keep=str(entry.path))
 
         self.app.push_screen(LabelModal(entry.label), done)
 
@@ -222,8 +307,8 @@ class HistoryScreen(Screen[None]):
         entry = self._current()
         if entry is None:
             return
-        label = entry.label if isinstance(entry, SavedSession) else ""  # an unreadable file has only its name
-        what = clean_text(label or entry.path.name)
+        row = self.query_one("#history-table", DataTable).cursor_row
+        after = self.shown[row + 1] if row + 1 < len(self.shown) else self.shown[row - 1] if row else None
 
         def done(confirmed: bool | None) -> None:
             if not confirmed:
@@ -234,25 +319,40 @@ class HistoryScreen(Screen[None]):
                 self.notify(f"Could not delete it: {error}", severity="error")
             if self.marked == str(entry.path):
                 self.marked = None
-            self.reload()
+            self.reload(keep=None if after is None else str(after.path))
 
-        self.app.push_screen(ConfirmModal(f"Delete {what!r} for good? This cannot be undone.", yes="Delete"), done)
+        question = f"Delete {_described(entry)} for good? This cannot be undone."
+        self.app.push_screen(ConfirmModal(question, yes="Delete"), done)
 
     def action_home(self) -> None:
         nav.go(self, nav.Home())
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self.refill()
+        self.refill()  # from the top: the row highlighted may now be thousands of rows down
 
 
-def _name(screen: HistoryScreen, nutrient_id: str) -> str:
-    nutrient = screen.content.nutrients.get(nutrient_id)
-    return nutrient.name if nutrient else nutrient_id
+def _back_to_history(compare: CompareScreen, view: HistoryView) -> None:
+    """Escape on Compare: the past results as they were left (marks, filter, order, highlighted row)."""
+    nav.go(compare, nav.History())
+    history = compare.app.screen
+    if isinstance(history, HistoryScreen):
+        history.restore(view)
 
 
-def _search_text(entry: SessionEntry) -> str:
+def _described(entry: SessionEntry) -> str:
+    """A result as the list shows it (its date and label), for the delete question; a file only by its name."""
+    if not isinstance(entry, SavedSession):
+        return f"the unreadable file '{clean_text(entry.path.name)}'"
+    label = clean_text(entry.label)
+    return f"the result from {shown_time(entry.created)}" + (f" labelled '{label}'" if label else " (no label)")
+
+
+def _search_text(entry: SessionEntry, names: dict[str, str]) -> str:
+    """What the filter looks in: the date and label as shown, and each nutrient under "Worth checking" by
+    its id and its name ("omega 3", "Omega-3 fatty acids"). Those are the (up to) three the session's
+    summary keeps; the rest of a result is only in its whole file, too slow to read for a long history."""
     if isinstance(entry, SavedSession):
-        nutrients = " ".join(n.replace("_", " ") for n, _ in entry.top_nutrients)
+        nutrients = " ".join(f"{n.replace('_', ' ')} {names.get(n, n)}" for n, _ in entry.top_nutrients)
         return f"{shown_time(entry.created)} {entry.label} {nutrients}".casefold()
     return f"unreadable {entry.path.name} {entry.reason}".casefold()
