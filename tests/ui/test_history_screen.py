@@ -19,6 +19,7 @@ from nutri_tui.tui.screens.compare import CompareScreen
 from nutri_tui.tui.screens.confirm import ConfirmModal
 from nutri_tui.tui.screens.history import HistoryScreen
 from nutri_tui.tui.screens.result import ResultScreen
+from nutri_tui.tui.screens.welcome import WelcomeScreen
 from nutri_tui.tui.widgets.sparkline import NO_SCORES, PainTrend
 from tests.pilot_helpers import paste
 
@@ -318,3 +319,38 @@ async def test_worth_checking_stays_on_an_80_column_screen(storage: Storage) -> 
         await pilot.resize_terminal(120, 24)  # wider: the label has room again
         await pilot.pause()
         assert "after the long walk to the village" in drawn(screen.query_one("#history-table", DataTable))[1]
+
+
+async def test_escape_from_a_result_opened_here_returns_to_the_list_as_it_was(storage: Storage) -> None:
+    """Open a past result from History, then Escape: back to History (filter and highlighted row kept), not Home."""
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("shift+tab", *"2026", "enter", "down")  # filter, then highlight the second row
+        await pilot.pause()
+        chosen = rows(screen)[1][3]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen) and app.screen.session.label == chosen
+        await pilot.press("escape")
+        await pilot.pause()
+        back = app.screen
+        assert isinstance(back, HistoryScreen)
+        assert back.query_one("#history-filter", Input).value == "2026"
+        assert back.query_one("#history-table", DataTable).cursor_row == 1
+
+
+async def test_escape_in_the_filter_clears_it_before_leaving(storage: Storage) -> None:
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("shift+tab", *"mum")
+        await pilot.pause()
+        assert len(rows(screen)) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.query_one("#history-filter", Input).value == ""
+        assert len(rows(screen)) > 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)

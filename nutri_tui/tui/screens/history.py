@@ -258,7 +258,13 @@ class HistoryScreen(Screen[None]):
         if not isinstance(entry, SavedSession):
             self.notify(f"This file cannot be opened: {entry.reason}", severity="warning", timeout=8)
             return
+        from nutri_tui.tui.screens.result import ResultScreen  # only when a result is opened: it is large
+
+        view = self.view()
         nav.go(self, nav.OpenSaved(entry.path))
+        result = self.app.screen
+        if isinstance(result, ResultScreen):  # not if the file could not be read (that was said)
+            result.back = lambda: _back_to_history(result, view)
 
     def action_mark(self) -> None:
         entry = self._current()
@@ -325,6 +331,11 @@ class HistoryScreen(Screen[None]):
         self.app.push_screen(ConfirmModal(question, yes="Delete"), done)
 
     def action_home(self) -> None:
+        """Escape: in a filter box with text, clear it (as a search box does); otherwise go home."""
+        focused = self.focused
+        if isinstance(focused, Input) and focused.value:
+            focused.value = ""
+            return
         nav.go(self, nav.Home())
 
     def action_sort(self) -> None:
@@ -332,10 +343,11 @@ class HistoryScreen(Screen[None]):
         self.refill()  # from the top: the row highlighted may now be thousands of rows down
 
 
-def _back_to_history(compare: CompareScreen, view: HistoryView) -> None:
-    """Escape on Compare: the past results as they were left (marks, filter, order, highlighted row)."""
-    nav.go(compare, nav.History())
-    history = compare.app.screen
+def _back_to_history(screen: Screen[None], view: HistoryView) -> None:
+    """Escape on Compare or on a result opened from here: the past results as they were left (marks,
+    filter, order, highlighted row)."""
+    nav.go(screen, nav.History())
+    history = screen.app.screen
     if isinstance(history, HistoryScreen):
         history.restore(view)
 

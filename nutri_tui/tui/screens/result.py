@@ -36,6 +36,8 @@ from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from nutri_tui.content import Content
     from nutri_tui.storage import Storage
 
@@ -87,6 +89,9 @@ class ResultScreen(Screen[None]):
         self.saved_earlier = saved_earlier
         self.by_id = {f.id: f for f in self.result.nutrients}
         self.cite = Citations(self.result)
+        self.back: Callable[[], None] | None = None
+        """What Escape does instead of going home: set by the History screen that opened this result, so
+        Escape returns to the past results as they were left."""
 
     def compose(self) -> ComposeResult:
         result = self.result
@@ -326,6 +331,9 @@ class ResultScreen(Screen[None]):
         nav.go(self, nav.Reassess(self.session.answers))
 
     def action_home(self) -> None:
+        if self.back is not None:
+            self.back()
+            return
         nav.go(self, nav.Home())
 
     def action_why(self) -> None:
