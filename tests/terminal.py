@@ -35,6 +35,8 @@ KEYS = {
     "right": b"\x1b[C",
     "left": b"\x1b[D",
     "space": b" ",
+    "pagedown": b"\x1b[6~",
+    "pageup": b"\x1b[5~",
 }
 ANSI = re.compile(r"\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>78]")
 QUIET = 0.15

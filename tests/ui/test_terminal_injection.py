@@ -91,7 +91,7 @@ def test_poisoned_files_reach_the_terminal_only_as_plain_text(
     term.press("down", "enter", "up", settle=0.2)  # "This file cannot be opened: ..." as a notification
     term.press("enter", settle=0.1)  # the good session opens with its true label and values
     assert term.wait_for("A saved result from"), term.screen
-    term.press("escape", "r", settle=0.2)  # Resume: the draft cannot be resumed, and says why
+    term.press("escape", "escape", "r", settle=0.2)  # back to History, Home, then Resume: cannot, and says why
     assert term.wait_for("cannot be resumed"), term.screen
     term.press("escape", settle=0.2)
     run = term.quit()

@@ -66,3 +66,29 @@ def test_keys_typed_at_once_after_start_are_kept(tmp_path: Path, start: bytes) -
     run = term.quit()
     assert run.problems() == []
     assert run.status == 0
+
+
+@pytest.mark.parametrize(
+    ("example", "first_screen"),
+    [
+        ("housebound-older-woman.toml", "10 mcg (400 IU) of vitamin D a day"),
+        ("emergency-red-flag.toml", "EMERGENCY: Get help now. You said you have numbness"),
+        ("pregnant-vegetarian.toml", "best avoided in pregnancy"),
+    ],
+)
+def test_each_walkthrough_persona_reads_what_to_do_first_on_the_first_screen(
+    tmp_path: Path, example: str, first_screen: str
+) -> None:
+    """The three walkthrough personas (issue 13), opened in a real 80x24 terminal: the first screen, before
+    any key, says what to do first for this person. PageDown then reaches the rest of the plan."""
+    session = saved_session(EXAMPLES / example, tmp_path)
+    term = Terminal(["open", str(session)], tmp_path)
+    assert term.wait_for("What to do first"), term.screen
+    term.settle(1.0)
+    flat = " ".join(term.screen.replace("▌", " ").replace("█", " ").split())  # without the focus and line bars
+    assert first_screen in flat, term.screen
+    term.press("pagedown", "pagedown", "pagedown", "pagedown")
+    assert any("5. If things change" in shown for shown in term.screens), term.screen
+    run = term.quit()
+    assert run.problems() == []
+    assert run.status == 0

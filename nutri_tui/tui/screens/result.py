@@ -129,9 +129,10 @@ class ResultScreen(Screen[None]):
         result = self.result
         if self.note:
             yield Static(self.note, classes="note", markup=False)
-        yield Static("What to do first", classes="title", markup=False)
+        yield Static("What to do first", classes="title plan-title", markup=False)
         for number_, step in enumerate(action_plan(result, self.content), 1):
-            yield Static(f"{number_}. {step.title}", classes="heading", markup=False)
+            first = " plan-first" if number_ == 1 else ""  # right under the title: no blank line between
+            yield Static(f"{number_}. {step.title}", classes=f"heading{first}", markup=False)
             for line in step.lines:
                 cited = self.cite.after(line.sources)
                 if line.tone in ("emergency", "urgent", "soon"):
