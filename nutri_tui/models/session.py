@@ -41,8 +41,10 @@ from nutri_tui.text import clean_text as clean_text  # its old home: callers imp
 SESSION_SCHEMA_VERSION = 3
 """The version of the session and draft file formats that this nutri-tui writes (and the newest it reads)."""
 LABEL_MAX = LINE_MAX
-TOP_NUTRIENTS = 3
-"""How many nutrients rated high or moderate a summary names (the history shows them)."""
+TOP_NUTRIENTS = 10
+"""How many nutrients rated high or moderate a summary names: all ten, so that the history's filter finds
+a result by any nutrient it flagged (it used to keep three, and "iron" found nothing when iron was 4th).
+The list itself shows the first three. Files written before keep their three."""
 
 MIN_YEAR, MAX_YEAR = 1970, 9000
 """The years a ``created`` or ``updated`` time may fall in (in UTC). Before 1970 some systems cannot
@@ -162,7 +164,7 @@ class SessionSummary(BaseModel):
     red_flag: StrictBool
     """Whether ``result.red_flags`` is not empty."""
     top_nutrients: tuple[tuple[Id, Literal["high", "moderate"]], ...] = Field(default=(), max_length=TOP_NUTRIENTS)
-    """Up to three ``[nutrient id, level]`` pairs rated high or moderate, highest first (see :func:`top_nutrients`)."""
+    """The ``[nutrient id, level]`` pairs rated high or moderate, highest first (see :func:`top_nutrients`)."""
     file_size: Annotated[StrictInt, Field(ge=0)] | None = None
     """The size of the whole file in bytes as nutri-tui wrote it. The list trusts the summary only while
     the file still has this size; a file cut off or edited by hand is read in full instead."""

@@ -77,7 +77,7 @@ class SavedSession:
     red_flag: bool
     """True when the result raised any red flag (answered yes, unsure, or implied by other answers)."""
     top_nutrients: tuple[tuple[str, str], ...]
-    """Up to three ``(nutrient id, level)`` pairs rated high or moderate, highest first; empty if none."""
+    """The ``(nutrient id, level)`` pairs rated high or moderate, highest first; empty if none."""
     content_version: str
 
     readable: Literal[True] = True

@@ -188,16 +188,15 @@ async def test_labels_that_look_like_markup_are_shown_as_typed(storage: Storage)
 
 
 async def test_filter_finds_nutrients_by_the_names_shown(storage: Storage) -> None:
-    """The filter looks in what "Worth checking" shows: "Omega-3 fatty acids" is found by "fatty", though
-    its id is omega_3. It searches the (up to) three nutrients the session's summary keeps (the index holds
-    no more; reading every whole file per key would make a long history slow)."""
+    """The filter looks in the nutrients' names: "Omega-3 fatty acids" is found by "fatty", though its id is
+    omega_3, and in every nutrient a result flagged, not only the three its row shows."""
     save(storage, "vegan", "fish oil?", 5, top="omega_3")
     app = NutriTuiApp(storage=storage)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         await pilot.press("shift+tab", *"fatty")
-        assert [r[3] for r in rows(screen)] == ["fish oil?"]
-        await pilot.press("ctrl+u", *"omega-3")
+        assert {r[3] for r in rows(screen)} == {"fish oil?", "mum", "first visit"}
+        await pilot.press("ctrl+u", *"omega-3 fish")
         assert [r[3] for r in rows(screen)] == ["fish oil?"]
         await pilot.press("ctrl+u", *"vitamin b12")
         assert [r[3] for r in rows(screen)] == ["mum", "first visit"]
@@ -354,3 +353,15 @@ async def test_escape_in_the_filter_clears_it_before_leaving(storage: Storage) -
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_the_filter_finds_a_result_by_its_fourth_or_fifth_nutrient(storage: Storage) -> None:
+    """A result flagging six nutrients: its row shows three (+3), and the filter finds it by the others."""
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=(120, 24)) as pilot:
+        screen = await open_history(pilot)
+        shown = [r for r in rows(screen) if r[3] == "mum"]
+        assert shown and shown[0][4].endswith(" +3") and "Omega" not in shown[0][4]
+        await pilot.press("shift+tab", *"omega")
+        await pilot.pause()
+        assert "mum" in [r[3] for r in rows(screen)]  # found by a nutrient its row does not show

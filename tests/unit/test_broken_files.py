@@ -220,7 +220,7 @@ FORGED: list[tuple[str, Any]] = [
     ("top", [["vitamin_d", "bogus"]]),
     ("top", [["not_a_nutrient", "high"]]),
     ("top", [[["vitamin_d"], "high"]]),
-    ("top", [["vitamin_d", "high"]] * 4),
+    ("top", [["vitamin_d", "high"]] * 11),  # more than the ten nutrients
     ("red_flag", "false"),
     ("red_flag", 1),
     ("pain", 10**30),

@@ -98,7 +98,7 @@ def test_sessions_names_the_top_nutrients(capsys, private_home: Path) -> None:
     code, out, _ = run(capsys, "assess", EXAMPLES / "vegan.toml", "--save", "--label", "vegan")
     assert code == 0
     code, out, _ = run(capsys, "sessions")
-    assert out.splitlines()[2] == "    high: Vitamin D, Vitamin B12, Calcium"
+    assert out.splitlines()[2] == "    high: Vitamin D, Vitamin B12, Calcium; moderate: Iron, Omega-3 fatty acids"
 
 
 def test_sessions_json_lists_unreadable_files_with_a_reason(capsys, saved: list[Path]) -> None:

@@ -175,7 +175,7 @@ def test_sessions_fit_80_columns(capsys, history: list[Path]) -> None:
     wide, names, emergency, healthy, vegan = entries
     assert vegan[0].endswith('…"  pain 5/10  no red flag') and vegan[0].startswith("  20")
     assert columns(vegan[0]) == COLUMNS and LONG_LABEL[:30] in vegan[0]
-    assert vegan[1] == "    high: Vitamin D, Vitamin B12, Calcium"
+    assert vegan[1] == "    high: Vitamin D, Vitamin B12, Calcium; moderate: Iron, Omega-3 fatty acids"
     assert healthy[0].endswith("  (no label)  pain 4/10  no red flag") and healthy[1] == "    no nutrient flagged"
     assert emergency[0].endswith('  "emergency"  pain 8/10  RED FLAG')
     assert names[1] == "    high: Omega-3 fatty acids, Folate (folic acid); moderate: Vitamin B12"

@@ -315,7 +315,7 @@ def test_a_recorded_schema_1_file_loads_migrates_and_lists(store: Storage, tmp_p
     assert migrated["summary"] == {
         "pain_intensity": 7,
         "red_flag": True,
-        "top_nutrients": [["vitamin_d", "high"], ["vitamin_b12", "high"], ["calcium", "high"]],
+        "top_nutrients": [["vitamin_d", "high"], ["vitamin_b12", "high"], ["calcium", "high"], ["omega_3", "moderate"]],
     }
 
     store.sessions_dir.mkdir(parents=True)
@@ -328,7 +328,7 @@ def test_a_recorded_schema_1_file_loads_migrates_and_lists(store: Storage, tmp_p
         label="Recorded with schema 1",
         pain_intensity=7,
         red_flag=True,
-        top_nutrients=(("vitamin_d", "high"), ("vitamin_b12", "high"), ("calcium", "high")),
+        top_nutrients=(("vitamin_d", "high"), ("vitamin_b12", "high"), ("calcium", "high"), ("omega_3", "moderate")),
         content_version="1.0.0",
     )
     session = store.load_session(path)

@@ -145,7 +145,7 @@ def test_list_summarises_and_orders_newest_first(store: Storage, session: Sessio
     top = entries[0]
     assert isinstance(top, SavedSession)
     assert top.pain_intensity == 7 and top.red_flag is True
-    assert 0 < len(top.top_nutrients) <= 3
+    assert 0 < len(top.top_nutrients) <= 10
     levels = [level for _, level in top.top_nutrients]
     assert "low" not in levels and levels == sorted(levels, key=["high", "moderate"].index)
 

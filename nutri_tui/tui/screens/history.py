@@ -71,6 +71,10 @@ class HistoryView:
     highlighted: str | None
 
 
+SHOWN_NUTRIENTS = 3
+"""How many flagged nutrients a row shows (most worth checking first); the filter searches all of them."""
+
+
 class HistoryScreen(Screen[None]):
     BINDINGS: ClassVar = [
         Binding("enter", "open", "Open", show=False),
@@ -200,7 +204,10 @@ class HistoryScreen(Screen[None]):
     def _cells(self, entry: SessionEntry) -> list[Text]:
         mark = "» " if str(entry.path) == self.marked else ""
         if isinstance(entry, SavedSession):
-            top = ", ".join(f"{LEVEL_SYMBOL[level]} {self.names.get(n, n)}" for n, level in entry.top_nutrients)
+            flagged = entry.top_nutrients
+            top = ", ".join(f"{LEVEL_SYMBOL[level]} {self.names.get(n, n)}" for n, level in flagged[:SHOWN_NUTRIENTS])
+            if len(flagged) > SHOWN_NUTRIENTS:
+                top += f" +{len(flagged) - SHOWN_NUTRIENTS}"  # the filter still finds the others
             pain = "-" if entry.pain_intensity is None else str(entry.pain_intensity)
             cells = [
                 mark + shown_time(entry.created),
