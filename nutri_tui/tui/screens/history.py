@@ -369,8 +369,8 @@ def _described(entry: SessionEntry) -> str:
 
 def _search_text(entry: SessionEntry, names: dict[str, str]) -> str:
     """What the filter looks in: the date and label as shown, and each nutrient under "Worth checking" by
-    its id and its name ("omega 3", "Omega-3 fatty acids"). Those are the (up to) three the session's
-    summary keeps; the rest of a result is only in its whole file, too slow to read for a long history."""
+    its id and its name ("omega 3", "Omega-3 fatty acids"): every nutrient the result flagged, which the
+    session's summary keeps (results saved before content 1.3 kept three)."""
     if isinstance(entry, SavedSession):
         nutrients = " ".join(f"{n.replace('_', ' ')} {names.get(n, n)}" for n, _ in entry.top_nutrients)
         return f"{shown_time(entry.created)} {entry.label} {nutrients}".casefold()
