@@ -22,14 +22,12 @@ from nutri_tui.storage.private_files import (
     MAX_BYTES,
     REASON_MAX,
     StorageError,
-    atomic_write,
     fsync_dir,
     load,
     message,
     os_reason,
-    private_dir,
+    replace_private,
     string_problem,
-    sweep_once,
     utc_stamp,
 )
 from nutri_tui.text import clean_text, escaped
@@ -54,13 +52,7 @@ def save_draft(root: Path, path: Path, draft: Draft) -> Path:
         load_draft(path)
     except StorageError as error:
         raise StorageError(f"{error}; the existing draft is kept: discard it first") from None
-    private_dir(root)
-    sweep_once(root)
-    try:
-        atomic_write(path, dump_draft(draft), exclusive=False)
-    except OSError as error:
-        raise StorageError(message(path, f"cannot save it ({os_reason(error)})")) from error
-    return path
+    return replace_private(root, path, dump_draft(draft), "cannot save it")
 
 
 def load_draft(path: Path) -> Draft | None:

@@ -131,6 +131,18 @@ def atomic_write(target: Path, data: bytes, *, exclusive: bool) -> None:
     fsync_dir(folder)
 
 
+def replace_private(root: Path, path: Path, data: bytes, what: str) -> Path:
+    """Replace ``path`` (a file in the data folder ``root``) with ``data``, atomically and 0600, creating the
+    folder 0700 if needed; StorageError naming ``path`` and ``what`` could not be done ("cannot save it")."""
+    private_dir(root)
+    sweep_once(root)
+    try:
+        atomic_write(path, data, exclusive=False)
+    except OSError as error:
+        raise StorageError(message(path, f"{what} ({os_reason(error)})")) from error
+    return path
+
+
 def _claim(temp: Path, target: Path) -> bool:
     """Give the data in ``temp`` the name ``target`` only if nothing has it (FileExistsError otherwise).
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import tomli_w
 
-from nutri_tui.storage.private_files import StorageError, atomic_write, message, os_reason, private_dir, sweep_once
+from nutri_tui.storage.private_files import StorageError, message, replace_private
 
 SETTINGS_FILE = "settings.toml"
 SETTINGS_FORMAT = 1
@@ -45,10 +45,4 @@ def save_theme(root: Path, theme: str) -> Path:
     path = root / SETTINGS_FILE
     if not theme or len(theme) > THEME_NAME_MAX or not theme.isprintable():
         raise StorageError(message(path, "not saved: that is not a theme's name"))
-    private_dir(root)
-    sweep_once(root)
-    try:
-        atomic_write(path, settings_bytes(theme), exclusive=False)
-    except OSError as error:
-        raise StorageError(message(path, f"cannot save the theme ({os_reason(error)})")) from error
-    return path
+    return replace_private(root, path, settings_bytes(theme), "cannot save the theme")

@@ -20,7 +20,6 @@ from typing import Any
 import pytest
 import tomli_w
 
-from nutri_tui.cli import main
 from nutri_tui.content import Content
 from nutri_tui.engine import assess
 from nutri_tui.models.session import Draft, Session
@@ -31,6 +30,7 @@ from nutri_tui.storage.answers_file import read_answers
 from nutri_tui.storage.drafts import answers_problem
 from nutri_tui.storage.index import INDEX_NAME
 from nutri_tui.storage.private_files import TEMP_MAX_AGE, StorageError
+from tests.cli_run import run
 from tests.conftest import REPO
 
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
@@ -45,15 +45,6 @@ def snapshot(path: Path) -> tuple[Any, ...]:
     info = os.lstat(path)
     body = path.read_bytes() if path.is_file() and not path.is_symlink() else None
     return info.st_mode, info.st_size, info.st_mtime_ns, body, os.readlink(path) if path.is_symlink() else None
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

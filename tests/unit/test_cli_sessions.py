@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from nutri_tui.cli import main
 from nutri_tui.content import Content, find_content_dir
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
@@ -22,19 +21,11 @@ from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Session
 from nutri_tui.storage import Storage, make_session
 from nutri_tui.storage.index import INDEX_NAME
 from tests.broken_sessions import changed, corpus, snapshot
+from tests.cli_run import run
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
 NOW = datetime(2026, 11, 26, 6, 40, 12, tzinfo=UTC)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    try:
-        code = main([str(arg) for arg in argv])
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_error_line(err: str) -> bool:

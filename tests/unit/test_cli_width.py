@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from nutri_tui.cli import main
 from nutri_tui.cli.common import COLUMNS, columns, cut, with_path, wrapped
 from nutri_tui.content import Content
 from nutri_tui.engine import assess
@@ -20,21 +19,13 @@ from nutri_tui.models.assessment import Assessment
 from nutri_tui.reports.text import render_text
 from nutri_tui.storage import Storage, make_session
 from nutri_tui.storage.answers_file import read_answers
+from tests.cli_run import run
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "examples").glob("*.toml"))
 LONG_LABEL = "A very long label that somebody typed to remember exactly what this session was about, with many words"
 WIDE_LABEL = "所有的营养素都是中等的长标签，用于检查宽字符的截断是否正确处理"
 LEVEL = re.compile(r"(▲ high|◆ moderate|○ low) +(RDA|AI) ")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    try:
-        code = main([str(arg) for arg in argv])
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def too_wide(text: str, whole: tuple[str, ...] = ()) -> list[str]:
