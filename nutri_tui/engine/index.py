@@ -18,7 +18,7 @@ from nutri_tui.engine.checks import AnswerRow, Check, compile_check, compile_rul
 from nutri_tui.engine.parts import FoodRuleUse, InteractionEntry
 from nutri_tui.engine.pieces import Pieces
 from nutri_tui.engine.sources import SourceMasks
-from nutri_tui.engine.wording import lower_first
+from nutri_tui.engine.symptoms import symptom_reasons, symptom_warnings
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import (
     Advice,
@@ -248,7 +248,7 @@ def _build(content: Content) -> ContentIndex:
         ),
         read_row=row.reader(),
         medicine_by_name=medicine_by_name,
-        symptom_reasons=_symptom_reasons(content, masks),
+        symptom_reasons=symptom_reasons(content, masks),
         red_flags_found=_red_flags_found(content, masks),
         implied_flags=tuple(
             (f.id, compile_check(f.implied_by, names)) for f in content.red_flags.values() if f.implied_by
@@ -289,19 +289,7 @@ def _build(content: Content) -> ContentIndex:
             for rule in content.food_rules.values()
         ),
         general_cautions=(Caution(text=general.text, about="supplement", severity="caution", sources=general.sources),),
-        symptom_warnings={
-            symptom.id: (
-                Caution(
-                    text=f"{symptom.name}: {symptom.warning}",
-                    about=f"symptom:{symptom.id}",
-                    severity="caution",
-                    sources=symptom.sources,
-                ),
-                masks.of(symptom.sources),
-            )
-            for symptom in content.symptoms.values()
-            if symptom.warning
-        },
+        symptom_warnings=symptom_warnings(content, masks),
         general_sources=masks.of(general.sources),
         masks=masks,
         content_reviewed=content.manifest.reviewed.isoformat(),
@@ -361,30 +349,6 @@ def _notes(nutrient: Nutrient, masks: SourceMasks, names: dict[str, str]) -> tup
         )
     # Cautions first: one may make the finding doctor-first, which withholds the notes that advise taking it.
     return tuple(sorted(compiled, key=lambda n: n.caution is None))
-
-
-def _symptom_reasons(content: Content, masks: SourceMasks) -> dict[str, tuple[tuple[str, Reason, int], ...]]:
-    weight = round(content.rules.symptom_weight, 2)
-    reasons: dict[str, tuple[tuple[str, Reason, int], ...]] = {}
-    for symptom in content.symptoms.values():
-        mask = masks.of(symptom.sources)
-        given: list[tuple[str, Reason, int]] = []
-        for nutrient in content.nutrients.values():
-            if nutrient.id not in symptom.nutrients:
-                continue
-            text = f"You reported {lower_first(symptom.name)}, which low {lower_first(nutrient.name)} may cause."
-            if symptom.note:
-                text += f" {symptom.note}"
-            reason = Reason(
-                text=text,
-                answer=f"health.symptoms = {symptom.id}",
-                weight=weight,
-                sources=symptom.sources,
-                unverified=symptom.unverified,
-            )
-            given.append((nutrient.id, reason, mask))
-        reasons[symptom.id] = tuple(given)
-    return reasons
 
 
 def _red_flags_found(content: Content, masks: SourceMasks) -> dict[tuple[str, str, int], FlagFound]:
