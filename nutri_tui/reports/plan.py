@@ -68,7 +68,7 @@ def action_plan(result: Assessment, content: Content) -> tuple[PlanStep, ...]:
 def statement(flag: RedFlagFinding, content: Content) -> str:
     """What the person said, as a statement: "You said you have ..." (the question if the content lacks it)."""
     known = content.red_flags.get(flag.id)
-    said = getattr(known, "said", "") if known is not None else ""
+    said = known.said if known is not None else ""  # a result saved with a flag the content no longer has
     if not said:
         return f"You answered {'not sure' if flag.answer == 'dont_know' else 'yes'} to: {flag.question}"
     if flag.answer == "dont_know":
@@ -112,6 +112,8 @@ def _warning_signs(result: Assessment, content: Content) -> tuple[PlanLine, ...]
         )
     if not result.red_flags and answered:
         lines.insert(0, PlanLine("No warning signs in your answers."))
+    if not lines:  # no warning-sign question applied to these answers (none about back pain were given)
+        lines.append(PlanLine("No warning-sign questions applied to your answers."))
     return tuple(lines)
 
 
@@ -131,10 +133,10 @@ def _safety_first(result: Assessment) -> tuple[PlanLine, ...]:
         limit = finding.upper_limit
         if limit is not None and limit.already_taken > limit.amount:
             add(
-                f"You take {number(limit.already_taken)} {limit.unit} of {finding.name.lower()} a day, more than "
-                f"the upper limit of {number(limit.amount)} {limit.unit} for you. Ask your doctor or pharmacist "
-                "before going on with it.",
-                finding.sources,
+                f"{finding.name}: you take {number(limit.already_taken)} {limit.unit} a day, more than the upper "
+                f"limit of {number(limit.amount)} {limit.unit} for you. Ask your doctor or pharmacist before "
+                "going on with it.",
+                next((c.sources for c in finding.cautions if c.about == "upper_limit"), ()),
             )
     first = [f.name for f in result.nutrients if f.doctor_first and not f.diet_doctor_first and f.level != "low"]
     if first:

@@ -140,3 +140,13 @@ def test_a_symptom_warning_is_said_once_in_the_safety_net_not_in_every_nutrient(
     warning = content.symptoms["tingling_numbness"].warning
     assert any(warning in line for line in net) and seen.everywhere(warning)
     assert seen.text.count(warning) == 2  # the plan's safety net, and the Cautions list
+
+
+def test_an_amount_above_the_upper_limit_comes_first_in_safety_first(content) -> None:
+    seen = outputs(
+        {"about": {"age": 40, "sex": "male"}, "health": {"supplements": [{"nutrient": "vitamin_d", "amount": 150}]}},
+        content,
+    )
+    safety = action_plan(seen.result, content)[1].lines
+    assert safety[0].text.startswith("Vitamin D: you take 150 mcg a day, more than the upper limit of 100 mcg")
+    assert safety[0].sources and seen.everywhere(safety[0].text)
