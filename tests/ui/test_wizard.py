@@ -207,6 +207,9 @@ async def test_next_on_an_incomplete_step_goes_to_what_is_missing_and_says_so(tm
         assert on_step(app, "about")  # still here
         assert app.focused is not None and app.focused.id == "age"  # the wrong number first
         assert any("sex" in n.message for n in app._notifications)
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.pause()
+        assert len(app._notifications) == 1  # one notice, however often Next is pressed
         await pilot.press("backspace", "4", "2", "ctrl+n")
         await pilot.pause()
         assert on_step(app, "about") and app.focused is not None and app.focused.id == "sex"

@@ -165,6 +165,7 @@ class WizardScreen(Screen[None]):
             missing = form.first_unanswered()
             if missing is not None:
                 missing.focus()
+            self.app.clear_notifications()  # one notice, however often Next is pressed
             self.notify(self._problem, title="Not yet", severity="warning", timeout=4)
             return
         after = self.flow.done(self.step_id, form.validated(form.collect()), self.return_to_review)
