@@ -216,3 +216,22 @@ def test_a_narrow_key_bar_drops_descriptions_then_keys_but_never_quit() -> None:
     assert narrow[-1] == ("ctrl+q", "^q", "Quit", True) and narrow[0][2] == ""  # the first description went
     tiny = fit(keys, 12)
     assert ("ctrl+q", "^q", "Quit", True) in tiny and len(tiny) < len(keys)
+
+
+class FilterApp(App[None]):
+    def compose(self) -> ComposeResult:
+        from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
+
+        yield FilteredSelection([("fatigue", "Tiredness", "tired"), ("cramps", "Muscle cramps", "cramp")])
+
+
+async def test_down_from_the_filter_goes_into_the_list_so_space_ticks() -> None:
+    """Type to filter, Down, Space: the item is ticked (Space used to type a blank into the filter)."""
+    from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
+
+    app = FilterApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"tired", "down", "space")
+        await pilot.pause()
+        assert app.query_one(FilteredSelection).selected == {"fatigue"}

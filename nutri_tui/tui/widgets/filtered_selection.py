@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -79,6 +79,13 @@ class FilteredSelection(Vertical):
     def _to_list(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one(SelectionList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Down in the filter box goes into the list, as Enter does (people reach for the arrow first: Space
+        then typed a blank into the filter instead of ticking the item they could see)."""
+        if event.key == "down" and isinstance(self.screen.focused, Input) and self.screen.focused.parent is self:
+            event.stop()
+            self.query_one(SelectionList).focus()
 
     @on(SelectionList.SelectionToggled)
     def _toggled(self, event: SelectionList.SelectionToggled) -> None:
