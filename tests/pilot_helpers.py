@@ -109,7 +109,7 @@ async def answer_flags(pilot: Pilot, answers: dict[str, str], default: str = "n"
         flag_id = (row.id or "").removeprefix("flag-")
         here = chain.index(focused) if focused in chain else -1
         keys += ["tab"] * ((chain.index(row) - here) % len(chain)) + [answers.get(flag_id, default)]
-        focused = row
+        focused = chain[(chain.index(row) + 1) % len(chain)]  # answering by its letter moves on
     await pilot.press(*keys)
     await pilot.pause()
 

@@ -111,7 +111,8 @@ STEPS: tuple[Step, ...] = (
         BACK_PAIN,
         "Where it hurts, for how long and how much shape the exercise advice. The questions below "
         "them are warning signs (red flags): please answer every one, with Y (yes), N (no) or S (not sure), "
-        "or the left and right arrows. Most back pain is not serious, "
+        "which moves on to the next, or change an answer with the left and right arrows. "
+        "Most back pain is not serious, "
         "but these signs need a doctor, some of them at once. If you answer Yes to an emergency sign, "
         "you will be told what to do straight away.",
     ),

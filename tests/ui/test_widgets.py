@@ -235,3 +235,23 @@ async def test_down_from_the_filter_goes_into_the_list_so_space_ticks() -> None:
         await pilot.press(*"tired", "down", "space")
         await pilot.pause()
         assert app.query_one(FilteredSelection).selected == {"fatigue"}
+
+
+class FlagsApp(App[None]):
+    def compose(self) -> ComposeResult:
+        words = {"yes": "Yes", "no": "No", "dont_know": "Not sure"}
+        yield YesNoQuestion("First sign?", "one", words)
+        yield YesNoQuestion("Second sign?", "two", words)
+
+
+async def test_a_warning_sign_answered_by_its_letter_moves_on_and_arrows_do_not() -> None:
+    """N answers and moves to the next sign (twenty-odd of them); Left/Right change an answer in place."""
+    app = FlagsApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        first, second = app.query(YesNoQuestion)
+        assert app.focused is first
+        await pilot.press("n")
+        assert first.value == "no" and app.focused is second
+        await pilot.press("right")
+        assert second.value == "yes" and app.focused is second

@@ -30,6 +30,8 @@ class AnswerRow(Widget, can_focus=True):
     ]
 
     value: reactive[str | None] = reactive(None)
+    advance: ClassVar[bool] = False
+    """Answering by its letter moves on to the next question (a list of many questions of one kind)."""
 
     class Changed(Message):
         def __init__(self, row: AnswerRow, value: str) -> None:
@@ -91,6 +93,8 @@ class AnswerRow(Widget, can_focus=True):
         if key is not None:
             event.stop()
             self.choose(key)
+            if self.advance:
+                self.screen.focus_next()
 
     def on_click(self, event: events.Click) -> None:
         """Choose the answer under the mouse."""

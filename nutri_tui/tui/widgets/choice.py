@@ -186,6 +186,7 @@ class YesNoQuestion(AnswerRow):
     DEFAULT_CSS = """
     YesNoQuestion { height: auto; width: 1fr; margin-bottom: 1; }
     """
+    advance = True  # twenty-odd warning signs: N, N, Y... answers each and moves on; arrows change without moving
 
     def __init__(
         self, question: str, key: str, options: dict[str, str], value: str | None = None, **kwargs: Any
