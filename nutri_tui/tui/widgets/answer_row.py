@@ -89,6 +89,10 @@ class AnswerRow(Widget, can_focus=True):
         self.choose(keys[max(0, min(len(keys) - 1, index))])
 
     def on_key(self, event: events.Key) -> None:
+        if self.advance and not self.has_focus:
+            # Typed for the question this one moved on to, but handed here before the move (a fast burst):
+            # never let it change this answer (a "y" overwritten by the "n" meant for the next sign).
+            return
         key = self._keys.get(event.character.lower()) if event.character else None
         if key is not None:
             event.stop()
