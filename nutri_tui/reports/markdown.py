@@ -22,6 +22,7 @@ from nutri_tui.models.assessment import LEVEL_ORDER, Assessment, Caution, Nutrie
 from nutri_tui.models.session import Session, clean_text
 from nutri_tui.questionnaire import STEPS
 from nutri_tui.reports.answers_summary import NOT_ANSWERED, summarise
+from nutri_tui.reports.citations import DAGGER_LEGEND
 from nutri_tui.reports.glossary import terms_used
 from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import (
@@ -239,6 +240,8 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
             f"- **{md(source_id)}**: {_sentence(md(source.title))} {_sentence(md(source.publisher))} "
             f"{url}{unsure}{checked}"
         )
+    if any(UNCONFIRMED in line for line in report.lines):
+        report.add("", md(DAGGER_LEGEND))
 
     report.add("", "---", "", f"_{md(result.disclaimer)}_")
     return "\n".join(report.lines) + "\n"
