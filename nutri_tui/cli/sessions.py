@@ -91,7 +91,11 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
     if not entries:
         empty = f"No saved sessions yet (in {shown(storage.sessions_dir)})."
         _print(
-            *([empty] if columns(empty) <= COLUMNS else with_path("No saved sessions yet, in", storage.sessions_dir))
+            *(
+                [empty]
+                if columns(empty) <= COLUMNS
+                else ["No saved sessions yet, in:", f"  {shown(storage.sessions_dir)}"]
+            )
         )
         return EXIT_OK
     names = _nutrient_names()
