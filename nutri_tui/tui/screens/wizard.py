@@ -126,10 +126,12 @@ class WizardScreen(Screen[None]):
     def refresh_state(self) -> None:
         form = self.form
         form.sync()
-        problems = form.problems()
-        self._problem = " ".join(problems)
-        self.query_one("#problems", Static).update(self._problem)
-        self.refresh_bindings()
+        problem = " ".join(form.problems())
+        # Only when the words change: an update lays the screen out again, and this runs on every key.
+        # (No binding refresh either: Next is always available, and says what is missing when pressed.)
+        if problem != self._problem:  # the line starts empty, as _problem does
+            self._problem = problem
+            self.query_one("#problems", Static).update(problem)
 
     @on(Choice.Changed)
     @on(Input.Changed)
