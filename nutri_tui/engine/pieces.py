@@ -55,6 +55,10 @@ SMALL_MAX = 1024
 """Keys drawn from the content's own vocabularies only (life stages, durations, situations)."""
 
 
+GOOD_FIT = 2
+"""An exercise's fit from which a situation's ``first`` can put it ahead of the others."""
+
+
 class Pieces:
     """The cached builders for one Content; call them with hashable keys (ids, positions, numbers, strings)."""
 
@@ -368,7 +372,7 @@ class Pieces:
 
     def _exercises(self, duration: str, situations: frozenset[str]) -> ExercisePart:
         """Exercises that fit the pain duration and situation, best fit first; exclusions dropped."""
-        chosen: list[tuple[tuple[int, int, str], ExerciseSuggestion]] = []
+        chosen: list[tuple[tuple[int, int, int, str], ExerciseSuggestion]] = []
         for exercise in self._content.exercises.values():
             fit = exercise.fit[duration]  # type: ignore[index]
             applying = [c for c in exercise.cautions if c.when in situations]
@@ -386,7 +390,10 @@ class Pieces:
                 stop_if=exercise.stop_if,
                 sources=exercise.sources,
             )
-            chosen.append(((-fit, CERTAINTY_ORDER[exercise.certainty], exercise.name), suggestion))
+            # Ahead of a better fit only where it is at least a good option for this pain (fit 2): in new,
+            # severe pain, walking stays first whatever the age.
+            first = 0 if fit >= GOOD_FIT and any(c.first for c in applying) else 1
+            chosen.append(((first, -fit, CERTAINTY_ORDER[exercise.certainty], exercise.name), suggestion))
         chosen.sort(key=lambda pair: pair[0])
         suggestions = tuple(s for _, s in chosen)
         return ExercisePart(suggestions, self._masks.of(s for e in suggestions for s in e.sources))

@@ -53,6 +53,10 @@ def age_band(age: int | None) -> str:
     return "71_plus"
 
 
+OLDER_FROM = 65
+"""From this age the exercise advice puts strength and balance first (UK CMOs 2019; facts-addendum-2 M.2)."""
+
+
 def build_profile(answers: Answers, content: Content, index: ContentIndex) -> Profile:
     # Each answer is read once into a local: an attribute of a pydantic model takes about 40 ns to read.
     about, health, pain = answers.about, answers.health, answers.back_pain
@@ -83,6 +87,8 @@ def build_profile(answers: Answers, content: Content, index: ContentIndex) -> Pr
         situations.add("leg_symptoms")
     if "neck" in pain.areas:
         situations.add("neck_pain")
+    if age is not None and age >= OLDER_FROM:
+        situations.add("older")
     if diet == "not_stated":
         diet = "omnivore"
     return Profile(band, stages, diet, conditions, medicines, frozenset(situations), duration, notes)

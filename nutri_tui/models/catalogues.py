@@ -113,10 +113,14 @@ class QuestionVariant(Strict):
 
 
 class ExerciseCaution(Strict):
-    when: Literal["pregnancy", "osteoporosis", "acute_severe_pain", "leg_symptoms", "neck_pain"]
+    when: Literal["pregnancy", "osteoporosis", "acute_severe_pain", "leg_symptoms", "neck_pain", "older"]
+    """``older``: aged 65 or more."""
     text: Text
     exclude: bool = False
     """True where the exercise should not be suggested at all in this situation."""
+    first: bool = False
+    """True where the exercise is offered first in this situation, ahead of a better fit for the pain alone
+    (strength and balance from 65: they lower the rate of falls), if it is at least a good option (fit 2)."""
 
 
 class Exercise(Cited):

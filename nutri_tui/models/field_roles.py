@@ -132,7 +132,7 @@ ROLES: dict[str, dict[str, str]] = {
         **_CITED,
     },
     "QuestionVariant": {"when": RULE, "question": SHOWN},
-    "ExerciseCaution": {"when": RULE, "text": SHOWN, "exclude": RULE},
+    "ExerciseCaution": {"when": RULE, "text": SHOWN, "exclude": RULE, "first": RULE},
     "Exercise": {
         "id": KEY,
         "name": SHOWN,

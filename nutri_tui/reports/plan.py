@@ -234,8 +234,7 @@ def _exercises(result: Assessment) -> tuple[PlanLine, ...]:
     for exercise in result.exercises[:MOST_EXERCISES]:
         first_sentence = exercise.description.split(". ")[0].rstrip(".") + "."
         text = f"{exercise.name}: {first_sentence}"
-        if exercise.cautions:
-            text += f" {exercise.cautions[0]}"
+        text += "".join(f" {caution}" for caution in exercise.cautions[:2])  # for this person (age, bones...)
         lines.append(PlanLine(text, exercise.sources))
     lines.append(PlanLine("Start gently and build up; the Exercises tab has more, and what to stop for."))
     return tuple(lines)

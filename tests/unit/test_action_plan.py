@@ -150,3 +150,15 @@ def test_an_amount_above_the_upper_limit_comes_first_in_safety_first(content) ->
     safety = action_plan(seen.result, content)[1].lines
     assert safety[0].text.startswith("Vitamin D: you take 150 mcg a day, more than the upper limit of 100 mcg")
     assert safety[0].sources and seen.everywhere(safety[0].text)
+
+
+def test_from_65_the_plan_starts_with_strength_and_balance(content) -> None:
+    """UK CMOs 2019 (facts-addendum-2 M.2): strength and balance on 2 days a week from 65; under 65, the
+    exercises that fit the pain come first."""
+    older = outputs({"about": {"age": 70, "sex": "female"}, "back_pain": pain(content)}, content)
+    names = [line.text.split(":")[0] for line in action_plan(older.result, content)[3].lines[:-1]]
+    assert names == ["Strength (resistance) training", "Tai chi"]
+    assert older.everywhere("From 65, the UK Chief Medical Officers advise activities that build strength")
+    younger = outputs({"about": {"age": 50, "sex": "female"}, "back_pain": pain(content)}, content)
+    assert [e.id for e in younger.result.exercises[:1]] != ["tai_chi"]
+    assert not any("From 65" in c for e in younger.result.exercises for c in e.cautions)
