@@ -87,6 +87,10 @@ async def test_lists_newest_first_with_unreadable_last(storage: Storage) -> None
         await pilot.press("down", "down", "down", "enter")  # opening the broken file explains, never crashes
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("l")  # nor does labelling it: it says why instead of doing nothing
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert any("cannot be labelled" in n.message for n in app._notifications)
     assert (storage.sessions_dir / "broken.toml").read_bytes() == broken_before
 
 

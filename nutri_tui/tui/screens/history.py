@@ -187,7 +187,7 @@ class HistoryScreen(Screen[None]):
         readable = [e for e in self.entries if isinstance(e, SavedSession)]
         broken = len(self.entries) - len(readable)
         status = f"{len(readable)} result(s), sorted {self.sort}"
-        status += f"; {broken} unreadable file(s) listed last, left untouched" if broken else ""
+        status += f"; {broken} unreadable, listed last" if broken else ""  # short: the trend follows on the line
         if not self.entries:
             status = "No saved results yet: finish an assessment and it is saved here automatically."
         self.query_one("#history-status", Static).update(status + "   Pain over time:")
@@ -302,7 +302,10 @@ class HistoryScreen(Screen[None]):
 
     def action_relabel(self) -> None:
         entry = self._current()
-        if entry is None or not isinstance(entry, SavedSession):
+        if entry is None:
+            return
+        if not isinstance(entry, SavedSession):  # say why, rather than nothing
+            self.notify("This file cannot be read, so it cannot be labelled; it is left as it is.", timeout=6)
             return
 
         def done(label: str | None) -> None:
