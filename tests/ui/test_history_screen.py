@@ -279,7 +279,7 @@ async def test_delete_asks_with_the_date_and_label_shown(storage: Storage) -> No
 
 
 async def test_pain_trend_needs_two_scores(tmp_path: Path) -> None:
-    """No score: words, not a flat line; one score: words, not a full bar; two: the sparkline."""
+    """No score: words, not a flat line; one score: words, not a full bar; two: bars on the 0-10 scale."""
     store = Storage(tmp_path / "data")
     app = NutriTuiApp(storage=store)
     async with app.run_test(size=SIZE) as pilot:
@@ -304,7 +304,9 @@ async def test_pain_trend_needs_two_scores(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         trend = screen.query_one("#pain-trend", PainTrend)
-        assert trend.words is None and set(drawn(trend)[0].strip()) <= set("▁▂▃▄▅▆▇█")
+        line = drawn(trend)[0].strip()
+        # On the 0-10 scale: pain 5 then 6 are two middling bars, not "none" then "the worst".
+        assert trend.words is None and line.startswith("▅▅") and line.endswith("latest 6 of 10"), line
 
 
 async def test_worth_checking_stays_on_an_80_column_screen(storage: Storage) -> None:

@@ -2,7 +2,9 @@
 
 Textual's ``Sparkline`` draws a single value as a bar filling the whole line, and no value as a flat
 line, which read as a trend (a high one, or a steady one) that is not there. With fewer than two
-scores this says so in words instead.
+scores this says so in words instead. It also scales its bars from the lowest to the highest value
+shown, so scores of 4, 5 and 6 looked like a swing from nothing to the worst: here the bars are on the
+pain scale itself, 0 to 10, and the latest score is given in words.
 """
 
 from __future__ import annotations
@@ -40,6 +42,21 @@ class PainTrend(Sparkline):
 
     def render(self) -> RenderResult:
         words = self.words
-        if words is None:
-            return super().render()
-        return Text(words, no_wrap=True, overflow="ellipsis")
+        if words is not None:
+            return Text(words, no_wrap=True, overflow="ellipsis")
+        pains = list(self.data or [])
+        latest = f"  latest {number(pains[-1])} of 10"
+        return Text(bars(pains, max(self.size.width - len(latest), 2)) + latest, no_wrap=True, overflow="ellipsis")
+
+
+BARS = "▁▂▃▄▅▆▇█"
+"""From 0 (no pain, the lowest bar) to 10 (the worst, a full bar)."""
+
+
+def bars(pains: Sequence[float], width: int) -> str:
+    """One bar per score on the 0-10 scale, oldest first; more scores than ``width`` are grouped, each
+    group shown by its highest score (as Textual's sparkline does)."""
+    if len(pains) > width:
+        size = -(-len(pains) // width)  # ceiling division: every group holds at most this many
+        pains = [max(pains[start : start + size]) for start in range(0, len(pains), size)]
+    return "".join(BARS[round(min(max(pain, 0), 10) / 10 * (len(BARS) - 1))] for pain in pains)
