@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from nutri_tui.content import Content
+from nutri_tui.models.assessment import NutrientFinding
 from nutri_tui.models.content import GlossaryTerm
 
 
@@ -30,6 +31,17 @@ def terms_used(text: str, content: Content) -> list[GlossaryTerm]:
     return [term for term in content.manifest.glossary if _used(term, text)]
 
 
+def target_terms(findings: Iterable[NutrientFinding], content: Content) -> list[GlossaryTerm]:
+    """The terms the targets of ``findings`` and their upper limits use (RDA, AI, UL, mcg DFE...)."""
+    targets = " ".join(f"{finding.target.kind} {finding.target.unit}" for finding in findings)
+    return terms_used(f"{targets} upper limit", content)
+
+
+def gloss_lines(terms: Iterable[GlossaryTerm], cite: Callable[[Iterable[str]], str]) -> list[str]:
+    """``RDA: Recommended Dietary Allowance: ... [2, 3]`` for each term."""
+    return [f"{term.term}: {term.text} {cite(term.sources)}".rstrip() for term in terms]
+
+
 def glossed(text: str, content: Content, cite: Callable[[Iterable[str]], str]) -> list[str]:
-    """``RDA: Recommended Dietary Allowance: ... [2, 3]`` for each glossary term ``text`` uses, in order."""
-    return [f"{term.term}: {term.text} {cite(term.sources)}".rstrip() for term in terms_used(text, content)]
+    """:func:`gloss_lines` for each glossary term ``text`` uses, in glossary order."""
+    return gloss_lines(terms_used(text, content), cite)

@@ -23,7 +23,7 @@ from nutri_tui.models.session import Session, clean_text
 from nutri_tui.questionnaire import STEPS
 from nutri_tui.reports.answers_summary import NOT_ANSWERED, summarise
 from nutri_tui.reports.citations import DAGGER_LEGEND
-from nutri_tui.reports.glossary import terms_used
+from nutri_tui.reports.glossary import target_terms
 from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import (
     LEVEL_WORD,
@@ -275,8 +275,7 @@ def _findings(report: _Report, findings: list[NutrientFinding], result: Assessme
         "A level says how strongly the answers point to a possible gap; it is not a measured deficiency. "
         "Each reason shows the answer that caused it."
     )
-    targets = " ".join(f"{f.target.kind} {f.target.unit}" for f in findings if in_full(f, result)) + " upper limit"
-    terms = terms_used(targets, content)
+    terms = target_terms((f for f in findings if in_full(f, result)), content)
     if terms:
         report.add("")
         report.add(*(f"- **{md(t.term)}**: {md(t.text)}{report.cite(t.sources)}" for t in terms))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from nutri_tui.models.assessment import Assessment, NutrientFinding, YourItem
 from nutri_tui.reports.citations import DAGGER_LEGEND, Citations
-from nutri_tui.reports.glossary import glossed
+from nutri_tui.reports.glossary import gloss_lines, target_terms
 from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import LEVEL_SYMBOL, UNCONFIRMED, URGENCY_WORD, personal_cautions, tests_worth_asking
 from nutri_tui.reports.plan import action_plan, other_advice
@@ -70,8 +70,7 @@ def render_text(result: Assessment, content: Content | None = None) -> str:
         out += [_wrap(caution.text, "    ", "  ! ") for caution in result.food_cautions]
 
     out += ["", "Nutrients", "-" * WIDTH]
-    targets = " ".join(f"{f.target.kind} {f.target.unit}" for f in result.nutrients) + " upper limit"
-    out += [_wrap(line, "    ", "  ") for line in glossed(targets, content, cite)]
+    out += [_wrap(line, "    ", "  ") for line in gloss_lines(target_terms(result.nutrients, content), cite)]
     name_column = min(max((len(f.name) for f in result.nutrients), default=0), NAME_COLUMN_MAX)
     for finding in result.nutrients:
         out += _finding(finding, in_full(finding, result), content, name_column, cite)
