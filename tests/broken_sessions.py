@@ -104,6 +104,19 @@ def corpus(session: Session, elsewhere: Path) -> Iterator[tuple[str, bytes | Cal
         yield "fifo.toml", lambda p: os.mkfifo(p), "not a regular file"
 
 
+def write_corpus(folder: Path, session: Session, elsewhere: Path) -> dict[str, str]:
+    """Put every broken file of :func:`corpus` into ``folder``; file name -> the reason it must be refused for."""
+    expected: dict[str, str] = {}
+    for name, make, reason in corpus(session, elsewhere):
+        path = folder / name
+        if callable(make):
+            make(path)
+        else:
+            path.write_bytes(make)
+        expected[name] = reason
+    return expected
+
+
 def snapshot(path: Path) -> tuple[Any, ...]:
     info = os.lstat(path)
     body = path.read_bytes() if stat.S_ISREG(info.st_mode) else os.readlink(path) if path.is_symlink() else None

@@ -110,18 +110,24 @@ class Terminal:
     def screen(self) -> str:
         return "\n".join(line.rstrip() for line in self.stream.listener.display)
 
+    def _read(self, timeout: float) -> bool | None:
+        """Read what the app drew within ``timeout``: True if something, False if nothing, None once it ended."""
+        try:
+            data = self.child.read_nonblocking(65536, timeout=timeout)
+        except pexpect.TIMEOUT:
+            return False
+        except pexpect.EOF:
+            return None
+        self.raw += data
+        self.stream.feed(data)
+        return True
+
     def pump(self, seconds: float) -> None:
         """Read whatever the app draws for ``seconds``."""
         end = time.monotonic() + seconds
         while time.monotonic() < end:
-            try:
-                data = self.child.read_nonblocking(65536, timeout=0.05)
-            except pexpect.TIMEOUT:
-                continue
-            except pexpect.EOF:
+            if self._read(0.05) is None:
                 return
-            self.raw += data
-            self.stream.feed(data)
 
     def wait_for(self, text: str, seconds: float = 15) -> bool:
         """Read until ``text`` is on the screen (True) or the time is up (False)."""
@@ -143,15 +149,11 @@ class Terminal:
         while (now := time.monotonic()) < end:
             if drawn and now - last >= quiet:
                 return
-            try:
-                data = self.child.read_nonblocking(65536, timeout=0.02)
-            except pexpect.TIMEOUT:
-                continue
-            except pexpect.EOF:
+            got = self._read(0.02)
+            if got is None:
                 return
-            self.raw += data
-            self.stream.feed(data)
-            drawn, last = True, time.monotonic()
+            if got:
+                drawn, last = True, time.monotonic()
 
     def press(self, *keys: str, settle: float = 0.5) -> str:
         """Send each key (a name from KEYS or literal text), let the app draw, and return the screen."""

@@ -20,7 +20,7 @@ from nutri_tui.models.assessment import result_adapter
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Session
 from nutri_tui.storage import Storage, make_session
 from nutri_tui.storage.index import INDEX_NAME
-from tests.broken_sessions import changed, corpus, snapshot
+from tests.broken_sessions import changed, snapshot, write_corpus
 from tests.cli_run import run
 
 REPO = Path(__file__).resolve().parents[2]
@@ -349,14 +349,7 @@ def test_a_corpus_of_broken_files_through_sessions_and_report(
     folder = private_home / "sessions"
     elsewhere = tmp_path / "good-elsewhere.toml"
     elsewhere.write_bytes(saved[0].read_bytes())
-    expected: dict[str, str] = {}
-    for name, make, reason in corpus(session, elsewhere):
-        path = folder / name
-        if callable(make):
-            make(path)
-        else:
-            path.write_bytes(make)
-        expected[name] = reason
+    expected = write_corpus(folder, session, elsewhere)
     assert len(expected) >= 30
     before = {name: snapshot(folder / name) for name in os.listdir(folder) if name != INDEX_NAME}
 

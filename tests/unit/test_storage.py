@@ -41,7 +41,7 @@ from nutri_tui.storage import (
 from nutri_tui.storage import sessions as storage
 from nutri_tui.storage.index import INDEX_NAME
 from nutri_tui.storage.private_files import MAX_BYTES
-from tests.broken_sessions import corpus, snapshot
+from tests.broken_sessions import snapshot, write_corpus
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 26, 6, 40, 12, tzinfo=UTC)
@@ -560,14 +560,7 @@ def test_a_corpus_of_broken_files_is_listed_never_changed(
     good_paths = [store.save_session(session), store.save_session(rich_session)]
     elsewhere = tmp_path / "good-elsewhere.toml"
     elsewhere.write_bytes(good_paths[0].read_bytes())
-    expected: dict[str, str] = {}
-    for name, make, reason in corpus(session, elsewhere):
-        path = store.sessions_dir / name
-        if callable(make):
-            make(path)
-        else:
-            path.write_bytes(make)
-        expected[name] = reason
+    expected = write_corpus(store.sessions_dir, session, elsewhere)
     assert len(expected) >= 30
     skipped = {".x.toml.0123abcd.tmp": b"half", "notes.txt": b"hello", "README": b"", ".hidden.tmp": b""}
     for name, body in skipped.items():
