@@ -101,6 +101,12 @@ class Lifestyle(Section):
     smoking: Literal["never", "former", "current", "prefer_not"] = "prefer_not"
     activity: Literal["under_30", "30_to_150", "over_150", "dont_know"] = "dont_know"
     """Minutes of moderate activity a week."""
+    chest_pain_on_activity: Literal["yes", "no", "dont_know"] | None = None
+    """PAR-Q: pain in the chest during physical activity. None: not asked (sessions saved before content 1.4)."""
+    dizzy_or_faint: Literal["yes", "no", "dont_know"] | None = None
+    """PAR-Q: losing balance because of dizziness, or ever losing consciousness. None: not asked."""
+    falls_past_year: Literal["none", "one", "more", "dont_know"] | None = None
+    """Falls in the last 12 months (NICE QS86: more than one calls for a falls assessment). None: not asked."""
 
 
 class Supplement(Section):

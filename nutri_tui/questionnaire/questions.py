@@ -207,6 +207,28 @@ LIFESTYLE = (
         },
         default="dont_know",
     ),
+    # Asked before any exercise is suggested (PAR-Q items, facts-addendum-2 M.1): no default, so each is a
+    # real answer; "Don't know" is treated with the same care as "Yes".
+    Question(
+        "lifestyle.chest_pain_on_activity",
+        "Do you get pain in your chest when you are physically active?",
+        "Chest pain when active",
+        choices=YES_NO,
+        required=True,
+    ),
+    Question(
+        "lifestyle.dizzy_or_faint",
+        "Do you lose your balance because of dizziness, or have you ever passed out?",
+        "Dizziness or passing out",
+        choices=YES_NO,
+        required=True,
+    ),
+    Question(
+        "lifestyle.falls_past_year",
+        "How many times have you fallen in the last 12 months?",
+        "Falls in the last year",
+        choices={"none": "None", "one": "Once", "more": "Twice or more", "dont_know": DONT_KNOW},
+    ),
 )
 MEDICINES = (
     Question(
