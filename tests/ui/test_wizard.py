@@ -80,7 +80,9 @@ async def test_vegan_office_worker_by_keyboard(tmp_path: Path) -> None:
         await choose(pilot, "oily_fish", "never")
         await choose(pilot, "dairy_or_fortified", "rarely")
         await next_step(pilot)
-        await next_step(pilot)  # lifestyle: defaults
+        await choose(pilot, "chest_pain_on_activity", "no")
+        await choose(pilot, "dizzy_or_faint", "no")
+        await next_step(pilot)  # lifestyle: the rest left as they are
         await next_step(pilot)  # medicines: none
         await tick(pilot, "symptoms", "Tiredness or low energy", filter_text="tired")
         await next_step(pilot)
