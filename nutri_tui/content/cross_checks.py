@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from nutri_tui.content.knowledge_base import CATALOGUES, NAMES_FILE, Content, ContentError
-from nutri_tui.models.answer_tests import When, uses_groups, walk
+from nutri_tui.models.answer_tests import FLAG_ANSWER, When, uses_groups, walk
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.catalogues import MedicineName
 from nutri_tui.models.content import SUPPORT_ONLY_KINDS
@@ -199,12 +199,27 @@ def _check_rules(content: Content) -> None:
 def check_tests(tests: tuple[When, ...], content: Content, file: str, where: str) -> None:
     """Raise ContentError for the first test that names no answer, an unknown value or class."""
     for index, test in enumerate(walk(tests)):
-        problem = _check_when(test)
+        problem = _check_flag_answer(test, content) if (test.field or "").startswith(FLAG_ANSWER) else _check_when(test)
         bad_class = next((c for c in test.classes if c not in content.medicines), None)
         if bad_class is not None:
             problem = f"{bad_class!r} is not a medicine class in medicines.toml"
         if problem:
             raise ContentError(file, f"{where}[{index}]", problem)
+
+
+def _check_flag_answer(test: When, content: Content) -> str | None:
+    """A test on one warning sign's answer: a known flag, tested with ``in`` on the answers it can have."""
+    flag = test.field.removeprefix(FLAG_ANSWER)
+    if flag not in content.red_flags:
+        return f"{flag!r} is not a red flag in red_flags.toml"
+    others = test.includes or test.classes or test.blank or test.at_least is not None or test.at_most is not None
+    if not test.in_ or others:
+        return f"{test.field}: test a warning sign's answer with 'in' (yes, no, dont_know)"
+    allowed = ("yes", "no", "dont_know")
+    bad = [v for v in test.in_ if v not in allowed]
+    if bad:
+        return f"{bad[0]!r} is not an answer to a warning sign (allowed: {', '.join(allowed)})"
+    return None
 
 
 def _check_when(test: When) -> str | None:

@@ -11,7 +11,7 @@ from nutri_tui.engine.guidance import FlagsFound, advice, exercises, red_flags
 from nutri_tui.engine.index import ContentIndex, index_for
 from nutri_tui.engine.nutrients import nutrient_findings
 from nutri_tui.engine.parts import FoodRuleUse
-from nutri_tui.engine.profile import Profile, build_profile
+from nutri_tui.engine.profile import Profile, build_profile, with_flag_situations
 from nutri_tui.engine.summary import FlagCounts, summary_lines
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import Assessment, Caution, SupplementTaken, YourItem
@@ -28,6 +28,10 @@ def assess(answers: Answers, content: Content) -> Assessment:
     flags = red_flags(answers, index)
     counts = _count(flags)
     emergency = counts.first_emergency is not None
+    situations = with_flag_situations(profile.situations, tuple(flag.id for flag in flags.findings))
+    if situations is not profile.situations:
+        profile = profile._replace(situations=situations)
+    check_first = not emergency and "exertion_symptoms" in situations
 
     row = index.read_row(answers)
     pieces = index.pieces
@@ -55,10 +59,12 @@ def assess(answers: Answers, content: Content) -> Assessment:
         )
     elif counts.urgent:
         exercise_note = "See a doctor about the red flags above, the same day, before starting any new exercise."
+    elif check_first:
+        exercise_note = "These exercises are for once a doctor has said it is safe for you to start."
     else:
         exercise_note = "Start gently and build up; it is normal for pain to rise a little at first."
     doctor_first = frozenset(f.id for f in findings if f.doctor_first)
-    advice_given, advice_sources = advice(answers, row, index, doctor_first)
+    advice_given, advice_sources = advice(answers, row, index, doctor_first, situations, not emergency)
     tests = tuple(f.id for f in findings if f.level != "low" and f.tests and f.tests[0].usefulness in WORTH_A_TEST)
     medicines: list[YourItem] = []
     conditions: list[YourItem] = []
@@ -125,6 +131,7 @@ def assess(answers: Answers, content: Content) -> Assessment:
         flags_answered=flags.answered,
         medicine_cautions=tuple(medicine_cautions),
         supplement_cautions=tuple(supplement_cautions),
+        exercise_check_first=check_first,
     )
 
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
-from nutri_tui.models.answer_tests import When
+from nutri_tui.models.answer_tests import When, flag_answered
 from nutri_tui.models.answers import Answers
 
 Check = Callable[[Answers], tuple[Any, ...] | None]
@@ -33,6 +33,9 @@ Names = dict[str, tuple[str, ...]]
 def _step(test: When, names: Names) -> tuple[Callable[[Answers], Any], Callable[[Any], bool]]:
     """(read, holds) for one test: ``holds(read(answers))`` says whether it holds."""
     if test.group is None:
+        flag = flag_answered(test.field or "")
+        if flag is not None:  # one warning sign's answer, from the dict of answers by flag id
+            return lambda answers: answers.back_pain.red_flags.get(flag), _predicate(test, names)
         return attrgetter(test.field or ""), _predicate(test, names)
     members = tuple(_holds(member, names) for member in test.members)
     if test.group == "any":

@@ -9,6 +9,7 @@ is also a real answer, so they are not judged here.
 from __future__ import annotations
 
 from nutri_tui.models.answers import Answers
+from nutri_tui.questionnaire import known_answers
 
 SECTION_TITLES = {
     "about": "about you",
@@ -35,10 +36,13 @@ _JUDGED: tuple[tuple[str, str, tuple[tuple[str, object], ...]], ...] = tuple(
 def unanswered(answers: Answers) -> tuple[str, ...]:
     """The titles of the sections in which nothing was answered, in questionnaire order."""
     empty = []
+    # An answer the diet pattern settles (a vegetarian's meat: never) was not given by the person.
+    settled = known_answers({"about": {"diet": answers.about.diet}})
     for name, title, defaults in _JUDGED:
         given = getattr(answers, name).__dict__
+        known = settled.get(name, {})
         for key, default in defaults:
-            if given[key] != default:
+            if given[key] != default and key not in known:
                 break
         else:
             empty.append(title)

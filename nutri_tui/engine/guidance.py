@@ -80,17 +80,29 @@ def exercises(profile: Profile, index: ContentIndex) -> ExercisePart:
 
 
 def advice(
-    answers: Answers, row: tuple[Any, ...], index: ContentIndex, doctor_first: frozenset[str] = frozenset()
+    answers: Answers,
+    row: tuple[Any, ...],
+    index: ContentIndex,
+    doctor_first: frozenset[str] = frozenset(),
+    situations: frozenset[str] = frozenset(),
+    exercise: bool = True,
 ) -> tuple[tuple[Advice, ...], int]:
-    """Self-management advice whose answers hold, in rules.toml order, and the sources it cites.
+    """Self-management advice whose answers and situation hold, in rules.toml order, and the sources it cites.
 
     ``row`` is ``index.read_row(answers)``. Advice about taking a nutrient that this person must ask a doctor
     about first (``doctor_first``: nutrient ids) is withheld: the doctor-first caution says what to do instead.
+    ``situations`` are the profile's; ``exercise`` False (an emergency sign) withholds the exercise topics.
     """
+    from nutri_tui.models.rules import EXERCISE_TOPICS
+
     given = []
     cited = 0
-    for slot, accepted, check, item, sources, nutrient in index.advice:
+    for slot, accepted, check, item, sources, nutrient, situation, withheld_in in index.advice:
         if nutrient is not None and nutrient in doctor_first:
+            continue
+        if (situation is not None and situation not in situations) or not withheld_in.isdisjoint(situations):
+            continue
+        if not exercise and item.topic in EXERCISE_TOPICS:
             continue
         if (row[slot] in accepted) if check is None else (check(answers) is not None):
             given.append(item)

@@ -40,6 +40,9 @@ ANSWER_ORDER = {"yes": 0, "implied": 0, "dont_know": 1}
 RuleCheck = tuple[int, int, tuple[Any, ...], Check | None, bool, int]
 """A nutrient rule: its position in rules.toml, its compiled tests (slot, accepted, check: see
 :func:`~nutri_tui.engine.checks.compile_rule`), whether a supplement offsets it, its sources."""
+AdviceEntry = tuple[int, tuple[Any, ...], Check | None, Advice, int, str | None, str | None, frozenset[str]]
+"""An advice item: its compiled tests (see ``compile_rule``), itself, its sources, the nutrient it is about,
+the situation it needs (or None) and the situations that withhold it."""
 FlagFound = tuple[tuple[int, int, int], RedFlagFinding, int]
 """A red flag as found with one answer, its place in the list (urgency, answer, content order), its sources."""
 
@@ -113,8 +116,7 @@ class ContentIndex:
     """(flag id, answer, wording) -> the flag as found, for answers yes, dont_know and implied (see FlagQuestion)."""
     implied_flags: tuple[tuple[str, Check], ...]
     """Flags that other answers raise by themselves, with those answers' tests."""
-    advice: tuple[tuple[int, tuple[Any, ...], Check | None, Advice, int, str | None], ...]
-    """Each advice item with its compiled tests (see ``compile_rule``), its sources and the nutrient it is about."""
+    advice: tuple[AdviceEntry, ...]
     flag_questions: tuple[FlagQuestion, ...]
     """Every red flag in content order, with when it is asked and how it is worded."""
     flag_questions_by_id: dict[str, FlagQuestion]
@@ -195,7 +197,7 @@ def _build(content: Content) -> ContentIndex:
     questions = tuple(
         FlagQuestion(
             f.id,
-            compile_check(f.ask_when, names) if f.ask_when else None,
+            _never if not f.asked else compile_check(f.ask_when, names) if f.ask_when else None,
             tuple((compile_check(v.when, names), v.question) for v in f.variants),
         )
         for f in content.red_flags.values()
@@ -203,9 +205,11 @@ def _build(content: Content) -> ContentIndex:
     advice = tuple(
         (
             *compile_rule(rule.when, row, names),
-            Advice(id=rule.id, topic=rule.topic, text=rule.text, sources=rule.sources),
+            Advice(id=rule.id, topic=rule.topic, text=rule.text, sources=rule.sources, unverified=rule.unverified),
             masks.of(rule.sources),
             rule.nutrient,
+            rule.situation,
+            frozenset(rule.withheld_in),
         )
         for rule in rules.advice
     )
@@ -349,6 +353,11 @@ def _notes(nutrient: Nutrient, masks: SourceMasks, names: dict[str, str]) -> tup
         )
     # Cautions first: one may make the finding doctor-first, which withholds the notes that advise taking it.
     return tuple(sorted(compiled, key=lambda n: n.caution is None))
+
+
+def _never(answers: Answers) -> None:
+    """The applicability of a flag that is never asked, only raised by other answers."""
+    return None
 
 
 def _red_flags_found(content: Content, masks: SourceMasks) -> dict[tuple[str, str, int], FlagFound]:

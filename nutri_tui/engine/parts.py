@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
 from nutri_tui.models.assessment import Caution, ExerciseSuggestion, FoodSuggestion, Reason, Target, UpperLimitOut
 from nutri_tui.models.content import Food, Interaction
+
+if TYPE_CHECKING:
+    from nutri_tui.models.catalogues import ExerciseCaution
 
 CERTAINTY_ORDER = {"high": 0, "moderate": 1, "low": 2, "very_low": 3}
 SEVERITY_ORDER = {"doctor_first": 0, "caution": 1, "info": 2}
@@ -82,6 +86,26 @@ def acts_on(use: FoodRuleUse, food: Food) -> bool:
 class ExercisePart(NamedTuple):
     suggestions: tuple[ExerciseSuggestion, ...]
     mask: int
+
+
+GOOD_FIT = 2
+"""An exercise's fit from which a situation's ``first`` can put it ahead of the others."""
+
+
+def exercise_place(fit: int, applying: Iterable[ExerciseCaution]) -> int:
+    """Where an exercise goes for a person, before its fit counts: 0 first, 1 with the others, 2 after them all.
+
+    A situation's ``last`` (a class, for someone who rarely leaves the house) wins over another's ``first``.
+    ``first`` puts an exercise ahead of a better fit only where it is at least a good option for this pain
+    (fit 2): in new, severe pain, walking stays first whatever the age.
+    """
+    place = 1
+    for caution in applying:
+        if caution.last:
+            return 2
+        if caution.first and fit >= GOOD_FIT:
+            place = 0
+    return place
 
 
 InteractionEntry = tuple[int, str, Interaction]

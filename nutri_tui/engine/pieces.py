@@ -27,6 +27,7 @@ from nutri_tui.engine.parts import (
     InteractionEntry,
     acts_on,
     caution_rank,
+    exercise_place,
 )
 from nutri_tui.engine.sources import SourceMasks
 from nutri_tui.engine.wording import UL_SCOPE, describe, lower_first
@@ -53,10 +54,6 @@ FOODS_MAX = 2048
 """Food lists: nutrient x diet x relevant allergies x target x limit."""
 SMALL_MAX = 1024
 """Keys drawn from the content's own vocabularies only (life stages, durations, situations)."""
-
-
-GOOD_FIT = 2
-"""An exercise's fit from which a situation's ``first`` can put it ahead of the others."""
 
 
 class Pieces:
@@ -371,7 +368,8 @@ class Pieces:
         )
 
     def _exercises(self, duration: str, situations: frozenset[str]) -> ExercisePart:
-        """Exercises that fit the pain duration and situation, best fit first; exclusions dropped."""
+        """Exercises that fit the pain duration and situation, best placed first (see ``exercise_place``), then best
+        fit, most certain, by name; exclusions dropped. Each cites its own sources and those of its cautions."""
         chosen: list[tuple[tuple[int, int, int, str], ExerciseSuggestion]] = []
         for exercise in self._content.exercises.values():
             fit = exercise.fit[duration]  # type: ignore[index]
@@ -388,12 +386,12 @@ class Pieces:
                 certainty=exercise.certainty,
                 cautions=tuple(c.text for c in applying),
                 stop_if=exercise.stop_if,
-                sources=exercise.sources,
+                sources=tuple(dict.fromkeys((*exercise.sources, *(s for c in applying for s in c.sources)))),
+                unverified=exercise.unverified,
+                unverified_cautions=tuple(c.text for c in applying if c.unverified),
             )
-            # Ahead of a better fit only where it is at least a good option for this pain (fit 2): in new,
-            # severe pain, walking stays first whatever the age.
-            first = 0 if fit >= GOOD_FIT and any(c.first for c in applying) else 1
-            chosen.append(((first, -fit, CERTAINTY_ORDER[exercise.certainty], exercise.name), suggestion))
+            place = exercise_place(fit, applying)
+            chosen.append(((place, -fit, CERTAINTY_ORDER[exercise.certainty], exercise.name), suggestion))
         chosen.sort(key=lambda pair: pair[0])
         suggestions = tuple(s for _, s in chosen)
         return ExercisePart(suggestions, self._masks.of(s for e in suggestions for s in e.sources))

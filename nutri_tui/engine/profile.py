@@ -6,6 +6,7 @@ Decisions (documented in docs/answers.md):
 - Pregnancy over 50 or with no age: the 31-50 pregnancy values are used.
 - Drinking ``rules.heavy_drinking`` drinks a week or more (by sex) counts as the ``alcohol_use`` condition.
 - Unknown pain duration is treated as acute when choosing exercises (the gentlest reading).
+- "Not sure" to a PAR-Q question (chest pain, dizziness or fainting when active) is treated as yes.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ class Profile(NamedTuple):
     """Condition id -> the answer that established it (``health.conditions`` or a derived one)."""
     medicines: tuple[TakenMedicine, ...]
     situations: frozenset[str]
-    """Exercise caution keys that apply: pregnancy, osteoporosis, acute_severe_pain, leg_symptoms, neck_pain."""
+    """The situations that apply (``Situation`` in models/catalogues.py): they choose exercise cautions, the
+    order of exercises, and advice. Those raised by a warning sign are added once the signs are found
+    (:func:`with_flag_situations`)."""
     duration: str
     notes: tuple[str, ...]
 
@@ -55,6 +58,15 @@ def age_band(age: int | None) -> str:
 
 OLDER_FROM = 65
 """From this age the exercise advice puts strength and balance first (UK CMOs 2019; facts-addendum-2 M.2)."""
+NOT_CLEARED = ("yes", "dont_know")
+"""PAR-Q answers that call for a doctor's check before new exercise (facts-addendum-2 M.1)."""
+FALLEN = ("one", "more")
+REDUCED_FEELING = frozenset({"type1_diabetes", "type2_diabetes", "poor_circulation"})
+"""Conditions with which heat can burn unnoticed (facts-addendum-2 M.4), as is numb skin (the symptom below)."""
+NUMB = "tingling_numbness"
+FLAG_SITUATIONS = {"fracture_risk": "osteoporosis", "inflammatory_pattern": "inflammatory"}
+"""A warning sign found (yes, not sure or implied) that brings a situation: a possible spinal fracture is
+exercised like thin bones (facts-addendum-2 M.3); an inflammatory pattern makes exercise first-line care (M.5)."""
 
 
 def build_profile(answers: Answers, content: Content, index: ContentIndex) -> Profile:
@@ -88,10 +100,25 @@ def build_profile(answers: Answers, content: Content, index: ContentIndex) -> Pr
     if "neck" in pain.areas:
         situations.add("neck_pain")
     if age is not None and age >= OLDER_FROM:
-        situations.add("older")
+        situations.update(("older", "falls_risk"))
+    lifestyle = answers.lifestyle
+    if lifestyle.falls_past_year in FALLEN:
+        situations.add("falls_risk")
+    if lifestyle.chest_pain_on_activity in NOT_CLEARED or lifestyle.dizzy_or_faint in NOT_CLEARED:
+        situations.add("exertion_symptoms")
+    if answers.sun.housebound:
+        situations.add("housebound")
+    if not REDUCED_FEELING.isdisjoint(conditions) or NUMB in health.symptoms:
+        situations.add("numb_or_diabetes")
     if diet == "not_stated":
         diet = "omnivore"
     return Profile(band, stages, diet, conditions, medicines, frozenset(situations), duration, notes)
+
+
+def with_flag_situations(situations: frozenset[str], found: tuple[str, ...]) -> frozenset[str]:
+    """``situations`` with those the warning signs found bring (``found``: their ids); the same set if none."""
+    more = {FLAG_SITUATIONS[flag] for flag in found if flag in FLAG_SITUATIONS}
+    return situations | more if more - situations else situations
 
 
 @lru_cache(maxsize=2048)  # keys: ages 14-120 or None x 3 sexes x 4 pregnancy answers; built for every profile

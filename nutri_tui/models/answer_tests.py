@@ -20,7 +20,16 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
-FieldPath = Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z_]+)+$")]
+FieldPath = Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z0-9_]+)+$")]
+
+FLAG_ANSWER = "back_pain.red_flags."
+"""A test on ``back_pain.red_flags.<flag id>`` reads the answer to one warning sign (yes, no, dont_know, or
+None when it was not asked): how a follow-up question, or a combination, depends on an earlier sign."""
+
+
+def flag_answered(field: str) -> str | None:
+    """The flag id a test's field names (``back_pain.red_flags.cancer_history``), or None for other answers."""
+    return field.removeprefix(FLAG_ANSWER) if field.startswith(FLAG_ANSWER) else None
 
 
 class When(BaseModel):

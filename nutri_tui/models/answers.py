@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from nutri_tui.models.content import Allergen, NutrientId, TopicId
+from nutri_tui.questionnaire import known_answers
 
 ANSWERS_FORMAT = 1
 MIN_AGE = 14
@@ -177,6 +178,9 @@ class BackPain(Section):
     cause: Literal[
         "gradual", "lifting_or_strain", "minor_fall", "serious_accident", "sport_or_exercise", "dont_know"
     ] = "dont_know"
+    recent_procedure: YesNo | None = None
+    """An operation on the spine, a spinal injection or an epidural in the last few weeks (facts-addendum-2 L.3):
+    it decides whether the warning signs after one are asked. None: not asked (sessions before content 1.4)."""
     red_flags: dict[str, YesNo] = Field(default_factory=dict)
     """Answer to each red-flag question in the content, by id; a question not answered counts as not asked."""
 
@@ -201,6 +205,29 @@ class Answers(Section):
     lifestyle: Lifestyle = Field(default_factory=Lifestyle)
     health: Health = Field(default_factory=Health)
     back_pain: BackPain = Field(default_factory=BackPain)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_answers(cls, data: Any) -> Any:
+        """An answer the diet pattern settles is that answer, whatever else was given: a vegetarian's meat and
+        oily fish are "never" (``Question.known`` in the questionnaire). The wizard does not ask them, so a
+        file saying otherwise contradicts itself, and the pattern wins: the rules for it are written around
+        it, sessions saved before these questions were settled still load, and "never" is the cautious
+        reading (in the rules, "never" can only add a reason to check a nutrient)."""
+        if not isinstance(data, dict):
+            return data
+        about = data.get("about")
+        if isinstance(about, BaseModel):
+            about = about.model_dump()
+        known = known_answers({"about": about}) if isinstance(about, dict) else {}
+        data = dict(data)
+        for section, values in known.items():
+            given = data.get(section, {})
+            if isinstance(given, BaseModel):
+                given = given.model_dump()
+            if isinstance(given, dict):  # anything else is refused by the section's model, as it was
+                data[section] = {**given, **values}
+        return data
 
     @model_validator(mode="after")
     def _pregnancy_in_one_place(self) -> Answers:

@@ -242,16 +242,26 @@ class ExerciseSuggestion:
     evidence: str
     certainty: str
     cautions: Few[str]
-    stop_if: str
+    """What applies to this person's situation (pregnancy, thin bones, age...), in the content's order."""
+    stop_if: str = ""
+    """What to stop for in this exercise beyond the stop signs said once for every exercise (advice topic
+    ``exercise_stop``); empty for most. A result saved before those were shared has the whole stop text here."""
     sources: Many[str]
+    """The exercise's sources and those of the cautions that apply."""
+    unverified: bool = False
+    """The exercise's own claims are not yet confirmed against their sources (shown with a dagger)."""
+    unverified_cautions: Few[str] = ()
+    """Those of ``cautions`` not yet confirmed against their sources (each shown with a dagger)."""
 
 
 @_result_part
 class Advice:
     id: Id
     topic: str
+    """As in rules.toml; ``exercise_first``, ``exercise`` and ``exercise_stop`` are said with the exercises."""
     text: str
     sources: Many[str]
+    unverified: bool = False
 
 
 @_result_part
@@ -277,6 +287,7 @@ class Assessment:
     red_flags: Many[RedFlagFinding]
     emergency: bool
     exercise_withheld: bool
+    """An emergency sign: no exercise and no exercise advice at all."""
     nutrients: Many[NutrientFinding]
     """All nutrients, most worth checking first."""
     tests_to_ask: Many[str]
@@ -304,6 +315,9 @@ class Assessment:
     """Cautions for a combination of answers: medicines together (an NSAID with warfarin), a medicine and a symptom."""
     supplement_cautions: Few[Caution] = ()
     """Cautions about a supplement of a nutrient that is not scored (vitamin B6 over 10 mg a day, vitamin A)."""
+    exercise_check_first: bool = False
+    """Chest pain, dizziness or fainting when active, or not sure (PAR-Q): a doctor's check comes before any new
+    exercise, so the plan suggests none to start with and the exercises are listed for after that check."""
 
     def __post_init__(self) -> None:
         """A hand-edited session must still be displayable: findings present and told apart (the screens key

@@ -19,6 +19,7 @@ from nutri_tui.models.content import (
     FoodTag,
     Id,
     NutrientId,
+    SourceId,
     Strict,
     Text,
     TopicId,
@@ -101,6 +102,15 @@ class RedFlag(Cited):
     """Asked only of people whose answers hold (all of them): no pregnancy signs for a man. Empty: everyone."""
     variants: tuple[QuestionVariant, ...] = ()
     """Other wordings of the question for some people; the first whose tests hold is asked."""
+    asked: bool = True
+    """False: never asked, only raised by other answers (``implied_by``): a combination the guidance treats as
+    more urgent than each answer alone (a past cancer and pain spreading down a leg)."""
+
+    @model_validator(mode="after")
+    def _raised_somehow(self) -> RedFlag:
+        if not self.asked and not self.implied_by:
+            raise ValueError("a flag that is never asked needs implied_by")
+        return self
 
     def question_for(self, holds: Callable[[tuple[When, ...]], bool]) -> str:
         """The wording to ask, given a function that says whether tests hold for this person."""
@@ -112,15 +122,45 @@ class QuestionVariant(Strict):
     question: Text
 
 
+Situation = Literal[
+    "pregnancy",
+    "osteoporosis",
+    "acute_severe_pain",
+    "leg_symptoms",
+    "neck_pain",
+    "older",
+    "falls_risk",
+    "housebound",
+    "exertion_symptoms",
+    "numb_or_diabetes",
+    "inflammatory",
+]
+"""What a person's answers say that changes the exercise and self-care advice, worked out by the engine
+(``engine/profile.py``, the table in docs/content.md): an exercise caution's ``when``, an advice rule's
+``situation`` and ``withheld_in``."""
+
+
 class ExerciseCaution(Strict):
-    when: Literal["pregnancy", "osteoporosis", "acute_severe_pain", "leg_symptoms", "neck_pain", "older"]
-    """``older``: aged 65 or more."""
+    when: Situation
     text: Text
     exclude: bool = False
     """True where the exercise should not be suggested at all in this situation."""
     first: bool = False
     """True where the exercise is offered first in this situation, ahead of a better fit for the pain alone
     (strength and balance from 65: they lower the rate of falls), if it is at least a good option (fit 2)."""
+    last: bool = False
+    """True where the exercise is offered after every other in this situation (a class or a pool, for someone
+    who rarely leaves the house); it wins over another situation's ``first``."""
+    sources: tuple[SourceId, ...] = ()
+    """Sources for what the caution adds to the exercise's own; the suggestion cites them with the exercise's."""
+    unverified: bool = False
+    """The caution is not yet confirmed against its source (the fact sheet's dagger): shown with a dagger."""
+
+    @model_validator(mode="after")
+    def _one_place(self) -> ExerciseCaution:
+        if self.exclude + self.first + self.last > 1:
+            raise ValueError("give at most one of 'exclude', 'first' and 'last'")
+        return self
 
 
 class Exercise(Cited):
@@ -133,7 +173,10 @@ class Exercise(Cited):
     fit: dict[Duration, Annotated[int, Field(ge=0, le=3)]]
     """How well it suits each pain duration, 0 (not advised) to 3 (a first choice)."""
     cautions: tuple[ExerciseCaution, ...] = ()
-    stop_if: Text
+    stop_if: str = ""
+    """What to stop for in this exercise beyond the signs that apply to every exercise, which are said once
+    (``rules.toml`` advice with topic ``exercise_stop``): tai chi's dizziness, the pool's "get out of the
+    water". Empty for most exercises."""
 
     @model_validator(mode="after")
     def _every_duration(self) -> Exercise:

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from nutri_tui.models.answer_tests import When
+from nutri_tui.models.catalogues import Situation
 from nutri_tui.models.content import Cited, Id, NutrientId, Statement, Strict, Text
 
 Weight = Annotated[float, Field(gt=0, le=20)]
@@ -32,12 +33,36 @@ class NutrientRule(Cited):
     """True for intake-related rules: a daily supplement that reaches the target reduces their weight."""
 
 
+EXERCISE_TOPICS = frozenset({"exercise_first", "exercise", "exercise_stop"})
+"""Advice said with the exercises, and withheld with them after an emergency sign."""
+
+
 class AdviceRule(Cited):
     id: Id
-    topic: Literal["stress", "sleep", "activity", "smoking", "pain", "supplements", "general", "safety_net"]
-    """``safety_net``: what to do if things change, always the last step of the action plan."""
+    topic: Literal[
+        "stress",
+        "sleep",
+        "activity",
+        "smoking",
+        "pain",
+        "supplements",
+        "general",
+        "safety_net",
+        "exercise_first",
+        "exercise",
+        "exercise_stop",
+    ]
+    """``safety_net``: what to do if things change, always the last step of the action plan. The exercise topics
+    are said with the exercises: ``exercise_first`` a check to have before starting any new exercise (at the top,
+    and in the plan's exercise step, which then suggests none); ``exercise`` what this person's situation means
+    for exercise; ``exercise_stop`` when to stop, said once for every exercise."""
     when: tuple[When, ...] = ()
     """Empty: always shown."""
+    situation: Situation | None = None
+    """Shown only in this situation, as the exercises see it (``engine/profile.py``): thin bones from the
+    condition or from a possible spinal fracture, a fall in the last year or age 65 or over."""
+    withheld_in: tuple[Situation, ...] = ()
+    """Withheld in any of these situations (heat for someone with diabetes, poor circulation or numb skin)."""
     text: Text
     nutrient: NutrientId | None = None
     """Advice to take or eat more of this nutrient: withheld for anyone told to ask their doctor first about it."""

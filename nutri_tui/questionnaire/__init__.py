@@ -9,6 +9,10 @@ This is the ground floor: it imports nothing of nutri-tui but the standard libra
 above (models excepted) may use it, the first screen included.
 """
 
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
 from nutri_tui.questionnaire.questions import ABOUT, BACK_PAIN, DIET, LIFESTYLE, MEDICINES, SUN, SYMPTOMS
 from nutri_tui.questionnaire.vocabulary import (
     ALLERGENS,
@@ -39,6 +43,12 @@ __all__ = [
     "Kind",
     "Question",
     "Step",
+    "as_asked",
+    "given",
+    "known_answer",
+    "known_answers",
+    "known_because",
+    "not_asked",
     "step",
     "step_index",
 ]
@@ -69,6 +79,8 @@ STEPS: tuple[Step, ...] = (
         "diet",
         DIET,
         "How often do you eat each kind of food? Rarely means less than once a week. "
+        "Questions your diet pattern (in About you) already answers are left out: for a vegetarian, meat "
+        "and oily fish count as Never. "
         "Each answer feeds only the nutrients that food supplies, and your result shows which answer "
         "raised which nutrient. A standard drink is about one small glass of wine, a single measure "
         "of spirits or a half-pint of beer.",
@@ -131,3 +143,82 @@ def step_index(step_id: str) -> int:
 
 def step(step_id: str) -> Step:
     return STEPS[step_index(step_id)]
+
+
+# --- answers that follow from earlier ones (a vegetarian eats meat "never") ---------------------------------
+
+
+def given(sections: Mapping[str, Any], field: str) -> Any:
+    """The answer at ``field`` (``about.diet``) in answers kept as section dicts; None if not given."""
+    section, _, name = field.partition(".")
+    values = sections.get(section)
+    return values.get(name) if isinstance(values, Mapping) else None
+
+
+def known_answer(question: Question, sections: Mapping[str, Any]) -> object | None:
+    """The answer an earlier answer settles (meat for a vegetarian: ``never``); None when the question is asked."""
+    if not question.follows:
+        return None
+    return question.known.get(str(given(sections, question.follows)))
+
+
+def known_because(question: Question, sections: Mapping[str, Any]) -> str:
+    """The earlier answer that settles the question, in a word ("vegetarian"); "" when it is asked."""
+    if known_answer(question, sections) is None:
+        return ""
+    value = str(given(sections, question.follows))
+    deciding = QUESTIONS[question.follows]
+    return deciding.reason.get(value) or deciding.label(value).lower()
+
+
+def known_answers(sections: Mapping[str, Any]) -> dict[str, dict[str, object]]:
+    """Every answer that earlier answers settle, by section: ``{"diet": {"meat": "never"}}``."""
+    known: dict[str, dict[str, object]] = {}
+    for question in QUESTIONS.values():
+        answer = known_answer(question, sections)
+        if answer is not None:
+            known.setdefault(question.section, {})[question.name] = answer
+    return known
+
+
+def as_asked(question: Question, sections: Mapping[str, Any]) -> Question:
+    """The question as this person is asked it (a vegan is asked about fortified plant drinks, not dairy)."""
+    if question.follows:
+        wording = question.reworded.get(str(given(sections, question.follows)))
+        if wording:
+            return replace(question, text=wording[0], review=wording[1])
+    return question
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def not_asked(questions: tuple[Question, ...], sections: Mapping[str, Any]) -> str:
+    """What earlier answers settle or change among ``questions``, and why, in plain words ("" if nothing).
+
+    "You said you are vegetarian, so oily fish and meat are not asked: both count as Never."
+    """
+    settled = [q for q in questions if known_answer(q, sections) is not None]
+    changed = [q for q in questions if as_asked(q, sections) is not q]
+    sentences = []
+    for because in dict.fromkeys(known_because(q, sections) for q in settled):
+        these = [q for q in settled if known_because(q, sections) == because]
+        topics = [q.topic or q.review.lower() for q in these]
+        labels = [q.label(known_answer(q, sections)) for q in these]
+        if len(set(labels)) > 1:
+            counted = "counted as " + _listed([f"{t}: {label}" for t, label in zip(topics, labels, strict=True)])
+        else:
+            counted = {1: "it counts", 2: "both count"}.get(len(these), "each counts") + f" as {labels[0]}"
+        verb = "is" if len(these) == 1 else "are"
+        sentences.append(f"You said you are {because}, so {_listed(topics)} {verb} not asked: {counted}.")
+    for question in changed:
+        asked = as_asked(question, sections).text
+        topic = question.topic or question.review.lower()
+        sentences.append(f"The {topic} question asks about {asked[:1].lower()}{asked[1:]}.")
+    if not sentences:
+        return ""
+    fields = {q.follows for q in (*settled, *changed)}
+    where = [s.title for s in STEPS if any(q.field in fields for q in s.questions)]
+    sentences.append(f"To change this, go back to {_listed(where)}.")
+    return " ".join(sentences)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from nutri_tui.questionnaire.vocabulary import (
     ALLERGENS,
     DONT_KNOW,
@@ -13,8 +15,17 @@ from nutri_tui.questionnaire.vocabulary import (
 )
 
 
-def _frequency(name: str, text: str) -> Question:
-    return Question(f"diet.{name}", text, text, choices=FREQUENCY, default="dont_know")
+def _frequency(name: str, text: str, **follows: Any) -> Question:
+    return Question(f"diet.{name}", text, text, choices=FREQUENCY, default="dont_know", **follows)
+
+
+def _never_for(*diets: str) -> dict[str, object]:
+    """The diet patterns that leave a food out: how often it is eaten is known without asking (never)."""
+    return dict.fromkeys(diets, "never")
+
+
+PLANT_DRINKS = "Fortified plant drinks and yogurts"
+"""The dairy question as a vegan is asked it: fortified plant drinks still supply calcium, B12 and vitamin D."""
 
 
 ABOUT = (
@@ -60,6 +71,7 @@ ABOUT = (
             "not_stated": "Prefer not to say",
         },
         required=True,
+        reason={"pescatarian": "pescatarian", "vegetarian": "vegetarian", "vegan": "vegan"},
     ),
     Question(
         "about.allergies",
@@ -136,15 +148,31 @@ SUN = (
     ),
 )
 DIET = (
-    _frequency("oily_fish", "Oily fish (salmon, sardines, mackerel)"),
-    _frequency("dairy_or_fortified", "Dairy, or fortified plant drinks and yogurts"),
+    # A diet pattern that leaves a food out answers how often it is eaten (never); the step says so, and
+    # the rules then see the truth (a vegetarian's oily fish is "never", not "don't know").
+    _frequency(
+        "oily_fish",
+        "Oily fish (salmon, sardines, mackerel)",
+        follows="about.diet",
+        known=_never_for("vegetarian", "vegan"),
+        topic="oily fish",
+    ),
+    _frequency(
+        "dairy_or_fortified",
+        "Dairy, or fortified plant drinks and yogurts",
+        follows="about.diet",
+        reworded={"vegan": (PLANT_DRINKS, PLANT_DRINKS)},
+        topic="dairy",
+    ),
     _frequency("leafy_greens", "Leafy green vegetables"),
     _frequency("nuts_seeds", "Nuts and seeds"),
     _frequency("legumes", "Beans, lentils, chickpeas, tofu"),
     _frequency("whole_grains", "Whole grains (brown rice, oats, wholemeal)"),
     _frequency("fruit_veg", "Fruit and vegetables"),
-    _frequency("meat", "Meat"),
-    _frequency("eggs", "Eggs"),
+    _frequency(
+        "meat", "Meat", follows="about.diet", known=_never_for("pescatarian", "vegetarian", "vegan"), topic="meat"
+    ),
+    _frequency("eggs", "Eggs", follows="about.diet", known=_never_for("vegan"), topic="eggs"),
     _frequency("fortified_cereals", "Fortified breakfast cereals"),
     Question(
         "diet.alcohol_drinks_per_week",
@@ -307,6 +335,13 @@ BACK_PAIN = (
         kind="number",
         maximum=10,
         placeholder="0-10",
+    ),
+    Question(
+        "back_pain.recent_procedure",
+        "In the last few weeks, have you had an operation on your spine, a spinal injection or an epidural?",
+        "Spine operation, injection or epidural lately",
+        choices=YES_NO,
+        required=True,
     ),
     Question(
         "back_pain.red_flags",

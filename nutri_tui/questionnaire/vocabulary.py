@@ -56,6 +56,17 @@ class Question:
     required: bool = False
     yes_no_flag: bool = False
     """A true/false answer asked as a Yes/No choice (``sun.housebound``)."""
+    follows: str = ""
+    """An earlier answer (its field, ``about.diet``) that can settle this question or change how it is asked."""
+    known: dict[str, object] = field(default_factory=dict)
+    """Answers of ``follows`` that settle this question, with the answer it then has: a vegetarian eats meat
+    ``never``. The question is not asked; the form, the answers, the review and the report all hold that answer."""
+    reworded: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Answers of ``follows`` that change how the question is asked: (question, review wording) then."""
+    topic: str = ""
+    """The question's subject mid-sentence ("oily fish"), for saying it is not asked."""
+    reason: dict[str, str] = field(default_factory=dict)
+    """This answer in a word, for naming it as the reason another answer is known: "(vegetarian)"."""
 
     @property
     def section(self) -> str:

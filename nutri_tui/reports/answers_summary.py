@@ -2,7 +2,9 @@
 
 Every line is worded from :mod:`nutri_tui.questionnaire` (the question's review wording and its
 choices), so the review says an answer exactly as the wizard offered it. Names of medicines,
-conditions, symptoms and warning signs come from the knowledge base.
+conditions, symptoms and warning signs come from the knowledge base. An answer that an earlier one
+settles, and so was not asked, says why: "Meat: Never (vegetarian)"; a question asked in other words
+(the dairy question, for a vegan) is named as it was asked.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Any
 
 from nutri_tui.content import Content
 from nutri_tui.content.supplements import supplement_name, supplement_unit
-from nutri_tui.questionnaire import NOT_ANSWERED, STEPS, Question
+from nutri_tui.questionnaire import NOT_ANSWERED, STEPS, Question, as_asked, known_answer, known_because
 
 NOT_ANSWERED = NOT_ANSWERED
 """What the review says for a question not yet answered."""
@@ -79,5 +81,14 @@ def summarise(sections: dict[str, Any], content: Content) -> dict[str, list[str]
     for step in STEPS:
         section = sections.get(step.section, {})
         section = section if isinstance(section, dict) else {}
-        summary[step.id] = [line for question in step.questions for line in _lines(question, section, content)]
+        summary[step.id] = [
+            line for question in step.questions for line in _answered(question, section, sections, content)
+        ]
     return summary
+
+
+def _answered(question: Question, section: dict[str, Any], sections: dict[str, Any], content: Content) -> list[str]:
+    known = known_answer(question, sections)
+    if known is not None:
+        return [f"{question.review}: {question.label(known)} ({known_because(question, sections)})"]
+    return _lines(as_asked(question, sections), section, content)

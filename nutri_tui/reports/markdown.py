@@ -34,8 +34,13 @@ from nutri_tui.reports.phrases import (
     is_personal,
     tests_worth_asking,
 )
-from nutri_tui.reports.plan import action_plan, other_advice
+from nutri_tui.reports.plan import action_plan, exercise_advice, other_advice
 from nutri_tui.reports.result_text import (
+    FOR_YOU_HEADING,
+    STOP_HEADING,
+    advised,
+    evidence_text,
+    exercise_cautions,
     food_extras,
     in_full,
     limit_text,
@@ -203,26 +208,12 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
                 f"{number(item.amount)} {md(item.unit)} a day{md(assumed)}{report.cite(item.sources)}"
             )
 
-    report.section("Exercise")
-    if result.exercise_withheld:
-        report.add(f"**Withheld.** {md(result.exercise_note)}")
-    else:
-        report.add(md(result.exercise_note))
-        if result.exercises:
-            report.add("")
-        for exercise in result.exercises:
-            certainty = md(exercise.certainty.replace("_", " "))
-            report.add(
-                f"- **{md(exercise.name)}** (fit {exercise.fit}/3, {certainty}-certainty evidence): "
-                f"{md(exercise.description)} Suits: {md(exercise.suits)} Evidence: {md(exercise.evidence)} "
-                f"Stop if: {md(exercise.stop_if)}{report.cite(exercise.sources)}"
-            )
-            report.add(*(f"  - Caution: {md(caution)}" for caution in exercise.cautions))
+    _exercise(report, result)
 
     report.section("Advice given")
     if not other_advice(result):
         report.add("No general advice was given.")
-    report.add(*(f"- {md(advice.text)}{report.cite(advice.sources)}" for advice in other_advice(result)))
+    report.add(*(f"- {md(advised(advice))}{report.cite(advice.sources)}" for advice in other_advice(result)))
 
     report.section("Sources")
     known = {source.id: source for source in result.sources}
@@ -249,6 +240,37 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
 
 def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def _exercise(report: _Report, result: Assessment) -> None:
+    """A check to have first, the note, what the person's situation means, each exercise, then when to stop."""
+    report.section("Exercise")
+    if result.exercise_withheld:
+        report.add(f"**Withheld.** {md(result.exercise_note)}")
+        return
+    for advice in exercise_advice(result, "exercise_first"):
+        report.add(f"**{md(advised(advice))}**{report.cite(advice.sources)}", "")
+    report.add(md(result.exercise_note))
+    personal = exercise_advice(result, "exercise")
+    if personal:
+        report.add("", f"{md(FOR_YOU_HEADING)}:", "")
+        report.add(*(f"- {md(advised(advice))}{report.cite(advice.sources)}" for advice in personal))
+    if result.exercises:
+        report.add("")
+    for exercise in result.exercises:
+        certainty = md(exercise.certainty.replace("_", " "))
+        report.add(
+            f"- **{md(exercise.name)}** (fit {exercise.fit}/3, {certainty}-certainty evidence): "
+            f"{md(exercise.description)} Suits: {md(exercise.suits)} Evidence: {md(evidence_text(exercise))}"
+            f"{report.cite(exercise.sources)}"
+        )
+        report.add(*(f"  - Caution: {md(caution)}" for caution in exercise_cautions(exercise)))
+        if exercise.stop_if:
+            report.add(f"  - {md(exercise.stop_if)}")
+    stops = exercise_advice(result, "exercise_stop")
+    if stops:
+        report.add("", f"{md(STOP_HEADING)}:", "")
+        report.add(*(f"- {md(advised(advice))}{report.cite(advice.sources)}" for advice in stops))
 
 
 def _answers(report: _Report, session: Session, content: Content) -> None:

@@ -5,7 +5,9 @@
 3. At most three nutrients worth doing something about, each with the reason in their own answers,
    the public-health advice where it exists (and nothing says "ask your doctor first"), and which
    blood test is worth asking about and what it cannot show.
-4. One or two exercises that fit them, with what applies to their situation; none after an emergency sign.
+4. What their situation means for exercise (falls, thin bones, pregnancy...), then one or two exercises that fit
+   them with what applies to them; none after an emergency sign, and none to start with while a doctor's
+   check comes first (chest pain, dizziness or fainting when active).
 5. A safety net: if this happens, do that. Always present.
 
 Everything else (all nutrients, foods, cautions) stays in the other tabs and sections. The plan is
@@ -20,7 +22,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from nutri_tui.models.assessment import Advice, Assessment, InfoNote, NutrientFinding, RedFlagFinding
+from nutri_tui.models.rules import EXERCISE_TOPICS
 from nutri_tui.reports.phrases import LEVEL_SYMBOL, URGENCY_WORD, personal_cautions
+from nutri_tui.reports.result_text import advised, exercise_cautions
 from nutri_tui.text import number
 
 if TYPE_CHECKING:
@@ -37,6 +41,12 @@ NOTHING_FIRST = (
     "None of your answers calls for a doctor's advice before you change what you eat or which supplements you take."
 )
 REASON_WORD = {"high": "strong reason to check", "moderate": "some reason to check"}
+EXERCISE_HELD_BACK = "Exercise advice is held back until a clinician has seen you."
+AFTER_THE_CHECK = (
+    "Once a doctor has said it is safe for you to start, the Exercises tab lists exercises that fit you, "
+    "and what to stop for."
+)
+START_GENTLY = "Start gently and build up; the Exercises tab has more, and what to stop for."
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,16 +237,20 @@ def public_health_advice(finding: NutrientFinding, content: Content) -> InfoNote
 
 def _exercises(result: Assessment) -> tuple[PlanLine, ...]:
     if result.emergency or result.exercise_withheld:
-        return (PlanLine("Exercise advice is held back until a clinician has seen you.", tone="caution"),)
+        return (PlanLine(EXERCISE_HELD_BACK, tone="caution"),)
+    first = exercise_advice(result, "exercise_first")
+    if result.exercise_check_first or first:  # a doctor's check before any new exercise: none is suggested yet
+        lines = [PlanLine(advised(advice), advice.sources, "caution") for advice in first]
+        return (*lines, PlanLine(AFTER_THE_CHECK))
+    lines = [PlanLine(advised(advice), advice.sources) for advice in exercise_advice(result, "exercise")]
     if not result.exercises:
-        return (PlanLine(result.exercise_note),) if result.exercise_note else ()
-    lines = []
+        return (*lines, PlanLine(result.exercise_note)) if result.exercise_note else tuple(lines)
     for exercise in result.exercises[:MOST_EXERCISES]:
         first_sentence = exercise.description.split(". ")[0].rstrip(".") + "."
         text = f"{exercise.name}: {first_sentence}"
-        text += "".join(f" {caution}" for caution in exercise.cautions[:2])  # for this person (age, bones...)
+        text += "".join(f" {caution}" for caution in exercise_cautions(exercise)[:2])  # for this person
         lines.append(PlanLine(text, exercise.sources))
-    lines.append(PlanLine("Start gently and build up; the Exercises tab has more, and what to stop for."))
+    lines.append(PlanLine(START_GENTLY))
     return tuple(lines)
 
 
@@ -254,5 +268,12 @@ def _safety_net(result: Assessment, content: Content) -> tuple[PlanLine, ...]:
 
 
 def other_advice(result: Assessment) -> tuple[Advice, ...]:
-    """The self-care advice listed after the plan: all but the safety net, which the plan already ends with."""
-    return tuple(a for a in result.advice if a.topic != "safety_net")
+    """The self-care advice listed after the plan: all but the safety net, which the plan already ends with,
+    and the advice said with the exercises (:func:`exercise_advice`)."""
+    return tuple(a for a in result.advice if a.topic != "safety_net" and a.topic not in EXERCISE_TOPICS)
+
+
+def exercise_advice(result: Assessment, topic: str) -> tuple[Advice, ...]:
+    """The advice said with the exercises, of one topic: ``exercise_first`` (a check before starting),
+    ``exercise`` (what this person's situation means) or ``exercise_stop`` (when to stop, said once)."""
+    return tuple(a for a in result.advice if a.topic == topic)

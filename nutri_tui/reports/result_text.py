@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from nutri_tui.models.assessment import (
+    Advice,
     Assessment,
     ExerciseSuggestion,
     FoodSuggestion,
@@ -26,6 +27,11 @@ from nutri_tui.text import number
 
 if TYPE_CHECKING:
     from nutri_tui.content import Content
+
+STOP_HEADING = "When to stop exercising"
+"""Over the stop signs that apply to every exercise, said once in each output (advice topic ``exercise_stop``)."""
+FOR_YOU_HEADING = "What your answers mean for exercise"
+"""Over the exercise advice for this person's situation (advice topic ``exercise``)."""
 
 
 def in_full(finding: NutrientFinding, result: Assessment) -> bool:
@@ -113,19 +119,36 @@ def finding_details(finding: NutrientFinding, cite: Citations, content: Content)
         lines += ["", "Signs of a shortfall (none of them proof of one):"]
         lines += [f"• {s.text}{' (muscles, bones or nerves)' if s.musculoskeletal else ''}" for s in about.signs]
         lines += ["", "Too much:"] + [f"• {noted(n)}" for n in about.excess]
-    lines += ["", "Sources:", *cite.entries(finding.sources)]
+    lines += ["", "Sources (their addresses, as links, are in the Sources tab):", *cite.headings(finding.sources)]
     if UNCONFIRMED.strip() in "\n".join(lines):
         lines.append(DAGGER_LEGEND)
     return "\n".join(lines)
 
 
+def advised(advice: Advice) -> str:
+    """An advice item's text, with a dagger where it is not yet confirmed against its source."""
+    return advice.text + (UNCONFIRMED if advice.unverified else "")
+
+
+def exercise_cautions(exercise: ExerciseSuggestion) -> list[str]:
+    """What applies to this person for one exercise, each with a dagger where not yet confirmed."""
+    unconfirmed = exercise.unverified_cautions
+    return [caution + (UNCONFIRMED if caution in unconfirmed else "") for caution in exercise.cautions]
+
+
+def evidence_text(exercise: ExerciseSuggestion) -> str:
+    return exercise.evidence + (UNCONFIRMED if exercise.unverified else "")
+
+
 def exercise_text(exercise: ExerciseSuggestion, cite: Citations) -> str:
+    """One exercise's card: what it is, who it suits, what applies to this person, what it adds to the stop
+    signs said once for every exercise (:data:`STOP_HEADING`), and the evidence with its sources."""
     stars = "★" * exercise.fit + "☆" * (3 - exercise.fit)
     lines = [f"{exercise.name}  {stars} fit for you, {exercise.certainty.replace('_', ' ')}-certainty evidence"]
     lines.append(exercise.description)
     lines.append(f"Suits: {exercise.suits}")
-    lines += [f"! {caution}" for caution in exercise.cautions]
-    stop = exercise.stop_if
-    lines.append(stop if stop.lower().startswith("stop") else f"Stop and get advice if: {stop}")
-    lines.append(f"Evidence: {exercise.evidence}{cite.after(exercise.sources)}")
+    lines += [f"! {caution}" for caution in exercise_cautions(exercise)]
+    if exercise.stop_if:
+        lines.append(exercise.stop_if)
+    lines.append(f"Evidence: {evidence_text(exercise)}{cite.after(exercise.sources)}")
     return "\n".join(lines)

@@ -10,8 +10,19 @@ from nutri_tui.reports.citations import DAGGER_LEGEND, Citations
 from nutri_tui.reports.glossary import gloss_lines, target_terms
 from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import LEVEL_SYMBOL, UNCONFIRMED, URGENCY_WORD, personal_cautions, tests_worth_asking
-from nutri_tui.reports.plan import action_plan, other_advice
-from nutri_tui.reports.result_text import food_extras, in_full, noted, target_text, test_text
+from nutri_tui.reports.plan import action_plan, exercise_advice, other_advice
+from nutri_tui.reports.result_text import (
+    FOR_YOU_HEADING,
+    STOP_HEADING,
+    advised,
+    evidence_text,
+    exercise_cautions,
+    food_extras,
+    in_full,
+    noted,
+    target_text,
+    test_text,
+)
 from nutri_tui.text import number
 
 if TYPE_CHECKING:
@@ -94,18 +105,11 @@ def render_text(result: Assessment, content: Content | None = None) -> str:
             yours.append(_wrap(text + assumed, "    ", "  "))
     out += yours
 
-    out += ["", "Exercise", "-" * WIDTH, _wrap(result.exercise_note, "  ")]
-    for exercise in result.exercises:
-        out.append(_wrap(f"{exercise.name} (fit {exercise.fit}/3): {exercise.description}", "    ", "  "))
-        out.append(_wrap(f"Suits: {exercise.suits}", "    "))
-        out.append(_wrap(f"Evidence ({exercise.certainty.replace('_', ' ')} certainty): {exercise.evidence}", "    "))
-        for caution in exercise.cautions:
-            out.append(_wrap(caution, "      ", "    ! "))
-        out.append(_wrap(f"Stop if: {exercise.stop_if}", "    "))
+    out += ["", "Exercise", "-" * WIDTH, *_exercise(result, cite)]
     if other_advice(result):
         out += ["", "Advice", "-" * WIDTH]
         for advice in other_advice(result):
-            out.append(_wrap(advice.text, "    ", "  "))
+            out.append(_wrap(advised(advice) + cite.after(advice.sources), "    ", "  "))
     out += ["", "Cautions", "-" * WIDTH]
     for caution in result.general_cautions:
         out.append(_wrap(caution.text, "    ", "  "))
@@ -118,6 +122,31 @@ def render_text(result: Assessment, content: Content | None = None) -> str:
         out.append(_wrap(DAGGER_LEGEND, "    ", "  "))
     out += ["", _wrap(result.disclaimer)]
     return "\n".join(out)
+
+
+def _exercise(result: Assessment, cite: Citations) -> list[str]:
+    """A check to have first, the note, what this person's situation means, each exercise, then when to stop."""
+    first = exercise_advice(result, "exercise_first")
+    lines = [_wrap(advised(a) + cite.after(a.sources), "    ", "  ! ") for a in first]
+    lines.append(_wrap(result.exercise_note, "  "))
+    personal = exercise_advice(result, "exercise")
+    if personal:
+        lines.append(f"  {FOR_YOU_HEADING}:")
+        lines += [_wrap(advised(a) + cite.after(a.sources), "      ", "    - ") for a in personal]
+    for exercise in result.exercises:
+        lines.append(_wrap(f"{exercise.name} (fit {exercise.fit}/3): {exercise.description}", "    ", "  "))
+        lines.append(_wrap(f"Suits: {exercise.suits}", "    "))
+        certainty = exercise.certainty.replace("_", " ")
+        evidence = f"Evidence ({certainty} certainty): {evidence_text(exercise)}{cite.after(exercise.sources)}"
+        lines.append(_wrap(evidence, "    "))
+        lines += [_wrap(caution, "      ", "    ! ") for caution in exercise_cautions(exercise)]
+        if exercise.stop_if:
+            lines.append(_wrap(exercise.stop_if, "      ", "    ! "))
+    stops = exercise_advice(result, "exercise_stop")
+    if stops:
+        lines.append(f"  {STOP_HEADING}:")
+        lines += [_wrap(advised(a) + cite.after(a.sources), "      ", "    - ") for a in stops]
+    return lines
 
 
 def _finding(finding: NutrientFinding, full: bool, content: Content, name_column: int, cite: Citations) -> list[str]:

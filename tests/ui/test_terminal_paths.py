@@ -92,3 +92,35 @@ def test_each_walkthrough_persona_reads_what_to_do_first_on_the_first_screen(
     run = term.quit()
     assert run.problems() == []
     assert run.status == 0
+
+
+OLDER_SMOKER = """format = 1
+[about]
+age = 72
+sex = "male"
+pregnancy = "no"
+diet = "omnivore"
+[lifestyle]
+smoking = "current"
+[back_pain]
+areas = ["lower"]
+duration = "acute"
+cause = "gradual"
+[back_pain.red_flags]
+sudden_severe_pain = "yes"
+"""
+
+
+def test_an_older_smoker_with_sudden_severe_back_pain_reads_emergency_first(tmp_path: Path) -> None:
+    """`nutri-tui assess FILE` in a real terminal (issue 18's first case): a 72-year-old smoker whose severe back
+    pain came on suddenly is told, before anything else, that it is an emergency and why it may be."""
+    answers = tmp_path / "older-smoker.toml"
+    answers.write_text(OLDER_SMOKER, encoding="utf-8")
+    term = Terminal(["assess", str(answers)], tmp_path)
+    term.pump(10)  # returns as soon as the command has ended
+    run = term.quit()
+    text = " ".join(run.raw.split())
+    assert text.index("EMERGENCY: Get help now.") < text.index("2. Safety first")
+    assert "aortic aneurysm" in text
+    assert run.problems() == []
+    assert run.status == 0

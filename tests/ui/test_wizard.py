@@ -50,6 +50,7 @@ async def fill_back_pain(pilot, flags: dict[str, str] | None = None, duration: s
     await choose(pilot, "duration", duration)
     await choose(pilot, "cause", "gradual")
     await type_into(pilot, "intensity", "5")
+    await choose(pilot, "recent_procedure", "no")
     await answer_flags(pilot, flags or {})
 
 
@@ -77,7 +78,8 @@ async def test_vegan_office_worker_by_keyboard(tmp_path: Path) -> None:
         await choose(pilot, "season", "winter")
         await choose(pilot, "far_from_equator", "yes")
         await next_step(pilot)
-        await choose(pilot, "oily_fish", "never")
+        # Vegan: oily fish, meat and eggs are known (never) and not asked; dairy is asked as plant drinks.
+        assert "You said you are vegan" in texts(app.screen, ".known")
         await choose(pilot, "dairy_or_fortified", "rarely")
         await next_step(pilot)
         await choose(pilot, "chest_pain_on_activity", "no")
@@ -152,6 +154,7 @@ async def test_emergency_red_flag_interrupts_and_leads(tmp_path: Path) -> None:
         await choose(pilot, "duration", "acute")
         await choose(pilot, "cause", "lifting_or_strain")
         await type_into(pilot, "intensity", "7")
+        await choose(pilot, "recent_procedure", "no")
         result_screen = await to_result(pilot)
         assert result_screen.result.emergency
         assert "‼ EMERGENCY" in texts(result_screen.query_one("#summary"))

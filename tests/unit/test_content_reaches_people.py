@@ -86,6 +86,17 @@ ADVICE_PERSONAS = {
     },
     "tea_coffee_and_plant_iron": {"about": {"diet": "vegetarian"}, "diet": {"caffeine_cups_per_day": 2}},
     "sun_protection": {"sun": {"sunscreen": "never"}},
+    "heat_with_reduced_feeling": {"health": {"conditions": ["type2_diabetes"]}},
+    "check_before_exercise": {"lifestyle": {"chest_pain_on_activity": "yes"}},
+    "balance_and_strength_for_falls": {"about": {"age": 70}},
+    "falls_assessment": {"about": {"age": 80}, "lifestyle": {"falls_past_year": "more"}},
+    "exercise_with_thin_bones": {"health": {"conditions": ["osteoporosis"]}},
+    "exercise_in_pregnancy": {"about": {"age": 30, "sex": "female", "pregnancy": "pregnant"}},
+    "exercise_for_inflammatory_pattern": {
+        "about": {"age": 30},
+        "back_pain": {"areas": ["lower"], "duration": "chronic", "red_flags": {"inflammatory_pattern": "yes"}},
+    },
+    "stop_signs_in_pregnancy": {"about": {"age": 30, "sex": "female", "pregnancy": "pregnant"}},
 }
 RED_FLAG_PERSONAS = {
     "pregnancy_bleeding_pain": {"about": {"age": 30, "sex": "female", "pregnancy": "pregnant"}},
@@ -216,8 +227,9 @@ def test_each_food_rule_reaches_a_person_it_applies_to(rule_id: str) -> None:
 @pytest.mark.parametrize("rule_id", [rule.id for rule in CONTENT.rules.advice])
 def test_each_advice_rule_reaches_a_person_it_applies_to(rule_id: str) -> None:
     rule = next(r for r in CONTENT.rules.advice if r.id == rule_id)
-    persona = ADVICE_PERSONAS.get(rule_id, {}) if rule.when else {}
-    assert rule.when == () or rule_id in ADVICE_PERSONAS, f"advice {rule_id} needs a persona"
+    conditional = bool(rule.when) or rule.situation is not None
+    persona = ADVICE_PERSONAS.get(rule_id, {}) if conditional else {}
+    assert not conditional or rule_id in ADVICE_PERSONAS, f"advice {rule_id} needs a persona"
     assert_shown(show(persona), rule.text, f"advice {rule_id}")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nutri_tui.content import Content
-from nutri_tui.content.choices import medicine_choices
+from nutri_tui.content.choices import medicine_choices, medicine_rows
 from tests.outputs import outputs
 
 
@@ -19,6 +19,37 @@ def test_a_brand_name_finds_its_generic(content: Content) -> None:
     rows = {choice.value: choice for choice in medicine_choices(content)}
     assert "Nexium" in rows["esomeprazole"].search
     assert "Lipitor" in rows["atorvastatin"].search
+    # Read as whole words, the longest name first: not the class's "Other" row.
+    assert "Milk of Magnesia" in rows["magnesium hydroxide"].search
+    assert "Milk of Magnesia" not in rows["magnesium_antacid_laxative"].search
+    assert "Gaviscon Double Action" in rows["calcium carbonate"].search
+
+
+def test_a_combination_s_brands_find_its_row_instead_of_being_rows_of_their_own(content: Content) -> None:
+    rows = {choice.value: choice for choice in medicine_choices(content)}
+    for brand in ("Solpadol", "Kapake", "Zapain", "Codipar"):
+        assert brand not in rows and brand in rows["co-codamol"].search
+    assert "Remedeine" not in rows and "Remedeine" in rows["co-dydramol"].search
+    assert "Nuromol" in rows and "Vimovo" in rows  # combinations of their own
+
+
+def test_a_salt_of_a_listed_medicine_is_found_by_its_row(content: Content) -> None:
+    rows = {choice.value: choice for choice in medicine_choices(content)}
+    assert "lithium carbonate" not in rows and "lithium carbonate" in rows["lithium"].search
+    assert "Priadel" in rows["lithium"].search
+
+
+def test_every_medicine_an_answers_file_may_name_is_ticked_as_one_row(content: Content) -> None:
+    values = {choice.value for choice in medicine_choices(content)}
+    names = [
+        *(m.id for m in content.medicines.values()),
+        *(e for m in content.medicines.values() for e in m.examples),
+        *(n.name for n in content.medicine_names.values()),
+    ]
+    for name in names:
+        assert set(medicine_rows([name], content)) <= values, name
+        assert medicine_rows([name.upper()], content) == medicine_rows([name], content)
+    assert medicine_rows(["Losec", "omeprazole", "Glucophage", "metformin"], content) == ["omeprazole", "metformin"]
 
 
 def test_a_brand_name_in_answers_names_the_person_s_word(content: Content) -> None:

@@ -12,22 +12,26 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.style import Style
 from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 
-from nutri_tui.models.assessment import NutrientFinding
+from nutri_tui.models.assessment import Advice, NutrientFinding, SourceRef
 from nutri_tui.models.session import Session
-from nutri_tui.reports.citations import DAGGER_LEGEND, Citations
+from nutri_tui.reports.citations import DAGGER_LEGEND, Citations, address_note, link_label
 from nutri_tui.reports.phrases import SEVERITY_WORD, UNCONFIRMED, URGENCY_SYMBOL, level_tag, personal_cautions
-from nutri_tui.reports.plan import action_plan, other_advice
+from nutri_tui.reports.plan import action_plan, exercise_advice, other_advice
 from nutri_tui.reports.result_text import (
+    FOR_YOU_HEADING,
+    STOP_HEADING,
+    advised,
     exercise_text,
     finding_details,
     food_extras,
     target_text,
 )
 from nutri_tui.storage import StorageError
-from nutri_tui.text import number, shortened
+from nutri_tui.text import clean_text, number, shortened
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.export_modal import ExportModal
 from nutri_tui.tui.screens.label_modal import LabelModal
@@ -108,17 +112,12 @@ class ResultScreen(Screen[None]):
             with TabPane("Supplement cautions", id="cautions"), VerticalScroll():
                 yield from self._cautions()
             with TabPane("Exercises", id="exercises"), VerticalScroll():
-                yield Static(result.exercise_note, classes="note", markup=False)
-                for exercise in result.exercises:
-                    yield Static(exercise_text(exercise, self.cite), classes="card", markup=False)
-                if other_advice(result):
-                    yield Static("Looking after your back", classes="heading", markup=False)
-                    for advice in other_advice(result):
-                        yield Static(f"• {advice.text}{self.cite.after(advice.sources)}", markup=False)
+                yield from self._exercises()
             with TabPane("Sources", id="sources"), VerticalScroll():
                 yield Static("Numbered as cited in the other tabs: [3] is source 3.", classes="muted", markup=False)
                 for source in result.sources:
-                    yield Static(self.cite.entry(source), markup=False)
+                    yield Static(self.cite.heading(source) + address_note(source), markup=False)
+                    yield source_link(source)
                 yield Static(DAGGER_LEGEND, classes="muted", markup=False)
         yield KeyBar()
 
@@ -148,6 +147,25 @@ class ResultScreen(Screen[None]):
             markup=False,
         )
         yield Static(result.disclaimer, classes="disclaimer", markup=False)
+
+    def _exercises(self) -> ComposeResult:
+        """A check to have first, the note, what the person's situation means, the exercises, when to stop
+        (said once, not under every card), then the rest of looking after a back."""
+        result = self.result
+        for advice in exercise_advice(result, "exercise_first"):
+            yield Static(f"! {advised(advice)}{self.cite.after(advice.sources)}", classes="red-flag", markup=False)
+        yield Static(result.exercise_note, classes="note", markup=False)
+        yield from self._advice_list(FOR_YOU_HEADING, exercise_advice(result, "exercise"))
+        for exercise in result.exercises:
+            yield Static(exercise_text(exercise, self.cite), classes="card", markup=False)
+        yield from self._advice_list(STOP_HEADING, exercise_advice(result, "exercise_stop"))
+        yield from self._advice_list("Looking after your back", other_advice(result))
+
+    def _advice_list(self, title: str, items: tuple[Advice, ...]) -> ComposeResult:
+        if items:
+            yield Static(title, classes="heading", markup=False)
+        for advice in items:
+            yield Static(f"• {advised(advice)}{self.cite.after(advice.sources)}", markup=False)
 
     def _nutrient_options(self) -> list[Option]:
         options = []
@@ -342,3 +360,11 @@ class ResultScreen(Screen[None]):
 
     def _open_why(self, finding: NutrientFinding) -> None:
         self.app.push_screen(WhyModal(finding, self.cite, self.content))
+
+
+def source_link(source: SourceRef) -> Static:
+    """A source's address as a short label that is a terminal hyperlink to the whole address: a long address
+    wrapped at the screen's edge broke mid-word and could not be copied or opened. The label never wraps
+    (one line, cut with an ellipsis if the screen is narrow); the link carries the full address."""
+    label = Content.styled(link_label(source), Style(link=clean_text(source.url)))
+    return Static(label, classes="source-link", markup=False)

@@ -19,13 +19,13 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from nutri_tui.tui.widgets.answer_row import AnswerRow
-from nutri_tui.tui.widgets.question_layout import box_width, question_height, question_with_box
+from nutri_tui.tui.widgets.question_layout import box_offset, box_width, question_height, question_with_box
 
 PLACEHOLDER = "Choose…"
 OPEN_ONLY = frozenset({"cursor", "cursor_to", "close"})
@@ -151,6 +151,13 @@ class Choice(Widget, can_focus=True):
             self.post_message(self.Changed(self, value))
 
     # --- drawing -----------------------------------------------------------------------------
+
+    @property
+    def box_region(self) -> Region:
+        """Where the answer box is on the screen (next to the question, or under it when narrow)."""
+        area = self.content_region
+        x, y = box_offset(self.question, area.width)
+        return Region(area.x + x, area.y + y, box_width(area.width), 1)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return question_height(self.question, width) + (len(self._keys) if self.expanded else 0)

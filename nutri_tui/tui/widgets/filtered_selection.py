@@ -18,6 +18,10 @@ class FilteredSelection(Vertical):
 
     A line under the list names what is ticked, and each box shows its state by glyph (TickList),
     so the state never depends on colour alone.
+
+    One value is one row: a SelectionList ticks every row holding the value ticked, so two rows with one
+    value ("metformin" and "Other: Metformin") were both ticked by one Space and counted twice. A later
+    row with a value already listed is folded into the first (its words still find it).
     """
 
     DEFAULT_CSS = """
@@ -42,7 +46,7 @@ class FilteredSelection(Vertical):
     ) -> None:
         super().__init__(**kwargs)
         self.filterable = filterable
-        self.items = items
+        self.items = _one_row_per_value(items)
         self.selected: set[str] = set(selected or ())
         self.placeholder = placeholder or "Type to filter the list"
 
@@ -101,3 +105,14 @@ class FilteredSelection(Vertical):
     @on(SelectionList.SelectedChanged)
     def _quiet(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()
+
+
+def _one_row_per_value(items: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    rows: dict[str, tuple[str, str, str]] = {}
+    for value, label, search in items:
+        if value in rows:
+            first = rows[value]
+            rows[value] = (value, first[1], f"{first[2]} {label} {search}")
+        else:
+            rows[value] = (value, label, search)
+    return list(rows.values())

@@ -15,12 +15,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from nutri_tui.tui.widgets.question_layout import box_width, question_height, question_with_box
+from nutri_tui.tui.widgets.question_layout import box_offset, box_width, question_height, question_with_box
 
 
 class NumberField(Widget, can_focus=True):
@@ -142,6 +142,13 @@ class NumberField(Widget, can_focus=True):
         return [f"{name}: enter {kind} from {self.minimum:g} to {self.maximum:g}, or leave it blank."]
 
     # --- drawing ---------------------------------------------------------------------------
+
+    @property
+    def box_region(self) -> Region:
+        """Where the answer box is on the screen (next to the question, or under it when narrow)."""
+        area = self.content_region
+        x, y = box_offset(self.question, area.width)
+        return Region(area.x + x, area.y + y, box_width(area.width), 1)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return question_height(self.question, width)

@@ -2,6 +2,7 @@
 
 Shared by :class:`~nutri_tui.tui.widgets.choice.Choice` and :class:`~nutri_tui.tui.widgets.number.NumberField`,
 so both line up in one column. On a narrow terminal the box goes on its own line under the question.
+On a wide one the widgets are no wider than at 80 columns (``app.tcss``), so the box stays near its question.
 """
 
 from __future__ import annotations
@@ -51,3 +52,10 @@ def question_with_box(question: str, width: int, box: Text) -> Text:
         out.append("\n")
         out.append_text(box)
     return out
+
+
+def box_offset(question: str, width: int) -> tuple[int, int]:
+    """Where the answer box starts in a widget ``width`` columns wide: (column, line)."""
+    width = max(width, 10)
+    lines, value_width = wrap_question(question, width)
+    return (width - value_width, 0) if value_width else (0, len(lines))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from nutri_tui.questionnaire import PREGNANCY_MAX_AGE, Question
-from nutri_tui.tui.screens.steps.base import StepForm
+from nutri_tui.tui.screens.steps.base import StepForm, show
 from nutri_tui.tui.widgets.choice import Choice
 from nutri_tui.tui.widgets.number import NumberField
 
@@ -22,4 +22,5 @@ class AboutStep(StepForm):
         return super().answer(question)
 
     def sync(self) -> None:
-        self.query_one("#pregnancy", Choice).display = self._pregnancy_applies()
+        super().sync()
+        show(self.query_one("#pregnancy", Choice), self._pregnancy_applies())

@@ -42,17 +42,31 @@ class BackPainStep(StepForm):
         return {q.key: q.value for q in self.query(YesNoQuestion) if q.value is not None and q.display}
 
     def _wordings(self) -> dict[str, str | None]:
-        """Each warning sign's question for this person (None: it cannot apply), from the steps answered so far."""
+        """Each warning sign's question for this person (None: it cannot apply), from the steps answered so far
+        and this step's own answers (neck pain ticked, a recent spine operation, a sign a follow-up depends on)."""
         sections = {name: values for name, values in self.flow.state.sections.items() if name != "back_pain"}
-        key = repr(sorted((name, sorted(values.items(), key=str)) for name, values in sections.items()))
+        here = self._answered_here()
+        key = repr((sorted((name, sorted(values.items(), key=str)) for name, values in sections.items()), here))
         if key != getattr(self, "_wordings_key", None):
             try:
-                answers = Answers.model_validate(sections, context={"content": self.content})
+                answers = Answers.model_validate({**sections, "back_pain": here}, context={"content": self.content})
             except ValidationError:
                 # Earlier steps are checked before anyone reaches this one; if they cannot be read, ask everything.
                 answers = Answers()
             self._wordings_key, self._wordings_cache = key, questions_for(answers, self.content)
         return self._wordings_cache
+
+    def _answered_here(self) -> dict[str, Any]:
+        """The answers on this step that decide which warning signs apply, as the answers file holds them."""
+        here: dict[str, Any] = {
+            "red_flags": {q.key: q.value for q in self.query(YesNoQuestion) if q.value is not None and q.display}
+        }
+        for question in self.step.questions:
+            if question.kind != "red_flags":
+                value = super().answer(question)
+                if value is not None and question.name != "intensity":
+                    here[question.name] = value
+        return here
 
     def sync(self) -> None:
         """Ask only the warning signs that can apply to this person, in the wording that fits them."""
@@ -97,5 +111,22 @@ class BackPainStep(StepForm):
         """Yes, or "not sure", to an emergency sign: say what to do at once (not sure is acted on as yes)."""
         flag_id = (event.row.id or "").removeprefix("flag-")
         flag = self.content.red_flags.get(flag_id)
+        self._ask_follow_up(event.row)
         if flag is not None and flag.urgency == "emergency" and event.value in ("yes", "dont_know"):
             self.app.push_screen(RedFlagModal(flag, unsure=event.value == "dont_know"))
+
+    def _ask_follow_up(self, answered: AnswerRow) -> None:
+        """A sign whose question follows from this answer (cancer, then nerve symptoms) appears just below it;
+        the keys go there next. Answering has already moved on past it (it was hidden then), so focus comes
+        back to it, unless the person has already answered the question they moved on to."""
+        rows = list(self.query(YesNoQuestion))
+        hidden = {row.key for row in rows if not row.display}
+        self.sync()
+        if answered not in rows:
+            return
+        below = next((row for row in rows[rows.index(answered) + 1 :] if row.display), None)
+        if below is None or below.key not in hidden or below.value is not None:
+            return
+        focused = self.screen.focused
+        if focused is answered or not isinstance(focused, YesNoQuestion) or focused.value is None:
+            below.focus()

@@ -4,7 +4,8 @@ A step is a form (a scrolling container), not a screen: :class:`~nutri_tui.tui.s
 holds all seven and shows one at a time, with the progress line, Back/Next and the problems line.
 Each question's ``kind`` says which widget asks it; a step with a question no loop can ask (the
 supplement amounts, the warning signs) or a rule between answers (pregnancy is asked only of those it
-can apply to) is a small subclass in this folder.
+can apply to) is a small subclass in this folder. A question an earlier step's answer settles
+(``Question.known``: a vegetarian's meat is "never") needs none: this form hides it, answers it, and says why.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from nutri_tui.content.choices import list_choices
+from nutri_tui.content.choices import list_choices, medicine_rows
 from nutri_tui.models.answers import About, BackPain, Diet, Health, Lifestyle, Sun
-from nutri_tui.questionnaire import Question, Step
+from nutri_tui.questionnaire import Question, Step, as_asked, known_answer, not_asked
 from nutri_tui.text import validation_message
 from nutri_tui.tui.widgets.choice import Choice
 from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
@@ -59,10 +60,17 @@ class StepForm(VerticalScroll):
 
     # --- building -------------------------------------------------------------------------
 
+    @property
+    def follows(self) -> bool:
+        """Whether an earlier answer can settle or reword one of this step's questions (a diet pattern)."""
+        return any(question.follows for question in self.step.questions)
+
     def compose(self) -> ComposeResult:
         saved = self.saved
+        if self.follows:  # says what is not asked and why ("You said you are vegetarian, so ...")
+            yield Static("", id=f"known-{self.step.id}", classes="note known", markup=False)
         for question in self.step.questions:
-            yield from self.ask(question, saved)
+            yield from self.ask(as_asked(question, self.flow.state.sections), saved)
 
     def ask(self, question: Question, saved: dict[str, Any]) -> ComposeResult:
         """The widgets that ask one question, prefilled from what was saved."""
@@ -78,6 +86,8 @@ class StepForm(VerticalScroll):
         elif question.kind in LISTS:
             yield Static(question.text, classes="question", markup=False)
             selected = set(saved.get(question.name, ()))
+            if question.kind == "medicines":  # "Losec" or "ppi" in an answers file: the row that ticks it
+                selected = set(medicine_rows(selected, self.content))
             if question.kind == "ticks":
                 items = [(key, text, text) for key, text in question.choices.items()]
                 yield FilteredSelection(items, selected, filterable=False, id=question.name)
@@ -94,6 +104,9 @@ class StepForm(VerticalScroll):
         return {question.name: self.answer(question) for question in self.step.questions}
 
     def answer(self, question: Question) -> Any:
+        known = known_answer(question, self.flow.state.sections)
+        if known is not None:  # not asked: an earlier answer settles it (a vegetarian's meat is "never")
+            return known
         if question.kind == "choice":
             value = self.query_one(f"#{question.name}", Choice).value
             return value == "yes" if question.yes_no_flag else value
@@ -107,7 +120,25 @@ class StepForm(VerticalScroll):
         raise NotImplementedError(f"{type(self).__name__} must read {question.field} ({question.kind})")
 
     def sync(self) -> None:
-        """Show or hide questions that depend on other answers (called before every check)."""
+        """Show or hide questions that depend on other answers (called before every check, and when the step
+        is shown): a question an earlier step's answer settles is hidden, and one it rewords is asked anew."""
+        if not self.follows:
+            return
+        sections = self.flow.state.sections
+        for question in self.step.questions:
+            if not question.follows:
+                continue
+            widget = self.query_one(f"#{question.name}")
+            show(widget, known_answer(question, sections) is None)
+            text = as_asked(question, sections).text
+            if isinstance(widget, Choice | NumberField) and widget.question != text:
+                widget.question = text
+                widget.refresh(layout=True)
+        note = self.query_one(f"#known-{self.step.id}", Static)
+        words = not_asked(self.step.questions, sections)
+        if str(note.content) != words:
+            note.update(words)
+        show(note, bool(words))
 
     def first_question(self) -> Widget | None:
         return next((widget for widget in self.query(ANSWER_WIDGETS) if widget.display), None)
@@ -167,3 +198,9 @@ class StepForm(VerticalScroll):
         except ValidationError as error:
             raise ValueError(f"{self.step.section}.{validation_message(error)}") from None
         return {k: v for k, v in values.items() if v is not None}
+
+
+def show(widget: Widget, shown: bool) -> None:
+    """Show or hide a widget, laying the form out again only when that changes (sync runs on every key)."""
+    if widget.display != shown:
+        widget.display = shown

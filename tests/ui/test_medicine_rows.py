@@ -1,0 +1,101 @@
+"""One medicine is one row in the Medicines step, so the count under the list counts medicines.
+
+Once, ticking "metformin" ticked "Other: Metformin" too (both rows held the value ``metformin``, and a
+SelectionList ticks every row holding the value), and "Ticked (3)" was shown for two medicines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widgets import Input, Label, SelectionList
+
+from nutri_tui.storage import Storage
+from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
+from tests.pilot_helpers import app_at, example_sections, tab_to
+
+SIZE = (80, 24)
+
+
+def rows(selection: FilteredSelection) -> list[str]:
+    listing = selection.query_one(SelectionList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+def count(selection: FilteredSelection) -> str:
+    return str(selection.query_one(".count", Label).content)
+
+
+async def find(pilot, selection: FilteredSelection, text: str) -> None:
+    """Type in the list's filter box, as a person would (Tab to it, clear it, type)."""
+    await tab_to(pilot, selection.query_one(Input), "home", "ctrl+k", *text)
+
+
+async def test_ticking_metformin_ticks_one_row_and_counts_one(tmp_path: Path) -> None:
+    sections = example_sections("healthy-adult")
+    app = app_at("medicines", sections, Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        medicines = app.screen.query_one("#medicines", FilteredSelection)
+        await find(pilot, medicines, "metformin")
+        assert rows(medicines) == ["metformin"]  # no "Other: Metformin" beside it
+        await pilot.press("tab", "space")  # into the list, tick
+        await pilot.pause()
+        assert medicines.selected == {"metformin"}
+        assert count(medicines) == "Ticked (1): metformin"
+        await find(pilot, medicines, "omeprazole")
+        await pilot.press("tab", "space")
+        await pilot.pause()
+        assert count(medicines) == "Ticked (2): omeprazole (a PPI), metformin"  # two medicines, two
+        await find(pilot, medicines, "")
+        listing = medicines.query_one(SelectionList)
+        assert sorted(listing.selected) == ["metformin", "omeprazole"]  # ticked rows: the same two
+        assert app.screen.form.collect()["medicines"] == ["metformin", "omeprazole"]
+
+
+async def test_a_combination_and_its_brands_are_one_row(tmp_path: Path) -> None:
+    """Solpadol, Kapake, Zapain ... are co-codamol: typing a brand finds the co-codamol row, not a row of its own."""
+    app = app_at("medicines", example_sections("healthy-adult"), Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        medicines = app.screen.query_one("#medicines", FilteredSelection)
+        await find(pilot, medicines, "co-codamol")
+        assert rows(medicines) == ["co-codamol (codeine and paracetamol: a weak opioid and paracetamol)"]
+        await find(pilot, medicines, "Solpadol")
+        assert rows(medicines) == ["co-codamol (codeine and paracetamol: a weak opioid and paracetamol)"]
+        await pilot.press("tab", "space")
+        await pilot.pause()
+        assert medicines.selected == {"co-codamol"} and count(medicines).startswith("Ticked (1): ")
+        await find(pilot, medicines, "Milk of Magnesia")  # a brand finds the generic it names, in two words
+        assert rows(medicines) == ["magnesium hydroxide (a magnesium antacid or laxative)"]
+
+
+async def test_a_brand_in_the_answers_ticks_its_row(tmp_path: Path) -> None:
+    """An answers file may name a brand ("Losec"), a salt or a class: the step ticks the row found by it,
+    so the person sees it ticked (and cannot tick the same medicine a second time)."""
+    sections = example_sections("healthy-adult")
+    sections.setdefault("health", {})["medicines"] = ["Losec", "Priadel"]
+    app = app_at("medicines", sections, Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        medicines = app.screen.query_one("#medicines", FilteredSelection)
+        assert medicines.selected == {"omeprazole", "lithium"}
+        assert count(medicines) == "Ticked (2): omeprazole (a PPI), lithium"
+
+
+class TwoRowsOneValue(App[None]):
+    def compose(self) -> ComposeResult:
+        yield FilteredSelection(
+            [("metformin", "metformin", "metformin"), ("metformin", "Other: Metformin", "other metformin")]
+        )
+
+
+async def test_a_value_given_twice_is_one_row_found_by_the_words_of_both() -> None:
+    app = TwoRowsOneValue()
+    async with app.run_test(size=SIZE) as pilot:
+        selection = app.query_one(FilteredSelection)
+        assert rows(selection) == ["metformin"]
+        await pilot.press(*"other", "tab", "space")
+        await pilot.pause()
+        assert rows(selection) == ["metformin"] and count(selection) == "Ticked (1): metformin"

@@ -1,0 +1,76 @@
+"""On a wide terminal a question and its answer box stay as near each other as at 80 columns.
+
+The box is drawn at the right of its question's widget; the widgets are no wider than at 80 columns, so
+at 120, 160 or 200 columns the box does not drift to the far right, 80 columns and more from its question.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nutri_tui.storage import Storage
+from nutri_tui.tui.screens.review import ReviewScreen
+from nutri_tui.tui.widgets.choice import Choice
+from nutri_tui.tui.widgets.number import NumberField
+from nutri_tui.tui.widgets.question_layout import wrap_question
+from tests.pilot_helpers import app_at, example_sections
+
+STEPS_WITH_BOXES = ("about", "sun", "diet", "lifestyle")
+MOST_GAP = 40
+"""The widest gap at 80 columns ("Sex", 3 letters, then the box at column 42 of its widget)."""
+
+
+def gaps(screen) -> dict[str, int]:
+    """For every question shown with its box on its first line: columns between the question's text and the box."""
+    found = {}
+    for widget in screen.form.query("Choice, NumberField"):
+        if not widget.display:
+            continue
+        assert isinstance(widget, Choice | NumberField)
+        box = widget.box_region
+        area = widget.content_region
+        lines, beside = wrap_question(widget.question, area.width)
+        assert beside, f"{widget.id}: the box should be beside the question at this width"
+        assert box.y == area.y
+        found[widget.id or ""] = box.x - (area.x + len(lines[0]))
+    return found
+
+
+@pytest.mark.parametrize("width", [120, 160, 200])
+async def test_the_answer_box_sits_near_its_question(tmp_path: Path, width: int) -> None:
+    app = app_at("about", example_sections("healthy-adult"), Storage(tmp_path))
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.pause()
+        for step in STEPS_WITH_BOXES:
+            assert app.screen.step_id == step
+            found = gaps(app.screen)
+            assert found, step
+            assert max(found.values()) <= MOST_GAP, (step, found)  # before: 79 at 120 columns, 119 at 160
+            for widget in app.screen.form.query("Choice, NumberField"):
+                if widget.display:
+                    assert widget.box_region.right <= 80, (step, widget.id, widget.box_region)
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+
+
+async def test_at_160_columns_the_gap_is_what_it_is_at_80(tmp_path: Path) -> None:
+    """The same form at 80 and at 160 columns: each box the same few columns after its question."""
+    measured = {}
+    for size in ((80, 40), (160, 40)):
+        app = app_at("sun", example_sections("healthy-adult"), Storage(tmp_path))
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            measured[size] = gaps(app.screen)
+    assert measured[(160, 40)] == measured[(80, 40)]
+    assert max(measured[(160, 40)].values()) <= MOST_GAP
+
+
+async def test_the_review_keeps_each_edit_button_near_its_step(tmp_path: Path) -> None:
+    app = app_at("review", example_sections("healthy-adult"), Storage(tmp_path))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        for button in app.screen.query(".review-heading Button"):
+            assert button.region.right <= 80, (button.id, button.region)
