@@ -55,10 +55,13 @@ def assess(answers: Answers, content: Content) -> Assessment:
     if emergency:
         exercise_note = (
             "Exercise advice is withheld: one of your answers needs a clinician to see you first, or to rule it "
-            "out. Follow the red-flag advice above now."
+            "out. Follow the warning-sign advice at the top of your result now."
         )
     elif counts.urgent:
-        exercise_note = "See a doctor about the red flags above, the same day, before starting any new exercise."
+        exercise_note = (
+            "See a doctor about the warning signs at the top of your result, the same day, before starting any "
+            "new exercise."
+        )
     elif check_first:
         exercise_note = "These exercises are for once a doctor has said it is safe for you to start."
     else:

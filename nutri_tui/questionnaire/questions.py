@@ -339,7 +339,7 @@ BACK_PAIN = (
     Question(
         "back_pain.recent_procedure",
         "In the last few weeks, have you had an operation on your spine, a spinal injection or an epidural?",
-        "Spine operation, injection or epidural lately",
+        "Recent spine operation or injection",
         choices=YES_NO,
         required=True,
     ),

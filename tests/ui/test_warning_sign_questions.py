@@ -50,3 +50,17 @@ async def test_a_follow_up_appears_below_and_is_asked_next(tmp_path: Path) -> No
         assert not follow_up.display
         answers = app.screen.form.collect()["red_flags"]
         assert answers["cancer_history"] == "no" and "cancer_nerve_signs" not in answers
+
+
+async def test_what_is_missing_is_said_in_one_sentence_in_the_order_asked(tmp_path: Path) -> None:
+    app = app_at("back_pain", example_sections("healthy-adult", "back_pain"), Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await tick(pilot, "areas", "Lower back")
+        problems = app.screen.form.problems()
+        assert problems[0] == (
+            "Still to answer: does the pain spread into your legs, how long have you had this pain, what started "
+            "it, pain score, recent spine operation or injection."
+        )
+        assert sum(p.startswith("Still to answer") for p in problems) == 1
+        assert app.screen.form.first_unanswered() is app.screen.query_one("#leg_spread")

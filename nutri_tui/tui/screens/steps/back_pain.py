@@ -78,28 +78,24 @@ class BackPainStep(StepForm):
                 question.question = wording
                 question.refresh(layout=True)
 
+    def required_now(self, values: dict[str, Any]) -> frozenset[str]:
+        return frozenset(ASKED_WITH_PAIN) if values["areas"] else frozenset()
+
+    def missing_label(self, question: Question) -> str:
+        if question.name == "intensity":
+            return "pain score"
+        if question.name in ASKED_WITH_PAIN:
+            return question.text.rstrip("?").lower()
+        return super().missing_label(question)
+
     def extra_unanswered(self, values: dict[str, Any]) -> Widget | None:
-        if values["areas"]:
-            for name in ASKED_WITH_PAIN:
-                if values.get(name) is None:
-                    return self.query_one(f"#{name}")
         return next((q for q in self.query(YesNoQuestion) if q.display and q.value is None), None)
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
-        problems = []
-        if values["areas"]:
-            asked = {q.name: q for q in self.step.questions}
-            missing = [
-                "pain score" if name == "intensity" else asked[name].text.rstrip("?").lower()
-                for name in ASKED_WITH_PAIN
-                if values.get(name) is None
-            ]
-            if missing:
-                problems.append(f"Still to answer: {', '.join(missing)}.")
         unanswered = sum(1 for q in self.query(YesNoQuestion) if q.display and q.value is None)
         if unanswered:
-            problems.append(f"{unanswered} warning-sign question{'s' if unanswered > 1 else ''} still to answer.")
-        return problems
+            return [f"{unanswered} warning-sign question{'s' if unanswered > 1 else ''} still to answer."]
+        return []
 
     def validated(self, values: dict[str, Any]) -> dict[str, Any]:
         if not values["areas"]:

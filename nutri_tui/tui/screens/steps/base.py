@@ -152,8 +152,11 @@ class StepForm(VerticalScroll):
 
     def problems(self) -> list[str]:
         values = self.collect()
+        needed = self.required_now(values)
         missing = [
-            q.review.lower() for q in self.step.questions if q.required and self.shown(q) and values.get(q.name) is None
+            self.missing_label(q)
+            for q in self.step.questions
+            if (q.required or q.name in needed) and self.shown(q) and values.get(q.name) is None
         ]
         found = [f"Still to answer: {', '.join(missing)}."] if missing else []
         for question in self.step.questions:
@@ -167,6 +170,14 @@ class StepForm(VerticalScroll):
                 found.append(str(error))
         return found
 
+    def required_now(self, values: dict[str, Any]) -> frozenset[str]:
+        """Questions (by name) that these answers make required, beyond those always required."""
+        return frozenset()
+
+    def missing_label(self, question: Question) -> str:
+        """How "Still to answer" names a question."""
+        return question.review.lower()
+
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
         return []
 
@@ -174,12 +185,13 @@ class StepForm(VerticalScroll):
         """The first question still to answer, or holding a number that cannot be right: where Next takes
         the person when the step is not complete."""
         values = self.collect()
+        needed = self.required_now(values)
         for question in self.step.questions:
             widgets = self.query(f"#{question.name}")
             if not widgets or not widgets.first().display:
                 continue
             widget = widgets.first()
-            if question.required and values.get(question.name) is None:
+            if (question.required or question.name in needed) and values.get(question.name) is None:
                 return widget
             if isinstance(widget, NumberField) and widget.problem(question.review):
                 return widget
