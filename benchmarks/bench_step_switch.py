@@ -36,7 +36,7 @@ def wizard_sections(content: Any) -> dict[str, dict[str, Any]]:
         "about": {"age": 44, "sex": "male", "pregnancy": "no", "diet": "omnivore", "allergies": []},
         "sun": {},  # every question defaults to "don't know"
         "diet": {"alcohol_drinks_per_week": 3},
-        "lifestyle": {},
+        "lifestyle": {"chest_pain_on_activity": "no", "dizzy_or_faint": "no"},
         "health": {"medicines": [], "conditions": [], "supplements": [], "symptoms": []},
         "back_pain": {
             "areas": ["lower"],
@@ -44,6 +44,7 @@ def wizard_sections(content: Any) -> dict[str, dict[str, Any]]:
             "duration": "chronic",
             "cause": "gradual",
             "intensity": 4,
+            "recent_procedure": "no",
             "red_flags": dict.fromkeys(content.red_flags, "no"),
         },
     }

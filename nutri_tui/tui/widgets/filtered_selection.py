@@ -12,6 +12,9 @@ from textual.widgets import Input, Label, SelectionList
 
 from nutri_tui.tui.widgets.tick_list import TickList
 
+LIST_ROWS = 12
+"""The most rows a list shows at once (it scrolls for more)."""
+
 
 class FilteredSelection(Vertical):
     """Items are (value, label, search text). Ticks survive filtering.
@@ -27,7 +30,7 @@ class FilteredSelection(Vertical):
     DEFAULT_CSS = """
     FilteredSelection { height: auto; }
     FilteredSelection > Input { margin: 0; }
-    FilteredSelection > SelectionList { height: auto; max-height: 12; }
+    FilteredSelection > SelectionList { max-height: 12; }
     FilteredSelection > .count { color: $text-muted; width: 100%; height: auto; }  /* long "Ticked" lines wrap */
     """
 
@@ -49,11 +52,17 @@ class FilteredSelection(Vertical):
         self.items = _one_row_per_value(items)
         self.selected: set[str] = set(selected or ())
         self.placeholder = placeholder or "Type to filter the list"
+        self._shown: tuple[str, ...] = tuple(value for value, _, _ in self.items)
+        """The values the list shows now, in order."""
 
     def compose(self) -> ComposeResult:
         if self.filterable:
             yield Input(placeholder=self.placeholder, compact=True, classes="filter")
-        yield TickList(*self._options(""), compact=True)
+        listing = TickList(*self._options(""), compact=True)
+        # A fixed height: with "auto", every keystroke in the filter changed the list's height and so laid out
+        # the whole screen again (about 30 ms a key with 170 medicines). The count line also stays put.
+        listing.styles.height = min(LIST_ROWS, max(len(self.items), 1))
+        yield listing
         yield Label(self._count_text(), classes="count")
 
     def _options(self, query: str) -> list[tuple[str, str, bool]]:
@@ -72,9 +81,14 @@ class FilteredSelection(Vertical):
     def _filter(self, event: Input.Changed) -> None:
         event.stop()
         listing = self.query_one(SelectionList)
+        options = self._options(event.value)
+        shown = tuple(value for _, value, _ in options)
+        if shown == self._shown:  # a letter that matches the same rows ("omep" -> "omepr"): nothing to redraw
+            return
+        self._shown = shown
         with listing.prevent(SelectionList.SelectedChanged):
             listing.clear_options()
-            listing.add_options(self._options(event.value))
+            listing.add_options(options)
         # Replacing the options drops the highlight; without one, Space would tick nothing.
         if listing.option_count:
             listing.highlighted = 0
