@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from nutri_tui.content.knowledge_base import CATALOGUES, NAMES_FILE, Content, ContentError
+from nutri_tui.content.knowledge_base import CATALOGUES, INSTRUMENTS_DIR, NAMES_FILE, Content, ContentError
 from nutri_tui.models.answer_tests import FLAG_ANSWER, When, uses_groups, walk
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.catalogues import MedicineName
@@ -46,6 +46,8 @@ def _files(content: Content) -> Iterator[tuple[str, str, BaseModel]]:
     for entry in content.medicine_names.values():
         yield NAMES_FILE, f"name[{entry.name}]", entry
     yield "rules.toml", "", content.rules
+    for instrument in content.instruments.values():
+        yield f"{INSTRUMENTS_DIR}/{instrument.id}.toml", "", instrument
     for term in content.manifest.glossary:
         yield "content.toml", f"glossary[{term.term}]", term
 
@@ -125,6 +127,8 @@ def _check_answer_tests(content: Content) -> None:
         for index, caution in enumerate(topic.supplement_cautions):
             where = f"topic[{topic.id}].supplement_cautions[{index}].when"
             check_tests(caution.when, content, "topics.toml", where)
+    for instrument in content.instruments.values():
+        check_tests(instrument.ask_when, content, f"{INSTRUMENTS_DIR}/{instrument.id}.toml", "ask_when")
 
 
 def _check_food_rules(content: Content) -> None:

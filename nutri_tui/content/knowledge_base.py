@@ -25,6 +25,7 @@ from nutri_tui.models.catalogues import (
     Topic,
 )
 from nutri_tui.models.content import Manifest, Nutrient, Source
+from nutri_tui.models.instruments import Instrument
 from nutri_tui.models.rules import Rules
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ CATALOGUES: dict[str, tuple[str, type[BaseModel]]] = {
 }
 NAMES_FILE = "medicine_names.toml"
 """Brand and combination names: keyed by name, not id, so loaded on their own."""
+INSTRUMENTS_DIR = "instruments"
+"""One file per validated questionnaire (file name = id), each with its licence and attribution."""
 
 
 class ContentError(Exception):
@@ -77,6 +80,8 @@ class Content:
     medicine_names: dict[str, MedicineName]
     """Casefolded brand or combination name -> its entry."""
     rules: Rules
+    instruments: dict[str, Instrument]
+    """Validated questionnaires (STarT Back, PHQ-4) by id, in file-name order."""
 
     @property
     def version(self) -> str:
@@ -91,7 +96,7 @@ class Content:
             f"{len(self.medicines)} medicines, {len(self.conditions)} conditions, "
             f"{len(self.symptoms)} symptoms, {len(self.red_flags)} red flags, "
             f"{len(self.exercises)} exercises, {len(self.corrections)} corrections, "
-            f"{len(self.sources)} sources"
+            f"{len(self.instruments)} questionnaires, {len(self.sources)} sources"
         )
 
     def supplement_problem(self, supplement: Supplement) -> str | None:
@@ -103,3 +108,25 @@ class Content:
         from nutri_tui.content.supplements import supplement_problem
 
         return supplement_problem(supplement, self)
+
+    def instrument_asking(self, field: str) -> Instrument | None:
+        """The questionnaire whose answers the answers file keeps at ``field`` (``back_pain.start_back``)."""
+        return next((i for i in self.instruments.values() if i.field == field), None)
+
+    def instrument_problem(self, field: str, given: dict[str, str]) -> str | None:
+        """Why a questionnaire's answers cannot be taken (a question or an answer it does not have), or None.
+
+        Called by the answers model through its validation context, as :meth:`supplement_problem` is.
+        """
+        instrument = self.instrument_asking(field)
+        if instrument is None:
+            return f"no questionnaire in the knowledge base is answered here ({field})" if given else None
+        items = {item.id: item for item in instrument.item}
+        for item_id, answer in given.items():
+            item = items.get(item_id)
+            if item is None:
+                return f"{item_id!r} is not a question of the {instrument.name}; allowed: {', '.join(items)}"
+            allowed = [a.id for a in instrument.answers_to(item)]
+            if answer not in allowed:
+                return f"{item_id}: {answer!r} is not one of its answers; allowed: {', '.join(allowed)}"
+        return None

@@ -20,10 +20,12 @@ from pydantic import BaseModel, ValidationError
 
 from nutri_tui import paths
 from nutri_tui.content.cross_checks import cross_check
-from nutri_tui.content.knowledge_base import CATALOGUES, NAMES_FILE, Content, ContentError
+from nutri_tui.content.knowledge_base import CATALOGUES, INSTRUMENTS_DIR, NAMES_FILE, Content, ContentError
+from nutri_tui.models.answers import INSTRUMENT_FIELDS
 from nutri_tui.models.catalogues import MedicineName
 from nutri_tui.models.content import NUTRIENT_IDS, Manifest, Nutrient
 from nutri_tui.models.field_roles import unclassified_fields
+from nutri_tui.models.instruments import Instrument
 from nutri_tui.models.rules import Rules
 
 
@@ -67,6 +69,7 @@ def _load_cached(root: Path) -> Content:
         medicine_cautions=catalogues["medicine_cautions.toml"],
         medicine_names=_load_names(root),
         rules=_validate(Rules, _read(root, "rules.toml"), "rules.toml", ""),
+        instruments=_load_instruments(root),
     )
     cross_check(content)
     return content
@@ -183,6 +186,32 @@ def _load_nutrients(root: Path) -> dict[str, Nutrient]:
     if missing:
         raise ContentError(f"nutrients/{missing[0]}.toml", "", "file is missing (every nutrient needs one)")
     return {n: found[n] for n in NUTRIENT_IDS}
+
+
+def _load_instruments(root: Path) -> dict[str, Instrument]:
+    """One file per questionnaire, named after its id; each answers field in the answers model has exactly one."""
+    found: dict[str, Instrument] = {}
+    asked: dict[str, str] = {}
+    for path in sorted((root / INSTRUMENTS_DIR).glob("*.toml")):
+        file = f"{INSTRUMENTS_DIR}/{path.name}"
+        instrument = _validate(Instrument, _read(root, file), file, "")
+        if instrument.id != path.stem:
+            raise ContentError(file, "id", f"id {instrument.id!r} does not match the file name")
+        if instrument.field not in INSTRUMENT_FIELDS:
+            raise ContentError(
+                file,
+                "field",
+                f"{instrument.field!r} does not hold a questionnaire's answers: use one of "
+                f"{', '.join(INSTRUMENT_FIELDS)} (a new one needs a field in nutri_tui/models/answers.py)",
+            )
+        if instrument.field in asked:
+            raise ContentError(file, "field", f"{instrument.field!r} is already answered by {asked[instrument.field]}")
+        asked[instrument.field] = file
+        found[instrument.id] = instrument
+    missing = [field for field in INSTRUMENT_FIELDS if field not in asked]
+    if missing:
+        raise ContentError(f"{INSTRUMENTS_DIR}/", "", f"no questionnaire file answers {missing[0]} (one is needed)")
+    return found
 
 
 def _add_unique(entries: dict[str, M], entry: M, file: str, key: str) -> None:

@@ -9,6 +9,7 @@ from nutri_tui.content import Content
 from nutri_tui.engine.coverage import unanswered
 from nutri_tui.engine.guidance import FlagsFound, advice, exercises, red_flags
 from nutri_tui.engine.index import ContentIndex, index_for
+from nutri_tui.engine.instruments import instrument_scores
 from nutri_tui.engine.nutrients import nutrient_findings
 from nutri_tui.engine.parts import FoodRuleUse
 from nutri_tui.engine.profile import Profile, build_profile, with_flag_situations
@@ -102,8 +103,9 @@ def assess(answers: Answers, content: Content) -> Assessment:
     for _, mask in warnings:
         mask_more |= mask
 
+    scored, scored_mask = instrument_scores(answers, content, index.masks)
     cited = flags.mask | nutrient_sources | advice_sources | index.general_sources | rules_mask | mine_mask
-    cited |= supplements_mask | mask_more
+    cited |= supplements_mask | mask_more | scored_mask
     if suggested is not None:
         cited |= suggested.mask
     return Assessment(
@@ -135,6 +137,7 @@ def assess(answers: Answers, content: Content) -> Assessment:
         medicine_cautions=tuple(medicine_cautions),
         supplement_cautions=tuple(supplement_cautions),
         exercise_check_first=check_first,
+        instruments=scored,
     )
 
 

@@ -31,6 +31,12 @@ DietPattern = Literal["omnivore", "pescatarian", "vegetarian", "vegan", "not_sta
 Frequency = Literal["never", "rarely", "weekly", "often", "daily", "dont_know"]
 """never; rarely = less than once a week; weekly = 1-2 times a week; often = 3-6 times a week; daily."""
 YesNo = Literal["yes", "no", "dont_know"]
+InstrumentAnswers = Annotated[
+    dict[Annotated[str, Field(max_length=60)], Annotated[str, Field(max_length=60)]], Field(max_length=40)
+]
+"""A validated questionnaire's answers (content/instruments/): question id -> answer id, only those answered."""
+INSTRUMENT_FIELDS = ("back_pain.start_back", "lifestyle.phq4")
+"""The answers that hold a questionnaire's; each has one file in content/instruments/ (the loader checks)."""
 # Numbers are strict (strict=True below): `intensity = true` is refused, not read as 1, and "52" is not 52.
 
 
@@ -108,6 +114,14 @@ class Lifestyle(Section):
     """PAR-Q: losing balance because of dizziness, or ever losing consciousness. None: not asked."""
     falls_past_year: Literal["none", "one", "more", "dont_know"] | None = None
     """Falls in the last 12 months (NICE QS86: more than one calls for a falls assessment). None: not asked."""
+    phq4: InstrumentAnswers = Field(default_factory=dict)
+    """Optional: the PHQ-4 (content/instruments/phq4.toml), question id -> answer id (``nervous = "not_at_all"``).
+    Scored only when all four are answered. Empty: not answered (and in every file saved before it was asked)."""
+
+    @field_validator("phq4")
+    @classmethod
+    def _phq4_answers(cls, values: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        return _instrument_answers("lifestyle.phq4", values, info)
 
 
 class Supplement(Section):
@@ -183,6 +197,14 @@ class BackPain(Section):
     it decides whether the warning signs after one are asked. None: not asked (sessions before content 1.4)."""
     red_flags: dict[str, YesNo] = Field(default_factory=dict)
     """Answer to each red-flag question in the content, by id; a question not answered counts as not asked."""
+    start_back: InstrumentAnswers = Field(default_factory=dict)
+    """Optional: the Keele STarT Back Screening Tool (content/instruments/start_back.toml), question id -> answer id
+    (``leg_pain = "agree"``). Asked and scored only with back pain; a score needs all nine. Empty: not answered."""
+
+    @field_validator("start_back")
+    @classmethod
+    def _start_back_answers(cls, values: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        return _instrument_answers("back_pain.start_back", values, info)
 
     @field_validator("red_flags")
     @classmethod
@@ -235,6 +257,16 @@ class Answers(Section):
             if condition in self.health.conditions:
                 raise ValueError(f"health.conditions: give {condition!r} as about.pregnancy, not as a condition")
         return self
+
+
+def _instrument_answers(field: str, values: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    """Question and answer ids checked against the questionnaire's file, when the content is given."""
+    content = (info.context or {}).get("content")
+    if content is not None:
+        problem = content.instrument_problem(field, values)  # the knowledge base's questions, read there
+        if problem:
+            raise ValueError(problem)
+    return values
 
 
 def field_value(answers: Answers, path: str) -> Any:

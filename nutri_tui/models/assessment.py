@@ -25,39 +25,20 @@ them as read-only all the same; they hash by value, like the parts.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Literal
 
 from nutri_tui.models.bounds import Amount, Cited, Count, Few, Fit, Id, Many, Score, Version
+from nutri_tui.models.instrument_scores import InstrumentScore
+from nutri_tui.models.result_types import InfoNote
+from nutri_tui.models.result_types import result_part as _result_part
+from nutri_tui.models.result_types import result_whole as _result_whole
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
 Level = Literal["high", "moderate", "low"]
 LEVEL_ORDER: dict[str, int] = {"high": 0, "moderate": 1, "low": 2}
-
-# pydantic reads this from a stdlib dataclass; a plain dict keeps pydantic out of this module's imports.
-_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
-
-
-T = TypeVar("T")
-
-
-# Keyword-only lets fields with defaults sit between required ones, so the declarations (and the
-# serialised key order) stay as they were when these were pydantic models.
-@dataclass_transform(frozen_default=True, kw_only_default=True)
-def _result_part(cls: type[T]) -> type[T]:
-    """A frozen, slotted, keyword-only dataclass that pydantic validates with unknown keys forbidden."""
-    cls.__pydantic_config__ = _FORBID_EXTRA  # type: ignore[attr-defined]
-    return dataclass(frozen=True, slots=True, kw_only=True)(cls)
-
-
-@dataclass_transform(kw_only_default=True)
-def _result_whole(cls: type[T]) -> type[T]:
-    """As :func:`_result_part`, but not frozen (see the module docstring); hashed by value all the same."""
-    cls.__pydantic_config__ = _FORBID_EXTRA  # type: ignore[attr-defined]
-    return dataclass(slots=True, kw_only=True, unsafe_hash=True)(cls)
 
 
 @_result_part
@@ -101,15 +82,6 @@ class UpperLimitOut:
     already_taken: Amount = 0
     supplement_room: Amount
     """How much more may come from supplements before reaching the limit: never negative, never above it."""
-
-
-@_result_part
-class InfoNote:
-    """A cited fact shown with the finding, food or result it belongs to."""
-
-    text: str
-    sources: Many[str]
-    unverified: bool = False
 
 
 @_result_part
@@ -318,6 +290,9 @@ class Assessment:
     exercise_check_first: bool = False
     """Chest pain, dizziness or fainting when active, or not sure (PAR-Q): a doctor's check comes before any new
     exercise, so the plan suggests none to start with and the exercises are listed for after that check."""
+    instruments: Few[InstrumentScore] = ()
+    """The validated questionnaires the person started (STarT Back, PHQ-4): each scored when complete, or said
+    to be incomplete; none in results saved before they were asked."""
 
     def __post_init__(self) -> None:
         """A hand-edited session must still be displayable: findings present and told apart (the screens key

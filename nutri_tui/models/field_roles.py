@@ -228,16 +228,48 @@ ROLES: dict[str, dict[str, str]] = {
     "When": {
         f: RULE for f in ("field", "in_", "at_least", "at_most", "includes", "classes", "blank", "any", "all", "none")
     },
+    # Validated questionnaires (content/instruments/): the wording is shown as written, with the attribution.
+    "InstrumentAnswer": {"id": KEY, "text": SHOWN, "score": SHOWN},
+    "AnswerSet": {"id": KEY, "answers": SHOWN},
+    "InstrumentItem": {"id": KEY, "number": SHOWN, "text": SHOWN, "answers": KEY, "subscales": RULE},
+    "FollowUp": {"at_least": RULE, "text": SHOWN, **_CITED},
+    "Subscale": {"id": KEY, "name": SHOWN, "follow_up": SHOWN},
+    "ScoreTest": {"score": RULE, "at_least": RULE, "at_most": RULE},
+    "ScoreBand": {"id": KEY, "name": SHOWN, "when": RULE, "text": SHOWN},
+    "Instrument": {
+        "id": KEY,
+        "name": SHOWN,
+        "licence": background(
+            "the terms the instrument is used under, for reviewers; a person sees the attribution, which carries "
+            "the copyright notice the licence asks to keep"
+        ),
+        "source_url": background("where the licence was read, for reviewers; the sources cited with it are shown"),
+        "verified_on": background("when the wording, scoring and licence were last checked, for reviewers"),
+        "allowed_use": background("what the licence allows and how nutri-tui keeps within it, for reviewers"),
+        "attribution": SHOWN,
+        "attribution_unverified": SHOWN,
+        "purpose": SHOWN,
+        "field": RULE,
+        "ask_when": RULE,
+        "stem": SHOWN,
+        "total_name": SHOWN,
+        "answer_set": SHOWN,
+        "item": SHOWN,
+        "subscale": SHOWN,
+        "band": SHOWN,
+        "safety_net": SHOWN,
+        **_CITED,
+    },
 }
 
 
 def content_models() -> list[type[BaseModel]]:
     """Every pydantic model the knowledge base is read into."""
-    from nutri_tui.models import catalogues, content, rules
+    from nutri_tui.models import catalogues, content, instruments, rules
     from nutri_tui.models.answer_tests import When
 
     found: list[type[BaseModel]] = [When]
-    for module in (content, catalogues, rules):
+    for module in (content, catalogues, rules, instruments):
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == module.__name__:
                 found.append(value)

@@ -38,7 +38,7 @@ from nutri_tui.models.bounds import Id, Version
 from nutri_tui.text import LINE_MAX, describe, find_unsafe
 from nutri_tui.text import clean_text as clean_text  # its old home: callers import it from here too
 
-SESSION_SCHEMA_VERSION = 3
+SESSION_SCHEMA_VERSION = 4
 """The version of the session and draft file formats that this nutri-tui writes (and the newest it reads)."""
 LABEL_MAX = LINE_MAX
 TOP_NUTRIENTS = 10
@@ -144,7 +144,8 @@ def shown_items(result: Assessment) -> int:
     """How many lines, rows and cards the result screen builds for ``result``."""
     parts = (result.red_flags, result.summary, result.notes, result.exercises, result.advice, result.sources)
     per_finding = sum(1 + len(n.reasons) + len(n.foods) + len(n.cautions) + len(n.tests) for n in result.nutrients)
-    return sum(map(len, parts)) + len(result.general_cautions) + per_finding
+    per_instrument = sum(4 + len(i.answers) + len(i.follow_ups) for i in result.instruments)
+    return sum(map(len, parts)) + len(result.general_cautions) + per_finding + per_instrument
 
 
 StrictInt = Annotated[int, Field(strict=True)]
@@ -217,15 +218,26 @@ def _session_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
 
 
 # Migrations: version N -> N+1, each a function from the file's dict to a new dict. Sessions and drafts
-# share the version number, so every step needs an entry in both tables, even a no-op. To add schema 3:
-# bump SESSION_SCHEMA_VERSION, add a function for each table (key 2) and document the step in
-# docs/session-format.md ("Versions and migration"), with a recorded schema-2 file in tests/data/.
+# share the version number, so every step needs an entry in both tables, even a no-op. To add schema N+1:
+# bump SESSION_SCHEMA_VERSION, add a function for each table (key N) and document the step in
+# docs/session-format.md ("Versions and migration"), with a recorded schema-N file in tests/data/.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-SESSION_MIGRATIONS: dict[int, Migration] = {1: _session_1_to_2, 2: lambda data: dict(data)}
+SESSION_MIGRATIONS: dict[int, Migration] = {
+    1: _session_1_to_2,
+    2: lambda data: dict(data),
+    3: lambda data: dict(data),
+}
 # Schema 3 (knowledge base 1.1) added fields to the result and the answers, all with defaults that keep
 # an older file's meaning (no notes, no facts, supplements in the nutrient's own unit), so the step
 # changes nothing; it exists so that an older nutri-tui refuses a schema-3 file as newer, by name.
-DRAFT_MIGRATIONS: dict[int, Migration] = {1: lambda data: dict(data), 2: lambda data: dict(data)}
+# Schema 4 (knowledge base 1.5, the validated questionnaires) is the same kind of step: the answers gain
+# back_pain.start_back and lifestyle.phq4 and the result ``instruments``, all empty by default, which is
+# what a file saved before they were asked means (nothing answered, nothing scored).
+DRAFT_MIGRATIONS: dict[int, Migration] = {
+    1: lambda data: dict(data),
+    2: lambda data: dict(data),
+    3: lambda data: dict(data),
+}
 
 
 class NewerSchemaError(ValueError):

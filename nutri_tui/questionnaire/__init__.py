@@ -92,7 +92,10 @@ STEPS: tuple[Step, ...] = (
         LIFESTYLE,
         "Stress and sleep are not known to cause these nutrient gaps, so they do not change your "
         "nutrient results. They matter for back pain: worry and poor sleep can slow recovery, and "
-        "your result says what helps. Activity shapes the exercise suggestions.",
+        "your result says what helps. Activity shapes the exercise suggestions.\n\n"
+        "The four questions on mood and worry at the end (the PHQ-4) are optional: answer each with 0 to 3 "
+        "(0 Not at all to 3 Nearly every day), or leave them all blank. All four give a score to talk through "
+        "with your GP; it is never a diagnosis.",
     ),
     Step(
         "medicines",
@@ -126,7 +129,10 @@ STEPS: tuple[Step, ...] = (
         "which moves on to the next, or change an answer with the left and right arrows. "
         "Most back pain is not serious, "
         "but these signs need a doctor, some of them at once. If you answer Yes to an emergency sign, "
-        "you will be told what to do straight away.",
+        "you will be told what to do straight away.\n\n"
+        "With back pain, nine optional questions follow the warning signs: the Keele STarT Back Screening Tool, "
+        "in Keele's own words. Answer them with A (agree) or D (disagree), the last by the first letter of its "
+        "answer, or leave them all blank. All nine give a score to show your physiotherapist or GP.",
     ),
 )
 STEP_IDS = tuple(step.id for step in STEPS)

@@ -257,6 +257,15 @@ LIFESTYLE = (
         "Falls in the last year",
         choices={"none": "None", "one": "Once", "more": "Twice or more", "dont_know": DONT_KNOW},
     ),
+    # A licensed questionnaire, asked in its authors' words from content/instruments/phq4.toml (never reworded
+    # here): this text only introduces it.
+    Question(
+        "lifestyle.phq4",
+        "Optional: four questions about mood and worry. Answer all four for a score to talk through with your GP, "
+        "or leave them all blank.",
+        "Mood and worry (PHQ-4)",
+        kind="instrument",
+    ),
 )
 MEDICINES = (
     Question(
@@ -349,5 +358,13 @@ BACK_PAIN = (
         "Warning signs",
         kind="red_flags",
         choices=RED_FLAG,
+    ),
+    # Keele's questionnaire, in Keele's words from content/instruments/start_back.toml; asked with back pain.
+    Question(
+        "back_pain.start_back",
+        "Optional: nine questions from a back-pain questionnaire. Answer all nine for a score to show your "
+        "physiotherapist or GP, or leave them all blank.",
+        "Back-pain questionnaire (STarT Back)",
+        kind="instrument",
     ),
 )

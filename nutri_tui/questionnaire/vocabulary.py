@@ -32,7 +32,10 @@ ALLERGENS = {
 }
 PAIN_AREAS = {"lower": "Lower back", "middle": "Middle back", "upper": "Upper back", "neck": "Neck"}
 
-Kind = Literal["choice", "number", "ticks", "medicines", "conditions", "symptoms", "supplements", "red_flags"]
+Kind = Literal[
+    "choice", "number", "ticks", "medicines", "conditions", "symptoms", "supplements", "red_flags", "instrument"
+]
+"""``instrument``: a validated questionnaire from content/instruments/, asked in its own words (optional)."""
 
 
 @dataclass(frozen=True)

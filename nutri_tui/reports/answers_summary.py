@@ -14,9 +14,12 @@ from typing import Any
 from nutri_tui.content import Content
 from nutri_tui.content.supplements import supplement_name, supplement_unit
 from nutri_tui.questionnaire import NOT_ANSWERED, STEPS, Question, as_asked, known_answer, known_because
+from nutri_tui.reports.instruments import numbered
 
 NOT_ANSWERED = NOT_ANSWERED
 """What the review says for a question not yet answered."""
+OPTIONAL_BLANK = "none answered (optional)"
+"""What the review says for an optional questionnaire left blank (the report leaves it out)."""
 
 
 def _supplement(given: dict[str, Any], content: Content) -> str:
@@ -43,8 +46,30 @@ def _names(question: Question, content: Content) -> dict[str, str]:
     return question.choices
 
 
+def _instrument(question: Question, value: Any, content: Content) -> list[str]:
+    """A questionnaire: how many questions were answered, then each answer under it ("  1. ...: Agree")."""
+    given = value if isinstance(value, dict) else {}
+    instrument = content.instrument_asking(question.field)
+    if instrument is None or not given:
+        return [f"{question.review}: {OPTIONAL_BLANK}"]
+    lines = []
+    for item in instrument.item:
+        answer = next((a for a in instrument.answers_to(item) if a.id == given.get(item.id)), None)
+        if answer is not None:
+            lines.append(f"  {numbered(item.number, item.text)}{answer.text}")
+    total = len(instrument.item)
+    status = (
+        f"all {total} answered"
+        if len(lines) == total
+        else f"{len(lines)} of {total} answered (incomplete, so no score)"
+    )
+    return [f"{question.review}: {status}", *lines]
+
+
 def _lines(question: Question, section: dict[str, Any], content: Content) -> list[str]:
     value = section.get(question.name)
+    if question.kind == "instrument":
+        return _instrument(question, value, content)
     if question.kind == "red_flags":
         flags = value if isinstance(value, dict) else {}
         said_yes = [content.red_flags[k].question for k, v in flags.items() if v == "yes" and k in content.red_flags]
@@ -75,14 +100,18 @@ def _lines(question: Question, section: dict[str, Any], content: Content) -> lis
     return [f"{question.review}: {question.label(value)}"]
 
 
-def summarise(sections: dict[str, Any], content: Content) -> dict[str, list[str]]:
-    """One list of ``Question: answer`` lines per wizard step id."""
+def summarise(sections: dict[str, Any], content: Content, blank_optional: bool = True) -> dict[str, list[str]]:
+    """One list of ``Question: answer`` lines per wizard step id; ``blank_optional=False`` leaves out an optional
+    questionnaire left blank (the report, whose answers in brief say nothing of what was never asked before)."""
     summary: dict[str, list[str]] = {}
     for step in STEPS:
         section = sections.get(step.section, {})
         section = section if isinstance(section, dict) else {}
         summary[step.id] = [
-            line for question in step.questions for line in _answered(question, section, sections, content)
+            line
+            for question in step.questions
+            for line in _answered(question, section, sections, content)
+            if blank_optional or not line.endswith(f": {OPTIONAL_BLANK}")
         ]
     return summary
 

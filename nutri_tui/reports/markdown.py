@@ -4,11 +4,12 @@
 name medicines, conditions and symptoms in the answers summary): no clock, no locale, no Textual.
 The same session always gives the same text, byte for byte.
 
-Order: title, the "not a diagnosis" line, the summary, red flags, the answers in brief, food
-cautions, nutrient findings (with their notes, foods and facts), tests worth asking about, personal
-supplement cautions, the person's medicines, conditions and supplements, exercise, advice, then every
-source cited above. Everything taken from the session file is escaped, so a hand-edited file cannot inject
-Markdown or HTML into the report; plain GitHub Markdown, no tables.
+Order: title, the "not a diagnosis" line, the summary, red flags, the answers in brief, the optional
+questionnaires (score, what to do, every answer, the attribution), food cautions, nutrient findings
+(with their notes, foods and facts), tests worth asking about, personal supplement cautions, the
+person's medicines, conditions and supplements, exercise, advice, then every source cited above.
+Everything taken from the session file is escaped, so a hand-edited file cannot inject Markdown or
+HTML into the report; plain GitHub Markdown, no tables.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from nutri_tui.questionnaire import STEPS
 from nutri_tui.reports.answers_summary import NOT_ANSWERED, summarise
 from nutri_tui.reports.citations import DAGGER_LEGEND
 from nutri_tui.reports.glossary import target_terms
+from nutri_tui.reports.instruments import SCORES_TITLE, advice_texts, answer_text, attribution_text, score_text
 from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import (
     LEVEL_WORD,
@@ -172,6 +174,13 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
         )
 
     _answers(report, session, content)
+    for score in result.instruments:
+        report.section(f"{md(SCORES_TITLE)}: {md(score.name)}")
+        report.add(md(score_text(score)) + report.cite(score.sources), "")
+        advice = [f"- **{md(text)}**{report.cite(sources)}" for text, sources in advice_texts(score)]
+        report.add(*advice, *([""] if advice else []), f"The questions, as asked: {md(score.stem)}", "")
+        report.add(*(f"- {md(answer_text(item))}" for item in score.answers))
+        report.add("", f"_{md(attribution_text(score))}_")
     if result.food_cautions:
         report.section("Food cautions")
         report.add(*(f"- {md(c.text)}{report.cite(c.sources)}" for c in result.food_cautions))
@@ -275,7 +284,7 @@ def _exercise(report: _Report, result: Assessment) -> None:
 
 def _answers(report: _Report, session: Session, content: Content) -> None:
     report.section("Answers in brief")
-    summary = summarise(session.answers.model_dump(mode="json", exclude_none=True), content)
+    summary = summarise(session.answers.model_dump(mode="json", exclude_none=True), content, blank_optional=False)
     titles = {step.id: step.title for step in STEPS}
     for step_id, lines in summary.items():
         main = [line for line in lines if not line.startswith(" ")]  # indented lines repeat the red flags

@@ -8,7 +8,9 @@
 4. What their situation means for exercise (falls, thin bones, pregnancy...), then one or two exercises that fit
    them with what applies to them; none after an emergency sign, and none to start with while a doctor's
    check comes first (chest pain, dizziness or fainting when active).
-5. A safety net: if this happens, do that. Always present.
+   Then, only for someone who answered an optional questionnaire (STarT Back, PHQ-4): its score to show a
+   GP or physiotherapist, what to do about it (PHQ-4: talk to a GP; where to get help urgently), its attribution.
+5. A safety net: if this happens, do that. Always present, and always last.
 
 Everything else (all nutrients, foods, cautions) stays in the other tabs and sections. The plan is
 built from a result and the knowledge base, not stored, so a result saved before it existed gets one
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 
 from nutri_tui.models.assessment import Advice, Assessment, InfoNote, NutrientFinding, RedFlagFinding
 from nutri_tui.models.rules import EXERCISE_TOPICS
+from nutri_tui.reports.instruments import SCORES_TITLE, advice_texts, attribution_text, score_text
 from nutri_tui.reports.phrases import LEVEL_SYMBOL, URGENCY_WORD, personal_cautions
 from nutri_tui.reports.result_text import advised, exercise_cautions
 from nutri_tui.text import number
@@ -63,13 +66,16 @@ class PlanStep:
 
 
 def action_plan(result: Assessment, content: Content) -> tuple[PlanStep, ...]:
-    return (
+    steps = [
         PlanStep("Warning signs", _warning_signs(result, content)),
         PlanStep("Safety first", _safety_first(result)),
         PlanStep("Nutrients worth checking", _nutrients(result, content)),
         PlanStep("Exercise to start with", _exercises(result)),
-        PlanStep("If things change", _safety_net(result, content)),
-    )
+    ]
+    if result.instruments:  # only for someone who answered an optional questionnaire
+        steps.append(PlanStep(SCORES_TITLE, _scores(result)))
+    steps.append(PlanStep("If things change", _safety_net(result, content)))
+    return tuple(steps)
 
 
 # --- 1. warning signs ----------------------------------------------------------------------
@@ -251,6 +257,19 @@ def _exercises(result: Assessment) -> tuple[PlanLine, ...]:
         text += "".join(f" {caution}" for caution in exercise_cautions(exercise)[:2])  # for this person
         lines.append(PlanLine(text, exercise.sources))
     lines.append(PlanLine(START_GENTLY))
+    return tuple(lines)
+
+
+# --- scores to show a clinician (when a questionnaire was answered) ------------------------
+
+
+def _scores(result: Assessment) -> tuple[PlanLine, ...]:
+    """Each questionnaire's score in words (or that it is incomplete), what to do about it, and its attribution."""
+    lines: list[PlanLine] = []
+    for score in result.instruments:
+        lines.append(PlanLine(score_text(score), score.sources if score.complete else ()))
+        lines += [PlanLine(text, sources, "caution") for text, sources in advice_texts(score)]
+        lines.append(PlanLine(attribution_text(score)))
     return tuple(lines)
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from nutri_tui.models.assessment import Assessment, NutrientFinding, YourItem
 from nutri_tui.reports.citations import DAGGER_LEGEND, Citations
 from nutri_tui.reports.glossary import gloss_lines, target_terms
+from nutri_tui.reports.instruments import SCORES_TITLE, advice_texts, answer_text, attribution_text, score_text
 from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import LEVEL_SYMBOL, UNCONFIRMED, URGENCY_WORD, personal_cautions, tests_worth_asking
 from nutri_tui.reports.plan import action_plan, exercise_advice, other_advice
@@ -75,6 +76,14 @@ def render_text(result: Assessment, content: Content | None = None) -> str:
             out.append(_wrap(f"[{URGENCY_WORD[flag.urgency]}] {flag.question}{unsure}", "    ", "  "))
             out.append(_wrap(flag.advice, "    "))
             out.append(_wrap(f"Why: {flag.meaning}", "    "))
+
+    for score in result.instruments:
+        out += ["", f"{SCORES_TITLE}: {score.name}", "-" * WIDTH]
+        out.append(_wrap(score_text(score) + cite.after(score.sources), "    ", "  "))
+        out += [_wrap(text + cite.after(sources), "    ", "  ! ") for text, sources in advice_texts(score)]
+        out.append(_wrap(f"The questions, as asked: {score.stem}", "    ", "  "))
+        out += [_wrap(answer_text(item), "       ", "    ") for item in score.answers]
+        out.append(_wrap(attribution_text(score), "    ", "  "))
 
     if result.food_cautions:
         out += ["", "Food cautions for you", "-" * WIDTH]

@@ -112,6 +112,9 @@ NUMBERS = {
 def _values(path: str, annotation: typing.Any) -> list[typing.Any]:
     if path in NUMBERS:
         return NUMBERS[path]
+    instrument = CONTENT.instrument_asking(path)
+    if instrument is not None:  # a questionnaire's answers (lifestyle.phq4): every question, at its highest score
+        return [{item.id: max(instrument.answers_to(item), key=lambda a: a.score).id for item in instrument.item}]
     if annotation is bool:
         return [True]
     literals = _literals(annotation)

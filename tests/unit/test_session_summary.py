@@ -107,7 +107,7 @@ def test_the_head_comes_first_and_records_the_file_size(store: Storage, rich: Se
     data = path.read_bytes()
     head, _ = head_and_body(data)
     parsed = tomllib.loads(head.decode())
-    assert parsed["schema_version"] == SESSION_SCHEMA_VERSION == 3
+    assert parsed["schema_version"] == SESSION_SCHEMA_VERSION == 4
     assert list(parsed) == ["schema_version", "app_version", "content_version", "created", "label", "summary"]
     assert parsed["summary"] == {
         "pain_intensity": 7,
@@ -281,7 +281,7 @@ def test_a_head_with_escapes_uses_the_toml_parser(store: Storage, rich: Session)
 @pytest.mark.parametrize(
     ("edit", "why"),
     [
-        ((b"schema_version = 3", b"schema_version = 1"), "an older schema is migrated"),
+        ((b"schema_version = 4", b"schema_version = 1"), "an older schema is migrated"),
         ((b'label = "rich"', b'label = "rich"\nmood = "ok"'), "an unknown key"),
         ((b"[summary]\n", b"[ summary ]\n"), "a header written differently"),
         ((b"red_flag = true", b"red_flag = 1"), "a value of the wrong type"),
@@ -338,7 +338,7 @@ def test_a_recorded_schema_1_file_loads_migrates_and_lists(store: Storage, tmp_p
 
     store.relabel_session(path, "Upgraded")  # rewriting writes the current schema, with a summary
     upgraded = path.read_bytes()
-    assert upgraded.startswith(b"# nutri-tui session file (schema 3)") and b"\n[summary]\n" in upgraded
+    assert upgraded.startswith(b"# nutri-tui session file (schema 4)") and b"\n[summary]\n" in upgraded
     assert store.load_session(path) == session.model_copy(update={"label": "Upgraded"})
     with open(path, "rb") as handle:
         head, _ = read_head(handle.fileno(), path, len(upgraded))

@@ -25,7 +25,7 @@ from nutri_tui.questionnaire import REVIEW, STEPS, Step, step_index
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.steps import step_form
 from nutri_tui.tui.screens.steps.base import ANSWER_WIDGETS, StepForm
-from nutri_tui.tui.widgets.answer_row import AnswerRow
+from nutri_tui.tui.widgets.answer_row import OptionRow
 from nutri_tui.tui.widgets.choice import Choice
 from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
 from nutri_tui.tui.widgets.header import Header
@@ -136,7 +136,7 @@ class WizardScreen(Screen[None]):
     @on(Choice.Changed)
     @on(Input.Changed)
     @on(NumberField.Changed)
-    @on(AnswerRow.Changed)
+    @on(OptionRow.Changed)
     @on(FilteredSelection.Changed)
     def _changed(self) -> None:
         if not self._ready:

@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from nutri_tui.tui.widgets.answer_row import AnswerRow
+from nutri_tui.tui.widgets.answer_row import AnswerRow, OptionRow
 from nutri_tui.tui.widgets.question_layout import box_offset, box_width, question_height, question_with_box
 
 PLACEHOLDER = "Choose…"
@@ -200,4 +200,32 @@ class YesNoQuestion(AnswerRow):
     ) -> None:
         kwargs.setdefault("id", f"flag-{key}")
         super().__init__(options, value, keys=YES_NO_KEYS, question=question, **kwargs)
+        self.key = key
+
+
+def answer_keys(options: dict[str, str]) -> dict[str, str]:
+    """The key that answers each option: its first letter when those differ (A agree, D disagree), otherwise its
+    position from 0 (the PHQ-4's "Not at all" and "Nearly every day" share an N: 0 to 3, as the form scores them)."""
+    letters = [text[:1].casefold() for text in options.values()]
+    if len(set(letters)) == len(letters) and all(letter.isalpha() for letter in letters):
+        return dict(zip(letters, options, strict=True))
+    return {str(position): key for position, key in enumerate(options)}
+
+
+class ScaleQuestion(OptionRow):
+    """One question of a questionnaire, answered by a key (:func:`answer_keys`) or Left/Right, in one widget.
+
+    Answering by its key moves on to the next question, as a warning sign's row does; the arrows change an
+    answer without moving. Not an :class:`AnswerRow`: nothing that looks for warning signs finds it.
+    """
+
+    DEFAULT_CSS = """
+    ScaleQuestion { height: auto; width: 1fr; margin-bottom: 1; }
+    """
+    advance = True
+
+    def __init__(
+        self, question: str, key: str, options: dict[str, str], value: str | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(options, value, keys=answer_keys(options), question=question, **kwargs)
         self.key = key

@@ -1,4 +1,5 @@
-"""Step 7: the back-pain profile and every warning sign (red flag) that can apply to this person.
+"""Step 7: the back-pain profile, every warning sign (red flag) that can apply to this person, and, for someone
+with back pain, the optional Keele STarT Back questionnaire (``base`` asks it; it is shown once pain is ticked).
 
 An emergency answer interrupts at once with a modal that says what to do now; the person may then
 finish, and the flag leads the result.
@@ -44,6 +45,12 @@ class BackPainStep(StepForm):
     def _wordings(self) -> dict[str, str | None]:
         """Each warning sign's question for this person (None: it cannot apply), from the steps answered so far
         and this step's own answers (neck pain ticked, a recent spine operation, a sign a follow-up depends on)."""
+        self.answers_now()
+        return self._wordings_cache
+
+    def answers_now(self) -> Answers:
+        """The answers so far with this step's (read once per change of them): what decides which warning signs
+        apply, and whether the back-pain questionnaire is asked (back pain ticked)."""
         sections = {name: values for name, values in self.flow.state.sections.items() if name != "back_pain"}
         here = self._answered_here()
         key = repr((sorted((name, sorted(values.items(), key=str)) for name, values in sections.items()), here))
@@ -53,8 +60,9 @@ class BackPainStep(StepForm):
             except ValidationError:
                 # Earlier steps are checked before anyone reaches this one; if they cannot be read, ask everything.
                 answers = Answers()
-            self._wordings_key, self._wordings_cache = key, questions_for(answers, self.content)
-        return self._wordings_cache
+            self._wordings_key, self._answers_now = key, answers
+            self._wordings_cache = questions_for(answers, self.content)
+        return self._answers_now
 
     def _answered_here(self) -> dict[str, Any]:
         """The answers on this step that decide which warning signs apply, as the answers file holds them."""
@@ -62,7 +70,7 @@ class BackPainStep(StepForm):
             "red_flags": {q.key: q.value for q in self.query(YesNoQuestion) if q.value is not None and q.display}
         }
         for question in self.step.questions:
-            if question.kind != "red_flags":
+            if question.kind not in ("red_flags", "instrument"):  # the questionnaire decides nothing here
                 value = super().answer(question)
                 if value is not None and question.name != "intensity":
                     here[question.name] = value
@@ -77,6 +85,7 @@ class BackPainStep(StepForm):
             if wording is not None and wording != question.question:
                 question.question = wording
                 question.refresh(layout=True)
+        self.sync_instruments()  # the back-pain questionnaire: asked once back pain is ticked
 
     def required_now(self, values: dict[str, Any]) -> frozenset[str]:
         return frozenset(ASKED_WITH_PAIN) if values["areas"] else frozenset()
@@ -105,6 +114,8 @@ class BackPainStep(StepForm):
     @on(AnswerRow.Changed)
     def _red_flag_answered(self, event: AnswerRow.Changed) -> None:
         """Yes, or "not sure", to an emergency sign: say what to do at once (not sure is acted on as yes)."""
+        if not isinstance(event.row, YesNoQuestion):  # a questionnaire's answer: no warning sign to act on
+            return
         flag_id = (event.row.id or "").removeprefix("flag-")
         flag = self.content.red_flags.get(flag_id)
         self._ask_follow_up(event.row)

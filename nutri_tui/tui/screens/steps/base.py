@@ -14,15 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
 from nutri_tui.content.choices import list_choices, medicine_rows
-from nutri_tui.models.answers import About, BackPain, Diet, Health, Lifestyle, Sun
+from nutri_tui.engine.instruments import asked_here
+from nutri_tui.models.answers import About, Answers, BackPain, Diet, Health, Lifestyle, Sun
 from nutri_tui.questionnaire import Question, Step, as_asked, known_answer, not_asked
 from nutri_tui.text import validation_message
-from nutri_tui.tui.widgets.choice import Choice
+from nutri_tui.tui.screens.steps.instrument import instrument_block, instrument_status
+from nutri_tui.tui.widgets.choice import Choice, ScaleQuestion
 from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
 from nutri_tui.tui.widgets.number import NumberField
 
@@ -40,7 +42,7 @@ SECTION_MODELS: dict[str, type[BaseModel]] = {
 }
 LISTS = ("ticks", "medicines", "conditions", "symptoms")
 """Question kinds answered by ticking items in a list."""
-ANSWER_WIDGETS = "Input, Choice, NumberField, SelectionList, AnswerRow"
+ANSWER_WIDGETS = "Input, Choice, NumberField, SelectionList, OptionRow"
 """The widgets a person answers with (the first one shown gets focus when the step is shown)."""
 
 
@@ -94,6 +96,10 @@ class StepForm(VerticalScroll):
             else:
                 items = [tuple(row) for row in list_choices(question.kind, self.content)]
                 yield FilteredSelection(items, selected, question.placeholder, id=question.name)  # type: ignore[arg-type]
+        elif question.kind == "instrument":  # a validated questionnaire, in its own words (optional)
+            instrument = self.content.instrument_asking(question.field)
+            if instrument is not None:
+                yield instrument_block(question, instrument, saved.get(question.name) or {})
         else:
             raise NotImplementedError(f"{type(self).__name__} must ask {question.field} ({question.kind})")
 
@@ -117,11 +123,18 @@ class StepForm(VerticalScroll):
             if question.kind == "ticks":
                 return [key for key in question.choices if key in selected]  # in the order they are offered
             return sorted(selected)
+        if question.kind == "instrument":  # only the questions answered; none while it is not asked
+            blocks = self.query(f"#{question.name}")
+            if not blocks or not blocks.first().display:
+                return {}
+            return {row.key: row.value for row in blocks.first().query(ScaleQuestion) if row.value is not None}
         raise NotImplementedError(f"{type(self).__name__} must read {question.field} ({question.kind})")
 
     def sync(self) -> None:
         """Show or hide questions that depend on other answers (called before every check, and when the step
-        is shown): a question an earlier step's answer settles is hidden, and one it rewords is asked anew."""
+        is shown): a question an earlier step's answer settles is hidden, and one it rewords is asked anew;
+        a questionnaire is shown only to those it applies to, with how much of it is answered."""
+        self.sync_instruments()
         if not self.follows:
             return
         sections = self.flow.state.sections
@@ -139,6 +152,34 @@ class StepForm(VerticalScroll):
         if str(note.content) != words:
             note.update(words)
         show(note, bool(words))
+
+    def sync_instruments(self) -> None:
+        """Show a questionnaire only to those it applies to (``ask_when``), and say how much of it is answered."""
+        for question in self.step.questions:
+            if question.kind != "instrument":
+                continue
+            instrument = self.content.instrument_asking(question.field)
+            blocks = self.query(f"#{question.name}")
+            if instrument is None or not blocks:
+                continue
+            block = blocks.first(Vertical)
+            show(block, not instrument.ask_when or asked_here(instrument, self.answers_now()))
+            status = block.query_one(".instrument-status", Static)
+            words = instrument_status(instrument, self.answer(question))
+            if str(status.content) != words:
+                status.update(words)
+
+    def answers_now(self) -> Answers:
+        """Every answer so far with this step's as they stand on the form (what decides whether a questionnaire
+        applies); the answers without this step's if they do not validate yet."""
+        sections = {name: values for name, values in self.flow.state.sections.items() if name != self.step.section}
+        here = {k: v for k, v in self.collect().items() if v is not None}
+        for candidate in ({**sections, self.step.section: here}, sections):
+            try:
+                return Answers.model_validate(candidate, context={"content": self.content})
+            except ValidationError:
+                continue
+        return Answers()
 
     def first_question(self) -> Widget | None:
         return next((widget for widget in self.query(ANSWER_WIDGETS) if widget.display), None)
