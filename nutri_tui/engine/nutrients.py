@@ -12,6 +12,7 @@ so it is one loop over per-nutrient tuples, without a function call per nutrient
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import Any
@@ -23,6 +24,7 @@ from nutri_tui.engine.profile import Profile
 from nutri_tui.engine.wording import lower_first
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import LEVEL_ORDER, Caution, InfoNote, NutrientFinding, Reason
+from nutri_tui.questionnaire import known_answers
 
 _weight = attrgetter("weight")
 _first = itemgetter(0)
@@ -69,6 +71,7 @@ def nutrient_findings(
     derived = any(cause != "health.conditions" for cause in profile.conditions.values())
     advisories: frozenset[str] = frozenset()
 
+    settled = _settled_by(answers.about.diet)
     ranked: list[tuple[int, float, int, NutrientFinding]] = []
     all_cited = 0
     without_supplements = pieces.basics_without_supplements(stages, age_band)
@@ -153,6 +156,8 @@ def nutrient_findings(
             cautions.sort(key=_first)  # stable: equal ranks keep the order found
         if len(reasons) > 1:
             reasons.sort(key=_weight, reverse=True)  # stable like sorting by -weight
+        if settled:
+            reasons = [_as_said(reason, settled) for reason in reasons]
         finding = NutrientFinding(
             id=nutrient_id,
             name=name,
@@ -183,6 +188,26 @@ WITHHELD = (
     "No foods are suggested: with your answers, how much {name} is right for you is a question for your doctor, "
     "kidney team or dietitian (see the cautions)."
 )
+
+
+@lru_cache(maxsize=8)
+def _settled_by(diet: str) -> dict[str, str]:
+    """``diet.meat = never`` -> ``about.diet = vegetarian``: the answers the diet pattern settles, each with the
+    answer the person gave. A vegetarian is not asked about meat, so a reason says what they did say."""
+    known = known_answers({"about": {"diet": diet}})
+    return {
+        f"{section}.{name} = {value}": f"about.diet = {diet}"
+        for section, values in known.items()
+        for name, value in values.items()
+    }
+
+
+def _as_said(reason: Reason, settled: dict[str, str]) -> Reason:
+    """The reason quoting the person's own answer where it quoted one their diet pattern settled. Done after
+    scoring: two reasons then quote one answer (oily fish and meat: "vegetarian"), and each still counts."""
+    parts = reason.answer.split("; ")
+    said = list(dict.fromkeys(settled.get(part, part) for part in parts))
+    return reason if said == parts else replace(reason, answer="; ".join(said))
 
 
 def _once_per_answer(reasons: list[Reason]) -> list[Reason]:

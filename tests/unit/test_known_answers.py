@@ -91,9 +91,11 @@ def test_a_vegetarian_result_is_what_answering_never_gives_and_no_meat_eater_rul
     assert [(n.id, n.level, [r.text for r in n.reasons]) for n in unasked.nutrients] == [
         (n.id, n.level, [r.text for r in n.reasons]) for n in answered.nutrients
     ]
+    texts = [r.text for n in unasked.nutrients for r in n.reasons]
+    assert any("Oily fish is the main food source" in text for text in texts)  # the fish really is missing
+    assert not any("meat" in text and "rarely or never eat" in text for text in texts)  # not for a vegetarian
     answers = [r.answer for n in unasked.nutrients for r in n.reasons]
-    assert any("diet.oily_fish = never" in answer for answer in answers)  # the fish really is missing
-    assert not any("diet.meat" in answer for answer in answers)  # "you rarely or never eat meat": not for them
+    assert not any("diet.meat" in answer or "diet.oily_fish" in answer for answer in answers)  # not what they said
 
 
 def test_the_review_the_report_and_the_reasons_say_why_it_was_not_asked(content: Content) -> None:
@@ -119,3 +121,25 @@ def test_a_vegetarian_who_skipped_the_diet_step_is_told_the_diet_was_not_answere
     assert skipped.diet.meat == "never" and "diet" in unanswered(skipped)
     answered = Answers.model_validate({"about": {"diet": "vegetarian"}, "diet": {"eggs": "daily"}})
     assert "diet" not in unanswered(answered)
+
+
+def test_a_reason_quotes_the_diet_the_person_gave_not_a_food_answer_it_settled() -> None:
+    """A vegetarian is not asked about oily fish, so the reason says "you said: Diet: Vegetarian" (their words),
+    and each settled answer still counts: the score is the one a "never" answer gives."""
+    from nutri_tui.content import load_content
+    from nutri_tui.engine import assess
+    from nutri_tui.models.answers import Answers
+    from nutri_tui.reports.own_words import said
+
+    content = load_content()
+    vegetarian = assess(Answers.model_validate({"about": {"diet": "vegetarian"}}), content)
+    omega3 = next(n for n in vegetarian.nutrients if n.id == "omega_3")
+    answers = [reason.answer for reason in omega3.reasons]
+    assert "about.diet = vegetarian" in answers and not any("diet.oily_fish" in a for a in answers)
+    assert said("about.diet = vegetarian", content) == "you said: Diet: Vegetarian"
+    asked = assess(
+        Answers.model_validate({"about": {"diet": "omnivore"}, "diet": {"oily_fish": "never"}}), content
+    )
+    by_fish = next(n for n in asked.nutrients if n.id == "omega_3")
+    assert any(reason.answer == "diet.oily_fish = never" for reason in by_fish.reasons)
+    assert omega3.score >= by_fish.score  # the settled "never" counts as the answer it stands for
