@@ -76,6 +76,12 @@ def summary_lines(
             "those signs were not screened."
         )
 
+    # A check before new exercise (chest pain or dizziness when active: PAR-Q) is said with the other doctor-firsts.
+    lines += [
+        f"See a doctor before starting new exercise: {item.text}"
+        for item in advice_given
+        if item.topic == "exercise_first"
+    ]
     # Doctor-first cautions about the person's medicines and supplements are said here in full.
     lines += [
         f"Ask your doctor or pharmacist first: {caution.text}"

@@ -395,3 +395,14 @@ def test_a_card_from_an_older_session_shows_its_stop_text_once_without_repeating
     old = "Stop and get medical advice if you develop new weakness, numbness or pins and needles in a leg."
     card = exercise_text(replace(seen.result.exercises[0], stop_if=old), Citations(seen.result))
     assert card.count(old) == 1 and "Stop if: Stop" not in card and "Stop and get advice if: Stop" not in card
+
+
+def test_the_summary_lines_in_json_say_the_check_before_exercise(content) -> None:
+    """``--json``'s summary (read by programs) says the check too, with the other things to ask a doctor first."""
+    from nutri_tui.engine import assess
+    from nutri_tui.models.answers import Answers
+
+    result = assess(Answers.model_validate({"lifestyle": {"chest_pain_on_activity": "dont_know"}}), content)
+    assert any(line.startswith("See a doctor before starting new exercise: ") for line in result.summary)
+    clear = assess(Answers.model_validate({"lifestyle": {"chest_pain_on_activity": "no"}}), content)
+    assert not any("before starting new exercise" in line for line in clear.summary)
