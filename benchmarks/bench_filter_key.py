@@ -57,9 +57,9 @@ async def nutri_round() -> list[tuple[float, float]]:
     from textual.widgets import Input as TextInput
 
     from nutri_tui.content import load_content
+    from nutri_tui.flow import WizardFlow, WizardState
     from nutri_tui.storage import Storage
     from nutri_tui.tui.app import NutriTuiApp
-    from nutri_tui.tui.flow import WizardFlow, WizardState
     from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
 
     home = tempfile.TemporaryDirectory(prefix="nutri-bench-")

@@ -84,9 +84,9 @@ async def timed_switch(
 
 
 async def nutri_round() -> list[tuple[str, float, float]]:
+    from nutri_tui.flow import STEP_IDS, WizardState
     from nutri_tui.storage import Storage
     from nutri_tui.tui.app import NutriTuiApp
-    from nutri_tui.tui.flow import STEP_IDS, WizardState
     from nutri_tui.tui.screens.wizard import WizardScreen
 
     home = tempfile.TemporaryDirectory(prefix="nutri-bench-")  # a fresh one, so there is no draft to resume

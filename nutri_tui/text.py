@@ -77,6 +77,37 @@ def number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+_WHOLE = re.compile(r"\d+")
+_DECIMAL = re.compile(r"\d*\.?\d*")
+
+
+def typed_number(text: str, minimum: float, maximum: float, decimals: bool = False) -> int | float | None:
+    """A typed number as the wizard reads it: a whole number (or, with ``decimals``, one with a decimal point)
+    from ``minimum`` to ``maximum``; None when blank or anything else (``abc``, ``-3``, ``1,000``, out of range).
+
+    The app's number box lets only digits (and one point where allowed) be typed; plain mode reads a line, so
+    both read the same characters the same way."""
+    text = text.strip()
+    if not (_DECIMAL if decimals else _WHOLE).fullmatch(text) or not text.strip("."):
+        return None
+    value = float(text)
+    if not minimum <= value <= maximum:
+        return None
+    return value if decimals else int(value)
+
+
+def number_problem(name: str, minimum: float, maximum: float, decimals: bool = False) -> str:
+    """What is allowed, when a number question holds something else: every front end says it this way."""
+    kind = "a number" if decimals else "a whole number"
+    return f"{name}: enter {kind} from {minimum:g} to {maximum:g}, or leave it blank."
+
+
+def matches(query: str, search: str) -> bool:
+    """Whether every word typed is in a list row's search text (``"ome pp"`` finds "omeprazole (a PPI)")."""
+    found = search.casefold()
+    return all(word in found for word in query.casefold().split())
+
+
 def validation_message(error: Any, docs: str = "`nutri-tui schema` or docs/answers.md") -> str:
     """A pydantic ValidationError's first problem as ``field.path: what is wrong``, plus how many more (one line).
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +23,26 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("NUTRI_TUI_HOME", str(home))
     monkeypatch.delenv("NUTRI_TUI_CONTENT", raising=False)
     return home
+
+
+class _Terminal(io.TextIOBase):
+    """Standard input for in-process command tests: a terminal nobody types at. Bare ``nutri-tui`` then starts the
+    app, as it does for a person at a terminal, not plain mode (which starts when input is not a terminal); a
+    test of plain mode gives its own input."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return True
+
+    def readline(self, size: int | None = -1) -> str:
+        raise OSError("a test read standard input without giving it any")
+
+
+@pytest.fixture(autouse=True)
+def terminal_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", _Terminal())
 
 
 @pytest.fixture(scope="session")

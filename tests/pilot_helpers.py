@@ -11,9 +11,9 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from nutri_tui.content import load_content
+from nutri_tui.flow import WizardFlow, WizardState
 from nutri_tui.storage import Storage
 from nutri_tui.tui.app import NutriTuiApp
-from nutri_tui.tui.flow import WizardFlow, WizardState
 from nutri_tui.tui.widgets.answer_row import AnswerRow
 from nutri_tui.tui.widgets.choice import Choice
 from nutri_tui.tui.widgets.filtered_selection import FilteredSelection

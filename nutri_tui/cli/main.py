@@ -1,13 +1,15 @@
-"""``nutri-tui`` itself: parse the command line, then run a sub-command or start the app."""
+"""``nutri-tui`` itself: parse the command line, then run a sub-command, start the app, or plain mode."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TextIO
 
-from nutri_tui.cli.common import EXIT_CONTENT, EXIT_OK, fail
+from nutri_tui.cli.common import EXIT_CONTENT, EXIT_OK, fail, storage_for
 from nutri_tui.cli.parser import build_parser
 
 
@@ -19,7 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return print_where(args)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
-        return run_app(args)
+        return run_plain(args) if args.plain or plain_wanted(os.environ, sys.stdin) else run_app(args)
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -40,3 +42,35 @@ def run_app(args: argparse.Namespace) -> int:
     if app.startup_error:
         return fail(app.startup_error, EXIT_CONTENT)
     return app.return_code or EXIT_OK
+
+
+def plain_wanted(environ: Mapping[str, str], stdin: TextIO | None) -> bool:
+    """Whether bare ``nutri-tui`` starts plain mode rather than the full-screen app: asked for with
+    ``NUTRI_TUI_PLAIN=1``, or where the app cannot work (``TERM=dumb``, or input that is not a terminal)."""
+    if environ.get("NUTRI_TUI_PLAIN", "").strip().lower() in ("1", "yes", "true", "on"):
+        return True
+    if environ.get("TERM") == "dumb":
+        return True
+    try:
+        return stdin is None or not stdin.isatty()
+    except (AttributeError, ValueError, OSError):  # closed or not a real stream
+        return True
+
+
+def run_plain(args: argparse.Namespace) -> int:
+    """Plain mode (:mod:`nutri_tui.plain`) on this process's standard input and output."""
+    from nutri_tui.content import ContentError, load_content
+    from nutri_tui.plain import run
+
+    try:
+        content = load_content()
+    except ContentError as error:
+        return fail(str(error), EXIT_CONTENT)
+    for stream in (sys.stdout, sys.stdin):  # a character the locale cannot encode must not end the run
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+    try:
+        return run(content, storage_for(args), sys.stdin, sys.stdout)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

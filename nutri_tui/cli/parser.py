@@ -27,6 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
         "for people with back pain. Educational only: not medical advice.",
     )
     parser.add_argument("--version", action="version", version=f"nutri-tui {__version__}")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="ask the questions one line at a time on standard input and output, for a screen reader or braille "
+        "display (also when TERM=dumb, NUTRI_TUI_PLAIN=1 or input is not a terminal)",
+    )
     add_global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 

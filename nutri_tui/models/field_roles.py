@@ -210,6 +210,8 @@ ROLES: dict[str, dict[str, str]] = {
     "Levels": {"high": RULE, "moderate": RULE},
     "InteractionWeights": {"info": RULE, "caution": RULE, "doctor_first": RULE},
     "HeavyDrinking": {"male": SHOWN, "female": SHOWN, "not_stated": SHOWN, "text": SHOWN, **_CITED},
+    # Shown where two pain scores are compared (Compare, History, the report's progress over time).
+    "PainChange": {"points": SHOWN, "percent": SHOWN, "text": SHOWN, **_CITED},
     "Rules": {
         "levels": RULE,
         "symptom_weight": RULE,
@@ -222,6 +224,7 @@ ROLES: dict[str, dict[str, str]] = {
         "supplement_covers": RULE,
         "supplement_to_target_unit": RULE,
         "general_caution": SHOWN,
+        "pain_change": SHOWN,
         "nutrient_rule": SHOWN,
         "advice": SHOWN,
     },

@@ -102,6 +102,24 @@ class HeavyDrinking(Cited):
         return {"male": self.male, "female": self.female}.get(sex, self.not_stated)
 
 
+class PainChange(Cited):
+    """The change in the 0-10 pain score that matters to a person (the minimal important change): at least
+    ``points``, or at least ``percent`` of the earlier score; either is enough. Said with its source wherever
+    two pain scores are compared."""
+
+    points: Annotated[int, Field(ge=1, le=10, strict=True)]
+    percent: Annotated[int, Field(ge=1, le=100, strict=True)]
+    text: Text
+    """What the threshold is and where it comes from, in words; it names both numbers."""
+
+    @model_validator(mode="after")
+    def _says_its_numbers(self) -> PainChange:
+        for said in (f"{self.points} points", f"{self.percent}%"):
+            if said not in self.text:
+                raise ValueError(f"text: must say {said!r}, as the numbers do")
+        return self
+
+
 class Rules(Strict):
     levels: Levels
     symptom_weight: Weight
@@ -121,5 +139,6 @@ class Rules(Strict):
     """Factor from the supplement's unit to the target's (folate: 1 mcg folic acid with food = 1.7 mcg DFE)."""
     general_caution: Statement
     """Said once on every result, wherever supplements come up."""
+    pain_change: PainChange
     nutrient_rule: tuple[NutrientRule, ...] = Field(min_length=1)
     advice: tuple[AdviceRule, ...] = ()

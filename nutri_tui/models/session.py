@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     AfterValidator,
@@ -34,9 +34,12 @@ from pydantic import (
 
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import LEVEL_ORDER, Assessment
-from nutri_tui.models.bounds import Id, Version
+from nutri_tui.models.bounds import FEW, Count, Id, Version
 from nutri_tui.text import LINE_MAX, describe, find_unsafe
 from nutri_tui.text import clean_text as clean_text  # its old home: callers import it from here too
+
+if TYPE_CHECKING:
+    from nutri_tui.models.instrument_scores import InstrumentScore
 
 SESSION_SCHEMA_VERSION = 4
 """The version of the session and draft file formats that this nutri-tui writes (and the newest it reads)."""
@@ -151,6 +154,48 @@ def shown_items(result: Assessment) -> int:
 StrictInt = Annotated[int, Field(strict=True)]
 
 
+def _table(value: Any) -> Any:
+    if not isinstance(value, dict):
+        raise ValueError("must be a table (id, total, band, subscales)")
+    return value
+
+
+def _subscale_table(value: Any) -> Any:
+    """``{ anxiety = 3, depression = 1 }`` as ``(("anxiety", 3), ("depression", 1))``."""
+    if not isinstance(value, dict):
+        raise ValueError("must be a table of subscale id = score")
+    return tuple(value.items())
+
+
+class ScoreSummary(NamedTuple):
+    """A complete questionnaire's score as the history keeps it: what the progress over time needs.
+
+    Ids only: the words (its name, the band's name) come from the result, or from today's knowledge base
+    where only the summary is read. An incomplete questionnaire has no score, so it has no summary.
+    """
+
+    id: Id
+    total: Count
+    band: Id
+    subscales: Annotated[tuple[tuple[Id, Count], ...], BeforeValidator(_subscale_table), Field(max_length=FEW)] = ()
+    """``(subscale id, score)`` in the questionnaire's order."""
+
+    def subscale(self, subscale_id: str) -> int | None:
+        return next((score for sub, score in self.subscales if sub == subscale_id), None)
+
+
+Scores = Annotated[tuple[Annotated[ScoreSummary, BeforeValidator(_table)], ...], Field(max_length=FEW)]
+
+
+def score_summaries(instruments: Iterable[InstrumentScore]) -> tuple[ScoreSummary, ...]:
+    """The summaries of a result's complete questionnaires, in the result's order."""
+    return tuple(
+        ScoreSummary(i.id, i.total, i.band, tuple((s.id, s.score) for s in i.subscales))
+        for i in instruments
+        if i.complete and i.total is not None and i.band is not None
+    )
+
+
 class SessionSummary(BaseModel):
     """A session file's ``[summary]`` table: what the history shows, derived from the answers and result.
 
@@ -166,6 +211,24 @@ class SessionSummary(BaseModel):
     """Whether ``result.red_flags`` is not empty."""
     top_nutrients: tuple[tuple[Id, Literal["high", "moderate"]], ...] = Field(default=(), max_length=TOP_NUTRIENTS)
     """The ``[nutrient id, level]`` pairs rated high or moderate, highest first (see :func:`top_nutrients`)."""
+    instruments: Scores | None = None
+    """Each complete questionnaire's score (:class:`ScoreSummary`), for the progress over time; ``[]`` when none.
+    None (the key left out): written before the summary kept scores (schema 4 as issue 16's first part wrote
+    it), so the list reads the whole file instead of trusting this head."""
+
+    @field_validator("instruments")
+    @classmethod
+    def _once_each(cls, scores: tuple[ScoreSummary, ...] | None) -> tuple[ScoreSummary, ...] | None:
+        ids = [score.id for score in scores or ()]
+        repeated = next((i for i in ids if ids.count(i) > 1), None)
+        if repeated is not None:
+            raise ValueError(f"{repeated!r} appears more than once")
+        for score in scores or ():
+            subs = [sub for sub, _ in score.subscales]
+            if len(set(subs)) != len(subs):
+                raise ValueError(f"{score.id!r}: a subscale appears more than once")
+        return scores
+
     file_size: Annotated[StrictInt, Field(ge=0)] | None = None
     """The size of the whole file in bytes as nutri-tui wrote it. The list trusts the summary only while
     the file still has this size; a file cut off or edited by hand is read in full instead."""

@@ -25,6 +25,7 @@ from nutri_tui.questionnaire.vocabulary import (
     Kind,
     Question,
     Step,
+    answer_keys,
 )
 
 __all__ = [
@@ -43,12 +44,15 @@ __all__ = [
     "Kind",
     "Question",
     "Step",
+    "answer_keys",
     "as_asked",
     "given",
     "known_answer",
     "known_answers",
     "known_because",
     "not_asked",
+    "not_asked_answer",
+    "pregnancy_applies",
     "step",
     "step_index",
 ]
@@ -103,12 +107,13 @@ STEPS: tuple[Step, ...] = (
         "health",
         MEDICINES,
         "Tick the medicines you take, by name if it is listed (so your result can name it), or by kind. "
-        "Type in the box above a list to narrow it, then Tab into the list; Space ticks an item. "
-        "Supplements: the amount you take a day, as the pack gives it. Choose the unit or form beside it: vitamin D "
+        "Supplements: the amount you take a day, as the pack gives it, and the unit or form it is given in: vitamin D "
         "in mcg or IU (40 IU = 1 mcg); fish oil by the capsule's weight (about 300 mg of EPA+DHA per 1,000 mg is "
         "assumed) or, better, the EPA+DHA on the label; an iron, calcium, magnesium or zinc tablet by its salt "
         "(such as dried ferrous sulfate), or its elemental amount if the label gives one. Leave blank if you take "
         "none.",
+        keys="Type in the box above a list to narrow it, then Tab into the list; Space ticks an item. Choose a "
+        "supplement's unit or form in the box beside its amount.",
     ),
     Step(
         "symptoms",
@@ -116,23 +121,24 @@ STEPS: tuple[Step, ...] = (
         "health",
         SYMPTOMS,
         "Tick any symptom you have had regularly over the last few weeks. Each one has many possible "
-        "causes; low levels of a nutrient are only one, so symptoms count for less than risk factors. "
-        "Type to narrow the list, Tab into it, Space to tick.",
+        "causes; low levels of a nutrient are only one, so symptoms count for less than risk factors.",
+        keys="Type to narrow the list, Tab into it, Space to tick.",
     ),
     Step(
         "back_pain",
         "Back pain",
         "back_pain",
         BACK_PAIN,
-        "Where it hurts, for how long and how much shape the exercise advice. The questions below "
-        "them are warning signs (red flags): please answer every one, with Y (yes), N (no) or S (not sure), "
-        "which moves on to the next, or change an answer with the left and right arrows. "
+        "Where it hurts, for how long and how much shape the exercise advice. The questions after "
+        "them are warning signs (red flags): please answer every one, Yes, No or Not sure. "
         "Most back pain is not serious, "
         "but these signs need a doctor, some of them at once. If you answer Yes to an emergency sign, "
         "you will be told what to do straight away.\n\n"
         "With back pain, nine optional questions follow the warning signs: the Keele STarT Back Screening Tool, "
         "in Keele's own words. Answer them with A (agree) or D (disagree), the last by the first letter of its "
         "answer, or leave them all blank. All nine give a score to show your physiotherapist or GP.",
+        keys="Answer each warning sign with Y (yes), N (no) or S (not sure), which moves on to the next, or change "
+        "an answer with the left and right arrows.",
     ),
 )
 STEP_IDS = tuple(step.id for step in STEPS)
@@ -141,6 +147,24 @@ QUESTIONS: dict[str, Question] = {q.field: q for step in STEPS for q in step.que
 """Every question by its answer field."""
 PREGNANCY_MAX_AGE = 60
 """Above this age the pregnancy question is not asked (it is answered "no")."""
+
+
+def pregnancy_applies(sex: object, age: object) -> bool:
+    """Whether the pregnancy question is asked: not of a man, nor above :data:`PREGNANCY_MAX_AGE` (then it is "no").
+    ``sex`` and ``age`` as the About step holds them (None: not given yet)."""
+    return sex != "male" and (not isinstance(age, int | float) or age <= PREGNANCY_MAX_AGE)
+
+
+def not_asked_answer(question: Question, sections: Mapping[str, Any], here: Mapping[str, Any]) -> object | None:
+    """The answer a question has without being asked, or None when it is asked: one an earlier step settles (a
+    vegetarian's meat is "never", :func:`known_answer`), or "no" to pregnancy where it cannot apply (``here``: the
+    step's answers so far, so the About step's sex and age)."""
+    known = known_answer(question, sections)
+    if known is not None:
+        return known
+    if question.field == "about.pregnancy" and not pregnancy_applies(here.get("sex"), here.get("age")):
+        return "no"
+    return None
 
 
 def step_index(step_id: str) -> int:
@@ -200,10 +224,11 @@ def _listed(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-def not_asked(questions: tuple[Question, ...], sections: Mapping[str, Any]) -> str:
+def not_asked(questions: tuple[Question, ...], sections: Mapping[str, Any], where: bool = True) -> str:
     """What earlier answers settle or change among ``questions``, and why, in plain words ("" if nothing).
 
-    "You said you are vegetarian, so oily fish and meat are not asked: both count as Never."
+    "You said you are vegetarian, so oily fish and meat are not asked: both count as Never." ``where`` adds which
+    step to go back to, to change it (plain mode changes answers in its review instead).
     """
     settled = [q for q in questions if known_answer(q, sections) is not None]
     changed = [q for q in questions if as_asked(q, sections) is not q]
@@ -222,8 +247,8 @@ def not_asked(questions: tuple[Question, ...], sections: Mapping[str, Any]) -> s
         asked = as_asked(question, sections).text
         topic = question.topic or question.review.lower()
         sentences.append(f"The {topic} question asks about {asked[:1].lower()}{asked[1:]}.")
-    if not sentences:
-        return ""
+    if not sentences or not where:
+        return " ".join(sentences)
     fields = {q.follows for q in (*settled, *changed)}
     where = [s.title for s in STEPS if any(q.field in fields for q in s.questions)]
     sentences.append(f"To change this, go back to {_listed(where)}.")

@@ -101,3 +101,16 @@ class Step:
     """The answers section this step writes (two steps share ``health``)."""
     questions: tuple[Question, ...]
     help: str = ""
+    """Why the step asks what it asks, and how to answer, in words for any front end (plain mode's "?")."""
+    keys: str = ""
+    """How the app's form is answered by keyboard: its F1 help adds this after ``help``."""
+
+
+def answer_keys(options: dict[str, str]) -> dict[str, str]:
+    """The key that answers each option of a questionnaire's item (key -> option id): its first letter when those
+    differ (A agree, D disagree), otherwise its position from 0 (the PHQ-4's "Not at all" and "Nearly every day"
+    share an N: 0 to 3, as the form scores them and the step's help says). The app and plain mode use the same."""
+    letters = [text[:1].casefold() for text in options.values()]
+    if len(set(letters)) == len(letters) and all(letter.isalpha() for letter in letters):
+        return dict(zip(letters, options, strict=True))
+    return {str(position): key for position, key in enumerate(options)}

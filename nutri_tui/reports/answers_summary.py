@@ -105,18 +105,20 @@ def summarise(sections: dict[str, Any], content: Content, blank_optional: bool =
     questionnaire left blank (the report, whose answers in brief say nothing of what was never asked before)."""
     summary: dict[str, list[str]] = {}
     for step in STEPS:
-        section = sections.get(step.section, {})
-        section = section if isinstance(section, dict) else {}
         summary[step.id] = [
             line
             for question in step.questions
-            for line in _answered(question, section, sections, content)
+            for line in answer_lines(question, sections, content)
             if blank_optional or not line.endswith(f": {OPTIONAL_BLANK}")
         ]
     return summary
 
 
-def _answered(question: Question, section: dict[str, Any], sections: dict[str, Any], content: Content) -> list[str]:
+def answer_lines(question: Question, sections: dict[str, Any], content: Content) -> list[str]:
+    """One question's answer as the review says it ("Diet: Vegan"); a questionnaire or the warning signs take
+    more than one line. Plain mode's review numbers these by question."""
+    section = sections.get(question.section, {})
+    section = section if isinstance(section, dict) else {}
     known = known_answer(question, sections)
     if known is not None:
         return [f"{question.review}: {question.label(known)} ({known_because(question, sections)})"]

@@ -7,8 +7,13 @@ the questions or the score are shown, as the licences ask.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from nutri_tui.models.instrument_scores import InstrumentScore, ItemAnswer
 from nutri_tui.reports.phrases import UNCONFIRMED
+
+if TYPE_CHECKING:
+    from nutri_tui.models.instruments import Instrument
 
 SCORES_TITLE = "Scores to show your GP or physiotherapist"
 """The plan's step for the questionnaires, and the heading of their section in text and the report."""
@@ -45,3 +50,18 @@ def answer_text(item: ItemAnswer) -> str:
         return f"{asked}not answered"
     points = "" if item.score is None else f" ({item.score} point{'' if item.score == 1 else 's'})"
     return f"{asked}{item.answer_text}{points}"
+
+
+def instrument_status(instrument: Instrument, given: dict[str, str]) -> str:
+    """How much is answered, and what that means for the score (the app's line under the questions, plain mode's
+    line after them)."""
+    total = len(instrument.item)
+    answered = sum(1 for item in instrument.item if item.id in given)
+    if answered == 0:
+        return "None answered yet: that is fine, these questions are optional."
+    if answered < total:
+        return (
+            f"{answered} of {total} answered. The score needs all {total}: with some left blank, your result "
+            "will say it is incomplete and give no score."
+        )
+    return f"All {total} answered: your result will show the score."

@@ -1,13 +1,14 @@
 """A saved session as a Markdown report to take to a clinician (``nutri-tui report``).
 
-:func:`render_markdown` is a pure function of the session (plus the knowledge base, used only to
-name medicines, conditions and symptoms in the answers summary): no clock, no locale, no Textual.
-The same session always gives the same text, byte for byte.
+:func:`render_markdown` is a pure function of the session (plus the knowledge base, used to name
+medicines, conditions and symptoms in the answers summary, and the person's results up to this one, when
+given): no clock, no locale, no Textual. The same inputs always give the same text, byte for byte.
 
 Order: title, the "not a diagnosis" line, the summary, red flags, the answers in brief, the optional
-questionnaires (score, what to do, every answer, the attribution), food cautions, nutrient findings
-(with their notes, foods and facts), tests worth asking about, personal supplement cautions, the
-person's medicines, conditions and supplements, exercise, advice, then every source cited above.
+questionnaires (score, what to do, every answer, the attribution), the progress over time (every score,
+whether the pain's change matters), food cautions, nutrient findings (with their notes, foods and facts),
+tests worth asking about, personal supplement cautions, the person's medicines, conditions and
+supplements, exercise, advice, then every source cited above.
 Everything taken from the session file is escaped, so a hand-edited file cannot inject Markdown or
 HTML into the report; plain GitHub Markdown, no tables.
 """
@@ -15,7 +16,7 @@ HTML into the report; plain GitHub Markdown, no tables.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from nutri_tui.content import Content, load_content
@@ -37,6 +38,7 @@ from nutri_tui.reports.phrases import (
     tests_worth_asking,
 )
 from nutri_tui.reports.plan import action_plan, exercise_advice, other_advice
+from nutri_tui.reports.progress import Scored, progress_lines, result_line
 from nutri_tui.reports.result_text import (
     FOR_YOU_HEADING,
     STOP_HEADING,
@@ -64,6 +66,8 @@ CAUTION_TOPIC = {"medicine": "medicine", "condition": "condition", "upper_limit"
 TEXT_LIMIT = 100_000
 FOODS_SHOWN = 6
 """Foods listed per nutrient in the report (the app shows them all)."""
+RESULTS_SHOWN = 50
+"""Results listed one by one under the progress over time (the latest); the series lines hold every one."""
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -139,11 +143,12 @@ class _Report:
         return f" ({word}: {', '.join(md(i) for i in ids)})"
 
 
-def render_markdown(session: Session, content: Content | None = None) -> str:
+def render_markdown(session: Session, content: Content | None = None, results: Sequence[Scored] = ()) -> str:
     """The report for ``session`` as GitHub Markdown, ending in a newline.
 
     ``content`` names medicines, conditions and symptoms in the answers summary; when it is None the
     installed knowledge base is loaded (cached; :class:`~nutri_tui.content.ContentError` if broken).
+    ``results`` (oldest first, up to this one) give the progress over time, when there are two or more.
     """
     if content is None:
         content = load_content()
@@ -181,6 +186,14 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
         report.add(*advice, *([""] if advice else []), f"The questions, as asked: {md(score.stem)}", "")
         report.add(*(f"- {md(answer_text(item))}" for item in score.answers))
         report.add("", f"_{md(attribution_text(score))}_")
+    if len(results) > 1:
+        report.section(f"Progress over time ({len(results)} results up to this one, oldest first)")
+        report.add(*(f"- {md(line)}" for line in progress_lines(results, content)), "")
+        shown = results[-RESULTS_SHOWN:]
+        left = f" (the {len(results) - len(shown)} before: `nutri-tui sessions --json`)" * (len(shown) < len(results))
+        report.add(f"Each result{left}:", "", *(f"- {when(r.created)}: {md(result_line(r, content))}" for r in shown))
+        report.add("")
+        report.add(md(content.rules.pain_change.text) + report.cite(content.rules.pain_change.sources))
     if result.food_cautions:
         report.section("Food cautions")
         report.add(*(f"- {md(c.text)}{report.cite(c.sources)}" for c in result.food_cautions))
@@ -225,7 +238,8 @@ def render_markdown(session: Session, content: Content | None = None) -> str:
     report.add(*(f"- {md(advised(advice))}{report.cite(advice.sources)}" for advice in other_advice(result)))
 
     report.section("Sources")
-    known = {source.id: source for source in result.sources}
+    progress = {s: content.sources[s] for s in content.rules.pain_change.sources if len(results) > 1}
+    known = {**progress, **{source.id: source for source in result.sources}}  # the progress cites today's content
     if not report.cited:
         report.add("No sources were cited.")
     for source_id in sorted(report.cited):

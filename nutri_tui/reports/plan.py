@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from nutri_tui.models.assessment import Advice, Assessment, InfoNote, NutrientFinding, RedFlagFinding
+from nutri_tui.models.catalogues import RedFlag
 from nutri_tui.models.rules import EXERCISE_TOPICS
 from nutri_tui.reports.instruments import SCORES_TITLE, advice_texts, attribution_text, score_text
 from nutri_tui.reports.phrases import LEVEL_SYMBOL, URGENCY_WORD, personal_cautions
@@ -85,13 +86,62 @@ def statement(flag: RedFlagFinding, content: Content) -> str:
     """What the person said, as a statement: "You said you have ..." (the question if the content lacks it)."""
     known = content.red_flags.get(flag.id)
     said = known.said if known is not None else ""  # a result saved with a flag the content no longer has
+    return said_statement(said, flag.question, flag.answer)
+
+
+def said_statement(said: str, question: str, answer: str) -> str:
+    """An answer to a warning sign as a statement, from the flag's ``said`` clause ("" if none), its question as
+    asked, and the answer (``yes``, ``dont_know`` or ``implied``)."""
     if not said:
-        return f"You answered {'not sure' if flag.answer == 'dont_know' else 'yes'} to: {flag.question}"
-    if flag.answer == "dont_know":
+        return f"You answered {'not sure' if answer == 'dont_know' else 'yes'} to: {question}"
+    if answer == "dont_know":
         return f"You were not sure whether {said}."
-    if flag.answer == "implied":  # raised by other answers (age and a small fall, say): not what they said
-        return f"Your other answers raise this warning sign: {flag.question}"
+    if answer == "implied":  # raised by other answers (age and a small fall, say): not what they said
+        return f"Your other answers raise this warning sign: {question}"
     return f"You said {said}."
+
+
+@dataclass(frozen=True, slots=True)
+class Interruption:
+    """What is said the moment an emergency warning sign is answered Yes, or Not sure (acted on as Yes), before
+    anything else: the app's dialog and plain mode say these words, in this order."""
+
+    title: str
+    said: str
+    """What the person answered, as a statement ("You said you have ...")."""
+    preface: str
+    """For "not sure": why to act as if it were yes ("" otherwise)."""
+    advice: str
+    why: str
+    after: str
+
+
+EMERGENCY_NOW = "EMERGENCY: act now"
+UNSURE_EMERGENCY = "NOT SURE? Treat it as an emergency"
+UNSURE_PREFACE = (
+    "You were not sure about a sign that needs checking straight away. Until a clinician has ruled it out, act as "
+    "if the answer were yes:"
+)
+AFTER_EMERGENCY = (
+    "You can finish the questions afterwards; this warning will lead your result. Do not wait for the result to get "
+    "help."
+)
+
+
+def interruption(flag: RedFlag, answer: str, question: str) -> Interruption | None:
+    """The interruption for an answer to a warning sign (``question`` as it was asked), or None when there is none:
+    only an emergency sign answered yes or not sure interrupts."""
+    if flag.urgency != "emergency" or answer not in ("yes", "dont_know"):
+        return None
+    unsure = answer == "dont_know"
+    return Interruption(
+        title=UNSURE_EMERGENCY if unsure else EMERGENCY_NOW,
+        said=said_statement(flag.said, question, answer),
+        preface=UNSURE_PREFACE if unsure else "",
+        advice=flag.advice,
+        why=f"Why: {flag.meaning}",
+        after=AFTER_EMERGENCY,
+    )
 
 
 def _warning_signs(result: Assessment, content: Content) -> tuple[PlanLine, ...]:

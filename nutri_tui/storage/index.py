@@ -3,12 +3,10 @@
 Parsing one whole session file (about 59 KB of TOML) takes over 10 ms; with thousands of them the
 history would take minutes. Two things avoid that, and neither is trusted blindly:
 
-- **The head.** A schema-2 session file starts with its top-level keys and a small ``[summary]``
-  table, before ``[answers]``. :func:`read_head` reads only that (a few hundred bytes) and validates
-  it with :class:`~nutri_tui.models.session.SessionHead`. It is used only if it is complete, valid,
-  of the current schema, and the file still has the size the summary records; anything else means
-  "read the whole file", which is the truth. When many files need reading, :func:`prefetch_heads`
-  first asks the system to fetch all their heads at once.
+- **The head** (:mod:`nutri_tui.storage.heads`). A schema-2 session file starts with its top-level keys
+  and a small ``[summary]`` table, before ``[answers]``; the list reads only that of a file it has not
+  seen, and trusts it only if it is complete, valid, of the current schema, with the questionnaires'
+  scores, and the file still has the size the summary records.
 - **The index** (``sessions/.index.json``) keeps each file's summary with the file's size,
   modification time and inode at the time it was read. An entry is used only while all three still
   match, anything else is read again, and a missing, corrupt or foreign index is simply rebuilt.
@@ -22,48 +20,50 @@ history would take minutes. Two things avoid that, and neither is trusted blindl
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
 from nutri_tui import __version__
-from nutri_tui.models.bounds import VERSION_PATTERN
+from nutri_tui.models.bounds import FEW, ID_PATTERN, VERSION_PATTERN
 from nutri_tui.models.content import NUTRIENT_IDS
-from nutri_tui.models.session import LABEL_MAX, MAX_YEAR, MIN_YEAR, TOP_NUTRIENTS, SessionHead, label_fault
-from nutri_tui.safe_read import O_CLOEXEC, O_NOFOLLOW, O_NONBLOCK, Unreadable, read_regular
+from nutri_tui.models.session import (
+    LABEL_MAX,
+    MAX_YEAR,
+    MIN_YEAR,
+    TOP_NUTRIENTS,
+    ScoreSummary,
+    label_fault,
+)
+from nutri_tui.safe_read import Unreadable, read_regular
 from nutri_tui.text import find_unsafe
 
 INDEX_NAME = ".index.json"
-INDEX_FORMAT = 2
-"""Bumped with the session schema (2 came with schema 2), so an older nutri-tui ignores this index
-instead of listing files it cannot read as readable."""
-OLDER_FORMATS = (1,)
+INDEX_FORMAT = 3
+"""Bumped when a record changes (2 came with schema 2; 3 with the questionnaires' scores in the summary),
+so an older nutri-tui ignores this index instead of listing files it cannot read as readable."""
+OLDER_FORMATS = (1, 2)
 """Index formats whose summaries of readable files are still used, so an upgrade does not parse a
-long history of older files again (their entries for unreadable files are dropped and re-read)."""
-HEAD_CHUNK = 4096
-"""Bytes read at a time while looking for the end of a file's head (a written head is about 400)."""
-HEAD_MAX = 16_384
-"""A head longer than this is not looked for: the file is read in full."""
+long history of older files again (their entries for unreadable files are dropped and re-read). Their
+records have no ``instruments``: see :func:`nutri_tui.storage.heads.no_questionnaire_possible`."""
 PREFETCH_MIN = 64
 """With at least this many files to read, their heads are prefetched first (:func:`prefetch_heads`)."""
 INDEX_MAX = 50_000_000
 """A bigger index is not read (10,000 sessions make about 2.5 MB)."""
 REASON_MAX = 600
 _RECORD_KEYS = frozenset({"created", "label", "pain", "red_flag", "top", "content_version", "key"})
+_SCORED_KEYS = _RECORD_KEYS | {"instruments"}
 _NUTRIENTS = frozenset(NUTRIENT_IDS)
 _LEVELS = frozenset({"high", "moderate"})
 _VERSION = re.compile(VERSION_PATTERN)
-_FADVISE = getattr(os, "posix_fadvise", None)  # not on macOS or Windows
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,8 @@ class SavedSession:
     top_nutrients: tuple[tuple[str, str], ...]
     """The ``(nutrient id, level)`` pairs rated high or moderate, highest first; empty if none."""
     content_version: str
+    instruments: tuple[ScoreSummary, ...] = ()
+    """Each complete questionnaire's score, in the result's order; empty if none was completed."""
 
     readable: Literal[True] = True
 
@@ -178,7 +180,13 @@ def to_record(entry: SessionEntry) -> dict[str, Any]:
         "red_flag": entry.red_flag,
         "top": [list(pair) for pair in entry.top_nutrients],
         "content_version": entry.content_version,
+        "instruments": ";".join(map(_score_text, entry.instruments)),
     }
+
+
+def scores_known(record: dict[str, Any]) -> bool:
+    """Whether an index record keeps the questionnaires' scores (an older index's records do not)."""
+    return "instruments" in record
 
 
 def from_record(path: Path, record: dict[str, Any] | None) -> SessionEntry | None:
@@ -196,7 +204,8 @@ def from_record(path: Path, record: dict[str, Any] | None) -> SessionEntry | Non
             if record.keys() - {"reason", "key"} or not _clean_string(reason, REASON_MAX) or not reason:
                 return None
             return UnreadableSession(path, reason)
-        if record.keys() != _RECORD_KEYS:
+        keys = record.keys()
+        if keys != _SCORED_KEYS and keys != _RECORD_KEYS:  # without scores: an older index (see scores_known)
             return None
         label, pain, red_flag, top, version = (
             record[k] for k in ("label", "pain", "red_flag", "top", "content_version")
@@ -213,7 +222,9 @@ def from_record(path: Path, record: dict[str, Any] | None) -> SessionEntry | Non
         if len(pairs) != len(top) or not all(n in _NUTRIENTS and level in _LEVELS for n, level in pairs):
             return None
         created = _moment(record["created"])
-        if created is None:
+        scores = record.get("instruments", "")
+        instruments = _scores(scores) if type(scores) is str else None
+        if created is None or instruments is None:
             return None
         return SavedSession(
             path=path,
@@ -223,9 +234,38 @@ def from_record(path: Path, record: dict[str, Any] | None) -> SessionEntry | Non
             red_flag=red_flag,
             top_nutrients=pairs,  # type: ignore[arg-type]
             content_version=version,
+            instruments=instruments,
         )
     except (KeyError, TypeError, ValueError):  # TypeError: an unhashable id such as a list
         return None
+
+
+def _score_text(score: ScoreSummary) -> str:
+    """A score as the index keeps it: ``phq4 4 mild anxiety=3 depression=1`` (scores joined by ``;``)."""
+    return " ".join((score.id, str(score.total), score.band, *(f"{sub}={points}" for sub, points in score.subscales)))
+
+
+_ID_TEXT = ID_PATTERN.removeprefix("^").removesuffix("$")
+_COUNT = r"(?:1000|[1-9][0-9]{0,2}|0)"
+_SCORE_TEXT = rf"{_ID_TEXT} {_COUNT} {_ID_TEXT}(?: {_ID_TEXT}={_COUNT}){{0,{FEW}}}"
+_SCORES_TEXT = re.compile(rf"(?:{_SCORE_TEXT}(?:;{_SCORE_TEXT}){{0,{FEW - 1}}})?")
+
+
+@functools.lru_cache(maxsize=4096)
+def _scores(text: str) -> tuple[ScoreSummary, ...] | None:
+    """The scores an index record keeps (:func:`_score_text`), checked as the summary's model checks them
+    (ids, whole numbers 0-1,000, each id and each subscale once); None if anything is off. Cached: a long
+    history repeats the same few scores, and checking each record again took 11 µs (10,000 made 0.1 s)."""
+    if _SCORES_TEXT.fullmatch(text) is None:
+        return None
+    scores = []
+    for part in text.split(";") if text else ():
+        score_id, total, band, *subscales = part.split(" ")
+        pairs = tuple((sub, int(points)) for sub, _, points in (pair.partition("=") for pair in subscales))
+        if len(dict(pairs)) < len(pairs):
+            return None
+        scores.append(ScoreSummary(score_id, int(total), band, pairs))
+    return tuple(scores) if len({score.id for score in scores}) == len(scores) else None
 
 
 def _clean_string(value: object, limit: int) -> bool:
@@ -244,128 +284,6 @@ def _moment(text: object) -> datetime | None:
     except OverflowError:
         return None
     return moment if MIN_YEAR <= year <= MAX_YEAR else None
-
-
-# -- the head of a session file -----------------------------------------------------------------------
-
-# The head exactly as nutri-tui writes it (storage._dump): a string without escapes, a plain integer
-# and a boolean read the same in TOML and here, so this one pattern reads it without a TOML parser.
-# Any other head (edited by hand, a label with quotes, CRLF line ends) goes to tomllib instead.
-_COMMENTS = r"(?:#[^\x00-\x08\x0a-\x1f\x7f]*\n)*"
-_STR = r'"([^"\\\x00-\x1f\x7f]*)"'
-_INT = r"(0|[1-9][0-9]*)"
-_PAIR = rf"\[{_STR}, {_STR}\]"
-_WRITTEN_HEAD = re.compile(
-    rf"{_COMMENTS}schema_version = {_INT}\napp_version = {_STR}\ncontent_version = {_STR}\n"
-    rf"created = {_STR}\nlabel = {_STR}\n\n{_COMMENTS}\[summary\]\n(?:pain_intensity = {_INT}\n)?"
-    rf"red_flag = (true|false)\ntop_nutrients = \[((?:{_PAIR}(?:, {_PAIR})*)?)\]\nfile_size = {_INT}\n\n"
-)
-_PAIRS = re.compile(_PAIR)
-
-
-def prefetch_heads(paths: list[str]) -> None:
-    """Ask the system to start reading the first :data:`HEAD_CHUNK` bytes of each file, without waiting.
-
-    From a cold disk the reads then overlap, so reading the heads afterwards takes a fraction of
-    the time. Only a hint: links are not followed, nothing is read here, and errors are ignored.
-    """
-    if _FADVISE is None:
-        return
-    for path in paths:
-        try:
-            fd = os.open(path, os.O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        except OSError:
-            continue
-        try:
-            _FADVISE(fd, 0, HEAD_CHUNK, os.POSIX_FADV_WILLNEED)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-
-
-def read_head(fd: int, path: Path, size: int) -> tuple[SavedSession | None, bytes]:
-    """The list entry for the open session file ``fd`` from its head alone, and the bytes read so far.
-
-    The entry is None unless the head can be trusted: the first table is ``[summary]``, the text up
-    to the next table validates as a :class:`SessionHead` of the current schema, and its
-    ``file_size`` equals ``size`` (from ``fstat``). The caller then reads the rest of the file from
-    ``fd`` and parses all of it. Never raises for a bad file (an ``OSError`` is not about the file).
-    """
-    if _FADVISE is not None:  # only the head is wanted: no read-ahead (a quarter faster from a cold disk)
-        with contextlib.suppress(OSError):
-            _FADVISE(fd, 0, 0, os.POSIX_FADV_RANDOM)
-    data = b""
-    end = -1
-    while len(data) < HEAD_MAX:
-        chunk = os.read(fd, HEAD_CHUNK)
-        if not chunk:
-            break
-        start = max(len(data) - 1, 0)
-        data += chunk
-        end = _head_end(data, start)
-        if end != -1:
-            break
-    if end <= 0:
-        return None, data
-    try:
-        head = SessionHead.model_validate(_parse_head(data[:end]))
-    except (ValueError, ValidationError, RecursionError):  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
-        return None, data
-    summary = head.summary
-    if summary is None or summary.file_size != size:
-        return None, data
-    entry = SavedSession(
-        path=path,
-        created=head.created,
-        label=head.label,
-        pain_intensity=summary.pain_intensity,
-        red_flag=summary.red_flag,
-        top_nutrients=summary.top_nutrients,
-        content_version=head.content_version,
-    )
-    return entry, data
-
-
-def head_summary(data: bytes) -> object:
-    """The ``[summary]`` table from the head of a session file whose body may be broken (unvalidated);
-    None if there is none. Only for a better reason when the whole file does not read: it may be cut off."""
-    end = _head_end(data[:HEAD_MAX], 0)
-    if end <= 0:
-        return None
-    try:
-        return _parse_head(data[:end]).get("summary")
-    except (ValueError, RecursionError):
-        return None
-
-
-def _head_end(data: bytes, searched: int) -> int:
-    """Where the table after ``[summary]`` starts (-1: not found yet; 0: this is not a schema-2 head)."""
-    first = data.find(b"\n[")
-    if first == -1:
-        return -1
-    line_end = data.find(b"\n", first + 1)
-    if line_end == -1:
-        return -1
-    if data[first + 1 : line_end].rstrip(b" \t\r") != b"[summary]":
-        return 0
-    following = data.find(b"\n[", max(line_end - 1, searched))
-    return -1 if following == -1 else following + 1
-
-
-def _parse_head(raw: bytes) -> dict[str, Any]:
-    """The head as :func:`tomllib.loads` would give it; a head as nutri-tui writes it is read without tomllib."""
-    text = raw.decode("utf-8").removeprefix("\ufeff")
-    match = _WRITTEN_HEAD.fullmatch(text)
-    if match is None:
-        return tomllib.loads(text)
-    schema, app, content, created, label, pain, red_flag, top, *_, size = match.groups()
-    summary: dict[str, Any] = {} if pain is None else {"pain_intensity": int(pain)}
-    summary.update(
-        red_flag=red_flag == "true", top_nutrients=[list(p) for p in _PAIRS.findall(top)], file_size=int(size)
-    )
-    keys = {"schema_version": int(schema), "app_version": app, "content_version": content, "created": created}
-    return {**keys, "label": label, "summary": summary}
 
 
 @contextlib.contextmanager

@@ -19,13 +19,16 @@ from nutri_tui.models.assessment import Assessment
 from nutri_tui.models.session import (
     LABEL_MAX,
     SESSION_SCHEMA_VERSION,
+    ScoreSummary,
     Session,
     SessionHead,
     SessionSummary,
     clean_text,
+    score_summaries,
     top_nutrients,
 )
-from nutri_tui.storage.index import SavedSession, head_summary
+from nutri_tui.storage.heads import head_summary
+from nutri_tui.storage.index import SavedSession
 from nutri_tui.storage.private_files import (
     MAX_BYTES,
     StorageError,
@@ -67,6 +70,7 @@ def session_summary(path: Path, session: Session) -> SavedSession:
         red_flag=bool(session.result.red_flags),
         top_nutrients=top_nutrients((n.id, n.level) for n in session.result.nutrients),
         content_version=session.content_version,
+        instruments=score_summaries(session.result.instruments),
     )
 
 
@@ -128,6 +132,7 @@ def dump_session(session: Session) -> bytes:
     summary += f"red_flag = {'true' if entry.red_flag else 'false'}\n"
     pairs = (f"[{toml_string(n)}, {toml_string(level)}]" for n, level in entry.top_nutrients)
     summary += f"top_nutrients = [{', '.join(pairs)}]\n"
+    summary += f"instruments = [{', '.join(map(score_table, entry.instruments))}]\n"
     head = (
         f"# nutri-tui session file (schema {SESSION_SCHEMA_VERSION}); see docs/session-format.md\n"
         f"{tomli_w.dumps(data)}\n{SUMMARY_NOTE}[summary]\n{summary}file_size = "
@@ -138,6 +143,16 @@ def dump_session(session: Session) -> bytes:
     if len(encoded) > MAX_BYTES:
         raise StorageError(f"this session is too large to save ({len(encoded):,} bytes; the limit is {MAX_BYTES:,})")
     return encoded
+
+
+def score_table(score: ScoreSummary) -> str:
+    """``{ id = "phq4", total = 4, band = "mild", subscales = { anxiety = 3, depression = 1 } }`` (ids: bare keys)."""
+    subscales = ", ".join(f"{sub} = {points}" for sub, points in score.subscales)
+    inner = f"{{ {subscales} }}" if subscales else "{}"
+    return (
+        f"{{ id = {toml_string(score.id)}, total = {score.total}, band = {toml_string(score.band)}, "
+        f"subscales = {inner} }}"
+    )
 
 
 def toml_string(text: str) -> str:

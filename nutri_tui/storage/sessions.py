@@ -42,6 +42,7 @@ from nutri_tui.models.session import (
 from nutri_tui.paths import DRAFT_FILE, SESSIONS_DIR, data_dir, has_sessions
 from nutri_tui.storage import drafts
 from nutri_tui.storage.drafts import make_draft as make_draft
+from nutri_tui.storage.heads import no_questionnaire_possible, prefetch_heads, read_head
 from nutri_tui.storage.index import (
     PREFETCH_MIN,
     FileKey,
@@ -49,8 +50,7 @@ from nutri_tui.storage.index import (
     cyclic_gc_paused,
     file_key,
     from_record,
-    prefetch_heads,
-    read_head,
+    scores_known,
     to_record,
 )
 from nutri_tui.storage.index import SavedSession as SavedSession
@@ -142,7 +142,7 @@ class Storage:
             raise StorageError(_message(self.sessions_dir, f"cannot list it ({_os_reason(error)})")) from error
         index = SessionIndex(self.sessions_dir)
         listed: list[SessionEntry] = []
-        to_read: list[tuple[Path, str, os.stat_result]] = []  # not in the index, with their lstat
+        to_read: list[tuple[Path, str, os.stat_result, SavedSession | None]] = []  # with their lstat
         now = time.time()
         for entry in entries:
             name = entry.name
@@ -158,15 +158,18 @@ class Storage:
             except OSError as error:
                 listed.append(UnreadableSession(path, _os_reason(error)))
                 continue
-            cached = from_record(path, index.lookup(name, file_key(info)))
-            if cached is not None:
-                listed.append(cached)
+            record = index.lookup(name, file_key(info))
+            cached = from_record(path, record)
+            if cached is None:
+                to_read.append((path, entry.path, info, None))
+            elif isinstance(cached, SavedSession) and record is not None and not scores_known(record):
+                to_read.append((path, entry.path, info, cached))  # an older index's record: no scores kept
             else:
-                to_read.append((path, entry.path, info))
+                listed.append(cached)
         if len(to_read) >= PREFETCH_MIN:
-            prefetch_heads([fspath for _, fspath, info in to_read if stat.S_ISREG(info.st_mode)])
-        for path, fspath, info in to_read:
-            key, entry_read = _list_file(path, fspath, info)
+            prefetch_heads([fspath for _, fspath, info, _ in to_read if stat.S_ISREG(info.st_mode)])
+        for path, fspath, info, without_scores in to_read:
+            key, entry_read = _list_file(path, fspath, info, without_scores)
             index.store(path.name, key, to_record(entry_read))
             listed.append(entry_read)
         index.save(_write_index)
@@ -278,15 +281,19 @@ class Storage:
 
 
 def _shown(summary: SessionSummary | SavedSession) -> tuple[object, ...]:
-    """The derived values a summary gives the list."""
-    return summary.pain_intensity, summary.red_flag, summary.top_nutrients
+    """The derived values a summary gives the list (a summary written before the scores: none)."""
+    return summary.pain_intensity, summary.red_flag, summary.top_nutrients, summary.instruments or ()
 
 
-def _list_file(path: Path, fspath: str, lstat: os.stat_result) -> tuple[FileKey, SessionEntry]:
+def _list_file(
+    path: Path, fspath: str, lstat: os.stat_result, without_scores: SavedSession | None = None
+) -> tuple[FileKey, SessionEntry]:
     """One file's list entry, from its head when that can be trusted, else from the whole file.
 
     ``fspath`` is ``path`` as a string and ``lstat`` its ``os.lstat`` (both from ``os.scandir``).
     Returns the key of the file as it was read (it may have changed since it was listed).
+    ``without_scores`` is an older index's entry for the unchanged file, which has no questionnaire
+    scores: it is used as it is if the file's first line says a schema older than the questionnaires.
     """
     try:
         fd, info = open_file(fspath, "session", lstat)
@@ -297,6 +304,8 @@ def _list_file(path: Path, fspath: str, lstat: os.stat_result) -> tuple[FileKey,
         listed, start = read_head(fd, path, info.st_size)
         if listed is not None:
             return key, listed
+        if without_scores is not None and key == file_key(lstat) and no_questionnaire_possible(start):
+            return key, without_scores
         session, _ = decode_session(read_rest(fd, "session", start))
         return key, session_summary(path, session)
     except Unreadable as error:

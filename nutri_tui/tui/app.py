@@ -30,9 +30,9 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from nutri_tui.content import Content
+    from nutri_tui.flow import NewResult, WizardFlow
     from nutri_tui.models.session import Session
     from nutri_tui.storage import SessionEntry, Storage
-    from nutri_tui.tui.flow import NewResult, WizardFlow
     from nutri_tui.tui.screens.result import ResultScreen
 
 NOTE_MAX = 1_000
@@ -188,7 +188,7 @@ class NutriTuiApp(KeepTypeAhead):
             case nav.Finish():
                 self._finish()
             case nav.Reassess(answers=answers):
-                from nutri_tui.tui.flow import new_result
+                from nutri_tui.flow import new_result
 
                 self._show_result(new_result(answers, self.content, self.storage))
             case nav.History():
@@ -199,8 +199,8 @@ class NutriTuiApp(KeepTypeAhead):
                 self._compare(first, second, entries)
 
     def _start(self, keep_draft: bool) -> None:
+        from nutri_tui.flow import WizardFlow
         from nutri_tui.storage import StorageError
-        from nutri_tui.tui.flow import WizardFlow
 
         try:
             self.flow = WizardFlow.start(self.content, self.storage, keep_draft=keep_draft)
@@ -211,8 +211,8 @@ class NutriTuiApp(KeepTypeAhead):
 
     def _resume(self) -> None:
         """Continue the unfinished answers; a draft that cannot be resumed is reported, "Start again" offered."""
+        from nutri_tui.flow import DraftProblem, WizardFlow
         from nutri_tui.questionnaire import REVIEW
-        from nutri_tui.tui.flow import DraftProblem, WizardFlow
 
         try:
             flow = WizardFlow.resume(self.content, self.storage)
@@ -307,8 +307,7 @@ class NutriTuiApp(KeepTypeAhead):
             self.notify(str(error), severity="error", timeout=10)
             return
         readable = sorted((e for e in entries if isinstance(e, SavedSession)), key=lambda e: e.created)
-        pains = [e.pain_intensity for e in readable if e.pain_intensity is not None]
-        self.switch_screen(CompareScreen(sessions[0], sessions[1], pains))
+        self.switch_screen(CompareScreen(sessions[0], sessions[1], readable, self.content))
 
     def _show_history(self) -> None:
         from nutri_tui.tui.screens.history import HistoryScreen

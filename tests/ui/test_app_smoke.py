@@ -53,3 +53,20 @@ async def test_a_dialog_shows_its_own_keys_on_the_bottom_line(tmp_path) -> None:
         assert isinstance(app.screen, HelpScreen)
         line = str(app.screen.query_one(KeyBar).render())
         assert "Close" in line and "New assessment" not in line
+
+
+async def test_help_says_how_to_get_plain_mode(tmp_path) -> None:
+    """F1, on any screen: a screen-reader user is told about ``nutri-tui --plain``."""
+    from textual.widgets import Static
+
+    from nutri_tui.storage import Storage
+    from nutri_tui.tui.screens.help import HelpScreen
+
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(str(widget.content) for widget in app.screen.query(Static))
+        assert "run nutri-tui --plain" in shown and "TERM=dumb" in shown

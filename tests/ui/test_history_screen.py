@@ -20,10 +20,11 @@ from nutri_tui.tui.screens.confirm import ConfirmModal
 from nutri_tui.tui.screens.history import HistoryScreen
 from nutri_tui.tui.screens.result import ResultScreen
 from nutri_tui.tui.screens.welcome import WelcomeScreen
-from nutri_tui.tui.widgets.sparkline import NO_SCORES, PainTrend
+from nutri_tui.tui.widgets.sparkline import ProgressChart
 from tests.pilot_helpers import paste
 
 REPO = Path(__file__).resolve().parents[2]
+NO_SCORES = "Pain: no pain scores yet: no trend"
 SIZE = (80, 24)
 EXAMPLES = [("vegan", "first visit"), ("older-several-medicines", "mum"), ("healthy-adult", "")]
 
@@ -284,29 +285,29 @@ async def test_pain_trend_needs_two_scores(tmp_path: Path) -> None:
     app = NutriTuiApp(storage=store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
-        trend = screen.query_one("#pain-trend", PainTrend)
-        assert trend.words == NO_SCORES and drawn(trend)[0].strip() == NO_SCORES
+        trend = screen.query_one("#history-progress", ProgressChart)
+        assert drawn(trend)[0].strip() == NO_SCORES
     save(store, "vegan", "first", 0)
     save(store, "vegan", "no score", 1, no_pain=True)
     app = NutriTuiApp(storage=store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
-        trend = screen.query_one("#pain-trend", PainTrend)
-        assert drawn(trend)[0].strip() == "one pain score so far (5 of 10): no trend yet"
+        trend = screen.query_one("#history-progress", ProgressChart)
+        assert drawn(trend)[0].strip() == "Pain: 5 of 10, one score so far: no trend yet"
         assert "█" not in drawn(trend)[0]
         await pilot.press("space", "down", "c")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
-        compare_trend = app.screen.query_one("#compare-trend", PainTrend)
-        assert drawn(compare_trend)[0].strip() == "one pain score so far (5 of 10): no trend yet"
+        compare_trend = app.screen.query_one("#compare-progress", ProgressChart)
+        assert drawn(compare_trend)[0].strip() == "Pain: 5 of 10, one score so far: no trend yet"
     save(store, "older-several-medicines", "second", 2)
     app = NutriTuiApp(storage=store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
-        trend = screen.query_one("#pain-trend", PainTrend)
+        trend = screen.query_one("#history-progress", ProgressChart)
         line = drawn(trend)[0].strip()
         # On the 0-10 scale: pain 5 then 6 are two middling bars, not "none" then "the worst".
-        assert trend.words is None and line.startswith("▅▅") and line.endswith("latest 6 of 10"), line
+        assert line == "Pain ▅▅ 5, 6 of 10: 1 point higher than the first: about the same", line
 
 
 async def test_worth_checking_stays_on_an_80_column_screen(storage: Storage) -> None:

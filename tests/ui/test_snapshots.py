@@ -17,10 +17,10 @@ from textual.widgets import Input
 
 from nutri_tui.content import load_content
 from nutri_tui.engine import assess
+from nutri_tui.flow import WizardFlow, WizardState
 from nutri_tui.models.answers import Answers
 from nutri_tui.storage import Storage, make_session
 from nutri_tui.tui.app import NutriTuiApp
-from nutri_tui.tui.flow import WizardFlow, WizardState
 from nutri_tui.tui.screens.result import ResultScreen
 from nutri_tui.tui.screens.review import ReviewScreen
 

@@ -15,6 +15,7 @@ from nutri_tui.tui.screens.review import ReviewScreen
 from nutri_tui.tui.screens.welcome import WelcomeScreen
 from nutri_tui.tui.screens.wizard import WizardScreen
 from tests.pilot_helpers import answer_flags, app_at, choose, example_sections, tab_to, tick, type_into
+from tests.plain_replies import plain_answers
 
 SIZE = (80, 24)
 
@@ -103,6 +104,27 @@ async def test_vegan_office_worker_by_keyboard(tmp_path: Path) -> None:
         assert names and not any(word in name for name in names for word in ("salmon", "beef", "milk", "egg,"))
         assert len(Storage(tmp_path).list_sessions()) == 1
         assert Storage(tmp_path).load_draft() is None  # finished: the draft is gone
+    # The same answers typed into plain mode are saved the same (test_plain_matches_wizard.py compares more).
+    [entry] = Storage(tmp_path).list_sessions()
+    assert plain_answers(WALK, tmp_path / "plain") == Storage(tmp_path).load_session(entry.path).answers
+
+
+WALK = {
+    "about": {"age": 31, "sex": "male", "diet": "vegan"},
+    "sun": {"outdoor_minutes": "under_15", "season": "winter", "far_from_equator": "yes"},
+    "diet": {"dairy_or_fortified": "rarely"},
+    "lifestyle": {"chest_pain_on_activity": "no", "dizzy_or_faint": "no"},
+    "health": {"symptoms": ["fatigue"]},
+    "back_pain": {
+        "areas": ["lower"],
+        "leg_spread": "none",
+        "duration": "chronic",
+        "cause": "gradual",
+        "intensity": 5,
+        "recent_procedure": "no",
+    },
+}
+"""What the keyboard walk above answers (every warning sign No, everything else left as it is)."""
 
 
 async def test_older_person_on_ppi_and_metformin(tmp_path: Path) -> None:

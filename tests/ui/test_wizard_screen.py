@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from nutri_tui.flow import WizardFlow, WizardState
 from nutri_tui.questionnaire import STEP_IDS
 from nutri_tui.storage import Storage
 from nutri_tui.tui.app import NutriTuiApp
-from nutri_tui.tui.flow import WizardFlow, WizardState
 from nutri_tui.tui.screens.steps.base import StepForm
 from nutri_tui.tui.screens.wizard import WizardScreen
 

@@ -109,7 +109,9 @@ def test_sessions_json_lists_unreadable_files_with_a_reason(capsys, saved: list[
         "red_flag",
         "top_nutrients",
         "content_version",
+        "instruments",
     }
+    assert first["instruments"] == []  # no questionnaire answered (tests/unit/test_progress_cli.py has them)
     assert first["readable"] is True and first["red_flag"] is True and first["pain_intensity"] == 8
     assert datetime.fromisoformat(first["created"]) == NOW + timedelta(hours=1)
     assert data[1]["label"] == "After the walk" and data[1]["pain_intensity"] is None

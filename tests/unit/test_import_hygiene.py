@@ -60,16 +60,22 @@ def test_the_walk_finds_every_layer() -> None:
 
 def test_the_first_screens_helpers_load_neither_pydantic_nor_textual() -> None:
     """The welcome screen peeks at the draft and words its buttons before anything heavy loads."""
-    assert loaded_after([*GROUND_FLOOR, "nutri_tui.tui.flow"], heavy=("textual", "rich", "pydantic")) == []
+    assert loaded_after([*GROUND_FLOOR, "nutri_tui.flow"], heavy=("textual", "rich", "pydantic")) == []
 
 
 def test_nothing_outside_the_tui_loads_textual_or_rich() -> None:
-    """Importing every headless module, then assessing and reporting, loads neither."""
+    """Importing every headless module, then assessing and reporting, and a step of plain mode (it must work where
+    Textual cannot), loads neither."""
     then = (
+        "import io, tempfile\n"
         "from nutri_tui.content import load_content\n"
         "from nutri_tui.engine import assess\n"
         "from nutri_tui.models.answers import Answers\n"
-        "from nutri_tui.reports.text import render_text\n"
+        "from nutri_tui.plain import run\n"
+        "from nutri_tui.reports.text import plain_lines, render_text\n"
+        "from nutri_tui.storage import Storage\n"
         "render_text(assess(Answers(), load_content()))\n"
+        "plain_lines(assess(Answers(), load_content()))\n"
+        "run(load_content(), Storage(tempfile.mkdtemp()), io.StringIO('40\\n2\\n'), io.StringIO())\n"
     )
     assert loaded_after(headless_modules(), then) == []

@@ -137,9 +137,7 @@ def test_a_reason_quotes_the_diet_the_person_gave_not_a_food_answer_it_settled()
     answers = [reason.answer for reason in omega3.reasons]
     assert "about.diet = vegetarian" in answers and not any("diet.oily_fish" in a for a in answers)
     assert said("about.diet = vegetarian", content) == "you said: Diet: Vegetarian"
-    asked = assess(
-        Answers.model_validate({"about": {"diet": "omnivore"}, "diet": {"oily_fish": "never"}}), content
-    )
+    asked = assess(Answers.model_validate({"about": {"diet": "omnivore"}, "diet": {"oily_fish": "never"}}), content)
     by_fish = next(n for n in asked.nutrients if n.id == "omega_3")
     assert any(reason.answer == "diet.oily_fish = never" for reason in by_fish.reasons)
     assert omega3.score >= by_fish.score  # the settled "never" counts as the answer it stands for

@@ -101,7 +101,7 @@ def test_an_index_of_the_previous_format_keeps_summaries_but_reads_unreadable_fi
     (store.sessions_dir / "broken.toml").write_bytes(b"not = [toml")
     store.list_sessions()
     data = json.loads(index.read_text())
-    assert data["format"] == INDEX_FORMAT == 2
+    assert data["format"] == INDEX_FORMAT == 3
     data["format"] = 1
     data["files"]["broken.toml"]["reason"] = "written by a newer nutri-tui (schema 2); this version reads up to 1"
     index.write_text(json.dumps(data))

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from nutri_tui.content import Content
 from nutri_tui.engine import assess
+from nutri_tui.flow import WizardState
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, migrate
 from nutri_tui.reports.markdown import render_markdown
 from nutri_tui.reports.text import render_text
 from nutri_tui.storage import Storage, make_session
-from nutri_tui.tui.flow import WizardState
 
 RECORDED = Path(__file__).resolve().parents[1] / "data" / "session-schema-3.toml"
 

@@ -34,9 +34,10 @@ from nutri_tui.storage import (
     private_files,
     session_file,
 )
-from nutri_tui.storage import index as session_index
+from nutri_tui.storage import heads as session_index
 from nutri_tui.storage import sessions as storage
-from nutri_tui.storage.index import HEAD_MAX, INDEX_NAME, read_head
+from nutri_tui.storage.heads import HEAD_MAX, read_head
+from nutri_tui.storage.index import INDEX_NAME
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "session-schema-1.toml"
 NOW = datetime(2026, 11, 26, 6, 40, 12, tzinfo=UTC)
@@ -113,6 +114,7 @@ def test_the_head_comes_first_and_records_the_file_size(store: Storage, rich: Se
         "pain_intensity": 7,
         "red_flag": True,
         "top_nutrients": [list(pair) for pair in storage.session_summary(path, rich).top_nutrients],
+        "instruments": [],  # always written: without it a head is from before the summary kept scores
         "file_size": len(data),
     }
     assert data.index(b"\n[summary]\n") < data.index(b"\n[answers]\n") < data.index(b"\n[result]\n")
@@ -124,7 +126,7 @@ def test_the_head_comes_first_and_records_the_file_size(store: Storage, rich: Se
 def test_a_summary_without_pain_or_top_nutrients(store: Storage, plain: Session) -> None:
     path = store.save_session(plain)
     summary = tomllib.loads(path.read_text())["summary"]
-    assert summary == {"red_flag": False, "top_nutrients": [], "file_size": path.stat().st_size}
+    assert summary == {"red_flag": False, "top_nutrients": [], "instruments": [], "file_size": path.stat().st_size}
     [entry] = fresh_list(store)
     assert isinstance(entry, SavedSession) and entry.pain_intensity is None and entry.top_nutrients == ()
 
@@ -404,6 +406,19 @@ INT = st.one_of(st.integers(0, 10**7).map(str), st.sampled_from(["01", "+1", "1_
 COMMENT = st.one_of(st.just("# nutri-tui session file (schema 3)"), TEXT.map(lambda t: "#" + t))
 
 
+KEY = st.sampled_from(["anxiety", "depression", "psychosocial", "a", "1", "a-b", "A", "-x", '"q"', "a.b", "true"])
+SUBSCALES = st.one_of(
+    st.just("{}"),
+    st.lists(st.tuples(KEY, INT), min_size=1, max_size=3).map(
+        lambda pairs: "{ " + ", ".join(f"{k} = {v}" for k, v in pairs) + " }"
+    ),
+    st.sampled_from(["{ a = 1, }", "{a = 1}", "[]", '{ a = "1" }']),
+)
+SCORE = st.builds(
+    lambda i, t, b, s: f"{{ id = {i}, total = {t}, band = {b}, subscales = {s} }}", STRING, INT, STRING, SUBSCALES
+)
+
+
 @st.composite
 def written_heads(draw: st.DrawFn) -> str:
     """Heads shaped like the writer's, with values both ordinary and hostile."""
@@ -416,6 +431,8 @@ def written_heads(draw: st.DrawFn) -> str:
     lines.append("red_flag = " + draw(st.sampled_from(["true", "false", "True", "1", '"yes"'])))
     pairs = ", ".join(f"[{a}, {b}]" for a, b in draw(st.lists(st.tuples(STRING, STRING), max_size=4)))
     lines.append(f"top_nutrients = [{pairs}]")
+    if draw(st.booleans()):  # the questionnaires' scores (issue 16), with duplicate and odd keys too
+        lines.append(f"instruments = [{', '.join(draw(st.lists(SCORE, max_size=3)))}]")
     lines += [f"file_size = {draw(INT)}", "", ""]
     return "\n".join(lines)
 
@@ -423,6 +440,35 @@ def written_heads(draw: st.DrawFn) -> str:
 @settings(max_examples=500, deadline=None)
 @given(written_heads())
 def test_the_written_head_pattern_agrees_with_tomllib(text: str) -> None:
+    assert_parsed_alike(text)
+
+
+PLAIN_ID = st.sampled_from(['"phq4"', '"start_back"', '"mild"', '"x-1"', '""', '"é"'])
+PLAIN_INT = st.one_of(st.integers(0, 10**4).map(str), st.sampled_from(["01", "-1"]))
+PLAIN_SCORE = st.builds(
+    lambda i, t, b, s: f"{{ id = {i}, total = {t}, band = {b}, subscales = {s} }}",
+    PLAIN_ID,
+    PLAIN_INT,
+    PLAIN_ID,
+    st.one_of(
+        st.just("{}"),
+        st.lists(st.tuples(KEY, PLAIN_INT), min_size=1, max_size=4).map(
+            lambda pairs: "{ " + ", ".join(f"{k} = {v}" for k, v in pairs) + " }"
+        ),
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PLAIN_SCORE, max_size=3))
+def test_the_written_scores_pattern_agrees_with_tomllib(scores: list[str]) -> None:
+    """Heads as the writer makes them but for their scores, so the fast path is taken whenever it can be
+    (a key given twice in one table must fail as tomllib fails)."""
+    text = (
+        '# c\nschema_version = 4\napp_version = "0.1.0"\ncontent_version = "1.5.0"\ncreated = "2026-11-26T06:40:12Z"\n'
+        f'label = ""\n\n[summary]\nred_flag = true\ntop_nutrients = []\ninstruments = [{", ".join(scores)}]\n'
+        "file_size = 100\n\n"
+    )
     assert_parsed_alike(text)
 
 

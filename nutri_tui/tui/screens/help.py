@@ -1,4 +1,4 @@
-"""F1: help for the current screen, and the keys that work everywhere."""
+"""F1: help for the current screen, the keys that work everywhere, and how to get plain mode."""
 
 from __future__ import annotations
 
@@ -26,6 +26,13 @@ KEYS = (
 )
 
 
+PLAIN_MODE = (
+    "Using a screen reader or a braille display? Quit (Ctrl+Q) and run nutri-tui --plain: the same questions one "
+    "line at a time, with the same result, drafts and past results. It starts by itself when TERM=dumb, when "
+    "NUTRI_TUI_PLAIN=1 is set, or when input is not a terminal."
+)
+
+
 class HelpScreen(Modal[None]):
     BINDINGS: ClassVar = [Binding("escape,f1,q", "dismiss", "Close")]
 
@@ -41,4 +48,6 @@ class HelpScreen(Modal[None]):
                     yield Static(self.text, markup=False)
                 yield Static("Keys", classes="dialog-title", markup=False)
                 yield Static(KEYS, markup=False)
+                yield Static("Screen readers", classes="dialog-title", markup=False)
+                yield Static(PLAIN_MODE, markup=False)
             yield Static("Escape closes this help.", classes="muted", markup=False)

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Input, Static
 
 from nutri_tui.local_time import shown_time
 from nutri_tui.reports.phrases import LEVEL_SYMBOL
+from nutri_tui.reports.progress import all_series
 from nutri_tui.storage import SavedSession, SessionEntry, StorageError
 from nutri_tui.text import clean_text
 from nutri_tui.tui import navigation as nav
@@ -27,7 +28,7 @@ from nutri_tui.tui.screens.confirm import ConfirmModal
 from nutri_tui.tui.screens.label_modal import LabelModal
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
-from nutri_tui.tui.widgets.sparkline import PainTrend
+from nutri_tui.tui.widgets.sparkline import ProgressChart
 
 if TYPE_CHECKING:
     from textual.widgets.data_table import ColumnKey
@@ -39,13 +40,15 @@ HELP = (
     "Your saved results, newest first. Type in the box to filter by date, label or nutrient (the ones under "
     "Worth checking); Down or Enter moves into the list, and letters typed in the box always go into it. "
     "Enter opens a result, L changes its label, D deletes it (after asking), Space marks a result "
-    "and C compares the marked one with the highlighted one, S changes the order. The line at the bottom "
-    "shows your pain score over time."
+    "and C compares the marked one with the highlighted one, S changes the order. The lines at the bottom show "
+    "your pain score and the questionnaires' scores over all your results, oldest first: a small chart, the "
+    "numbers, and what changed since the first (for pain, whether it is a change that matters); P lists every "
+    "score of every result."
 )
 SORTS = ("newest", "oldest", "pain")
 PAGE = 200
 """Rows added to the table at a time: thousands of rows at once would make the screen slow to open."""
-LIST_ACTIONS = frozenset({"open", "mark", "compare", "relabel", "delete", "sort"})
+LIST_ACTIONS = frozenset({"open", "mark", "compare", "relabel", "delete", "sort", "progress"})
 """Keys for the list; never while the filter box has focus, where a letter is part of what is typed."""
 COLUMNS = ("Date", "Flag", "Pain", "Label", "Worth checking")
 FIXED_WIDTH = 18 + 5 + 4 + 5 * 2 + 2
@@ -83,6 +86,7 @@ class HistoryScreen(Screen[None]):
         Binding("l", "relabel", "Label"),
         Binding("d", "delete", "Delete"),
         Binding("s", "sort", "Sort"),
+        Binding("p", "progress", "Scores", show=False),  # the key bar is full: the status line names it
         Binding("escape", "home", "Home"),
         Binding("down", "to_list", "List", show=False),
         Binding("f1", "app.help", "Help"),
@@ -112,7 +116,7 @@ class HistoryScreen(Screen[None]):
         yield Input(placeholder="Type to filter: date, label or nutrient", compact=True, id="history-filter")
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="history-status", markup=False)
-        yield PainTrend(id="pain-trend")
+        yield ProgressChart(id="history-progress")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -159,6 +163,9 @@ class HistoryScreen(Screen[None]):
         if self.marked not in self.by_key:
             self.marked = None
         self.refill(keep)
+        # Over every readable result, whatever the filter: entries come newest first.
+        oldest_first = [e for e in reversed(self.entries) if isinstance(e, SavedSession)]
+        self.query_one("#history-progress", ProgressChart).show(all_series(oldest_first, self.content))
 
     def _visible(self) -> list[SessionEntry]:
         words = self.query_one("#history-filter", Input).value.casefold().split()
@@ -190,9 +197,11 @@ class HistoryScreen(Screen[None]):
         status += f"; {broken} unreadable, listed last" if broken else ""  # short: the trend follows on the line
         if not self.entries:
             status = "No saved results yet: finish an assessment and it is saved here automatically."
-        self.query_one("#history-status", Static).update(status + "   Pain over time:")
-        pains = [e.pain_intensity for e in sorted(readable, key=lambda e: e.created) if e.pain_intensity is not None]
-        self.query_one("#pain-trend", PainTrend).data = pains
+        suffix = ". Over time, oldest first (P: every score):"
+        if len(status + suffix) > self.app.size.width - 2:
+            suffix = ". Over time (P: every score):"
+        status += suffix if readable else ""
+        self.query_one("#history-status", Static).update(status)
 
     def _add_rows(self, count: int) -> None:
         """Add the next ``count`` filtered entries to the table (more follow as the cursor reaches the end)."""
@@ -347,6 +356,11 @@ class HistoryScreen(Screen[None]):
             focused.value = ""
             return
         nav.go(self, nav.Home())
+
+    def action_progress(self) -> None:
+        from nutri_tui.tui.screens.progress import ProgressModal
+
+        self.app.push_screen(ProgressModal([e for e in self.entries if isinstance(e, SavedSession)], self.content))
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]

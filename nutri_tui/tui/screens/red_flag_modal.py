@@ -1,4 +1,7 @@
-"""Shown the moment an emergency warning sign is answered Yes, or Not sure (which is acted on as Yes)."""
+"""Shown the moment an emergency warning sign is answered Yes, or Not sure (which is acted on as Yes).
+
+The words are :func:`nutri_tui.reports.plan.interruption`'s, which plain mode says too.
+"""
 
 from __future__ import annotations
 
@@ -9,37 +12,28 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
-from nutri_tui.models.catalogues import RedFlag
+from nutri_tui.reports.plan import Interruption
 from nutri_tui.tui.screens.modal import Modal
 
 
 class RedFlagModal(Modal[None]):
     BINDINGS: ClassVar = [Binding("escape", "dismiss", "I understand")]
 
-    def __init__(self, flag: RedFlag, unsure: bool = False) -> None:
+    def __init__(self, words: Interruption) -> None:
         super().__init__()
-        self.flag = flag
-        self.unsure = unsure
+        self.words = words
 
     def compose(self) -> ComposeResult:
+        words = self.words
         with Vertical(id="red-flag-dialog"):
-            title = "‼ NOT SURE? Treat it as an emergency" if self.unsure else "‼ EMERGENCY: act now"
-            yield Static(title, classes="alert-title", markup=False)
+            yield Static(f"‼ {words.title}", classes="alert-title", markup=False)
             with VerticalScroll():
-                if self.unsure:
-                    yield Static(
-                        "You were not sure about a sign that needs checking straight away. Until a clinician has "
-                        "ruled it out, act as if the answer were yes:",
-                        markup=False,
-                    )
-                yield Static(self.flag.advice, classes="advice", markup=False)
-                yield Static(f"Why: {self.flag.meaning}", markup=False)
-                yield Static(
-                    "You can finish the questions afterwards; this warning will lead your result. "
-                    "Do not wait for the result to get help.",
-                    classes="muted",
-                    markup=False,
-                )
+                yield Static(words.said, markup=False)
+                if words.preface:
+                    yield Static(words.preface, markup=False)
+                yield Static(words.advice, classes="advice", markup=False)
+                yield Static(words.why, markup=False)
+                yield Static(words.after, classes="muted", markup=False)
             yield Button("I understand (Enter)", id="understood", variant="error")
 
     def on_mount(self) -> None:

@@ -18,7 +18,7 @@ from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from nutri_tui.tui.flow import WizardFlow
+    from nutri_tui.flow import WizardFlow
 
 HELP = (
     "Check your answers. Press Enter on an Edit button to change that step; Next on that step brings you "

@@ -33,8 +33,8 @@ from nutri_tui.tui.widgets.key_bar import KeyBar
 from nutri_tui.tui.widgets.number import NumberField
 
 if TYPE_CHECKING:
+    from nutri_tui.flow import WizardFlow
     from nutri_tui.models.session import Draft
-    from nutri_tui.tui.flow import WizardFlow
 
 
 class WizardScreen(Screen[None]):
@@ -68,7 +68,8 @@ class WizardScreen(Screen[None]):
 
     @property
     def HELP(self) -> str:
-        return self.step.help
+        """The step's help, then how its form is answered by keyboard."""
+        return "\n\n".join(text for text in (self.step.help, self.step.keys) if text)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -203,17 +203,8 @@ class YesNoQuestion(AnswerRow):
         self.key = key
 
 
-def answer_keys(options: dict[str, str]) -> dict[str, str]:
-    """The key that answers each option: its first letter when those differ (A agree, D disagree), otherwise its
-    position from 0 (the PHQ-4's "Not at all" and "Nearly every day" share an N: 0 to 3, as the form scores them)."""
-    letters = [text[:1].casefold() for text in options.values()]
-    if len(set(letters)) == len(letters) and all(letter.isalpha() for letter in letters):
-        return dict(zip(letters, options, strict=True))
-    return {str(position): key for position, key in enumerate(options)}
-
-
 class ScaleQuestion(OptionRow):
-    """One question of a questionnaire, answered by a key (:func:`answer_keys`) or Left/Right, in one widget.
+    """One question of a questionnaire, answered by a key (``keys``: key -> option) or Left/Right, in one widget.
 
     Answering by its key moves on to the next question, as a warning sign's row does; the arrows change an
     answer without moving. Not an :class:`AnswerRow`: nothing that looks for warning signs finds it.
@@ -225,7 +216,13 @@ class ScaleQuestion(OptionRow):
     advance = True
 
     def __init__(
-        self, question: str, key: str, options: dict[str, str], value: str | None = None, **kwargs: Any
+        self,
+        question: str,
+        key: str,
+        options: dict[str, str],
+        keys: dict[str, str],
+        value: str | None = None,
+        **kwargs: Any,
     ) -> None:
-        super().__init__(options, value, keys=answer_keys(options), question=question, **kwargs)
+        super().__init__(options, value, keys=keys, question=question, **kwargs)
         self.key = key

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, SelectionList
 
+from nutri_tui.text import matches
 from nutri_tui.tui.widgets.tick_list import TickList
 
 LIST_ROWS = 12
@@ -66,12 +67,7 @@ class FilteredSelection(Vertical):
         yield Label(self._count_text(), classes="count")
 
     def _options(self, query: str) -> list[tuple[str, str, bool]]:
-        words = query.casefold().split()
-        return [
-            (label, value, value in self.selected)
-            for value, label, search in self.items
-            if all(word in search.casefold() for word in words)
-        ]
+        return [(label, value, value in self.selected) for value, label, search in self.items if matches(query, search)]
 
     def _count_text(self) -> str:
         chosen = [label for value, label, _ in self.items if value in self.selected]

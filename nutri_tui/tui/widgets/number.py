@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from nutri_tui.text import number_problem, typed_number
 from nutri_tui.tui.widgets.question_layout import box_offset, box_width, question_height, question_with_box
 
 
@@ -112,23 +113,9 @@ class NumberField(Widget, can_focus=True):
     # --- reading ---------------------------------------------------------------------------
 
     @property
-    def number(self) -> float | None:
-        """The number typed, or None when blank, not a number, or out of range."""
-        try:
-            number = float(self.text) if self.text.strip(".") else None
-        except ValueError:
-            return None
-        if number is None or not self.minimum <= number <= self.maximum:
-            return None
-        return number
-
-    @property
     def value(self) -> int | float | None:
-        """The answer: a whole number (or a decimal where allowed), or None."""
-        number = self.number
-        if number is None or (not self.decimals and not number.is_integer()):
-            return None
-        return number if self.decimals else int(number)
+        """The answer: a whole number (or a decimal where allowed) in range, or None (read as plain mode reads it)."""
+        return typed_number(self.text, self.minimum, self.maximum, self.decimals)
 
     @property
     def is_valid(self) -> bool:
@@ -138,8 +125,7 @@ class NumberField(Widget, can_focus=True):
         """A one-item list naming what is allowed when the box holds something invalid."""
         if self.is_valid:
             return []
-        kind = "a number" if self.decimals else "a whole number"
-        return [f"{name}: enter {kind} from {self.minimum:g} to {self.maximum:g}, or leave it blank."]
+        return [number_problem(name, self.minimum, self.maximum, self.decimals)]
 
     # --- drawing ---------------------------------------------------------------------------
 

@@ -10,8 +10,8 @@ from nutri_tui.tui.screens.steps.base import StepForm
 from nutri_tui.tui.screens.steps.medicines import MedicinesStep
 
 if TYPE_CHECKING:
+    from nutri_tui.flow import WizardFlow
     from nutri_tui.questionnaire import Step
-    from nutri_tui.tui.flow import WizardFlow
 
 SPECIAL_FORMS: dict[str, type[StepForm]] = {
     "about": AboutStep,

@@ -9,22 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
 from nutri_tui.engine.guidance import questions_for
+from nutri_tui.engine.steps import answers_so_far, flags_still_to_answer
 from nutri_tui.models.answers import Answers
 from nutri_tui.questionnaire import Question
+from nutri_tui.reports.plan import interruption
 from nutri_tui.tui.screens.red_flag_modal import RedFlagModal
 from nutri_tui.tui.screens.steps.base import StepForm
 from nutri_tui.tui.widgets.answer_row import AnswerRow
 from nutri_tui.tui.widgets.choice import YesNoQuestion
-
-ASKED_WITH_PAIN = ("leg_spread", "duration", "cause", "intensity")
-"""Questions that must be answered when the person has pain now (none ticked: no pain)."""
 
 
 class BackPainStep(StepForm):
@@ -55,11 +53,7 @@ class BackPainStep(StepForm):
         here = self._answered_here()
         key = repr((sorted((name, sorted(values.items(), key=str)) for name, values in sections.items()), here))
         if key != getattr(self, "_wordings_key", None):
-            try:
-                answers = Answers.model_validate({**sections, "back_pain": here}, context={"content": self.content})
-            except ValidationError:
-                # Earlier steps are checked before anyone reaches this one; if they cannot be read, ask everything.
-                answers = Answers()
+            answers = answers_so_far(self.flow.state.sections, "back_pain", here, self.content)
             self._wordings_key, self._answers_now = key, answers
             self._wordings_cache = questions_for(answers, self.content)
         return self._answers_now
@@ -87,29 +81,12 @@ class BackPainStep(StepForm):
                 question.refresh(layout=True)
         self.sync_instruments()  # the back-pain questionnaire: asked once back pain is ticked
 
-    def required_now(self, values: dict[str, Any]) -> frozenset[str]:
-        return frozenset(ASKED_WITH_PAIN) if values["areas"] else frozenset()
-
-    def missing_label(self, question: Question) -> str:
-        if question.name == "intensity":
-            return "pain score"
-        if question.name in ASKED_WITH_PAIN:
-            return question.text.rstrip("?").lower()
-        return super().missing_label(question)
-
     def extra_unanswered(self, values: dict[str, Any]) -> Widget | None:
         return next((q for q in self.query(YesNoQuestion) if q.display and q.value is None), None)
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
-        unanswered = sum(1 for q in self.query(YesNoQuestion) if q.display and q.value is None)
-        if unanswered:
-            return [f"{unanswered} warning-sign question{'s' if unanswered > 1 else ''} still to answer."]
-        return []
-
-    def validated(self, values: dict[str, Any]) -> dict[str, Any]:
-        if not values["areas"]:
-            values = {**values, "leg_spread": values.get("leg_spread") or "none"}
-        return super().validated(values)
+        problem = flags_still_to_answer(sum(1 for q in self.query(YesNoQuestion) if q.display and q.value is None))
+        return [problem] if problem else []
 
     @on(AnswerRow.Changed)
     def _red_flag_answered(self, event: AnswerRow.Changed) -> None:
@@ -119,8 +96,9 @@ class BackPainStep(StepForm):
         flag_id = (event.row.id or "").removeprefix("flag-")
         flag = self.content.red_flags.get(flag_id)
         self._ask_follow_up(event.row)
-        if flag is not None and flag.urgency == "emergency" and event.value in ("yes", "dont_know"):
-            self.app.push_screen(RedFlagModal(flag, unsure=event.value == "dont_know"))
+        words = interruption(flag, event.value, event.row.question) if flag is not None else None
+        if words is not None:
+            self.app.push_screen(RedFlagModal(words))
 
     def _ask_follow_up(self, answered: AnswerRow) -> None:
         """A sign whose question follows from this answer (cancer, then nerve symptoms) appears just below it;

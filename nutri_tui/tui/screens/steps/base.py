@@ -6,13 +6,15 @@ Each question's ``kind`` says which widget asks it; a step with a question no lo
 supplement amounts, the warning signs) or a rule between answers (pregnancy is asked only of those it
 can apply to) is a small subclass in this folder. A question an earlier step's answer settles
 (``Question.known``: a vegetarian's meat is "never") needs none: this form hides it, answers it, and says why.
+The rules themselves (what applies, what is required, what a step stores) are headless, in
+:mod:`nutri_tui.engine.steps` and :mod:`nutri_tui.questionnaire`, which plain mode asks by too: a form only
+reads its widgets and hands the values to them.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
@@ -20,26 +22,19 @@ from textual.widgets import Static
 
 from nutri_tui.content.choices import list_choices, medicine_rows
 from nutri_tui.engine.instruments import asked_here
-from nutri_tui.models.answers import About, Answers, BackPain, Diet, Health, Lifestyle, Sun
+from nutri_tui.engine.steps import answers_so_far, required, step_answers, still_to_answer
+from nutri_tui.models.answers import Answers
 from nutri_tui.questionnaire import Question, Step, as_asked, known_answer, not_asked
-from nutri_tui.text import validation_message
-from nutri_tui.tui.screens.steps.instrument import instrument_block, instrument_status
+from nutri_tui.reports.instruments import instrument_status
+from nutri_tui.tui.screens.steps.instrument import instrument_block
 from nutri_tui.tui.widgets.choice import Choice, ScaleQuestion
 from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
 from nutri_tui.tui.widgets.number import NumberField
 
 if TYPE_CHECKING:
     from nutri_tui.content import Content
-    from nutri_tui.tui.flow import WizardFlow
+    from nutri_tui.flow import WizardFlow
 
-SECTION_MODELS: dict[str, type[BaseModel]] = {
-    "about": About,
-    "sun": Sun,
-    "diet": Diet,
-    "lifestyle": Lifestyle,
-    "health": Health,
-    "back_pain": BackPain,
-}
 LISTS = ("ticks", "medicines", "conditions", "symptoms")
 """Question kinds answered by ticking items in a list."""
 ANSWER_WIDGETS = "Input, Choice, NumberField, SelectionList, OptionRow"
@@ -172,14 +167,7 @@ class StepForm(VerticalScroll):
     def answers_now(self) -> Answers:
         """Every answer so far with this step's as they stand on the form (what decides whether a questionnaire
         applies); the answers without this step's if they do not validate yet."""
-        sections = {name: values for name, values in self.flow.state.sections.items() if name != self.step.section}
-        here = {k: v for k, v in self.collect().items() if v is not None}
-        for candidate in ({**sections, self.step.section: here}, sections):
-            try:
-                return Answers.model_validate(candidate, context={"content": self.content})
-            except ValidationError:
-                continue
-        return Answers()
+        return answers_so_far(self.flow.state.sections, self.step.section, self.collect(), self.content)
 
     def first_question(self) -> Widget | None:
         return next((widget for widget in self.query(ANSWER_WIDGETS) if widget.display), None)
@@ -192,14 +180,10 @@ class StepForm(VerticalScroll):
         return not widgets or widgets.first().display
 
     def problems(self) -> list[str]:
+        """What stops Next, in the words every front end uses (:mod:`nutri_tui.engine.steps`)."""
         values = self.collect()
-        needed = self.required_now(values)
-        missing = [
-            self.missing_label(q)
-            for q in self.step.questions
-            if (q.required or q.name in needed) and self.shown(q) and values.get(q.name) is None
-        ]
-        found = [f"Still to answer: {', '.join(missing)}."] if missing else []
+        missing = still_to_answer(self.step, values, self.shown)
+        found = [missing] if missing else []
         for question in self.step.questions:
             if question.kind == "number":
                 found += self.query_one(f"#{question.name}", NumberField).problem(question.review)
@@ -211,14 +195,6 @@ class StepForm(VerticalScroll):
                 found.append(str(error))
         return found
 
-    def required_now(self, values: dict[str, Any]) -> frozenset[str]:
-        """Questions (by name) that these answers make required, beyond those always required."""
-        return frozenset()
-
-    def missing_label(self, question: Question) -> str:
-        """How "Still to answer" names a question."""
-        return question.review.lower()
-
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
         return []
 
@@ -226,13 +202,13 @@ class StepForm(VerticalScroll):
         """The first question still to answer, or holding a number that cannot be right: where Next takes
         the person when the step is not complete."""
         values = self.collect()
-        needed = self.required_now(values)
+        needed = required(self.step, values)
         for question in self.step.questions:
             widgets = self.query(f"#{question.name}")
             if not widgets or not widgets.first().display:
                 continue
             widget = widgets.first()
-            if (question.required or question.name in needed) and values.get(question.name) is None:
+            if question.name in needed and values.get(question.name) is None:
                 return widget
             if isinstance(widget, NumberField) and widget.problem(question.review):
                 return widget
@@ -244,13 +220,7 @@ class StepForm(VerticalScroll):
 
     def validated(self, values: dict[str, Any]) -> dict[str, Any]:
         """Check this step's values with the section's model; returns what to store."""
-        merged = {**self.saved, **{k: v for k, v in values.items() if v is not None}}
-        model = SECTION_MODELS[self.step.section]
-        try:
-            model.model_validate(merged, context={"content": self.content})
-        except ValidationError as error:
-            raise ValueError(f"{self.step.section}.{validation_message(error)}") from None
-        return {k: v for k, v in values.items() if v is not None}
+        return step_answers(self.step, self.saved, values, self.content)
 
 
 def show(widget: Widget, shown: bool) -> None:

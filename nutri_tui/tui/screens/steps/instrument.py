@@ -1,7 +1,7 @@
 """A validated questionnaire on a step's form: optional, in its authors' words, with its attribution.
 
 The block says it is optional and what the score is for, asks the stem, then each item as a row answered by
-a key (:func:`~nutri_tui.tui.widgets.choice.answer_keys`: A or D, or 0 to 3), which moves on to the next, as the
+a key (:func:`~nutri_tui.questionnaire.answer_keys`: A or D, or 0 to 3), which moves on to the next, as the
 warning signs are answered. A line under the items says how many are answered (a score needs them all), and
 the attribution closes it. Every text is the content's, shown as plain text (never parsed as markup).
 """
@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from nutri_tui.tui.widgets.choice import ScaleQuestion, answer_keys
+from nutri_tui.questionnaire import answer_keys
+from nutri_tui.reports.instruments import instrument_status
+from nutri_tui.tui.widgets.choice import ScaleQuestion
 
 if TYPE_CHECKING:
     from nutri_tui.models.instruments import Instrument
@@ -24,16 +26,19 @@ MOVES_ON = "An answer moves on to the next question; Left and Right change it."
 
 def instrument_block(question: Question, instrument: Instrument, given: dict[str, str]) -> Vertical:
     """Everything that asks one questionnaire, prefilled with ``given`` (question id -> answer id)."""
-    rows = [
-        ScaleQuestion(
-            f"{item.number}. {item.text}",
-            item.id,
-            {a.id: a.text for a in instrument.answers_to(item)},
-            given.get(item.id),
-            id=f"{question.name}-{item.id}",
+    rows = []
+    for item in instrument.item:
+        options = {a.id: a.text for a in instrument.answers_to(item)}
+        rows.append(
+            ScaleQuestion(
+                f"{item.number}. {item.text}",
+                item.id,
+                options,
+                answer_keys(options),
+                given.get(item.id),
+                id=f"{question.name}-{item.id}",
+            )
         )
-        for item in instrument.item
-    ]
     mark = " †" if instrument.attribution_unverified else ""
     return Vertical(
         Static(f"{instrument.name} (optional)", classes="question heading", markup=False),
@@ -70,17 +75,3 @@ def _questions(numbers: list[int]) -> str:
     if numbers == list(range(numbers[0], numbers[-1] + 1)):
         return f"questions {numbers[0]} to {numbers[-1]}"
     return "questions " + ", ".join(map(str, numbers))
-
-
-def instrument_status(instrument: Instrument, given: dict[str, str]) -> str:
-    """How much is answered, and what that means for the score."""
-    total = len(instrument.item)
-    answered = sum(1 for item in instrument.item if item.id in given)
-    if answered == 0:
-        return "None answered yet: that is fine, these questions are optional."
-    if answered < total:
-        return (
-            f"{answered} of {total} answered. The score needs all {total}: with some left blank, your result "
-            "will say it is incomplete and give no score."
-        )
-    return f"All {total} answered: your result will show the score."

@@ -9,15 +9,14 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from nutri_tui.content.choices import supplement_form_choices, supplement_kinds
-from nutri_tui.content.supplements import implausible, supplement_unit
-from nutri_tui.models.answers import Supplement
+from nutri_tui.content.supplements import supplement_unit
+from nutri_tui.engine.steps import MAX_SUPPLEMENT, supplement_amounts_problem, supplement_problems
 from nutri_tui.questionnaire import Question
 from nutri_tui.tui.screens.steps.base import StepForm
 from nutri_tui.tui.widgets.choice import Choice
 from nutri_tui.tui.widgets.number import NumberField
 
-MAX_SUPPLEMENT = 100_000
-"""A typing-error guard only: the answers model and the upper limits judge real amounts."""
+CHOOSE_FORM = "Choose it in the box below the amount."
 
 
 class MedicinesStep(StepForm):
@@ -69,22 +68,11 @@ class MedicinesStep(StepForm):
         )
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
-        bad = [
+        bad = supplement_amounts_problem(
             name
             for supplement_id, name in supplement_kinds(self.content)
             if not self.query_one(f"#supplement-{supplement_id}", NumberField).is_valid
-        ]
+        )
         if bad:
-            return [f"Supplement amounts must be numbers of 0 or more: check {', '.join(bad)}."]
-        problems = []
-        for entry in values["supplements"]:
-            found = implausible(Supplement.model_validate(entry), self.content)
-            if found is None:
-                continue
-            hint = (
-                f" Did you mean {found.likely.entered_in}? Choose it in the box below the amount."
-                if found.likely
-                else ""
-            )
-            problems.append(f"{found.question()}.{hint or ' Please check the amount on the pack.'}")
-        return problems
+            return [bad]
+        return supplement_problems(values["supplements"], self.content, CHOOSE_FORM)

@@ -1,10 +1,13 @@
-"""The wizard's course, without Textual: the answers so far, the step order, drafts, and the finish.
+"""The wizard's course for every front end (the app and plain mode): the answers so far, the step order,
+drafts, and the finish.
 
 Answers are kept as plain section dicts while the person moves through the steps, so a step can be
 half-filled and saved as a draft; each step validates its own section with the pydantic model before
-it lets the person move on, and the whole set is validated once more (with the content) before it is
-assessed. :class:`WizardFlow` decides where Next and Back lead; the screens only show what it says,
-and the app switches screens in one place (:mod:`nutri_tui.tui.app`).
+it lets the person move on (:mod:`nutri_tui.engine.steps`), and the whole set is validated once more (with
+the content) before it is assessed. :class:`WizardFlow` decides where Next and Back lead; the app's screens
+only show what it says (the app switches screens in one place, :mod:`nutri_tui.tui.app`), and plain mode
+(:mod:`nutri_tui.plain`) asks its questions in the same order and saves through the same methods, so both
+write the same draft and the same session.
 
 Nothing here imports Textual, so the whole course can be tested without an app. Pydantic, the content
 and storage are imported where first used: the welcome screen imports this module and must paint fast.
@@ -120,8 +123,13 @@ class WizardFlow:
         return self.state.section(name)
 
     def done(self, step_id: str, values: dict[str, Any], back_to_review: bool) -> str:
-        """Keep a completed step's answers; the step to show next, or ``review`` after the last."""
-        self.state.update(STEPS[step_index(step_id)].section, values)
+        """Keep a completed step's answers (they replace the step's earlier ones: a number cleared is no longer
+        given); the step to show next, or ``review`` after the last."""
+        step = STEPS[step_index(step_id)]
+        section = self.state.section(step.section)
+        for question in step.questions:
+            section.pop(question.name, None)
+        section.update(values)
         index = step_index(step_id)
         at_end = back_to_review or index == len(STEP_IDS) - 1
         self.state.step = REVIEW if at_end else STEP_IDS[index + 1]
@@ -137,6 +145,11 @@ class WizardFlow:
             return None
         self.state.step = STEP_IDS[index - 1]
         return self.state.step
+
+    def keep(self, step_id: str, values: dict[str, Any]) -> None:
+        """Keep what is answered on a step so far, without moving on (plain mode, when its input ends mid-step)."""
+        self.state.update(STEPS[step_index(step_id)].section, values)
+        self.dirty = True
 
     def draft(self) -> Draft:
         """The answers so far as a draft, taken now so that later edits cannot leak into it."""

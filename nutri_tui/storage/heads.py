@@ -1,0 +1,183 @@
+"""The head of a session file: what the history list reads of a file it has not seen, instead of all of it.
+
+A schema-2 (and later) session file starts with its top-level keys and a small ``[summary]`` table,
+before ``[answers]``. :func:`read_head` reads only that (a few hundred bytes) and validates it with
+:class:`~nutri_tui.models.session.SessionHead`; the entry is used only if the head is complete, valid, of
+the current schema, with the questionnaires' scores, and the file still has the size the summary records.
+Anything else means "read the whole file", which is the truth. When many files need reading,
+:func:`prefetch_heads` first asks the system to fetch all their heads at once. (Split from
+:mod:`nutri_tui.storage.index`, which keeps the cache of entries, when the scores made it too long.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from nutri_tui.models.session import SessionHead
+from nutri_tui.safe_read import O_CLOEXEC, O_NOFOLLOW, O_NONBLOCK
+from nutri_tui.storage.index import SavedSession
+
+HEAD_CHUNK = 4096
+"""Bytes read at a time while looking for the end of a file's head (a written head is about 400)."""
+HEAD_MAX = 16_384
+"""A head longer than this is not looked for: the file is read in full."""
+QUESTIONNAIRES_SINCE = 4
+"""The first session schema whose results can hold a questionnaire's score."""
+_FADVISE = getattr(os, "posix_fadvise", None)  # not on macOS or Windows
+
+# The head exactly as nutri-tui writes it (storage._dump): a string without escapes, a plain integer
+# and a boolean read the same in TOML and here, so this one pattern reads it without a TOML parser.
+# Any other head (edited by hand, a label with quotes, CRLF line ends) goes to tomllib instead.
+_COMMENTS = r"(?:#[^\x00-\x08\x0a-\x1f\x7f]*\n)*"
+_STR = r'"([^"\\\x00-\x1f\x7f]*)"'
+_INT = r"(0|[1-9][0-9]*)"
+_PAIR = rf"\[{_STR}, {_STR}\]"
+# A questionnaire's score: { id = "phq4", total = 4, band = "mild", subscales = { anxiety = 3, depression = 1 } }
+_N = r"(?:0|[1-9][0-9]*)"
+_KEY = r"[a-z0-9][a-z0-9_-]*"
+_SUBSCALES = rf"\{{((?: {_KEY} = {_N}(?:, {_KEY} = {_N})* )?)\}}"
+_SCORE = rf"\{{ id = {_STR}, total = ({_N}), band = {_STR}, subscales = {_SUBSCALES} \}}"
+_SCORE_ANY = re.sub(r"\((?!\?)", "(?:", _SCORE)  # the same, without groups, to repeat in the head's pattern
+_WRITTEN_HEAD = re.compile(
+    rf"{_COMMENTS}schema_version = {_INT}\napp_version = {_STR}\ncontent_version = {_STR}\n"
+    rf"created = {_STR}\nlabel = {_STR}\n\n{_COMMENTS}\[summary\]\n(?:pain_intensity = {_INT}\n)?"
+    rf"red_flag = (true|false)\ntop_nutrients = \[((?:{_PAIR}(?:, {_PAIR})*)?)\]\n"
+    rf"(?:instruments = \[(?P<scores>(?:{_SCORE_ANY}(?:, {_SCORE_ANY})*)?)\]\n)?file_size = (?P<size>{_N})\n\n"
+)
+_PAIRS = re.compile(_PAIR)
+_SCORES = re.compile(_SCORE)
+_SUBSCALE = re.compile(rf"({_KEY}) = ({_N})")
+
+
+def prefetch_heads(paths: list[str]) -> None:
+    """Ask the system to start reading the first :data:`HEAD_CHUNK` bytes of each file, without waiting.
+
+    From a cold disk the reads then overlap, so reading the heads afterwards takes a fraction of
+    the time. Only a hint: links are not followed, nothing is read here, and errors are ignored.
+    """
+    if _FADVISE is None:
+        return
+    for path in paths:
+        try:
+            fd = os.open(path, os.O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        except OSError:
+            continue
+        try:
+            _FADVISE(fd, 0, HEAD_CHUNK, os.POSIX_FADV_WILLNEED)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+def read_head(fd: int, path: Path, size: int) -> tuple[SavedSession | None, bytes]:
+    """The list entry for the open session file ``fd`` from its head alone, and the bytes read so far.
+
+    The entry is None unless the head can be trusted: the first table is ``[summary]``, the text up
+    to the next table validates as a :class:`SessionHead` of the current schema, and its
+    ``file_size`` equals ``size`` (from ``fstat``). The caller then reads the rest of the file from
+    ``fd`` and parses all of it. Never raises for a bad file (an ``OSError`` is not about the file).
+    """
+    if _FADVISE is not None:  # only the head is wanted: no read-ahead (a quarter faster from a cold disk)
+        with contextlib.suppress(OSError):
+            _FADVISE(fd, 0, 0, os.POSIX_FADV_RANDOM)
+    data = b""
+    end = -1
+    while len(data) < HEAD_MAX:
+        chunk = os.read(fd, HEAD_CHUNK)
+        if not chunk:
+            break
+        start = max(len(data) - 1, 0)
+        data += chunk
+        end = _head_end(data, start)
+        if end != -1:
+            break
+    if end <= 0:
+        return None, data
+    try:
+        head = SessionHead.model_validate(_parse_head(data[:end]))
+    except (ValueError, ValidationError, RecursionError):  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
+        return None, data
+    summary = head.summary
+    if summary is None or summary.file_size != size or summary.instruments is None:
+        return None, data  # no instruments: written before the summary kept the scores
+    entry = SavedSession(
+        path=path,
+        created=head.created,
+        label=head.label,
+        pain_intensity=summary.pain_intensity,
+        red_flag=summary.red_flag,
+        top_nutrients=summary.top_nutrients,
+        content_version=head.content_version,
+        instruments=summary.instruments,
+    )
+    return entry, data
+
+
+_SCHEMA_LINE = re.compile(rb"(?:\xef\xbb\xbf)?(?:#[^\n]*\n)*schema_version = ([1-9][0-9]{0,2})\r?\n")
+
+
+def no_questionnaire_possible(data: bytes) -> bool:
+    """Whether the start of a session file says it is of a schema older than the questionnaires (1 to 3).
+
+    Such a result holds no score, so an older index's record of it (which has no ``instruments``) is
+    complete as it is: upgrading the index reads only this much of each file, never the whole of it.
+    """
+    match = _SCHEMA_LINE.match(data)
+    return match is not None and int(match[1]) < QUESTIONNAIRES_SINCE
+
+
+def head_summary(data: bytes) -> object:
+    """The ``[summary]`` table from the head of a session file whose body may be broken (unvalidated);
+    None if there is none. Only for a better reason when the whole file does not read: it may be cut off."""
+    end = _head_end(data[:HEAD_MAX], 0)
+    if end <= 0:
+        return None
+    try:
+        return _parse_head(data[:end]).get("summary")
+    except (ValueError, RecursionError):
+        return None
+
+
+def _head_end(data: bytes, searched: int) -> int:
+    """Where the table after ``[summary]`` starts (-1: not found yet; 0: this is not a schema-2 head)."""
+    first = data.find(b"\n[")
+    if first == -1:
+        return -1
+    line_end = data.find(b"\n", first + 1)
+    if line_end == -1:
+        return -1
+    if data[first + 1 : line_end].rstrip(b" \t\r") != b"[summary]":
+        return 0
+    following = data.find(b"\n[", max(line_end - 1, searched))
+    return -1 if following == -1 else following + 1
+
+
+def _parse_head(raw: bytes) -> dict[str, Any]:
+    """The head as :func:`tomllib.loads` would give it; a head as nutri-tui writes it is read without tomllib."""
+    text = raw.decode("utf-8").removeprefix("\ufeff")
+    match = _WRITTEN_HEAD.fullmatch(text)
+    if match is None:
+        return tomllib.loads(text)
+    schema, app, content, created, label, pain, red_flag, top = match.groups()[:8]
+    summary: dict[str, Any] = {} if pain is None else {"pain_intensity": int(pain)}
+    summary.update(red_flag=red_flag == "true", top_nutrients=[list(p) for p in _PAIRS.findall(top)])
+    if match["scores"] is not None:
+        scores = []
+        for score_id, total, band, subscales in _SCORES.findall(match["scores"]):
+            pairs = _SUBSCALE.findall(subscales)
+            if len({sub for sub, _ in pairs}) < len(pairs):  # a key twice: tomllib says what is wrong
+                return tomllib.loads(text)
+            table = {sub: int(points) for sub, points in pairs}
+            scores.append({"id": score_id, "total": int(total), "band": band, "subscales": table})
+        summary["instruments"] = scores
+    summary["file_size"] = int(match["size"])
+    keys = {"schema_version": int(schema), "app_version": app, "content_version": content, "created": created}
+    return {**keys, "label": label, "summary": summary}
