@@ -33,6 +33,7 @@ RUNS: list[tuple[str, list[str]]] = [
     ("bench_startup", ["--rounds", "5", "--sessions", "1000"]),
     ("bench_startup", ["--rounds", "5", "--sessions", "10000"]),
     ("bench_step_switch", ["--rounds", "3"]),
+    ("bench_filter_key", ["--rounds", "3"]),
     ("bench_history", ["--sessions", "10000", "--rounds", "3", "--no-parse-reference"]),
     ("bench_history_screen", ["--sessions", "10000", "--rounds", "3"]),
     ("bench_save", ["--count", "30"]),
@@ -120,6 +121,7 @@ def template() -> str:
     for name in [
         "bench_startup",
         "bench_step_switch",
+        "bench_filter_key",
         "bench_history",
         "bench_history_screen",
         "bench_save",

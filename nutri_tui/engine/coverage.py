@@ -8,6 +8,8 @@ is also a real answer, so they are not judged here.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from nutri_tui.models.answers import Answers
 from nutri_tui.questionnaire import known_answers
 
@@ -33,11 +35,16 @@ _JUDGED: tuple[tuple[str, str, tuple[tuple[str, object], ...]], ...] = tuple(
 """Each section with the answers an empty answers file gives it, as (field, default) pairs."""
 
 
+@lru_cache(maxsize=8)
+def _settled_by(diet: str) -> dict[str, dict[str, object]]:
+    return known_answers({"about": {"diet": diet}})
+
+
 def unanswered(answers: Answers) -> tuple[str, ...]:
     """The titles of the sections in which nothing was answered, in questionnaire order."""
     empty = []
     # An answer the diet pattern settles (a vegetarian's meat: never) was not given by the person.
-    settled = known_answers({"about": {"diet": answers.about.diet}})
+    settled = _settled_by(answers.about.diet)
     for name, title, defaults in _JUDGED:
         given = getattr(answers, name).__dict__
         known = settled.get(name, {})

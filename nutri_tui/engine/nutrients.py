@@ -205,7 +205,11 @@ def _settled_by(diet: str) -> dict[str, str]:
 def _as_said(reason: Reason, settled: dict[str, str]) -> Reason:
     """The reason quoting the person's own answer where it quoted one their diet pattern settled. Done after
     scoring: two reasons then quote one answer (oily fish and meat: "vegetarian"), and each still counts."""
-    parts = reason.answer.split("; ")
+    answer = reason.answer
+    if "; " not in answer:  # most reasons quote one answer
+        one = settled.get(answer)
+        return reason if one is None else replace(reason, answer=one)
+    parts = answer.split("; ")
     said = list(dict.fromkeys(settled.get(part, part) for part in parts))
     return reason if said == parts else replace(reason, answer="; ".join(said))
 
