@@ -19,29 +19,11 @@ from nutri_tui.tui.screens.compare import CompareScreen
 from nutri_tui.tui.screens.history import HistoryScreen
 from nutri_tui.tui.screens.progress import ProgressModal
 from nutri_tui.tui.widgets.sparkline import ProgressChart
+from tests.questionnaire_answers import PHQ_AFTER, PHQ_BEFORE, SB_HIGH, SB_MEDIUM
 
 SIZE = (80, 24)
 DATA = Path(__file__).resolve().parents[1] / "data"
 MONDAY = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-SB_HIGH = {
-    "leg_pain": "agree",
-    "shoulder_neck": "agree",
-    "walking": "agree",
-    "dressing": "disagree",
-    "activity_safe": "agree",
-    "worrying": "agree",
-    "terrible": "agree",
-    "enjoyment": "disagree",
-    "bothersome": "very_much",
-}
-SB_MEDIUM = {**SB_HIGH, "worrying": "disagree", "terrible": "disagree"}
-PHQ_BEFORE = {
-    "nervous": "nearly_every_day",
-    "worrying": "several_days",
-    "interest": "several_days",
-    "down": "not_at_all",
-}
-PHQ_AFTER = {"nervous": "several_days", "worrying": "not_at_all", "interest": "several_days", "down": "several_days"}
 CHART = [
     "Pain ▆▄ 7, 4 of 10: 3 points lower than the first: a change that matters",
     "PHQ-4 ▄▃ 5, 3 of 12: mild, as at the first",

@@ -11,6 +11,7 @@ from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.reports.comparison import compare_sessions
 from nutri_tui.storage import make_session
+from tests.questionnaire_answers import PHQ_AFTER, PHQ_BEFORE, SB_HIGH, SB_MEDIUM
 
 NOW = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 
@@ -33,26 +34,6 @@ def test_a_level_that_rose_means_more_reason_to_check_not_more_of_the_nutrient(c
 
 
 # -- issue 16: the change that matters, and the questionnaires ----------------------------------------
-
-SB_HIGH = {
-    "leg_pain": "agree",
-    "shoulder_neck": "agree",
-    "walking": "agree",
-    "dressing": "disagree",
-    "activity_safe": "agree",
-    "worrying": "agree",
-    "terrible": "agree",
-    "enjoyment": "disagree",
-    "bothersome": "very_much",
-}  # total 7, psychosocial 4: high risk
-SB_MEDIUM = {**SB_HIGH, "worrying": "disagree", "terrible": "disagree"}  # total 5, psychosocial 2
-PHQ_BEFORE = {
-    "nervous": "nearly_every_day",
-    "worrying": "several_days",
-    "interest": "several_days",
-    "down": "not_at_all",
-}
-PHQ_AFTER = {"nervous": "several_days", "worrying": "not_at_all", "interest": "several_days", "down": "several_days"}
 
 
 def with_scores(content: Content, days: int, pain: int | None, start_back: dict, phq4: dict):

@@ -18,27 +18,9 @@ from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.storage import Storage, make_session
 from tests.cli_run import run
+from tests.questionnaire_answers import PHQ_AFTER, PHQ_BEFORE, SB_HIGH, SB_MEDIUM
 
 MONDAY = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-SB_HIGH = {
-    "leg_pain": "agree",
-    "shoulder_neck": "agree",
-    "walking": "agree",
-    "dressing": "disagree",
-    "activity_safe": "agree",
-    "worrying": "agree",
-    "terrible": "agree",
-    "enjoyment": "disagree",
-    "bothersome": "very_much",
-}
-SB_MEDIUM = {**SB_HIGH, "worrying": "disagree", "terrible": "disagree"}
-PHQ_BEFORE = {
-    "nervous": "nearly_every_day",
-    "worrying": "several_days",
-    "interest": "several_days",
-    "down": "not_at_all",
-}
-PHQ_AFTER = {"nervous": "several_days", "worrying": "not_at_all", "interest": "several_days", "down": "several_days"}
 
 
 def save(store: Storage, content: Content, day: int, pain: int, start_back: dict, phq4: dict, label: str) -> Path:
