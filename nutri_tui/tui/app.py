@@ -358,4 +358,11 @@ class NutriTuiApp(KeepTypeAhead):
         yield SystemCommand(
             "High contrast", "Switch to the high-contrast theme", lambda: setattr(self, "theme", HIGH_CONTRAST.name)
         )
+        # Textual's ANSI themes draw with the terminal's own 16 colours: the palette a low-vision user already set.
+        for name, light in (("ansi-dark", "dark"), ("ansi-light", "light")):
+            yield SystemCommand(
+                f"Your terminal's colours ({light})",
+                f"Use the colours set in your terminal, on a {light} background",
+                lambda name=name: setattr(self, "theme", name),
+            )
         yield from super().get_system_commands(screen)

@@ -81,7 +81,8 @@ HIGH_CONTRAST_CSS = """
    the selectors, so the selected and focused tab are restated too). */
 .-theme-nutri-high-contrast Tab { color: $foreground-muted; }
 .-theme-nutri-high-contrast Tab.-active, .-theme-nutri-high-contrast Tab:hover { color: $foreground; }
-.-theme-nutri-high-contrast Tab:disabled { color: $foreground-disabled; }
+/* $text-disabled, not $foreground-disabled: every theme has it (the ANSI themes lack the other, and crashed). */
+.-theme-nutri-high-contrast Tab:disabled { color: $text-disabled; }
 .-theme-nutri-high-contrast Tabs:focus Tab.-active { color: $block-cursor-foreground; }
 /* The command palette dims each command's help, to about 3:1 on the highlighted row. */
 .-theme-nutri-high-contrast CommandPalette > .command-palette--help-text { text-style: not dim not bold; }

@@ -70,3 +70,38 @@ async def test_help_says_how_to_get_plain_mode(tmp_path) -> None:
         assert isinstance(app.screen, HelpScreen)
         shown = " ".join(str(widget.content) for widget in app.screen.query(Static))
         assert "run nutri-tui --plain" in shown and "TERM=dumb" in shown
+        # Low vision: the themes, no colour and no movement are named where a person looks for help.
+        assert "High contrast" in shown and "Your terminal's colours" in shown
+        assert "NO_COLOR=1" in shown and "TEXTUAL_ANIMATIONS=none" in shown
+
+
+async def test_the_palette_offers_the_terminals_own_colours_and_remembers_them(tmp_path) -> None:
+    """Ctrl+P, "Your terminal's colours (light)", by keyboard: Textual's ansi-light theme, kept for next time."""
+    from nutri_tui.storage import Storage
+    from nutri_tui.storage.settings import SETTINGS_FILE
+
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"terminal's colours (light)")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "ansi-light"
+    assert 'theme = "ansi-light"' in (app.root / SETTINGS_FILE).read_text(encoding="utf-8")
+
+
+async def test_every_theme_the_palette_offers_applies_without_an_error(tmp_path) -> None:
+    """Our styles name theme variables; one that a theme lacks ($foreground-disabled in the ANSI themes) once
+    crashed the app when the person chose that theme. Each theme is applied and the screen drawn."""
+    from nutri_tui.storage import Storage
+
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for name in sorted(app.available_themes):
+            app.theme = name
+            await pilot.pause()
+            assert app.theme == name

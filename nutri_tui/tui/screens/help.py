@@ -1,4 +1,5 @@
-"""F1: help for the current screen, the keys that work everywhere, and how to get plain mode."""
+"""F1: help for the current screen, the keys that work everywhere, how to get plain mode, and the settings for
+low vision (themes, no colour, no movement)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,14 @@ PLAIN_MODE = (
 )
 
 
+LOW_VISION = (
+    "Ctrl+P, then High contrast: a theme whose text meets WCAG AA contrast. Ctrl+P, then Your terminal's "
+    "colours (dark or light): the colours, font size and contrast you set in your terminal. Start nutri-tui "
+    "with NO_COLOR=1 for no colour at all, and with TEXTUAL_ANIMATIONS=none for no movement on screen. The "
+    "theme you choose is remembered."
+)
+
+
 class HelpScreen(Modal[None]):
     BINDINGS: ClassVar = [Binding("escape,f1,q", "dismiss", "Close")]
 
@@ -50,4 +59,6 @@ class HelpScreen(Modal[None]):
                 yield Static(KEYS, markup=False)
                 yield Static("Screen readers", classes="dialog-title", markup=False)
                 yield Static(PLAIN_MODE, markup=False)
+                yield Static("Seeing the screen", classes="dialog-title", markup=False)
+                yield Static(LOW_VISION, markup=False)
             yield Static("Escape closes this help.", classes="muted", markup=False)
