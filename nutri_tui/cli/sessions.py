@@ -206,27 +206,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
         content = load_content()
     except ContentError as error:
         return fail(str(error), EXIT_CONTENT)
-    text = render_markdown(session, content, _results_until(args, session))
+    text = render_markdown(session, content, storage_for(args).results_until(args.session, session.created))
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
     return _write_new(args.output, text)
-
-
-def _results_until(args: argparse.Namespace, session: Session) -> list[SavedSession]:
-    """The person's results up to and including ``session``, oldest first, for the report's progress over time;
-    none for a file from outside the sessions folder (it may be anyone's) or when the folder cannot be listed."""
-    from nutri_tui.storage import SavedSession, StorageError
-
-    storage = storage_for(args)
-    if os.path.realpath(Path(args.session).parent) != os.path.realpath(storage.sessions_dir):
-        return []
-    try:
-        entries = storage.list_sessions()
-    except StorageError:
-        return []
-    readable = [e for e in reversed(entries) if isinstance(e, SavedSession) and e.created <= session.created]
-    return readable if any(e.path.name == Path(args.session).name for e in readable) else []
 
 
 def _write_new(path: Path, text: str) -> int:

@@ -30,6 +30,7 @@ import secrets
 import stat
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from nutri_tui.models.session import (
@@ -178,6 +179,19 @@ class Storage:
         readable.sort(key=lambda s: (s.created, s.path.name), reverse=True)
         unreadable.sort(key=lambda u: u.path.name)
         return [*readable, *unreadable]
+
+    def results_until(self, path: Path, created: datetime) -> list[SavedSession]:
+        """The person's results up to and including the one at ``path`` (made at ``created``), oldest first, for
+        a report's progress over time. None for a file from outside the sessions folder (it may be anyone's),
+        or when the folder cannot be listed: the report then has no progress section, and nothing fails."""
+        if os.path.realpath(Path(path).parent) != os.path.realpath(self.sessions_dir):
+            return []
+        try:
+            entries = self.list_sessions()
+        except StorageError:
+            return []
+        readable = [e for e in reversed(entries) if isinstance(e, SavedSession) and e.created <= created]
+        return readable if any(e.path.name == Path(path).name for e in readable) else []
 
     def _index_one(self, path: Path, key: FileKey, entry: SessionEntry) -> None:
         """Record one file's list entry in the index (a file in the sessions folder only; never an error)."""

@@ -143,3 +143,26 @@ async def test_changing_the_name_stops_the_question(app: NutriTuiApp, tmp_path: 
         assert isinstance(app.screen, ResultScreen)
     assert target.read_text() == "keep me"
     assert (tmp_path / "report.txt").is_file()
+
+
+async def test_the_report_exported_from_the_app_shows_progress_over_time(tmp_path: Path, home: Path) -> None:
+    """Ctrl+E on the second of two saved results: the report has the progress section `nutri-tui report` gives
+    (pain 7 then 4: a change that matters), not only this one result."""
+    from datetime import UTC, datetime
+
+    content = load_content()
+    storage = Storage(tmp_path / "data")
+    answers = read_answers(REPO / "examples" / "vegan.toml", content)
+    for day, pain in ((2, 7), (9, 4)):
+        scored = answers.model_copy(update={"back_pain": answers.back_pain.model_copy(update={"intensity": pain})})
+        moment = datetime(2026, 11, day, 9, 0, tzinfo=UTC)
+        path = storage.save_session(make_session(scored, assess(scored, content), content.version, now=moment))
+    app = NutriTuiApp(storage=storage, open_session=storage.load_session(path), open_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_export(pilot)
+        written = Path(screen.query_one("#export-path", Input).value)
+        await pilot.press("enter")
+        await pilot.pause()
+    report = written.read_text(encoding="utf-8")
+    assert "## Progress over time" in report
+    assert "Pain: 7, 4" in report and "a change that matters" in report

@@ -8,6 +8,7 @@ A file that exists is replaced only after the person chooses "Replace" in the di
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -24,6 +25,7 @@ from nutri_tui.tui.screens.modal import Modal
 
 if TYPE_CHECKING:
     from nutri_tui.content import Content
+    from nutri_tui.reports.progress import Scored
 
 
 def default_export_path(session: Session) -> Path:
@@ -34,10 +36,13 @@ def default_export_path(session: Session) -> Path:
 class ExportModal(Modal[None]):
     BINDINGS: ClassVar = [Binding("escape", "dismiss", "Cancel")]
 
-    def __init__(self, session: Session, content: Content) -> None:
+    def __init__(self, session: Session, content: Content, results: Callable[[], Sequence[Scored]] = tuple) -> None:
         super().__init__()
         self.session = session
         self.content = content
+        self.results = results
+        """The person's results up to this one, for the report's progress over time: listed only when the report
+        is written (a long history takes a moment to list)."""
         self.replacing: Path | None = None
         """The existing file the person is being asked about; None when nothing is asked."""
 
@@ -75,7 +80,8 @@ class ExportModal(Modal[None]):
         from nutri_tui.reports.markdown import render_markdown
 
         try:
-            write_export(path, render_markdown(self.session, self.content).encode("utf-8"), replace=replace)
+            report = render_markdown(self.session, self.content, self.results())
+            write_export(path, report.encode("utf-8"), replace=replace)
         except (OSError, StorageError) as error:
             if not replace and os.path.lexists(path):  # made since Enter was pressed: ask, never overwrite
                 self._ask_to_replace(path)

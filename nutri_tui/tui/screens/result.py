@@ -344,7 +344,9 @@ class ResultScreen(Screen[None]):
         self.app.push_screen(LabelModal(self.session.label), done)
 
     def action_export(self) -> None:
-        self.app.push_screen(ExportModal(self.session, self.content))
+        path, created = self.path, self.session.created
+        results = (lambda: self.storage.results_until(path, created)) if path is not None else tuple
+        self.app.push_screen(ExportModal(self.session, self.content, results))
 
     def action_reassess(self) -> None:
         nav.go(self, nav.Reassess(self.session.answers))
