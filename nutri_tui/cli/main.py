@@ -46,7 +46,10 @@ def run_app(args: argparse.Namespace) -> int:
 
 def plain_wanted(environ: Mapping[str, str], stdin: TextIO | None) -> bool:
     """Whether bare ``nutri-tui`` starts plain mode rather than the full-screen app: asked for with
-    ``NUTRI_TUI_PLAIN=1``, or where the app cannot work (``TERM=dumb``, or input that is not a terminal)."""
+    ``NUTRI_TUI_PLAIN=1``, or where the app cannot work (``TERM=dumb``, or input that is not a terminal).
+    Never for the app ``nutri-tui serve`` runs for a browser: its input is a pipe from the page's terminal."""
+    if environ.get("TEXTUAL_DRIVER", "").startswith("textual.drivers.web_driver"):
+        return False
     if environ.get("NUTRI_TUI_PLAIN", "").strip().lower() in ("1", "yes", "true", "on"):
         return True
     if environ.get("TERM") == "dumb":

@@ -10,6 +10,7 @@ from nutri_tui import __version__
 from nutri_tui.cli.assess import add_assess_commands
 from nutri_tui.cli.check import add_check_command
 from nutri_tui.cli.common import EXIT_USAGE
+from nutri_tui.cli.serve import add_serve_command
 from nutri_tui.cli.sessions import add_session_commands
 
 
@@ -39,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_check_command(commands)
     add_assess_commands(commands)
     add_session_commands(commands)
+    add_serve_command(commands)
     for command in commands.choices.values():  # also accepted after the sub-command
         add_global_options(command, default=argparse.SUPPRESS)
     return parser

@@ -30,7 +30,8 @@ KEYS = (
 PLAIN_MODE = (
     "Using a screen reader or a braille display? Quit (Ctrl+Q) and run nutri-tui --plain: the same questions one "
     "line at a time, with the same result, drafts and past results. It starts by itself when TERM=dumb, when "
-    "NUTRI_TUI_PLAIN=1 is set, or when input is not a terminal."
+    "NUTRI_TUI_PLAIN=1 is set, or when input is not a terminal. In a browser instead: nutri-tui serve shows the app "
+    "on this computer with the browser's screen-reader support switched on."
 )
 
 
