@@ -34,6 +34,7 @@ from nutri_tui.reports.phrases import (
     TEST_WORD,
     UNCONFIRMED,
     URGENCY_WORD,
+    fit_words,
     is_personal,
     tests_worth_asking,
 )
@@ -283,7 +284,7 @@ def _exercise(report: _Report, result: Assessment) -> None:
     for exercise in result.exercises:
         certainty = md(exercise.certainty.replace("_", " "))
         report.add(
-            f"- **{md(exercise.name)}** (fit {exercise.fit}/3, {certainty}-certainty evidence): "
+            f"- **{md(exercise.name)}** ({fit_words(exercise.fit)}, {certainty}-certainty evidence): "
             f"{md(exercise.description)} Suits: {md(exercise.suits)} Evidence: {md(evidence_text(exercise))}"
             f"{report.cite(exercise.sources)}"
         )

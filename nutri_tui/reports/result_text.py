@@ -20,6 +20,7 @@ from nutri_tui.reports.phrases import (
     SEVERITY_WORD,
     TEST_WORD,
     UNCONFIRMED,
+    fit_words,
     level_mark,
     personal_cautions,
 )
@@ -144,7 +145,9 @@ def exercise_text(exercise: ExerciseSuggestion, cite: Citations) -> str:
     """One exercise's card: what it is, who it suits, what applies to this person, what it adds to the stop
     signs said once for every exercise (:data:`STOP_HEADING`), and the evidence with its sources."""
     stars = "★" * exercise.fit + "☆" * (3 - exercise.fit)
-    lines = [f"{exercise.name}  {stars} fit for you, {exercise.certainty.replace('_', ' ')}-certainty evidence"]
+    lines = [
+        f"{exercise.name}  {stars} {fit_words(exercise.fit)}, {exercise.certainty.replace('_', ' ')}-certainty evidence"
+    ]
     lines.append(exercise.description)
     lines.append(f"Suits: {exercise.suits}")
     lines += [f"! {caution}" for caution in exercise_cautions(exercise)]

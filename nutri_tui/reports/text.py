@@ -22,6 +22,7 @@ from nutri_tui.reports.phrases import (
     UNCONFIRMED,
     URGENCY_SYMBOL,
     URGENCY_WORD,
+    fit_words,
     personal_cautions,
     tests_worth_asking,
 )
@@ -244,7 +245,14 @@ def _exercise(result: Assessment, cite: Citations) -> list[_Piece]:
         lines += [_wrap(advised(a) + cite.after(a.sources), "      ", "    - ") for a in personal]
     for exercise in result.exercises:
         name = exercise.name
-        lines.append(_wrap(f"{name} (fit {exercise.fit}/3): {exercise.description}", "    ", "  ", label="Exercise"))
+        lines.append(
+            _wrap(
+                f"{name} ({fit_words(exercise.fit)}): {exercise.description}",
+                "    ",
+                "  ",
+                label="Exercise",
+            )
+        )
         lines.append(_wrap(f"Suits: {exercise.suits}", "    ", label=name))
         certainty = exercise.certainty.replace("_", " ")
         evidence = f"Evidence ({certainty} certainty): {evidence_text(exercise)}{cite.after(exercise.sources)}"

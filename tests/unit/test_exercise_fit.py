@@ -20,6 +20,7 @@ from nutri_tui.engine.index import index_for
 from nutri_tui.engine.profile import FLAG_SITUATIONS, NUMB, REDUCED_FEELING, build_profile, with_flag_situations
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.catalogues import Situation
+from nutri_tui.reports.phrases import fit_words
 from nutri_tui.reports.plan import AFTER_THE_CHECK, action_plan
 from tests.conftest import REPO
 from tests.outputs import Outputs, json_of, outputs
@@ -261,7 +262,8 @@ def test_exertion_symptoms_hold_back_new_exercise_until_a_doctor_has_checked(lif
     assert named_in_plan(seen) == []  # no exercise suggested to start with
     assert seen.everywhere(check) and seen.everywhere(AFTER_THE_CHECK)
     exercise = seen.text.split(" Exercise ---", 1)[1]
-    assert exercise.index(check) < exercise.index(seen.result.exercise_note) < exercise.index("(fit ")
+    first_card = f"({fit_words(seen.result.exercises[0].fit)}"  # "Walking (a first choice for you): ..."
+    assert exercise.index(check) < exercise.index(seen.result.exercise_note) < exercise.index(first_card)
     report = seen.report.split("## Exercise", 1)[1]
     assert report.lstrip().startswith(f"**{check}**")
     assert "safe for you to start" in seen.result.exercise_note

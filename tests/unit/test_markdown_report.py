@@ -17,6 +17,7 @@ from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.session import Session
 from nutri_tui.reports.markdown import DISCLAIMER_LINE, NO_RED_FLAGS, md, render_markdown, when
+from nutri_tui.reports.phrases import fit_words
 from nutri_tui.reports.result_text import STOP_HEADING
 from nutri_tui.storage import make_session
 from nutri_tui.storage.answers_file import read_answers
@@ -157,7 +158,7 @@ def test_an_exercise_plan_is_listed_otherwise(content: Content) -> None:
     exercise = section(render_markdown(session, content), "## Exercise")
     assert session.result.exercises
     for suggestion in session.result.exercises:
-        assert f"- **{md(suggestion.name)}** (fit {suggestion.fit}/3" in exercise
+        assert f"- **{md(suggestion.name)}** ({fit_words(suggestion.fit)}," in exercise
     assert exercise.count(f"{STOP_HEADING}:") == 1 and "Stop if:" not in exercise  # said once, not per exercise
 
 
