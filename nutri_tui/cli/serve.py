@@ -1,6 +1,6 @@
 """``nutri-tui serve``: the app in a browser on this computer (textual-serve), behind a random token.
 
-Only the grammar and the checks live here; the web server (:mod:`nutri_tui.cli.web_server`, with aiohttp and
+Only the grammar and the checks live here; the web server (:mod:`nutri_tui.tui.web_server`, with aiohttp and
 textual-serve) is imported when the command runs, so every other command starts as fast as before.
 """
 
@@ -14,7 +14,7 @@ import shlex
 import subprocess
 import sys
 
-from nutri_tui.cli.common import EXIT_CONTENT, fail
+from nutri_tui.cli.common import EXIT_CONTENT, EXIT_STORAGE, fail
 
 DEFAULT_PORT = 8000
 """Tried first when ``--port`` is not given; a free port is used when it is taken."""
@@ -74,15 +74,18 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     if not is_loopback(host):
         print(REMOTE_WARNING.format(host=host), file=sys.stderr, flush=True)
     try:
-        from nutri_tui.cli.web_server import serve
+        from nutri_tui.tui.web_server import CannotServe, serve
     except ImportError as error:  # textual-serve is a dependency, but a broken install should still say so in a line
         return fail(f"serve: textual-serve is not installed ({error})", EXIT_CONTENT)
     token = secrets.token_urlsafe(32)
-    return serve(
-        served_command(args),
-        host=host,
-        port=args.port,
-        default_port=DEFAULT_PORT,
-        token=token,
-        open_browser=not args.no_browser,
-    )
+    try:
+        return serve(
+            served_command(args),
+            host=host,
+            port=args.port,
+            default_port=DEFAULT_PORT,
+            token=token,
+            open_browser=not args.no_browser,
+        )
+    except CannotServe as error:
+        return fail(str(error), EXIT_STORAGE)

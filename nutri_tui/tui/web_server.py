@@ -28,7 +28,10 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from nutri_tui.cli.common import EXIT_OK, EXIT_STORAGE, fail
+
+class CannotServe(Exception):
+    """The server could not start (the port cannot be listened on): one line, for the command to report."""
+
 
 TEMPLATES = Path(__file__).parent / "web"
 SCRIPT_ROUTE = "/nutri-tui/textual.js"
@@ -169,7 +172,7 @@ async def _run(command: str, host: str, port: int | None, default_port: int, tok
             await runner.cleanup()
             if error.errno == errno.EADDRINUSE and index + 1 < len(tries):
                 continue
-            return fail(f"serve: cannot listen on {host} port {chosen}: {error.strerror or error}", EXIT_STORAGE)
+            raise CannotServe(f"serve: cannot listen on {host} port {chosen}: {error.strerror or error}") from None
         break
     actual = runner.addresses[0][1] if runner.addresses else chosen
     url = address(host, actual, token)
@@ -182,13 +185,14 @@ async def _run(command: str, host: str, port: int | None, default_port: int, tok
     finally:
         await runner.cleanup()
     print("nutri-tui: stopped serving", flush=True)
-    return 130 if interrupted and interrupted[0] else EXIT_OK
+    return 130 if interrupted and interrupted[0] else 0
 
 
 def serve(
     command: str, *, host: str, port: int | None, default_port: int, token: str, open_browser: bool = True
 ) -> int:
-    """Serve ``command`` to browsers until ctrl+c (exit 130) or SIGTERM (exit 0)."""
+    """Serve ``command`` to browsers until ctrl+c (exit 130) or SIGTERM (exit 0); :class:`CannotServe` if it
+    cannot listen."""
     try:
         return asyncio.run(_run(command, host, port, default_port, token, open_browser))
     except KeyboardInterrupt:  # where signal handlers cannot be installed
