@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from nutri_tui.text import clean_text, escaped
 
 if TYPE_CHECKING:
+    from nutri_tui.profiles import Profile
     from nutri_tui.storage import Storage
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -43,10 +44,52 @@ def shown(path: Path | str) -> str:
 
 
 def storage_for(args: argparse.Namespace) -> Storage:
-    """The storage in use: ``--data-dir`` if given, else ``NUTRI_TUI_HOME`` or the platform folder."""
+    """The storage in use: the chosen profile's folder (see :func:`choose_profile`), else ``--data-dir``,
+    ``NUTRI_TUI_HOME`` or the platform folder."""
     from nutri_tui.storage import Storage
 
-    return Storage(getattr(args, "data_dir", None))
+    profile: Profile | None = getattr(args, "chosen_profile", None)
+    return Storage(profile.root if profile is not None else getattr(args, "data_dir", None))
+
+
+def data_folder(args: argparse.Namespace) -> Path:
+    """The data folder holding every profile: ``--data-dir``, else ``NUTRI_TUI_HOME`` or the platform folder."""
+    from nutri_tui.paths import data_dir
+
+    given: Path | None = getattr(args, "data_dir", None)
+    return given if given is not None else data_dir()
+
+
+def choose_profile(args: argparse.Namespace, *, create: bool) -> int | None:
+    """Set ``args.chosen_profile`` from ``--profile`` (the default profile without it); None, or the exit code
+    after a one-line error. ``create`` (starting the app, plain mode, serve) makes a new profile of a name not
+    yet known, and says so in ``args.profile_note``; a command that only reads refuses the name and lists the
+    known ones (reading never creates anything)."""
+    from nutri_tui.profiles import default_profile, find_profile, list_profiles, name_problem
+
+    data = data_folder(args)
+    name: str | None = getattr(args, "profile", None)
+    args.profile_note = ""
+    if name is None:
+        args.chosen_profile = default_profile(data)
+        return None
+    if problem := name_problem(name):
+        return fail(f"--profile: {problem}")
+    found = find_profile(data, name)
+    if found is None and not create:
+        known = ", ".join(f'"{profile.name}"' for profile in list_profiles(data))
+        return fail(f'no profile called "{clean_text(name)}" (profiles here: {known}); see `nutri-tui profiles`')
+    if found is None:
+        from nutri_tui.storage import StorageError
+        from nutri_tui.storage.profile_folders import create_profile
+
+        try:
+            found = create_profile(data, name)
+        except StorageError as error:
+            return fail(str(error), EXIT_STORAGE)
+        args.profile_note = f'New profile "{found.name}": its results are kept apart from everyone else\'s.'
+    args.chosen_profile = found
+    return None
 
 
 def columns(text: str) -> int:

@@ -9,17 +9,20 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO
 
-from nutri_tui.cli.common import EXIT_CONTENT, EXIT_OK, fail, storage_for
+from nutri_tui.cli.common import EXIT_CONTENT, EXIT_OK, choose_profile, data_folder, fail, storage_for
 from nutri_tui.cli.parser import build_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    starts_a_run = not args.where and (handler is None or args.command == "serve")
+    if (code := choose_profile(args, create=starts_a_run)) is not None:
+        return code
     if args.where:
         from nutri_tui.cli.sessions import print_where
 
         return print_where(args)
-    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         return run_plain(args) if args.plain or plain_wanted(os.environ, sys.stdin) else run_app(args)
     try:
@@ -37,7 +40,7 @@ def run_app(args: argparse.Namespace) -> int:
     a problem there ends the app with the same one-line message and exit code as ``check``."""
     from nutri_tui.tui.app import NutriTuiApp
 
-    app = NutriTuiApp(root=args.data_dir)
+    app = NutriTuiApp(root=args.chosen_profile.root, data=data_folder(args), start_note=args.profile_note)
     app.run()
     if app.startup_error:
         return fail(app.startup_error, EXIT_CONTENT)
@@ -72,6 +75,12 @@ def run_plain(args: argparse.Namespace) -> int:
     for stream in (sys.stdout, sys.stdin):  # a character the locale cannot encode must not end the run
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+    from nutri_tui.profiles import is_shown, list_profiles
+
+    if args.profile_note:
+        print(args.profile_note)
+    if is_shown(list_profiles(data_folder(args))):  # whose answers these will be, before the first question
+        print(f"Profile: {args.chosen_profile.name}. These answers and results are kept in this profile.")
     try:
         return run(content, storage_for(args), sys.stdin, sys.stdout)
     except BrokenPipeError:

@@ -1,4 +1,4 @@
-"""The command line's grammar: every sub-command and the two options that work before or after any of them."""
+"""The command line's grammar: every sub-command and the options that work before or after any of them."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from nutri_tui import __version__
 from nutri_tui.cli.assess import add_assess_commands
 from nutri_tui.cli.check import add_check_command
 from nutri_tui.cli.common import EXIT_USAGE
+from nutri_tui.cli.profiles import add_profiles_command
 from nutri_tui.cli.serve import add_serve_command
 from nutri_tui.cli.sessions import add_session_commands
 
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_check_command(commands)
     add_assess_commands(commands)
     add_session_commands(commands)
+    add_profiles_command(commands)
     add_serve_command(commands)
     for command in commands.choices.values():  # also accepted after the sub-command
         add_global_options(command, default=argparse.SUPPRESS)
@@ -47,13 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_global_options(parser: argparse.ArgumentParser, default: object = None) -> None:
-    """``--data-dir`` and ``--where``; sub-commands pass SUPPRESS so they never reset a value given before them."""
+    """``--data-dir``, ``--profile`` and ``--where``; sub-commands pass SUPPRESS so that they never reset a value
+    given before them."""
     parser.add_argument(
         "--data-dir",
         type=_data_dir,
         metavar="DIR",
         default=default,
         help="keep sessions and the draft in DIR (overrides NUTRI_TUI_HOME)",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=default,
+        help="whose results: use the profile NAME (the app creates it if it is new; see `nutri-tui profiles`)",
     )
     parser.add_argument(
         "--where",

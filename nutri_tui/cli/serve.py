@@ -58,10 +58,14 @@ def is_loopback(host: str) -> bool:
 
 
 def served_command(args: argparse.Namespace) -> str:
-    """The shell command each browser connection runs: this Python's ``-m nutri_tui``, with the same data folder."""
+    """The shell command each browser connection runs: this Python's ``-m nutri_tui``, with the same data folder
+    and profile."""
     argv = [sys.executable, "-m", "nutri_tui"]
     if getattr(args, "data_dir", None) is not None:
         argv += ["--data-dir", str(args.data_dir)]
+    profile = getattr(args, "chosen_profile", None)
+    if profile is not None and not profile.is_default:  # made already (choose_profile): each page opens it
+        argv += ["--profile", profile.name]
     return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
 
 

@@ -25,6 +25,7 @@ from nutri_tui.cli.common import (
     EXIT_STORAGE,
     columns,
     cut,
+    data_folder,
     fail,
     shown,
     storage_for,
@@ -38,12 +39,16 @@ NAME_MAX = 255
 
 if TYPE_CHECKING:
     from nutri_tui.models.session import Session
-    from nutri_tui.storage import SavedSession, SessionEntry
+    from nutri_tui.profiles import Profile
+    from nutri_tui.storage import SavedSession, SessionEntry, Storage
 
 
 def add_session_commands(commands: argparse._SubParsersAction) -> None:
     sessions = commands.add_parser("sessions", help="list saved sessions, newest first (unreadable files last)")
     sessions.add_argument("--json", action="store_true", help="print the list as a JSON array")
+    sessions.add_argument(
+        "--all-profiles", action="store_true", help="every profile's sessions, each under its name (see `profiles`)"
+    )
     sessions.set_defaults(handler=_cmd_sessions)
 
     report = commands.add_parser("report", help="print a saved session as a Markdown report for a clinician")
@@ -61,12 +66,16 @@ def add_session_commands(commands: argparse._SubParsersAction) -> None:
 def print_where(args: argparse.Namespace) -> int:
     """``name: path`` for the data folder, the sessions folder, the draft file and the content folder."""
     from nutri_tui.content import ContentError, find_content_dir
+    from nutri_tui.profiles import is_shown, list_profiles
 
     where = storage_for(args).where()
+    profile = args.chosen_profile
     try:
         content = shown(find_content_dir())
     except ContentError as error:
         content = f"not found ({error})"
+    if is_shown(list_profiles(data_folder(args))):  # as on screens: only once profiles are in use
+        print(f"profile: {profile.name}")
     print(f"data: {shown(where.root)}")
     print(f"sessions: {shown(where.sessions)}")
     print(f"draft: {shown(where.draft)}")
@@ -78,16 +87,33 @@ def print_where(args: argparse.Namespace) -> int:
 
 
 def _cmd_sessions(args: argparse.Namespace) -> int:
-    from nutri_tui.storage import SavedSession, StorageError, UnreadableSession
+    from nutri_tui.profiles import list_profiles
+    from nutri_tui.storage import Storage, StorageError
 
-    storage = storage_for(args)
-    try:
-        entries = storage.list_sessions()
-    except StorageError as error:
-        return fail(str(error), EXIT_STORAGE)
+    profiles = list_profiles(data_folder(args)) if args.all_profiles else [args.chosen_profile]
+    listed: list[tuple[Profile, Storage, list[SessionEntry]]] = []
+    for profile in profiles:
+        storage = Storage(profile.root)
+        try:
+            listed.append((profile, storage, storage.list_sessions()))
+        except StorageError as error:
+            return fail(str(error), EXIT_STORAGE)
     if args.json:
-        print(json.dumps([_entry_json(entry) for entry in entries], indent=2))
+        rows = [_entry_json(entry, profile.name) for profile, _, entries in listed for entry in entries]
+        print(json.dumps(rows, indent=2))
         return EXIT_OK
+    names = _nutrient_names()
+    for number, (profile, storage, entries) in enumerate(listed):
+        if args.all_profiles:
+            _print(*([""] if number else []), f"Profile: {profile.name}")
+        _print_entries(storage, entries, names)
+    return EXIT_OK
+
+
+def _print_entries(storage: Storage, entries: list[SessionEntry], names: dict[str, str]) -> None:
+    """One profile's sessions: the readable ones newest first, then the files that cannot be read."""
+    from nutri_tui.storage import SavedSession, UnreadableSession
+
     if not entries:
         empty = f"No saved sessions yet (in {shown(storage.sessions_dir)})."
         _print(
@@ -97,8 +123,7 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
                 else ["No saved sessions yet, in:", f"  {shown(storage.sessions_dir)}"]
             )
         )
-        return EXIT_OK
-    names = _nutrient_names()
+        return
     readable = [e for e in entries if isinstance(e, SavedSession)]
     unreadable = [e for e in entries if isinstance(e, UnreadableSession)]
     if readable:
@@ -114,18 +139,18 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
     for entry in unreadable:
         # The path whole on its line, to be copied; the reason (which may quote the file) wrapped below it.
         _print(f"  {shown(entry.path)}", *wrapped(clean_text(entry.reason, 600), "    "))
-    return EXIT_OK
 
 
 def _print(*lines: str) -> None:
     print("\n".join(lines))
 
 
-def _entry_json(entry: SessionEntry) -> dict[str, Any]:
+def _entry_json(entry: SessionEntry, profile: str) -> dict[str, Any]:
     if not entry.readable:
-        return {"path": str(entry.path), "readable": False, "reason": entry.reason}
+        return {"path": str(entry.path), "profile": profile, "readable": False, "reason": entry.reason}
     return {
         "path": str(entry.path),
+        "profile": profile,
         "readable": True,
         "created": entry.created.isoformat(),
         "label": entry.label,
@@ -206,11 +231,25 @@ def _cmd_report(args: argparse.Namespace) -> int:
         content = load_content()
     except ContentError as error:
         return fail(str(error), EXIT_CONTENT)
-    text = render_markdown(session, content, storage_for(args).results_until(args.session, session.created))
+    from nutri_tui.profiles import is_shown, list_profiles
+    from nutri_tui.storage import Storage
+
+    profiles = list_profiles(data_folder(args))
+    owner = _owner(args, profiles)
+    results = Storage(owner.root).results_until(args.session, session.created)  # its own profile's history
+    text = render_markdown(session, content, results, owner.name if is_shown(profiles) else "")
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
     return _write_new(args.output, text)
+
+
+def _owner(args: argparse.Namespace, profiles: list[Profile]) -> Profile:
+    """The profile whose sessions folder holds the session file named (else the profile chosen)."""
+    from nutri_tui.paths import SESSIONS_DIR
+
+    folder = os.path.realpath(args.session.parent)
+    return next((p for p in profiles if os.path.realpath(p.root / SESSIONS_DIR) == folder), args.chosen_profile)
 
 
 def _write_new(path: Path, text: str) -> int:
@@ -241,8 +280,12 @@ def _cmd_open(args: argparse.Namespace) -> int:
         load_content()
     except ContentError as error:
         return fail(str(error), EXIT_CONTENT)
+    from nutri_tui.profiles import list_profiles
+    from nutri_tui.storage import Storage
     from nutri_tui.tui.app import NutriTuiApp
 
-    app = NutriTuiApp(storage=storage_for(args), open_session=session, open_path=args.session)
+    data = data_folder(args)
+    owner = _owner(args, list_profiles(data))  # the header names whose result it is, its history is theirs
+    app = NutriTuiApp(storage=Storage(owner.root), open_session=session, open_path=args.session, data=data)
     app.run()
     return app.return_code or EXIT_OK

@@ -144,8 +144,13 @@ class _Report:
         return f" ({word}: {', '.join(md(i) for i in ids)})"
 
 
-def render_markdown(session: Session, content: Content | None = None, results: Sequence[Scored] = ()) -> str:
+def render_markdown(
+    session: Session, content: Content | None = None, results: Sequence[Scored] = (), whose: str = ""
+) -> str:
     """The report for ``session`` as GitHub Markdown, ending in a newline.
+
+    ``whose`` is the profile's name when profiles are in use: the report then says whose results these are,
+    first, so that a printout for one client is never mistaken for another's.
 
     ``content`` names medicines, conditions and symptoms in the answers summary; when it is None the
     installed knowledge base is loaded (cached; :class:`~nutri_tui.content.ContentError` if broken).
@@ -156,7 +161,10 @@ def render_markdown(session: Session, content: Content | None = None, results: S
     result = session.result
     report = _Report()
     title = f"# nutri-tui summary, {when(session.created)}"
-    report.add(title + (f": {md(session.label)}" if session.label else ""), "", DISCLAIMER_LINE, "")
+    report.add(title + (f": {md(session.label)}" if session.label else ""), "")
+    if whose:
+        report.add(f"**Whose results:** {md(whose)}", "")
+    report.add(DISCLAIMER_LINE, "")
     reviewed = f", reviewed {md(result.content_reviewed)}" if result.content_reviewed else ""
     report.add(
         f"Answers given {when(session.created)}; nutri-tui {md(session.app_version)}, "

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from nutri_tui.paths import data_dir
+from nutri_tui.profiles import Profile, is_shown, list_profiles, profile_at
 from nutri_tui.text import clean_text
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.welcome import WelcomeScreen
@@ -59,15 +60,25 @@ class NutriTuiApp(KeepTypeAhead):
         open_path: Path | None = None,
         root: Path | None = None,
         flow: WizardFlow | None = None,
+        data: Path | None = None,
+        start_note: str = "",
     ) -> None:
         """``open_session`` (with the file it came from) starts the app on that saved result; ``flow`` starts
-        it inside a wizard run, where that run stands (tests start personas from answers files this way)."""
+        it inside a wizard run, where that run stands (tests start personas from answers files this way).
+        ``root`` is the profile's folder; ``data`` the data folder holding every profile (``root`` itself
+        when not given: the default profile). ``start_note`` is shown once the first screen is up."""
         super().__init__()
         if flow is not None:
             storage, content = flow.storage, flow.content
         self._storage = storage
         self.root = storage.root if storage is not None else (root or data_dir())
-        """The data folder (the welcome screen peeks into it before storage is loaded)."""
+        """The profile's folder (the welcome screen peeks into it before storage is loaded)."""
+        self.data = data if data is not None else self.root
+        """The data folder: the default profile, with any others under ``profiles/``."""
+        self.profile = profile_at(self.data, self.root)
+        """Whose results these are."""
+        self._name_profile()
+        self._start_note = start_note
         self._content = content
         self.startup_error: str | None = None
         """A content problem found after start-up: the app exits with it (see cli.main)."""
@@ -79,6 +90,32 @@ class NutriTuiApp(KeepTypeAhead):
         self._theme_note, self._theme_stored = saved.problem, saved.stored
         if saved.name is not None:
             self.theme = saved.name
+
+    def _name_profile(self) -> None:
+        """Every screen's header says whose results these are, once profiles are in use."""
+        shown = is_shown(list_profiles(self.data))
+        self.sub_title = f"profile: {self.profile.name}" if shown else type(self).SUB_TITLE
+
+    def profile_renamed(self, profile: Profile) -> None:
+        """The profile in use has a new name: every header says it from now on (nothing else changes)."""
+        self.profile = profile
+        self._name_profile()
+
+    def switch_profile(self, profile: Profile) -> None:
+        """Use ``profile``'s sessions, draft and theme from now on, starting at its welcome screen."""
+        self.profile = profile
+        self.root = profile.root
+        self._storage = None
+        self.flow = None
+        self._name_profile()
+        saved = saved_theme(self.root, self.available_themes)
+        if saved.name is not None:
+            self._theme_stored = saved.name  # applied, not written back
+            self.theme = saved.name
+        else:  # a profile without a theme of its own keeps the one in use (not saved to it until chosen there)
+            self._theme_stored = self.theme
+        if saved.problem:
+            self.notify(saved.problem, severity="warning", timeout=10)
 
     def notify(
         self,
@@ -138,6 +175,8 @@ class NutriTuiApp(KeepTypeAhead):
     def on_mount(self) -> None:
         if self._theme_note:
             self.notify(self._theme_note, severity="warning", timeout=10)
+        if self._start_note:
+            self.notify(self._start_note, timeout=10)
         if self._open is not None:
             # The saved result is the first screen. Pushing the welcome screen and replacing it at once
             # removed it while its Header was still mounting, which crashed every `nutri-tui open`.
@@ -152,8 +191,16 @@ class NutriTuiApp(KeepTypeAhead):
             flow = self.flow
             self.push_screen(ReviewScreen(flow) if flow.step == REVIEW else WizardScreen(flow, flow.step))
             return
-        self.push_screen(WelcomeScreen(self.root))
+        self.push_screen(self._welcome())
         self.set_timer(WARM_UP_DELAY, self._content_ok)  # load and check the content while the person reads
+
+    def _whose(self) -> str:
+        """The profile's name for a report, once profiles are in use; else nothing (nothing changes)."""
+        return self.profile.name if is_shown(list_profiles(self.data)) else ""
+
+    def _welcome(self) -> WelcomeScreen:
+        """The welcome screen, naming the profile once profiles are in use."""
+        return WelcomeScreen(self.root, self.profile if self._whose() else None)
 
     def _content_ok(self) -> bool:
         """Load the content if needed; a broken knowledge base ends the app with its one-line message."""
@@ -172,11 +219,19 @@ class NutriTuiApp(KeepTypeAhead):
     def navigate(self, where: nav.Destination) -> None:
         """Turn a destination into a screen (every screen change goes through here)."""
         self.clear_notifications()  # a message about the screen being left must not follow the person
-        if not isinstance(where, nav.Home) and not self._content_ok():  # every other screen reads the content
+        without_content = nav.Home | nav.Profiles | nav.SwitchProfile
+        if not isinstance(where, without_content) and not self._content_ok():  # the others read the content
             return
         match where:
             case nav.Home():
-                self.switch_screen(WelcomeScreen(self.root))
+                self.switch_screen(self._welcome())
+            case nav.Profiles():
+                from nutri_tui.tui.screens.profiles import ProfilesScreen
+
+                self.switch_screen(ProfilesScreen(self.data, self.profile))
+            case nav.SwitchProfile(profile=profile):
+                self.switch_profile(profile)
+                self.navigate(nav.Home())
             case nav.NewAssessment(keep_draft=keep):
                 self._start(keep)
             case nav.ResumeDraft():
@@ -272,7 +327,9 @@ class NutriTuiApp(KeepTypeAhead):
     def _show_result(self, made: NewResult) -> None:
         from nutri_tui.tui.screens.result import ResultScreen
 
-        self.switch_screen(ResultScreen(made.session, self.storage, self.content, made.path, made.note))
+        self.switch_screen(
+            ResultScreen(made.session, self.storage, self.content, made.path, made.note, whose=self._whose())
+        )
 
     def _saved_result(self, session: Session, path: Path | None) -> ResultScreen:
         from nutri_tui.local_time import shown_time
@@ -285,7 +342,7 @@ class NutriTuiApp(KeepTypeAhead):
                 f" It was worked out with knowledge base {session.content_version}; today's is "
                 f"{self.content.version}. Press A to re-assess the same answers with today's."
             )
-        return ResultScreen(session, self.storage, self.content, path, note, saved_earlier=True)
+        return ResultScreen(session, self.storage, self.content, path, note, saved_earlier=True, whose=self._whose())
 
     def _open_saved(self, path: Path) -> None:
         from nutri_tui.storage import StorageError

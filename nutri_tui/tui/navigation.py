@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
     from nutri_tui.models.answers import Answers
+    from nutri_tui.profiles import Profile
     from nutri_tui.storage import SessionEntry
 
 
@@ -82,7 +83,31 @@ class Compare:
     """Every listed result, for the pain trend under the comparison."""
 
 
-Destination = Home | NewAssessment | ResumeDraft | ShowStep | Review | Finish | Reassess | History | OpenSaved | Compare
+@dataclass(frozen=True)
+class Profiles:
+    """Whose results: the list of profiles, to switch, create or rename one."""
+
+
+@dataclass(frozen=True)
+class SwitchProfile:
+    profile: Profile
+    """From now on, this profile's sessions, draft and settings (then the welcome screen)."""
+
+
+Destination = (
+    Home
+    | Profiles
+    | SwitchProfile
+    | NewAssessment
+    | ResumeDraft
+    | ShowStep
+    | Review
+    | Finish
+    | Reassess
+    | History
+    | OpenSaved
+    | Compare
+)
 
 
 @runtime_checkable

@@ -55,6 +55,23 @@ async def test_welcome(svg_snapshot, tmp_path: Path) -> None:
         assert app.export_screenshot(simplify=True) == svg_snapshot
 
 
+async def test_profiles(svg_snapshot, tmp_path: Path) -> None:
+    """A physiotherapist's profiles (p on the welcome screen): Default with its one saved result, then Anna K
+    (current, bold, highlighted) and Ben, each with how many results it holds; the header says whose
+    results are in use, and the key bar offers Switch, New profile, Rename and Back."""
+    from nutri_tui.storage.profile_folders import create_profile
+
+    anna = create_profile(tmp_path, "Anna K")
+    create_profile(tmp_path, "Ben")
+    content = load_content()
+    Storage(tmp_path).save_session(make_session(Answers(), assess(Answers(), content), content.version, now=FIXED_TIME))
+    app = NutriTuiApp(root=anna.root, data=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await settle(pilot)
+        assert app.export_screenshot(simplify=True) == svg_snapshot
+
+
 async def test_about_step(svg_snapshot, tmp_path: Path) -> None:
     """Step 1 of 7 just opened: the age box focused, "Still to answer" naming what is left, and Next
     shown as available (pressing it takes the keys to what is missing rather than doing nothing)."""

@@ -102,6 +102,7 @@ def test_sessions_json_lists_unreadable_files_with_a_reason(capsys, saved: list[
     first = data[0]
     assert set(first) == {
         "path",
+        "profile",  # whose results (the default profile's name here)
         "readable",
         "created",
         "label",
@@ -116,7 +117,7 @@ def test_sessions_json_lists_unreadable_files_with_a_reason(capsys, saved: list[
     assert datetime.fromisoformat(first["created"]) == NOW + timedelta(hours=1)
     assert data[1]["label"] == "After the walk" and data[1]["pain_intensity"] is None
     assert all(set(n) == {"id", "level"} for entry in data[:2] for n in entry["top_nutrients"])
-    assert data[2] == {"path": str(broken), "readable": False, "reason": data[2]["reason"]}
+    assert data[2] == {"path": str(broken), "profile": "Default", "readable": False, "reason": data[2]["reason"]}
     assert data[2]["reason"].startswith("not valid TOML")
 
     code, out, err = run(capsys, "sessions")
@@ -408,8 +409,8 @@ def test_open_starts_the_app_on_the_session(capsys, fake_app: type[FakeApp], sav
     code, out, err = run(capsys, "--data-dir", tmp_path, "open", saved[1])
     assert (code, out, err) == (0, "", "")
     [kwargs] = fake_app.made
-    assert set(kwargs) == {"storage", "open_session", "open_path"}
-    assert kwargs["storage"].root == tmp_path
+    assert set(kwargs) == {"storage", "open_session", "open_path", "data"}
+    assert kwargs["storage"].root == kwargs["data"] == tmp_path  # the default profile is the data folder
     assert kwargs["open_session"] == Storage().load_session(saved[1])
     assert kwargs["open_path"] == saved[1]
 

@@ -84,3 +84,20 @@ def test_allow_remote_warns_in_one_line(tmp_path: Path) -> None:
         code, _, err = stop(process)
     assert code == 130
     assert err.count("\n") == 1 and err.startswith("nutri-tui: warning:") and "network" in err
+
+
+def test_each_browser_page_opens_the_profile_served(tmp_path) -> None:
+    """`nutri-tui serve --profile "Anna K"`: every page the browser opens runs the app in Anna's profile
+    (made by then), in the same data folder; without --profile, in the default one."""
+    import argparse
+    import shlex
+
+    from nutri_tui.cli.serve import served_command
+    from nutri_tui.profiles import default_profile
+    from nutri_tui.storage.profile_folders import create_profile
+
+    anna = create_profile(tmp_path, "Anna K")
+    args = argparse.Namespace(data_dir=tmp_path, chosen_profile=anna)
+    assert shlex.split(served_command(args))[-4:] == ["--data-dir", str(tmp_path), "--profile", "Anna K"]
+    args.chosen_profile = default_profile(tmp_path)
+    assert shlex.split(served_command(args))[-2:] == ["--data-dir", str(tmp_path)]

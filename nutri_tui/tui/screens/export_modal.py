@@ -36,9 +36,13 @@ def default_export_path(session: Session) -> Path:
 class ExportModal(Modal[None]):
     BINDINGS: ClassVar = [Binding("escape", "dismiss", "Cancel")]
 
-    def __init__(self, session: Session, content: Content, results: Callable[[], Sequence[Scored]] = tuple) -> None:
+    def __init__(
+        self, session: Session, content: Content, results: Callable[[], Sequence[Scored]] = tuple, whose: str = ""
+    ) -> None:
+        """``whose``: the profile's name, when profiles are in use (the report says whose results these are)."""
         super().__init__()
         self.session = session
+        self.whose = whose
         self.content = content
         self.results = results
         """The person's results up to this one, for the report's progress over time: listed only when the report
@@ -80,7 +84,7 @@ class ExportModal(Modal[None]):
         from nutri_tui.reports.markdown import render_markdown
 
         try:
-            report = render_markdown(self.session, self.content, self.results())
+            report = render_markdown(self.session, self.content, self.results(), self.whose)
             write_export(path, report.encode("utf-8"), replace=replace)
         except (OSError, StorageError) as error:
             if not replace and os.path.lexists(path):  # made since Enter was pressed: ask, never overwrite

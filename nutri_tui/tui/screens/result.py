@@ -81,9 +81,12 @@ class ResultScreen(Screen[None]):
         path: Path | None = None,
         note: str = "",
         saved_earlier: bool = False,
+        whose: str = "",
     ) -> None:
-        """``path`` is the saved file (None if saving failed); ``saved_earlier`` marks a reopened result."""
+        """``path`` is the saved file (None if saving failed); ``saved_earlier`` marks a reopened result;
+        ``whose`` is the profile's name when profiles are in use (the exported report names it)."""
         super().__init__()
+        self.whose = whose
         self.storage = storage
         self.content = content
         self.session = session
@@ -346,7 +349,7 @@ class ResultScreen(Screen[None]):
     def action_export(self) -> None:
         path, created = self.path, self.session.created
         results = (lambda: self.storage.results_until(path, created)) if path is not None else tuple
-        self.app.push_screen(ExportModal(self.session, self.content, results))
+        self.app.push_screen(ExportModal(self.session, self.content, results, self.whose))
 
     def action_reassess(self) -> None:
         nav.go(self, nav.Reassess(self.session.answers))

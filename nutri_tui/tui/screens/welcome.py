@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from nutri_tui.paths import has_sessions, peek_draft_step, read_disclaimer
+from nutri_tui.profiles import Profile
 from nutri_tui.questionnaire import REVIEW, STEPS
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.confirm import ConfirmModal
@@ -27,15 +28,18 @@ INTRO = (
 )
 HELP = (
     "Choose a button with Tab and Enter, or press its letter. Your answers are saved after every step, "
-    "so you can stop at any time and carry on later."
+    "so you can stop at any time and carry on later. P lists the profiles (several people's results on one "
+    "computer, each kept apart) to switch to another, make a new one or rename one."
 )
 
 
 class WelcomeScreen(Screen[None]):
+    DEFAULT_CSS = "WelcomeScreen #welcome-profile { margin-top: 1; text-style: bold; }"
     BINDINGS: ClassVar = [
         Binding("n", "new", "New assessment"),
         Binding("r", "resume", "Resume"),
         Binding("h", "history", "Past results"),
+        Binding("p", "profiles", "Profiles"),
         Binding("f1", "app.help", "Help"),
         # Enter on a choice is handled here, at once, rather than by the button's Pressed message, which
         # arrives after the keys typed behind it: an age typed straight after Enter then reaches the step.
@@ -46,10 +50,12 @@ class WelcomeScreen(Screen[None]):
     """The first choice has focus, so Enter does it: "Resume" when there are unfinished answers
     (starting again would discard them), otherwise "Start a new assessment"."""
 
-    def __init__(self, root: Path) -> None:
-        """``root`` is the data folder, peeked into for a draft and past results."""
+    def __init__(self, root: Path, profile: Profile | None = None) -> None:
+        """``root`` is the profile's folder, peeked into for a draft and past results; ``profile`` is named
+        above the choices (None while profiles are not in use: the screen is then as it always was)."""
         super().__init__()
         self.root = root
+        self.profile = profile
         self.draft_step: str | None = None
         """Where the unfinished draft stopped ("" if it could not be read), None if there is none."""
 
@@ -62,6 +68,8 @@ class WelcomeScreen(Screen[None]):
             yield Static("Welcome to nutri-tui", classes="title", markup=False)
             yield Static(INTRO, markup=False)
             yield Static(read_disclaimer(), classes="disclaimer", markup=False)
+            if self.profile is not None:  # a name from a file: plain text, never markup
+                yield Static(f"Profile: {self.profile.name}", id="welcome-profile", markup=False)
             with Vertical(id="choices"):
                 if has_draft:
                     where = "the review" if self.draft_step == REVIEW else _step_title(self.draft_step or "")
@@ -106,6 +114,9 @@ class WelcomeScreen(Screen[None]):
     @on(Button.Pressed, "#open-history")
     def action_history(self) -> None:
         nav.go(self, nav.History())
+
+    def action_profiles(self) -> None:
+        nav.go(self, nav.Profiles())
 
     @on(Button.Pressed, "#resume")
     def action_resume(self) -> None:
