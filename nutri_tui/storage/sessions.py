@@ -180,6 +180,18 @@ class Storage:
         unreadable.sort(key=lambda u: u.path.name)
         return [*readable, *unreadable]
 
+    def entry_of(self, path: Path) -> SessionEntry:
+        """One session file's list entry, exactly as :meth:`list_sessions` would give it, without listing the
+        rest: after a relabel the history updates one row, not 100,000 (the index learns the new entry)."""
+        path = Path(path)
+        try:
+            info = os.lstat(path)
+        except OSError as error:
+            return UnreadableSession(path, _os_reason(error))
+        key, entry = _list_file(path, os.fspath(path), info)
+        self._index_one(path, key, entry)
+        return entry
+
     def results_until(self, path: Path, created: datetime) -> list[SavedSession]:
         """The person's results up to and including the one at ``path`` (made at ``created``), oldest first, for
         a report's progress over time. None for a file from outside the sessions folder (it may be anyone's),

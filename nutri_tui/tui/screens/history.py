@@ -163,9 +163,30 @@ class HistoryScreen(Screen[None]):
         if self.marked not in self.by_key:
             self.marked = None
         self.refill(keep)
+        self._show_progress()
+
+    def _show_progress(self) -> None:
         # Over every readable result, whatever the filter: entries come newest first.
         oldest_first = [e for e in reversed(self.entries) if isinstance(e, SavedSession)]
         self.query_one("#history-progress", ProgressChart).show(all_series(oldest_first, self.content))
+
+    def _replace(self, old: SessionEntry, new: SessionEntry | None, keep: str | None = None) -> None:
+        """One row changed (relabelled: ``new``) or went (deleted: None): update it in place rather than list
+        every file again (with a long history the relist took seconds; the index catches up on the next)."""
+        at = next(i for i, e in enumerate(self.entries) if e is old)
+        key = str(old.path)
+        self.search.pop(key, None)
+        if new is None:
+            del self.entries[at]
+            del self.by_key[key]
+            if self.marked == key:
+                self.marked = None
+        else:
+            self.entries[at] = self.by_key[key] = new
+            if self.search:
+                self.search[key] = _search_text(new, self.names)
+        self.refill(keep if new is None else key)
+        self._show_progress()
 
     def _visible(self) -> list[SessionEntry]:
         words = self.query_one("#history-filter", Input).value.casefold().split()
@@ -324,7 +345,9 @@ class HistoryScreen(Screen[None]):
                 self.storage.relabel_session(entry.path, label)
             except (OSError, StorageError) as error:
                 self.notify(f"Could not change the label: {error}", severity="error")
-            self.reload(keep=str(entry.path))
+                self.reload(keep=str(entry.path))  # it may have changed on disk meanwhile: show what is there
+                return
+            self._replace(entry, self.storage.entry_of(entry.path))
 
         self.app.push_screen(LabelModal(entry.label), done)
 
@@ -342,9 +365,9 @@ class HistoryScreen(Screen[None]):
                 self.storage.delete_session(entry.path)
             except (OSError, StorageError) as error:
                 self.notify(f"Could not delete it: {error}", severity="error")
-            if self.marked == str(entry.path):
-                self.marked = None
-            self.reload(keep=None if after is None else str(after.path))
+                self.reload(keep=str(entry.path))
+                return
+            self._replace(entry, None, keep=None if after is None else str(after.path))
 
         question = f"Delete {_described(entry)} for good? This cannot be undone."
         self.app.push_screen(ConfirmModal(question, yes="Delete"), done)

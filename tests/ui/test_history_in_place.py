@@ -1,0 +1,88 @@
+"""Relabelling or deleting one past result updates that row in place (issue 15): no listing of every file.
+
+With a long history (a physiotherapist's years of clients) listing every file again took seconds after
+each relabel or delete. The row changes, the filter, the marks and the trend follow, and what is on disk
+afterwards is what a fresh listing shows.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from nutri_tui.content import load_content
+from nutri_tui.engine import assess
+from nutri_tui.models.answers import Answers
+from nutri_tui.storage import SavedSession, Storage, make_session
+from nutri_tui.tui.app import NutriTuiApp
+from tests.ui.test_history_screen import SIZE, open_history, rows
+
+
+@pytest.fixture
+def storage(tmp_path: Path) -> Storage:
+    content = load_content()
+    store = Storage(tmp_path / "data")
+    start = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
+    for day, (label, pain) in enumerate((("first visit", 7), ("week two", 5), ("week three", 3))):
+        answers = Answers.model_validate({"back_pain": {"areas": ["lower"], "intensity": pain}})
+        result = assess(answers, content)
+        store.save_session(make_session(answers, result, content.version, label, start + timedelta(days=day)))
+    return store
+
+
+def count_listings(storage: Storage, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls = [0]
+    listing = storage.list_sessions
+
+    def counted():
+        calls[0] += 1
+        return listing()
+
+    monkeypatch.setattr(storage, "list_sessions", counted)
+    return calls
+
+
+async def test_a_relabel_changes_its_row_without_listing_again(storage: Storage, monkeypatch) -> None:
+    """l on the newest result, a new label, Enter: the row shows it, nothing else moved, and the files
+    were not listed again; a fresh listing afterwards agrees with the row."""
+    calls = count_listings(storage, monkeypatch)
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        assert calls[0] == 1
+        await pilot.press("l", "ctrl+u", *"after the walk", "enter")
+        await pilot.pause()
+        assert [row[3] for row in rows(screen)] == ["after the walk", "week two", "first visit"]
+        assert calls[0] == 1
+        await pilot.press("shift+tab", *"walk", "enter")  # the filter searches the new label
+        await pilot.pause()
+        assert [row[3] for row in rows(screen)] == ["after the walk"]
+    fresh = [e.label for e in Storage(storage.root).list_sessions() if isinstance(e, SavedSession)]
+    assert fresh == ["after the walk", "week two", "first visit"]
+
+
+async def test_a_delete_removes_its_row_without_listing_again(storage: Storage, monkeypatch) -> None:
+    """d then y on the middle result: its row goes, the highlight moves to the next one, the pain trend
+    counts two results, and the files were not listed again."""
+    calls = count_listings(storage, monkeypatch)
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("down", "d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert [row[3] for row in rows(screen)] == ["week three", "first visit"]
+        assert calls[0] == 1
+        assert "2 result(s)" in str(screen.query_one("#history-status").content)
+    assert len(Storage(storage.root).list_sessions()) == 2
+
+
+def test_entry_of_is_what_a_listing_shows(storage: Storage) -> None:
+    [newest, *_] = storage.list_sessions()
+    storage.relabel_session(newest.path, "  relabelled \x1b[31m ")
+    one = storage.entry_of(newest.path)
+    assert isinstance(one, SavedSession) and one.label == "relabelled [31m"
+    assert storage.list_sessions()[0] == one
