@@ -19,12 +19,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from nutri_tui.paths import data_dir
-from nutri_tui.profiles import Profile, is_shown, list_profiles, profile_at
+from nutri_tui.profiles import profile_at
 from nutri_tui.text import clean_text
 from nutri_tui.tui import navigation as nav
+from nutri_tui.tui.profile_switching import ProfileSwitching
 from nutri_tui.tui.screens.welcome import WelcomeScreen
 from nutri_tui.tui.themes import HIGH_CONTRAST, HIGH_CONTRAST_CSS, saved_theme
 from nutri_tui.tui.type_ahead import KeepTypeAhead
+from nutri_tui.tui.warm_up import start_warm_up
 
 # Everything else (pydantic models, the content, storage, the other screens) is imported where it is
 # first used: the welcome screen must paint as fast as a bare Textual app, and these cost ~0.5 s.
@@ -43,7 +45,7 @@ WARM_UP_DELAY = 0.25
 """Seconds after the first paint before the content is loaded and validated (the person is reading)."""
 
 
-class NutriTuiApp(KeepTypeAhead):
+class NutriTuiApp(ProfileSwitching, KeepTypeAhead):
     TITLE = "nutri-tui"
     SUB_TITLE = "nutrients and back pain"
     CSS_PATH = "app.tcss"
@@ -92,32 +94,6 @@ class NutriTuiApp(KeepTypeAhead):
         self._theme_note, self._theme_stored = saved.problem, saved.stored
         if saved.name is not None:
             self.theme = saved.name
-
-    def _name_profile(self) -> None:
-        """Every screen's header says whose results these are, once profiles are in use."""
-        shown = is_shown(list_profiles(self.data))
-        self.sub_title = f"profile: {self.profile.name}" if shown else type(self).SUB_TITLE
-
-    def profile_renamed(self, profile: Profile) -> None:
-        """The profile in use has a new name: every header says it from now on (nothing else changes)."""
-        self.profile = profile
-        self._name_profile()
-
-    def switch_profile(self, profile: Profile) -> None:
-        """Use ``profile``'s sessions, draft and theme from now on, starting at its welcome screen."""
-        self.profile = profile
-        self.root = profile.root
-        self._storage = None
-        self.flow = None
-        self._name_profile()
-        saved = saved_theme(self.root, self.available_themes)
-        if saved.name is not None:
-            self._theme_stored = saved.name  # applied, not written back
-            self.theme = saved.name
-        else:  # a profile without a theme of its own keeps the one in use (not saved to it until chosen there)
-            self._theme_stored = self.theme
-        if saved.problem:
-            self.notify(saved.problem, severity="warning", timeout=10)
 
     def notify(
         self,
@@ -196,37 +172,16 @@ class NutriTuiApp(KeepTypeAhead):
             self.push_screen(ReviewScreen(flow) if flow.step == REVIEW else WizardScreen(flow, flow.step))
             return
         self.push_screen(self._welcome())
-        self.set_timer(WARM_UP_DELAY, self._warm_up)
+        self.set_timer(WARM_UP_DELAY, lambda: start_warm_up(self))
 
-    def _warm_up(self) -> None:
-        """Load and check the content while the person reads, in a thread: done on the event loop, it held up
-        a key pressed meanwhile by the whole load (measured in a pty: F1 at +0.27 s took 3x as long)."""
-        self.run_worker(self._load_content, thread=True, group="warm-up", exit_on_error=False)
-
-    def _load_content(self) -> None:
-        from nutri_tui.content import ContentError
-
-        try:
-            self.content  # noqa: B018 - loads, validates and caches it
-        except ContentError as error:
-            self.call_from_thread(self._content_broken, str(error))
-            return
-        # What "Start a new assessment" needs next, imported here rather than on the first key (~140 ms).
-        import nutri_tui.storage
-        import nutri_tui.tui.screens.wizard  # noqa: F401
-
-    def _content_broken(self, reason: str) -> None:
+    def content_broken(self, reason: str) -> None:
         """End the app with the knowledge base's one-line problem (cli.main prints it, exit 1)."""
         self.startup_error = reason
         self.exit(return_code=1)
 
-    def _whose(self) -> str:
-        """The profile's name for a report, once profiles are in use; else nothing (nothing changes)."""
-        return self.profile.name if is_shown(list_profiles(self.data)) else ""
-
     def _welcome(self) -> WelcomeScreen:
         """The welcome screen, naming the profile once profiles are in use."""
-        return WelcomeScreen(self.root, self.profile if self._whose() else None)
+        return WelcomeScreen(self.root, self.profile if self.whose() else None)
 
     def _content_ok(self) -> bool:
         """Load the content if needed; a broken knowledge base ends the app with its one-line message."""
@@ -235,7 +190,7 @@ class NutriTuiApp(KeepTypeAhead):
         try:
             self.content  # noqa: B018 - loads, validates and caches it
         except ContentError as error:
-            self._content_broken(str(error))
+            self.content_broken(str(error))
             return False
         return True
 
@@ -353,7 +308,7 @@ class NutriTuiApp(KeepTypeAhead):
         from nutri_tui.tui.screens.result import ResultScreen
 
         self.switch_screen(
-            ResultScreen(made.session, self.storage, self.content, made.path, made.note, whose=self._whose())
+            ResultScreen(made.session, self.storage, self.content, made.path, made.note, whose=self.whose())
         )
 
     def _saved_result(self, session: Session, path: Path | None) -> ResultScreen:
@@ -367,7 +322,7 @@ class NutriTuiApp(KeepTypeAhead):
                 f" It was worked out with knowledge base {session.content_version}; today's is "
                 f"{self.content.version}. Press A to re-assess the same answers with today's."
             )
-        return ResultScreen(session, self.storage, self.content, path, note, saved_earlier=True, whose=self._whose())
+        return ResultScreen(session, self.storage, self.content, path, note, saved_earlier=True, whose=self.whose())
 
     def _open_saved(self, path: Path) -> None:
         from nutri_tui.storage import StorageError
@@ -427,24 +382,7 @@ class NutriTuiApp(KeepTypeAhead):
         )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from nutri_tui.tui.screens.result import ResultScreen
+        from nutri_tui.tui.commands import palette_commands
 
-        go = self.navigate
-        yield SystemCommand("New assessment", "Start a new set of questions", lambda: go(nav.NewAssessment()))
-        yield SystemCommand("Past results", "Open, compare, label or delete saved results", lambda: go(nav.History()))
-        if isinstance(screen, ResultScreen):
-            yield SystemCommand("Save result", "Save this result with a label", screen.action_save)
-            yield SystemCommand("Export result", "Write a Markdown report for a clinician", screen.action_export)
-        yield SystemCommand("Home", "Go to the welcome screen", lambda: go(nav.Home()))
-        yield SystemCommand("Help", "Help for this screen and the keys", self.action_help)
-        yield SystemCommand(
-            "High contrast", "Switch to the high-contrast theme", lambda: setattr(self, "theme", HIGH_CONTRAST.name)
-        )
-        # Textual's ANSI themes draw with the terminal's own 16 colours: the palette a low-vision user already set.
-        for name, light in (("ansi-dark", "dark"), ("ansi-light", "light")):
-            yield SystemCommand(
-                f"Your terminal's colours ({light})",
-                f"Use the colours set in your terminal, on a {light} background",
-                lambda name=name: setattr(self, "theme", name),
-            )
+        yield from palette_commands(self, screen)
         yield from super().get_system_commands(screen)
