@@ -17,14 +17,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from nutri_tui.local_time import shown_time
-from nutri_tui.reports.phrases import LEVEL_SYMBOL
 from nutri_tui.reports.progress import all_series
 from nutri_tui.storage import SavedSession, SessionEntry, StorageError
-from nutri_tui.text import clean_text
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.compare import CompareScreen
 from nutri_tui.tui.screens.confirm import ConfirmModal
+from nutri_tui.tui.screens.history_rows import described, row_cells, search_text
 from nutri_tui.tui.screens.label_modal import LabelModal
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
@@ -72,10 +70,6 @@ class HistoryView:
     sort: str
     marked: str | None
     highlighted: str | None
-
-
-SHOWN_NUTRIENTS = 3
-"""How many flagged nutrients a row shows (most worth checking first); the filter searches all of them."""
 
 
 class HistoryScreen(Screen[None]):
@@ -184,7 +178,7 @@ class HistoryScreen(Screen[None]):
         else:
             self.entries[at] = self.by_key[key] = new
             if self.search:
-                self.search[key] = _search_text(new, self.names)
+                self.search[key] = search_text(new, self.names)
         self.refill(keep if new is None else key)
         self._show_progress()
 
@@ -199,7 +193,7 @@ class HistoryScreen(Screen[None]):
         if not words:
             return ordered
         if not self.search:
-            self.search = {key: _search_text(entry, self.names) for key, entry in self.by_key.items()}
+            self.search = {key: search_text(entry, self.names) for key, entry in self.by_key.items()}
         return [e for e in ordered if all(word in self.search[str(e.path)] for word in words)]
 
     def refill(self, keep: str | None = None) -> None:
@@ -232,29 +226,7 @@ class HistoryScreen(Screen[None]):
             table.add_row(*self._cells(entry), key=str(entry.path))
 
     def _cells(self, entry: SessionEntry) -> list[Text]:
-        mark = "» " if str(entry.path) == self.marked else ""
-        if isinstance(entry, SavedSession):
-            flagged = entry.top_nutrients
-            top = ", ".join(f"{LEVEL_SYMBOL[level]} {self.names.get(n, n)}" for n, level in flagged[:SHOWN_NUTRIENTS])
-            if len(flagged) > SHOWN_NUTRIENTS:
-                top += f" +{len(flagged) - SHOWN_NUTRIENTS}"  # the filter still finds the others
-            pain = "-" if entry.pain_intensity is None else str(entry.pain_intensity)
-            cells = [
-                mark + shown_time(entry.created),
-                "‼ yes" if entry.red_flag else "",
-                pain,
-                clean_text(entry.label) or "-",
-                clean_text(top or "-", 400),
-            ]
-        else:
-            cells = ["unreadable", "", "", clean_text(entry.path.name), clean_text(entry.reason, 600)]
-        # Text cells: a plain str would be parsed as Rich markup, so a label such as "[/]" could
-        # break the table (and parsing thousands of cells is slow). Cleaned, because a file's name
-        # and anything from the index may hold an ESC, which Textual would pass to the terminal.
-        texts = [Text(cell, no_wrap=True) for cell in cells]
-        # The label gives way first, so "Worth checking" stays on an 80-column screen.
-        texts[3].truncate(self.label_width, overflow="ellipsis")
-        return texts
+        return row_cells(entry, self.names, marked=str(entry.path) == self.marked, label_width=self.label_width)
 
     @on(DataTable.RowHighlighted, "#history-table")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:
@@ -369,7 +341,7 @@ class HistoryScreen(Screen[None]):
                 return
             self._replace(entry, None, keep=None if after is None else str(after.path))
 
-        question = f"Delete {_described(entry)} for good? This cannot be undone."
+        question = f"Delete {described(entry)} for good? This cannot be undone."
         self.app.push_screen(ConfirmModal(question, yes="Delete"), done)
 
     def action_home(self) -> None:
@@ -397,21 +369,3 @@ def _back_to_history(screen: Screen[None], view: HistoryView) -> None:
     history = screen.app.screen
     if isinstance(history, HistoryScreen):
         history.restore(view)
-
-
-def _described(entry: SessionEntry) -> str:
-    """A result as the list shows it (its date and label), for the delete question; a file only by its name."""
-    if not isinstance(entry, SavedSession):
-        return f"the unreadable file '{clean_text(entry.path.name)}'"
-    label = clean_text(entry.label)
-    return f"the result from {shown_time(entry.created)}" + (f" labelled '{label}'" if label else " (no label)")
-
-
-def _search_text(entry: SessionEntry, names: dict[str, str]) -> str:
-    """What the filter looks in: the date and label as shown, and each nutrient under "Worth checking" by
-    its id and its name ("omega 3", "Omega-3 fatty acids"): every nutrient the result flagged, which the
-    session's summary keeps (results saved before content 1.3 kept three)."""
-    if isinstance(entry, SavedSession):
-        nutrients = " ".join(f"{n.replace('_', ' ')} {names.get(n, n)}" for n, _ in entry.top_nutrients)
-        return f"{shown_time(entry.created)} {entry.label} {nutrients}".casefold()
-    return f"unreadable {entry.path.name} {entry.reason}".casefold()

@@ -1,0 +1,62 @@
+"""One past result as the history shows it: its row's cells, what the filter searches, how it is named.
+
+Everything here may come from a file (a label, a file's name, the index): it is cleaned of anything a
+terminal would obey and drawn as Rich ``Text``, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from nutri_tui.local_time import shown_time
+from nutri_tui.reports.phrases import LEVEL_SYMBOL
+from nutri_tui.storage import SavedSession, SessionEntry
+from nutri_tui.text import clean_text
+
+SHOWN_NUTRIENTS = 3
+"""How many flagged nutrients a row shows (most worth checking first); the filter searches all of them."""
+
+
+def row_cells(entry: SessionEntry, names: dict[str, str], *, marked: bool, label_width: int) -> list[Text]:
+    """Date (with » when marked), flag, pain, label and "Worth checking", as Text cells."""
+    mark = "» " if marked else ""
+    if isinstance(entry, SavedSession):
+        flagged = entry.top_nutrients
+        top = ", ".join(f"{LEVEL_SYMBOL[level]} {names.get(n, n)}" for n, level in flagged[:SHOWN_NUTRIENTS])
+        if len(flagged) > SHOWN_NUTRIENTS:
+            top += f" +{len(flagged) - SHOWN_NUTRIENTS}"  # the filter still finds the others
+        pain = "-" if entry.pain_intensity is None else str(entry.pain_intensity)
+        cells = [
+            mark + shown_time(entry.created),
+            "‼ yes" if entry.red_flag else "",
+            pain,
+            clean_text(entry.label) or "-",
+            clean_text(top or "-", 400),
+        ]
+    else:
+        cells = ["unreadable", "", "", clean_text(entry.path.name), clean_text(entry.reason, 600)]
+    # Text cells: a plain str would be parsed as Rich markup, so a label such as "[/]" could
+    # break the table (and parsing thousands of cells is slow). Cleaned, because a file's name
+    # and anything from the index may hold an ESC, which Textual would pass to the terminal.
+    texts = [Text(cell, no_wrap=True) for cell in cells]
+    # The label gives way first, so "Worth checking" stays on an 80-column screen.
+    texts[3].truncate(label_width, overflow="ellipsis")
+    return texts
+
+
+def described(entry: SessionEntry) -> str:
+    """A result as the list shows it (its date and label), for the delete question; a file only by its name."""
+    if not isinstance(entry, SavedSession):
+        return f"the unreadable file '{clean_text(entry.path.name)}'"
+    label = clean_text(entry.label)
+    return f"the result from {shown_time(entry.created)}" + (f" labelled '{label}'" if label else " (no label)")
+
+
+def search_text(entry: SessionEntry, names: dict[str, str]) -> str:
+    """What the filter looks in: the date and label as shown, and each nutrient under "Worth checking" by
+    its id and its name ("omega 3", "Omega-3 fatty acids"): every nutrient the result flagged, which the
+    session's summary keeps (results saved before content 1.3 kept three)."""
+    if isinstance(entry, SavedSession):
+        nutrients = " ".join(f"{n.replace('_', ' ')} {names.get(n, n)}" for n, _ in entry.top_nutrients)
+        return f"{shown_time(entry.created)} {entry.label} {nutrients}".casefold()
+    return f"unreadable {entry.path.name} {entry.reason}".casefold()
