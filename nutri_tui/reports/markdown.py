@@ -15,18 +15,17 @@ HTML into the report; plain GitHub Markdown, no tables.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 
 from nutri_tui.content import Content, load_content
 from nutri_tui.models.assessment import LEVEL_ORDER, Assessment, Caution, NutrientFinding, YourItem
-from nutri_tui.models.session import Session, clean_text
+from nutri_tui.models.session import Session
 from nutri_tui.questionnaire import STEPS
 from nutri_tui.reports.answers_summary import NOT_ANSWERED, summarise
 from nutri_tui.reports.citations import DAGGER_LEGEND
 from nutri_tui.reports.glossary import target_terms
 from nutri_tui.reports.instruments import SCORES_TITLE, advice_texts, answer_text, attribution_text, score_text
+from nutri_tui.reports.markdown_text import link, md, when
 from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import (
     LEVEL_WORD,
@@ -64,48 +63,10 @@ NO_RED_FLAGS = (
 )
 ANSWER_WORD = {"yes": "answered yes", "dont_know": "answered not sure", "implied": "implied by other answers"}
 CAUTION_TOPIC = {"medicine": "medicine", "condition": "condition", "upper_limit": "upper limit", "note": "your answers"}
-TEXT_LIMIT = 100_000
 FOODS_SHOWN = 6
 """Foods listed per nutrient in the report (the app shows them all)."""
 RESULTS_SHOWN = 50
 """Results listed one by one under the progress over time (the latest); the series lines hold every one."""
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_BLOCK_START = re.compile(r"^([-+=])(?=[-+=\s]|$)")
-_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
-_URL = re.compile(r"https?://[^\s<>`\\]+")
-
-
-def md(text: str) -> str:
-    """``text`` as one line of inert Markdown: control characters dropped, markup characters escaped."""
-    text = clean_text(str(text), TEXT_LIMIT)
-    text = _SPECIAL.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
-    text = _BLOCK_START.sub(r"\\\1", text)
-    return _ORDERED_START.sub(r"\1\\\2", text)
-
-
-def code(text: str) -> str:
-    """``text`` as an inline code span, whatever backticks it contains."""
-    text = clean_text(str(text), TEXT_LIMIT)
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-def when(moment: datetime) -> str:
-    """The stored time with its own offset, whatever the reader's time zone: ``2026-11-26 08:40 UTC+02:00``."""
-    offset = moment.utcoffset()
-    seconds = int(offset.total_seconds()) if offset is not None else 0
-    if seconds == 0:
-        return f"{moment:%Y-%m-%d %H:%M} UTC"
-    sign = "+" if seconds > 0 else "-"
-    hours, rest = divmod(abs(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    zone = f"UTC{sign}{hours:02d}:{minutes:02d}" + (f":{secs:02d}" if secs else "")
-    return f"{moment:%Y-%m-%d %H:%M} {zone}"
 
 
 def ordered(findings: Iterable[NutrientFinding]) -> list[NutrientFinding]:
@@ -256,7 +217,7 @@ def render_markdown(
         if source is None:
             report.add(f"- **{md(source_id)}**: not described in this saved result.")
             continue
-        url = f"<{source.url}>" if _URL.fullmatch(source.url) else md(source.url)
+        url = link(source.url)
         unsure = " (address not yet confirmed)" if source.url_unverified else ""
         checked = f" Checked {md(source.reviewed)}." if source.reviewed else ""
         report.add(
