@@ -31,15 +31,6 @@ def md(text: str) -> str:
     return _ORDERED_START.sub(r"\1\\\2", text)
 
 
-def code(text: str) -> str:
-    """``text`` as an inline code span, whatever backticks it contains."""
-    text = clean_text(str(text), TEXT_LIMIT)
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
 def when(moment: datetime) -> str:
     """The stored time with its own offset, whatever the reader's time zone: ``2026-11-26 08:40 UTC+02:00``."""
     offset = moment.utcoffset()
