@@ -22,7 +22,8 @@ from nutri_tui.storage import SavedSession, SessionEntry, StorageError
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.compare import CompareScreen
 from nutri_tui.tui.screens.confirm import ConfirmModal
-from nutri_tui.tui.screens.history_rows import described, row_cells, search_text
+from nutri_tui.tui.screens.history_filter import SORTS, EntryFilter
+from nutri_tui.tui.screens.history_rows import described, row_cells
 from nutri_tui.tui.screens.label_modal import LabelModal
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
@@ -43,7 +44,6 @@ HELP = (
     "numbers, and what changed since the first (for pain, whether it is a change that matters); P lists every "
     "score of every result."
 )
-SORTS = ("newest", "oldest", "pain")
 PAGE = 200
 """Rows added to the table at a time: thousands of rows at once would make the screen slow to open."""
 LIST_ACTIONS = frozenset({"open", "mark", "compare", "relabel", "delete", "sort", "progress"})
@@ -94,8 +94,8 @@ class HistoryScreen(Screen[None]):
         self.entries: list[SessionEntry] = []
         self.by_key: dict[str, SessionEntry] = {}
         """Entries by their table row key: the highlighted row is looked up on every key press."""
-        self.search: dict[str, str] = {}
-        """Each entry's filter text, made at the first filter keystroke after a reload, not on every one."""
+        self.filter = EntryFilter([], {}, SORTS[0])
+        """The entries in the order chosen, and which of them the words typed find."""
         self.shown: list[SessionEntry] = []
         """The entries that pass the filter, in order; the table holds the first rows of these."""
         self.marked: str | None = None
@@ -153,11 +153,16 @@ class HistoryScreen(Screen[None]):
             self.entries = []
             self.notify(f"Could not read the sessions folder: {error}", severity="error")
         self.by_key = {str(e.path): e for e in self.entries}
-        self.search = {}
+        self.new_filter()
         if self.marked not in self.by_key:
             self.marked = None
         self.refill(keep)
         self._show_progress()
+
+    def new_filter(self) -> None:
+        """The entries in the order chosen; their search texts are made in a thread at once (see EntryFilter)."""
+        self.filter = EntryFilter(self.entries, self.names, self.sort)
+        self.run_worker(self.filter.texts, thread=True, group="search-texts", exit_on_error=False)
 
     def _show_progress(self) -> None:
         # Over every readable result, whatever the filter: entries come newest first.
@@ -169,7 +174,7 @@ class HistoryScreen(Screen[None]):
         every file again (with a long history the relist took seconds; the index catches up on the next)."""
         at = next(i for i, e in enumerate(self.entries) if e is old)
         key = str(old.path)
-        self.search.pop(key, None)
+        self.filter.replace(old, new)
         if new is None:
             del self.entries[at]
             del self.by_key[key]
@@ -177,38 +182,22 @@ class HistoryScreen(Screen[None]):
                 self.marked = None
         else:
             self.entries[at] = self.by_key[key] = new
-            if self.search:
-                self.search[key] = search_text(new, self.names)
         self.refill(keep if new is None else key)
         self._show_progress()
-
-    def _visible(self) -> list[SessionEntry]:
-        words = self.query_one("#history-filter", Input).value.casefold().split()
-        readable = [e for e in self.entries if isinstance(e, SavedSession)]
-        if self.sort == "oldest":
-            readable.sort(key=lambda e: e.created)
-        elif self.sort == "pain":
-            readable.sort(key=lambda e: -1 if e.pain_intensity is None else e.pain_intensity, reverse=True)
-        ordered: list[SessionEntry] = [*readable, *(e for e in self.entries if not isinstance(e, SavedSession))]
-        if not words:
-            return ordered
-        if not self.search:
-            self.search = {key: search_text(entry, self.names) for key, entry in self.by_key.items()}
-        return [e for e in ordered if all(word in self.search[str(e.path)] for word in words)]
 
     def refill(self, keep: str | None = None) -> None:
         """Fill the table from the filter; ``keep`` (a row key) stays highlighted if it is still shown."""
         table = self.query_one("#history-table", DataTable)
         table.clear()
-        self.shown = self._visible()
+        self.shown = self.filter.matching(self.query_one("#history-filter", Input).value)
         kept = self.by_key.get(keep or "")
         at = next((i for i, entry in enumerate(self.shown) if entry is kept), 0) if kept is not None else 0
         self._add_rows(PAGE * (at // PAGE + 1))
         if at:
             table.move_cursor(row=at)
-        readable = [e for e in self.entries if isinstance(e, SavedSession)]
-        broken = len(self.entries) - len(readable)
-        status = f"{len(readable)} result(s), sorted {self.sort}"
+        readable = self.filter.readable
+        broken = len(self.entries) - readable
+        status = f"{readable} result(s), sorted {self.sort}"
         status += f"; {broken} unreadable, listed last" if broken else ""  # short: the trend follows on the line
         if not self.entries:
             status = "No saved results yet: finish an assessment and it is saved here automatically."
@@ -359,6 +348,7 @@ class HistoryScreen(Screen[None]):
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.new_filter()
         self.refill()  # from the top: the row highlighted may now be thousands of rows down
 
 
