@@ -182,15 +182,15 @@ class Storage:
 
     def entry_of(self, path: Path) -> SessionEntry:
         """One session file's list entry, exactly as :meth:`list_sessions` would give it, without listing the
-        rest: after a relabel the history updates one row, not 100,000 (the index learns the new entry)."""
+        rest: after a relabel the history updates one row, not 100,000."""
         path = Path(path)
         try:
             info = os.lstat(path)
         except OSError as error:
             return UnreadableSession(path, _os_reason(error))
-        key, entry = _list_file(path, os.fspath(path), info)
-        self._index_one(path, key, entry)
-        return entry
+        # Not written to the index: rewriting a long history's index took seconds; the next listing
+        # reads this one changed file's head again, as it would have anyway.
+        return _list_file(path, os.fspath(path), info)[1]
 
     def results_until(self, path: Path, created: datetime) -> list[SavedSession]:
         """The person's results up to and including the one at ``path`` (made at ``created``), oldest first, for

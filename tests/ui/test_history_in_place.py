@@ -17,6 +17,7 @@ from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.storage import SavedSession, Storage, make_session
 from nutri_tui.tui.app import NutriTuiApp
+from nutri_tui.tui.widgets.sparkline import ProgressChart
 from tests.ui.test_history_screen import SIZE, open_history, rows
 
 
@@ -77,6 +78,9 @@ async def test_a_delete_removes_its_row_without_listing_again(storage: Storage, 
         assert [row[3] for row in rows(screen)] == ["week three", "first visit"]
         assert calls[0] == 1
         assert "2 result(s)" in str(screen.query_one("#history-status").content)
+        await pilot.pause()
+        [pain, *_] = screen.query_one("#history-progress", ProgressChart).series
+        assert pain.values == (7, 3)  # the trend over what is left, oldest first
     assert len(Storage(storage.root).list_sessions()) == 2
 
 

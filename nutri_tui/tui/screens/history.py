@@ -183,7 +183,8 @@ class HistoryScreen(Screen[None]):
         else:
             self.entries[at] = self.by_key[key] = new
         self.refill(keep if new is None else key)
-        self._show_progress()
+        if new is None:  # a label is in no score's series; a deleted result is: the chart follows once the row has gone
+            self.call_after_refresh(self._show_progress)
 
     def refill(self, keep: str | None = None) -> None:
         """Fill the table from the filter; ``keep`` (a row key) stays highlighted if it is still shown."""
