@@ -6,6 +6,7 @@ Cited sources are gathered as masks (:mod:`nutri_tui.engine.sources`) and listed
 from __future__ import annotations
 
 from nutri_tui.content import Content
+from nutri_tui.engine.checks import medicine_classes
 from nutri_tui.engine.coverage import unanswered
 from nutri_tui.engine.guidance import FlagsFound, advice, exercises, red_flags
 from nutri_tui.engine.index import ContentIndex, index_for
@@ -29,7 +30,7 @@ def assess(answers: Answers, content: Content) -> Assessment:
     flags = red_flags(answers, index)
     counts = _count(flags)
     emergency = counts.first_emergency is not None
-    situations = with_flag_situations(profile.situations, tuple(flag.id for flag in flags.findings))
+    situations = with_flag_situations(profile.situations, tuple([flag.id for flag in flags.findings]))
     if situations is not profile.situations:
         profile = profile._replace(situations=situations)
     check_first = not emergency and "exertion_symptoms" in situations
@@ -67,9 +68,9 @@ def assess(answers: Answers, content: Content) -> Assessment:
         exercise_note = "These exercises are for once a doctor has said it is safe for you to start."
     else:
         exercise_note = "Start gently and build up; it is normal for pain to rise a little at first."
-    doctor_first = frozenset(f.id for f in findings if f.doctor_first)
+    doctor_first = frozenset([f.id for f in findings if f.doctor_first])
     advice_given, advice_sources = advice(answers, row, index, doctor_first, situations, not emergency)
-    tests = tuple(f.id for f in findings if f.level != "low" and f.tests and f.tests[0].usefulness in WORTH_A_TEST)
+    tests = tuple([f.id for f in findings if f.level != "low" and f.tests and f.tests[0].usefulness in WORTH_A_TEST])
     medicines: list[YourItem] = []
     conditions: list[YourItem] = []
     mine_mask = 0
@@ -85,7 +86,10 @@ def assess(answers: Answers, content: Content) -> Assessment:
     left_out = unanswered(answers)
     medicine_cautions: list[Caution] = []
     mask_more = 0
-    for check, caution, mask in index.medicine_cautions:
+    # Cautions that need a class of medicine the person does not take are left out untested (they cannot hold).
+    for check, caution, mask in index.medicine_cautions_for(
+        medicine_classes(index.medicine_by_name, answers.health.medicines)
+    ):
         if check(answers) is not None:
             medicine_cautions.append(caution)
             mask_more |= mask

@@ -30,21 +30,46 @@ Names = dict[str, tuple[str, ...]]
 """Casefolded medicine name or class id -> class ids (``ContentIndex.medicine_by_name``)."""
 
 
+def _reader(test: When) -> Callable[[Answers], Any]:
+    """How a field test reads its answer."""
+    flag = flag_answered(test.field or "")
+    if flag is not None:  # one warning sign's answer, from the dict of answers by flag id
+        return lambda answers: answers.back_pain.red_flags.get(flag)
+    return attrgetter(test.field or "")
+
+
 def _step(test: When, names: Names) -> tuple[Callable[[Answers], Any], Callable[[Any], bool]]:
     """(read, holds) for one test: ``holds(read(answers))`` says whether it holds."""
     if test.group is None:
-        flag = flag_answered(test.field or "")
-        if flag is not None:  # one warning sign's answer, from the dict of answers by flag id
-            return lambda answers: answers.back_pain.red_flags.get(flag), _predicate(test, names)
-        return attrgetter(test.field or ""), _predicate(test, names)
+        return _reader(test), _predicate(test, names)
+    return _itself, _group(test, names)
+
+
+def _group(test: When, names: Names) -> Callable[[Answers], bool]:
+    """Whether a group (``any``, ``all``, ``none``) holds for the answers.
+
+    A plain loop over the members, which stops where ``any``/``all`` would: cheaper than a generator per call.
+    """
     members = tuple(_holds(member, names) for member in test.members)
+    if test.group == "all":
+
+        def every(answers: Answers) -> bool:
+            for member in members:  # noqa: SIM110 (a loop: all() would make a generator per call)
+                if not member(answers):
+                    return False
+            return True
+
+        return every
+
+    def some(answers: Answers) -> bool:
+        for member in members:  # noqa: SIM110 (a loop: any() would make a generator per call)
+            if member(answers):
+                return True
+        return False
+
     if test.group == "any":
-        group = lambda answers: any(member(answers) for member in members)  # noqa: E731
-    elif test.group == "all":
-        group = lambda answers: all(member(answers) for member in members)  # noqa: E731
-    else:
-        group = lambda answers: not any(member(answers) for member in members)  # noqa: E731
-    return _itself, group
+        return some
+    return lambda answers: not some(answers)
 
 
 def _itself(answers: Answers) -> Answers:
@@ -52,21 +77,37 @@ def _itself(answers: Answers) -> Answers:
 
 
 def _holds(test: When, names: Names) -> Callable[[Answers], bool]:
-    read, holds = _step(test, names)
+    """Whether one test (a group's member) holds for the answers; for ``in``, one call instead of two."""
+    if test.group is not None:
+        return _group(test, names)
+    read, holds = _reader(test), _predicate(test, names)
+    if test.in_:
+        accepted = test.in_
+        return lambda answers: read(answers) in accepted
     return lambda answers: holds(read(answers))
 
 
 def compile_check(tests: tuple[When, ...], names: Names | None = None) -> Check:
-    """One function for "all these tests hold", with short-circuit order; ``names`` resolves ``classes``."""
-    steps = tuple(_step(test, names or {}) for test in tests)
-    if len(steps) == 1:  # most rules test one answer; skip the loop
-        ((read, holds),) = steps
+    """One function for "all these tests hold", with short-circuit order; ``names`` resolves ``classes``.
 
-        def check_one(answers: Answers) -> tuple[Any, ...] | None:
-            value = read(answers)
-            return (value,) if holds(value) else None
+    One or two tests (nearly all of them) get a function without a loop; ``in`` tests, the most common, are tested
+    inline rather than through their predicate.
+    """
+    names = names or {}
+    if len(tests) == 1:  # most rules test one answer; skip the loop
+        return _check_one(tests[0], names)
+    steps = tuple(_step(test, names) for test in tests)
+    if len(steps) == 2:
+        (read_first, holds_first), (read_second, holds_second) = steps
 
-        return check_one
+        def check_two(answers: Answers) -> tuple[Any, ...] | None:
+            first = read_first(answers)
+            if not holds_first(first):
+                return None
+            second = read_second(answers)
+            return (first, second) if holds_second(second) else None
+
+        return check_two
 
     def check_all(answers: Answers) -> tuple[Any, ...] | None:
         values = []
@@ -78,6 +119,24 @@ def compile_check(tests: tuple[When, ...], names: Names | None = None) -> Check:
         return tuple(values)
 
     return check_all
+
+
+def _check_one(test: When, names: Names) -> Check:
+    read, holds = _step(test, names)
+    if test.group is None and test.in_:
+        accepted = test.in_
+
+        def check_in(answers: Answers) -> tuple[Any, ...] | None:
+            value = read(answers)
+            return (value,) if value in accepted else None
+
+        return check_in
+
+    def check_one(answers: Answers) -> tuple[Any, ...] | None:
+        value = read(answers)
+        return (value,) if holds(value) else None
+
+    return check_one
 
 
 class AnswerRow:
@@ -126,6 +185,23 @@ def _classes_of(names: Names, medicines: tuple[str, ...]) -> frozenset[str]:
     return classes
 
 
+def medicine_classes(names: Names, medicines: tuple[str, ...]) -> frozenset[str]:
+    """The classes the person's medicines (``health.medicines``) resolve to, as every ``classes`` test sees them."""
+    return _classes_of(names, medicines)
+
+
+def needed_classes(tests: tuple[When, ...]) -> frozenset[str] | None:
+    """The classes of the first ``classes`` test among ``tests`` (not inside a group), else None.
+
+    All of ``tests`` must hold, so a check compiled from them holds only for a person taking a medicine of one of
+    these classes: a caller may skip it for anyone else without calling it (the result is the same: None).
+    """
+    for test in tests:
+        if test.group is None and test.classes and test.field == "health.medicines":
+            return frozenset(test.classes)
+    return None
+
+
 def _predicate(test: When, names: Names) -> Callable[[Any], bool]:
     """What one field test checks, decided once rather than on every call."""
     if test.in_:
@@ -140,7 +216,14 @@ def _predicate(test: When, names: Names) -> Callable[[Any], bool]:
         return lambda value: value is None
     if test.classes:
         classes = frozenset(test.classes)
-        return lambda value: not classes.isdisjoint(_classes_of(names, value))
+
+        def takes_one(value: tuple[str, ...]) -> bool:
+            last_names, last_medicines, resolved = _last_classes  # as _classes_of does, without a call
+            if last_names is not names or last_medicines is not value:
+                resolved = _classes_of(names, value)
+            return not classes.isdisjoint(resolved)
+
+        return takes_one
     if test.at_least is not None:
         least = test.at_least
         return lambda value: value is not None and value >= least

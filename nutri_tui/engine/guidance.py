@@ -42,17 +42,23 @@ def red_flags(answers: Answers, index: ContentIndex) -> FlagsFound:
             answered_now[flag_id] = "implied"
     table = index.red_flags_found
     questions = index.flag_questions_by_id
-    # Most questions are asked of everyone; only the few with conditions are tested for this person.
-    not_asked = {flag_id for flag_id, check in index.conditional_flags if check(answers) is None}
+    # Most questions are asked of everyone; only the few with conditions are tested for this person, each
+    # distinct test once.
+    not_asked: set[str] = set()
+    for flag_ids, check in index.conditional_flag_groups:
+        if check(answers) is None:
+            not_asked.update(flag_ids)
     asked = len(questions) - len(not_asked)
     answered = sum(1 for flag_id in given if flag_id in questions and flag_id not in not_asked)
     found: list[FlagFound] = []
+    with_variants = index.flag_variants
     for flag_id, answer in answered_now.items():
         if answer == "no":
             continue
-        question = questions.get(flag_id)
-        variants = question.variants if question is not None else ()
-        variant = next((i for i, (check, _) in enumerate(variants) if check(answers) is not None), -1)
+        variant = -1  # the main question, unless another wording fits this person
+        if flag_id in with_variants:
+            variants = with_variants[flag_id]
+            variant = next((i for i, (check, _) in enumerate(variants) if check(answers) is not None), -1)
         entry = table.get((flag_id, answer, variant))
         if entry is not None:  # None: an answer the content does not know (answers checked for shape only)
             found.append(entry)
@@ -60,7 +66,7 @@ def red_flags(answers: Answers, index: ContentIndex) -> FlagsFound:
     for _, _, sources in found:
         cited |= sources
     found.sort(key=_first)
-    return FlagsFound(tuple(finding for _, finding, _ in found), cited, asked, answered)
+    return FlagsFound(tuple([finding for _, finding, _ in found]), cited, asked, answered)
 
 
 def questions_for(answers: Answers, content: Content) -> dict[str, str | None]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from nutri_tui.content import Content
-from nutri_tui.engine.checks import AnswerRow, Check, compile_check, compile_rule
+from nutri_tui.engine.checks import AnswerRow, Check, compile_check, compile_rule, needed_classes
 from nutri_tui.engine.parts import FoodRuleUse, InteractionEntry
 from nutri_tui.engine.pieces import Pieces
 from nutri_tui.engine.sources import SourceMasks
@@ -122,9 +123,18 @@ class ContentIndex:
     flag_questions_by_id: dict[str, FlagQuestion]
     conditional_flags: tuple[tuple[str, Check], ...]
     """The flags asked only of some people, with the test that says who."""
+    conditional_flag_groups: tuple[tuple[tuple[str, ...], Check], ...]
+    """``conditional_flags`` gathered by test: flags asked of the same people (both neck questions, both pregnancy
+    questions) share one test, run once per assessment."""
+    flag_variants: dict[str, tuple[tuple[Check, str], ...]]
+    """The flags with other wordings (``FlagQuestion.variants``), by id: most have none."""
     food_rules: tuple[CompiledFoodRule, ...]
     medicine_cautions: tuple[tuple[Check, Caution, int], ...]
     """Each caution for a combination of answers, with its tests and its sources."""
+    medicine_cautions_for: Callable[[frozenset[str]], tuple[tuple[Check, Caution, int], ...]]
+    """The medicine classes a person takes -> those of ``medicine_cautions`` (in order) whose tests can hold for
+    them: nearly every caution needs one of a few classes, so a person's handful of medicines rules most out
+    without testing them (see :func:`~nutri_tui.engine.checks.needed_classes`)."""
     topic_cautions: dict[str, tuple[tuple[float, Check | None, Caution, int], ...]]
     """Topic id -> (amount it must pass, tests or None, the caution, its sources) for a supplement of it."""
     general_cautions: tuple[Caution, ...]
@@ -202,6 +212,14 @@ def _build(content: Content) -> ContentIndex:
         )
         for f in content.red_flags.values()
     )
+    medicine_cautions = tuple(
+        (
+            compile_check(c.when, names),
+            Caution(text=c.text, about=f"medicines:{c.id}", severity=c.severity, sources=c.sources),
+            masks.of(c.sources),
+        )
+        for c in content.medicine_cautions.values()
+    )
     advice = tuple(
         (
             *compile_rule(rule.when, row, names),
@@ -258,13 +276,9 @@ def _build(content: Content) -> ContentIndex:
             (f.id, compile_check(f.implied_by, names)) for f in content.red_flags.values() if f.implied_by
         ),
         advice=advice,
-        medicine_cautions=tuple(
-            (
-                compile_check(c.when, names),
-                Caution(text=c.text, about=f"medicines:{c.id}", severity=c.severity, sources=c.sources),
-                masks.of(c.sources),
-            )
-            for c in content.medicine_cautions.values()
+        medicine_cautions=medicine_cautions,
+        medicine_cautions_for=_cautions_for(
+            medicine_cautions, tuple(needed_classes(c.when) for c in content.medicine_cautions.values())
         ),
         topic_cautions={
             topic.id: tuple(
@@ -282,6 +296,8 @@ def _build(content: Content) -> ContentIndex:
         flag_questions=questions,
         flag_questions_by_id={q.id: q for q in questions},
         conditional_flags=tuple((q.id, q.asked) for q in questions if q.asked is not None),
+        conditional_flag_groups=_flag_groups(content, questions),
+        flag_variants={q.id: q.variants for q in questions if q.variants},
         food_rules=tuple(
             CompiledFoodRule(
                 rule,
@@ -303,8 +319,38 @@ def _build(content: Content) -> ContentIndex:
             foods,
             {k: tuple(v) for k, v in by_medicine.items()},
             {k: tuple(v) for k, v in by_condition.items()},
+            medicine_by_name,
         ),
     )
+
+
+def _flag_groups(content: Content, questions: tuple[FlagQuestion, ...]) -> tuple[tuple[tuple[str, ...], Check], ...]:
+    """The conditional flags by their applicability test (the same tests: one group, with the first flag's check)."""
+    groups: dict[object, tuple[tuple[str, ...], Check]] = {}
+    for question, flag in zip(questions, content.red_flags.values(), strict=True):
+        if question.asked is None:
+            continue
+        key = flag.ask_when if flag.asked else None  # None: never asked (raised only by other answers)
+        ids, check = groups.get(key, ((), question.asked))
+        groups[key] = ((*ids, question.id), check)
+    return tuple(groups.values())
+
+
+CAUTION_SETS_MAX = 1024
+"""Distinct sets of medicine classes kept (one per combination of classes people take)."""
+
+
+def _cautions_for(
+    cautions: tuple[tuple[Check, Caution, int], ...], needed: tuple[frozenset[str] | None, ...]
+) -> Callable[[frozenset[str]], tuple[tuple[Check, Caution, int], ...]]:
+    """``ContentIndex.medicine_cautions_for``: ``needed[i]`` is the classes caution i needs one of (None: none)."""
+
+    def cautions_for(classes: frozenset[str]) -> tuple[tuple[Check, Caution, int], ...]:
+        return tuple(
+            c for c, need in zip(cautions, needed, strict=True) if need is None or not need.isdisjoint(classes)
+        )
+
+    return lru_cache(maxsize=CAUTION_SETS_MAX)(cautions_for)
 
 
 def _food_rule_uses(rule: FoodRule, content: Content) -> dict[str, FoodRuleUse]:

@@ -12,7 +12,6 @@ so it is one loop over per-nutrient tuples, without a function call per nutrient
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import Any
@@ -29,6 +28,7 @@ from nutri_tui.questionnaire import known_answers
 _weight = attrgetter("weight")
 _first = itemgetter(0)
 _second = itemgetter(1)
+_fourth = itemgetter(3)
 
 
 @lru_cache(maxsize=4096)
@@ -71,7 +71,8 @@ def nutrient_findings(
     derived = any(cause != "health.conditions" for cause in profile.conditions.values())
     advisories: frozenset[str] = frozenset()
 
-    settled = _settled_by(answers.about.diet)
+    said_diet = answers.about.diet
+    settled = _settled_by(said_diet)
     ranked: list[tuple[int, float, int, NutrientFinding]] = []
     all_cited = 0
     without_supplements = pieces.basics_without_supplements(stages, age_band)
@@ -120,8 +121,9 @@ def nutrient_findings(
         if derived and len(reasons) > 1:
             reasons = _once_per_answer(reasons)
 
-        # Summed in the order found, before sorting: a float sum depends on its order.
-        score = _score(sum(map(_weight, reasons)))
+        # Summed in the order found, before sorting: a float sum depends on its order. No reasons: 0.0, as
+        # _score(0) gives.
+        score = _score(sum(map(_weight, reasons))) if reasons else 0.0
         level = "high" if score >= high else "moderate" if score >= moderate else "low"
         cited |= plain_mask
         shown_notes: tuple[InfoNote, ...] | list[InfoNote] = plain
@@ -156,8 +158,8 @@ def nutrient_findings(
             cautions.sort(key=_first)  # stable: equal ranks keep the order found
         if len(reasons) > 1:
             reasons.sort(key=_weight, reverse=True)  # stable like sorting by -weight
-        if settled:
-            reasons = [_as_said(reason, settled) for reason in reasons]
+        if settled and reasons:
+            reasons = [_as_said(reason, said_diet) for reason in reasons]
         finding = NutrientFinding(
             id=nutrient_id,
             name=name,
@@ -168,7 +170,7 @@ def nutrient_findings(
             upper_limit=basics.upper,
             upper_limit_note=limit_note,
             foods=foods,
-            cautions=tuple(map(_second, cautions)),
+            cautions=(cautions[0][1],) if len(cautions) == 1 else tuple(map(_second, cautions)),
             tests=tests,
             doctor_first=doctor_first,
             sources=index.masks.sorted_ids(cited),
@@ -181,7 +183,7 @@ def nutrient_findings(
         ranked.append((LEVEL_ORDER[level], -score, len(ranked), finding))
         all_cited |= cited
     ranked.sort()
-    return [finding for *_, finding in ranked], all_cited, advisories
+    return list(map(_fourth, ranked)), all_cited, advisories
 
 
 WITHHELD = (
@@ -202,16 +204,32 @@ def _settled_by(diet: str) -> dict[str, str]:
     }
 
 
-def _as_said(reason: Reason, settled: dict[str, str]) -> Reason:
-    """The reason quoting the person's own answer where it quoted one their diet pattern settled. Done after
-    scoring: two reasons then quote one answer (oily fish and meat: "vegetarian"), and each still counts."""
-    answer = reason.answer
+SAID_MAX = 4096
+"""Reasons' answers reworded for a diet pattern: keyed by the answer quoted (which may quote an age) and the diet."""
+
+
+@lru_cache(maxsize=SAID_MAX)
+def _said(answer: str, diet: str) -> str:
+    """``answer`` (a reason's ``field = value`` pairs) as the person said it, where their diet pattern settled one
+    of them (see :func:`_settled_by`); ``answer`` itself when it quotes none."""
+    settled = _settled_by(diet)
     if "; " not in answer:  # most reasons quote one answer
-        one = settled.get(answer)
-        return reason if one is None else replace(reason, answer=one)
+        return settled.get(answer, answer)
     parts = answer.split("; ")
     said = list(dict.fromkeys(settled.get(part, part) for part in parts))
-    return reason if said == parts else replace(reason, answer="; ".join(said))
+    return answer if said == parts else "; ".join(said)
+
+
+def _as_said(reason: Reason, diet: str) -> Reason:
+    """The reason quoting the person's own answer where it quoted one their diet pattern settled. Done after
+    scoring: two reasons then quote one answer (oily fish and meat: "vegetarian"), and each still counts."""
+    answer = _said(reason.answer, diet)
+    if answer == reason.answer:
+        return reason
+    # As dataclasses.replace(reason, answer=answer) would build it, without its per-call look-up of the fields.
+    return Reason(
+        text=reason.text, answer=answer, weight=reason.weight, sources=reason.sources, unverified=reason.unverified
+    )
 
 
 def _once_per_answer(reasons: list[Reason]) -> list[Reason]:
@@ -220,6 +238,8 @@ def _once_per_answer(reasons: list[Reason]) -> list[Reason]:
     Pregnancy, for example, is both a rule (the higher iron target) and a condition (its interactions):
     counting both would score one answer twice.
     """
+    if len({reason.answer for reason in reasons}) == len(reasons):
+        return reasons  # no answer quoted twice (nearly always): nothing to drop
     kept: dict[str, Reason] = {}
     for reason in reasons:
         held = kept.get(reason.answer)

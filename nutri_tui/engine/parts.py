@@ -20,6 +20,14 @@ def caution_rank(caution: Caution) -> int:
     return SEVERITY_ORDER[caution.severity] * 2 + (caution.about != "upper_limit")
 
 
+class TakenMedicine(NamedTuple):
+    """A medicine class the person takes (``Profile.medicines``)."""
+
+    id: str
+    said_as: str
+    """The name as the person gave it (``omeprazole``); empty when they gave the class id (``ppi``)."""
+
+
 class Basics(NamedTuple):
     """What a nutrient's finding needs whatever the person's risk factors."""
 

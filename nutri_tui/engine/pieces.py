@@ -25,6 +25,7 @@ from nutri_tui.engine.parts import (
     FoodPart,
     FoodRuleUse,
     InteractionEntry,
+    TakenMedicine,
     acts_on,
     caution_rank,
     exercise_place,
@@ -47,7 +48,8 @@ from nutri_tui.text import metric_first, number
 REASONS_MAX = 4096
 """Reasons from rules: keyed by the answers quoted (an age, a list of conditions) and any supplement amount."""
 EFFECTS_MAX = 2048
-"""A medicine's or condition's interactions: keyed by the medicine as the person typed it."""
+"""A medicine's or condition's interactions: keyed by the medicine as the person typed it (and the classes of a
+person's list of medicines, keyed by the list)."""
 LIMITS_MAX = 2048
 """Basics for a nutrient taken as a supplement: keyed by the amount, a free number."""
 FOODS_MAX = 2048
@@ -66,6 +68,7 @@ class Pieces:
         foods_for_diet: dict[tuple[str, str], tuple[Food, ...]],
         by_medicine: dict[str, tuple[InteractionEntry, ...]],
         by_condition: dict[str, tuple[InteractionEntry, ...]],
+        medicine_by_name: dict[str, tuple[str, ...]],
     ) -> None:
         self._content = content
         self._rules = content.rules
@@ -73,6 +76,7 @@ class Pieces:
         self._foods_for_diet = foods_for_diet
         self._by_medicine = by_medicine
         self._by_condition = by_condition
+        self._medicine_by_name = medicine_by_name
         # The public names are the cached builders; the builders themselves start with "_".
         self.rule_reason = lru_cache(maxsize=REASONS_MAX)(self._rule_reason)
         self.medicine_effects = lru_cache(maxsize=EFFECTS_MAX)(self._medicine_effects)
@@ -85,6 +89,21 @@ class Pieces:
         self.supplement = lru_cache(maxsize=LIMITS_MAX)(self._supplement)
         self.your_medicine = lru_cache(maxsize=EFFECTS_MAX)(self._your_medicine)
         self.your_condition = lru_cache(maxsize=EFFECTS_MAX)(self._your_condition)
+        self.medicines_taken = lru_cache(maxsize=EFFECTS_MAX)(self._medicines_taken)
+
+    def _medicines_taken(self, names: tuple[str, ...]) -> tuple[TakenMedicine, ...]:
+        """Map each answer (class id or common name) to its class, keeping the person's wording."""
+        taken: dict[str, TakenMedicine] = {}
+        for name in names:
+            folded = name.casefold()
+            for medicine_id in self._medicine_by_name.get(folded, ()):
+                if medicine_id in taken:
+                    continue
+                # A class id is not the person's word for a medicine, unless it is also a medicine's name (warfarin).
+                examples = self._content.medicines[medicine_id].examples
+                said_as = name if folded != medicine_id or any(e.casefold() == folded for e in examples) else ""
+                taken[medicine_id] = TakenMedicine(medicine_id, said_as)
+        return tuple(taken.values())
 
     def _supplement(self, nutrient_id: str, amount: float, form: str) -> tuple[float, SupplementTaken, int]:
         """One supplement as counted: its amount in the nutrient's unit, as the result lists it, its sources."""

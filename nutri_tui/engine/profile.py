@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from nutri_tui.content import Content
 from nutri_tui.engine.index import ContentIndex
+from nutri_tui.engine.parts import TakenMedicine
 from nutri_tui.models.answers import Answers
 
 DEFAULT_AGE_BAND = "31_50"
@@ -24,12 +25,6 @@ SEVERE_PAIN = 7
 
 # NamedTuples rather than frozen dataclasses: built for every assessment, and a frozen dataclass's
 # __init__ (object.__setattr__ per field) costs several times as much.
-class TakenMedicine(NamedTuple):
-    id: str
-    said_as: str
-    """The name as the person gave it (``omeprazole``); empty when they gave the class id (``ppi``)."""
-
-
 class Profile(NamedTuple):
     age_band: str
     """One of the upper-limit age bands: 14_18, 19_30, 31_50, 51_70, 71_plus."""
@@ -84,7 +79,7 @@ def build_profile(answers: Answers, content: Content, index: ContentIndex) -> Pr
     if drinks is not None and drinks >= content.rules.heavy_drinking.threshold(sex):
         conditions.setdefault("alcohol_use", f"diet.alcohol_drinks_per_week = {drinks}")
 
-    medicines = _resolve_medicines(health.medicines, content, index) if health.medicines else ()
+    medicines = index.pieces.medicines_taken(health.medicines) if health.medicines else ()
     duration = pain.duration
     if duration == "dont_know":
         duration = "acute"
@@ -149,18 +144,3 @@ def _stages(sex: str, pregnancy: str, band: str) -> tuple[str, ...]:
     if sex == "not_stated":
         return (f"female_{band}", f"male_{band}")
     return (f"{sex}_{band}",)
-
-
-def _resolve_medicines(names: tuple[str, ...], content: Content, index: ContentIndex) -> tuple[TakenMedicine, ...]:
-    """Map each answer (class id or common name) to its class, keeping the person's wording."""
-    taken: dict[str, TakenMedicine] = {}
-    for name in names:
-        folded = name.casefold()
-        for medicine_id in index.medicine_by_name.get(folded, ()):
-            if medicine_id in taken:
-                continue
-            # A class id is not the person's word for a medicine, unless it is also a medicine's name (warfarin).
-            examples = content.medicines[medicine_id].examples
-            said_as = name if folded != medicine_id or any(e.casefold() == folded for e in examples) else ""
-            taken[medicine_id] = TakenMedicine(medicine_id, said_as)
-    return tuple(taken.values())

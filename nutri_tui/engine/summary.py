@@ -90,9 +90,11 @@ def summary_lines(
     ]
     # What the nutrients say depends on a few of each finding's values: built once per combination.
     flagged = tuple(
-        (f.name, f.level, f.doctor_first, f.diet_doctor_first, f.tests[0].name if f.id in tests else None)
-        for f in findings
-        if f.level != "low" or f.diet_doctor_first
+        [
+            (f.name, f.level, f.doctor_first, f.diet_doctor_first, f.tests[0].name if f.id in tests else None)
+            for f in findings
+            if f.level != "low" or f.diet_doctor_first
+        ]
     )
     lines += _nutrient_lines(flagged, bool(unanswered))
     if unanswered:
