@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import statistics
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -21,32 +23,87 @@ def valid_profiles(count: int) -> list[Any]:
     return generate(count)
 
 
+def _templates(root: Path, count: int) -> list[bytes]:
+    """The bytes of ``count`` real session files (different profiles and labels), saved with Storage."""
+    from nutri_tui.content import load_content
+    from nutri_tui.engine import assess
+    from nutri_tui.storage import Storage, make_session
+
+    storage = Storage(root)
+    content = load_content()
+    templates = []
+    for i, answers in enumerate(valid_profiles(count)):
+        session = make_session(answers, assess(answers, content), content.version, label=LABELS[i % len(LABELS)])
+        path = storage.save_session(session)
+        templates.append(path.read_bytes())
+        path.unlink()
+    return templates
+
+
 def fill_sessions(root: Path, count: int) -> Path:
     """Give ``root`` (a NUTRI_TUI_HOME) ``count`` saved sessions; returns the sessions folder.
 
     A few real sessions are saved with Storage (different profiles and labels), then their files
     are copied under new unique names in the storage naming scheme, one minute apart.
     """
-    from nutri_tui.content import load_content
-    from nutri_tui.engine import assess
-    from nutri_tui.storage import Storage, make_session
+    from nutri_tui.storage import Storage
 
     storage = Storage(root)
     storage.sessions_dir.mkdir(parents=True, exist_ok=True)
     if count == 0:
         return storage.sessions_dir
-    content = load_content()
-    templates = []
-    for i, answers in enumerate(valid_profiles(min(count, TEMPLATES))):
-        session = make_session(answers, assess(answers, content), content.version, label=LABELS[i % len(LABELS)])
-        path = storage.save_session(session)
-        templates.append(path.read_bytes())
-        path.unlink()
+    templates = _templates(root, min(count, TEMPLATES))
     start = datetime(2026, 1, 1, tzinfo=UTC)
     for i in range(count):
         stamp = (start + timedelta(minutes=i)).strftime("%Y-%m-%dT%H-%M-%SZ")
         (storage.sessions_dir / f"{stamp}-{i:08x}.toml").write_bytes(templates[i % len(templates)])
     return storage.sessions_dir
+
+
+CREATED = re.compile(rb'^created = "([^"]+)"$', re.MULTILINE)
+DISTINCT = 10_000
+"""Distinct session files fill_sessions_linked writes; the other names are hard links to them."""
+
+
+def retimed(template: bytes, created: datetime) -> bytes:
+    """``template`` with its ``created`` set to ``created``, as long as before (the summary records the size)."""
+    match = CREATED.search(template)
+    if match is None:
+        raise ValueError("a session file without created")
+    old = match.group(1)
+    value = created.strftime("%Y-%m-%dT%H:%M:%S.%fZ" if b"." in old else "%Y-%m-%dT%H:%M:%SZ").encode()
+    if len(value) != len(old):
+        raise ValueError(f"cannot keep the length of created = {old!r}")
+    return template[: match.start(1)] + value + template[match.end(1) :]
+
+
+def fill_sessions_linked(root: Path, count: int, distinct: int = DISTINCT) -> Path:
+    """Like fill_sessions, fast for 100,000 and more: ``distinct`` files, the rest hard links to them.
+
+    Each distinct file is a real session with its own ``created`` (one minute apart, set in the file at
+    the same length, so the size its summary records still holds); its links are further names with the
+    same time stamp and other suffixes, as Storage names sessions saved in the same second. Hard links
+    share an inode, size and mtime: the index is by name, so each name is listed and indexed on its own,
+    but a cold-cache read touches only ``distinct`` files' pages.
+    """
+    from nutri_tui.storage import Storage
+
+    storage = Storage(root)
+    folder = storage.sessions_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    if count == 0:
+        return folder
+    templates = _templates(root, min(count, TEMPLATES))
+    distinct = max(1, min(distinct, count))
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    for d in range(distinct):
+        created = start + timedelta(minutes=d, microseconds=123_456)
+        stamp = created.strftime("%Y-%m-%dT%H-%M-%SZ")
+        first = folder / f"{stamp}-{d:08x}.toml"
+        first.write_bytes(retimed(templates[d % len(templates)], created))
+        for n in range(d + distinct, count, distinct):
+            os.link(first, folder / f"{stamp}-{n:08x}.toml")
+    return folder
 
 
 class PaintSpy:

@@ -2,10 +2,13 @@
 
 Run: ``python -m benchmarks.bench_startup [--rounds 7] [--sessions 1000] [--json]``.
 Each round starts both apps in fresh processes (so imports count), in alternating order,
-headless at 80x24. Start-up is the time from the parent launching the process until the
-auto pilot's first ``await pilot.pause()`` returns with the first screen painted; first paint
-is when that screen's first frame was rendered. Peak memory is the child's peak RSS at that
-point (VmHWM on Linux, else ru_maxrss).
+headless at 80x24. The headline, start-up, is the time from the parent launching the process
+until the first screen's first frame was rendered (first paint). The time until the auto pilot's
+first ``await pilot.pause()`` returned is printed for information only: that pause (70-90 ms here)
+is Pilot's, added to both apps, and pulled the ratio towards 1 when it was the headline. Peak
+memory is the child's peak RSS (VmHWM on Linux, else ru_maxrss) 1.5 s after the first paint, once
+nutri-tui's content warm-up (0.25 s after start-up) has run; the peak at the first paint, which
+misses the warm-up, is printed too. The real-terminal first paint is bench_pty.
 """
 
 from __future__ import annotations
@@ -60,9 +63,10 @@ def main(argv: list[str] | None = None) -> None:
     table = [["measure", "nutri-tui", "bare app", "median ratio"]]
     summary = {}
     for key, name, unit, scale in [
-        ("startup_s", "start-up (first pause)", "ms", 1000),
-        ("first_paint_s", "first paint", "ms", 1000),
-        ("peak_mib", "peak memory (VmHWM)", "MiB", 1),
+        ("first_paint_s", "start-up (to first paint)", "ms", 1000),
+        ("startup_s", "to Pilot's first pause (info)", "ms", 1000),
+        ("peak_mib", "peak memory, idle 1.5 s after paint", "MiB", 1),
+        ("peak_at_paint_mib", "peak memory at first paint (info)", "MiB", 1),
     ]:
         ours, ref = series("nutri", key), series("bare", key)
         ratio = median(ratios(ours, ref))
@@ -71,10 +75,10 @@ def main(argv: list[str] | None = None) -> None:
             [name, f"{median(ours) * scale:,.0f} {unit}", f"{median(ref) * scale:,.0f} {unit}", f"{ratio:.2f}x"]
         )
     label = f"{args.sessions:,} sessions"
-    start, memory = summary["startup_s"], summary["peak_mib"]
+    start, memory = summary["first_paint_s"], summary["peak_mib"]
     rows = [
         row(
-            f"Start-up, {label}",
+            f"Start-up to first paint, {label}",
             f"{start[0]:,.0f} ms",
             f"{start[1]:,.0f} ms",
             f"{start[2]:.2f}x",
@@ -82,7 +86,7 @@ def main(argv: list[str] | None = None) -> None:
             start[2] <= STARTUP_TARGET,
         ),
         row(
-            f"Peak memory, {label}",
+            f"Peak memory idle 1.5 s after paint, {label}",
             f"{memory[0]:,.1f} MiB",
             f"{memory[1]:,.1f} MiB",
             f"{memory[2]:.2f}x",
@@ -92,6 +96,7 @@ def main(argv: list[str] | None = None) -> None:
     ]
     notes = [
         f"{args.rounds} rounds, fresh process each, headless 80x24, {label} in NUTRI_TUI_HOME",
+        "start-up = first paint; the pause row includes one Pilot pause in both apps (information only)",
         f"targets: start-up ≤ {STARTUP_TARGET}x bare, peak memory ≤ {MEMORY_TARGET}x bare (median of per-round ratios)",
     ]
     show(f"Start-up ({label})", table, rows, notes, args.json)

@@ -1,8 +1,9 @@
 """Run every benchmark with modest settings and write the results into docs/performance.md.
 
-Run: ``python -m benchmarks.run_all`` (about a minute on 2 cores). Only the part of
-docs/performance.md between the ``results`` markers is replaced; the rest (how we measure,
-findings) is kept. If the file does not exist it is created from the benchmarks' docstrings.
+Run: ``python -m benchmarks.run_all [--with-100k]`` (about five minutes on 2 cores; the
+100,000-session history runs add several more). Only the part of docs/performance.md between the
+``results`` markers is replaced; the rest (how we measure, findings) is kept. If the file does not
+exist it is created from the benchmarks' docstrings.
 """
 
 from __future__ import annotations
@@ -37,7 +38,14 @@ RUNS: list[tuple[str, list[str]]] = [
     ("bench_history", ["--sessions", "10000", "--rounds", "3", "--no-parse-reference"]),
     ("bench_history_screen", ["--sessions", "10000", "--rounds", "3"]),
     ("bench_save", ["--count", "30"]),
+    ("bench_pty", ["--rounds", "5", "--sessions", "1000"]),
+    ("bench_cli", ["--rounds", "5", "--sessions", "10000"]),
 ]
+LARGE_RUNS: list[tuple[str, list[str]]] = [
+    ("bench_history", ["--sessions", "100000", "--rounds", "3", "--no-parse-reference"]),
+    ("bench_history_screen", ["--sessions", "100000", "--rounds", "3"]),
+]
+"""Issue 15's 100,000-session history: several minutes, so only with ``--with-100k``."""
 
 
 def run(module: str, args: list[str]) -> subprocess.CompletedProcess[str]:
@@ -126,6 +134,8 @@ def template() -> str:
         "bench_history_screen",
         "bench_save",
         "bench_assess",
+        "bench_pty",
+        "bench_cli",
     ]:
         doc = (importlib.import_module(f"benchmarks.{name}").__doc__ or "").strip()
         sections.append(f"### {name}\n\n{doc}")
@@ -141,12 +151,17 @@ def template() -> str:
 
 
 def main() -> None:
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
+    cli = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    cli.add_argument("--with-100k", action="store_true", help="also run the 100,000-session history benchmarks")
+    options = cli.parse_args()
     began = time.perf_counter()
     header = machine()
     details: list[str] = []
     rows = assess_rows(details)
-    for module, args in RUNS:
+    runs = RUNS + (LARGE_RUNS if options.with_100k else [])
+    if not options.with_100k:
+        rows.append(row("History at 100,000 sessions", "not run", "", "run_all --with-100k", "see issue 15", None))
+    for module, args in runs:
         done = run(module, [*args, "--json"])
         if done.returncode != 0:
             rows.append(row(f"{module} {' '.join(args)}", "failed", "", failure(done), "", False))
