@@ -161,8 +161,11 @@ class HistoryScreen(Screen[None]):
 
     def new_filter(self) -> None:
         """The entries in the order chosen; their search texts are made in a thread at once (see EntryFilter)."""
-        self.filter = EntryFilter(self.entries, self.names, self.sort)
-        self.run_worker(self.filter.texts, thread=True, group="search-texts", exit_on_error=False)
+        self.filter = made = EntryFilter(self.entries, self.names, self.sort)
+        # After the rows are on the screen: made at once, the thread held up the first paint (GIL).
+        self.call_after_refresh(
+            lambda: self.run_worker(made.texts, thread=True, group="search-texts", exit_on_error=False)
+        )
 
     def _show_progress(self) -> None:
         # Over every readable result, whatever the filter: entries come newest first.
