@@ -95,11 +95,18 @@ class WizardScreen(Screen[None]):
         # Pre-filled widgets may post Changed messages as they mount; only changes after that are the person's.
         self.call_after_refresh(self._settled)
 
-    async def _settled(self) -> None:
+    def _settled(self) -> None:
         if self not in self.app.screen_stack:  # replaced before it settled (keys come fast): nothing to do
             return
         self._ready = True
         self.refresh_state()
+        # The other steps are built next, not in this callback: keys typed while the step opened are handed
+        # on once it has been painted (see type_ahead), and building six forms first kept them waiting.
+        self.call_later(self._build_other_steps)
+
+    async def _build_other_steps(self) -> None:
+        if self not in self.app.screen_stack:
+            return
         others = [step_form(step, self.flow) for step in STEPS if step.id != self.step_id]
         for form in others:
             form.display = False  # the switcher hides only the children it had when it mounted
