@@ -23,11 +23,14 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def tabs_to(pilot: Pilot, widget: Widget) -> list[str]:
-    """The Tab presses that move focus to the widget, counted along the screen's focus chain."""
+    """The Tab (or Shift+Tab) presses that move focus to the widget, counted along the screen's focus chain:
+    the shorter way round, as a person goes back one field with Shift+Tab rather than Tab round the screen."""
     chain = pilot.app.screen.focus_chain
     assert widget in chain, f"{widget!r} cannot be reached with Tab"
-    here = chain.index(pilot.app.focused) if pilot.app.focused in chain else -1
-    return ["tab"] * ((chain.index(widget) - here) % len(chain))
+    if pilot.app.focused not in chain:
+        return ["tab"] * (chain.index(widget) + 1)
+    forward = (chain.index(widget) - chain.index(pilot.app.focused)) % len(chain)
+    return ["tab"] * forward if forward <= len(chain) - forward else ["shift+tab"] * (len(chain) - forward)
 
 
 async def tab_to(pilot: Pilot, widget: Widget, *then: str) -> None:

@@ -9,10 +9,11 @@ pyte turns back into the 24 lines a person would see.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -60,16 +61,19 @@ def terminal_env(home: Path) -> dict[str, str]:
 
 
 def saved_session(example: Path, home: Path) -> Path:
-    """Save an example answers file as a session with the installed command; its path is the last line."""
-    done = subprocess.run(
-        [installed_command(), "assess", str(example), "--save"],
-        env=terminal_env(home),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    return Path(done.stdout.strip().splitlines()[-1])
+    """Save an example answers file as a session with ``nutri-tui --data-dir HOME assess EXAMPLE --save``; its
+    path is the last line printed.
+
+    The command runs in this process (the same ``main`` the console script calls): a second interpreter only to
+    save a file cost a second of start-up per test. What is tested in the terminal is what comes after, the
+    installed command opening the file; ``assess`` itself runs in a terminal in test_terminal_paths.py.
+    """
+    from nutri_tui.cli import main
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert main(["--data-dir", str(home), "assess", str(example), "--save"]) == 0
+    return Path(printed.getvalue().strip().splitlines()[-1])
 
 
 @dataclass

@@ -17,11 +17,20 @@ from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.app import NutriTuiApp
 from nutri_tui.tui.screens.result import ResultScreen
 from nutri_tui.tui.themes import HIGH_CONTRAST, SETTINGS_FILE
-from tests.pilot_helpers import app_at, example_sections
+from tests.pilot_helpers import app_at, example_sections, paste
 from tests.unit.test_high_contrast import AA, contrast, in_256_colours
 
 SIZE = (100, 32)
 HC = HIGH_CONTRAST.name
+
+
+async def choose_command(pilot, words: str) -> None:
+    """Ctrl+P, the words pasted into the command palette, Enter. Pasted: each letter typed there runs a search
+    (and Pilot waits for it), and what these tests check is what the chosen theme does; the palette is
+    used letter by letter in test_wizard.py and test_app_smoke.py."""
+    await pilot.press("ctrl+p")
+    await paste(pilot, words)
+    await pilot.press("enter")
 
 
 def settings(root: Path) -> str:
@@ -33,7 +42,7 @@ async def test_high_contrast_is_remembered_for_the_next_run(tmp_path: Path) -> N
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not (tmp_path / SETTINGS_FILE).exists()  # starting writes nothing
-        await pilot.press("ctrl+p", *"high contrast", "enter")
+        await choose_command(pilot, "high contrast")
         await pilot.pause()
         assert app.theme == HC
         await pilot.press("ctrl+q")
@@ -56,9 +65,10 @@ async def test_textuals_own_theme_command_is_remembered(tmp_path: Path) -> None:
     app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p", *"theme", "enter")
+        await choose_command(pilot, "theme")
         await pilot.pause()
-        await pilot.press(*"nord", "enter")
+        await paste(pilot, "nord")
+        await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "nord"
     assert settings(tmp_path) == 'format = 1\ntheme = "nord"\n'
@@ -80,7 +90,7 @@ async def test_a_broken_settings_file_is_one_notice_and_kept_until_the_theme_cha
         await pilot.pause(0.3)
         assert [n.message for n in app._notifications] == [note]  # once
         assert (tmp_path / SETTINGS_FILE).read_bytes() == broken
-        await pilot.press("ctrl+p", *"high contrast", "enter")
+        await choose_command(pilot, "high contrast")
         await pilot.pause()
     assert settings(tmp_path) == f'format = 1\ntheme = "{HC}"\n'
 
@@ -91,7 +101,7 @@ async def test_a_folder_in_place_of_the_file_never_stops_the_app(tmp_path: Path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert any("is a folder" in n.message for n in app._notifications)
-        await pilot.press("ctrl+p", *"high contrast", "enter")
+        await choose_command(pilot, "high contrast")
         await pilot.pause()
         assert app.theme == HC  # the theme changes; only remembering it failed, and says so
         assert any("not remembered" in n.message for n in app._notifications)
