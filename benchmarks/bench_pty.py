@@ -114,11 +114,11 @@ def nutri_switch(home: Path, draft: bytes) -> list[float]:
 def bare_switch(home: Path) -> list[float]:
     times = []
     with PtyApp.reference("switch", home) as app:
-        app.pump_until(app.shows("Page 1 of many") + 1.0)
-        for number in range(2, 2 + SWITCHES):
+        app.pump_until(app.shows("Page 0") + 1.0)
+        for number in range(1, 1 + SWITCHES):
             app.quiet()
             sent = app.send("ctrl+n")
-            times.append(app.shows(f"Page {number} of many") - sent)
+            times.append(app.shows(f"Page {number}") - sent)
             app.pump_until(perf_counter() + 0.2)
     return times
 

@@ -52,30 +52,9 @@ def input_app() -> App[Any]:
 
 
 def switch() -> App[Any]:
-    from textual.widgets import Footer, Header, Static
+    from benchmarks.bare_app import TwoScreenApp  # the same two-screen app bench_step_switch uses
 
-    class PageScreen(Screen[None]):
-        BINDINGS: ClassVar = [Binding("ctrl+n", "next", "Next", priority=True)]
-
-        def __init__(self, number: int) -> None:
-            super().__init__()
-            self.number = number
-
-        def compose(self) -> ComposeResult:
-            yield Header()
-            yield Static(f"Page {self.number} of many")
-            yield Footer()
-
-        def action_next(self) -> None:
-            self.app.switch_screen(PageScreen(self.number + 1))
-
-    class SwitchApp(App[None]):
-        TITLE = "two screens"
-
-        def on_mount(self) -> None:
-            self.push_screen(PageScreen(1))
-
-    return SwitchApp()
+    return TwoScreenApp()
 
 
 def table() -> App[Any]:
