@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from nutri_tui.content import Content
 from nutri_tui.engine.checks import AnswerRow, Check, compile_check, compile_rule, needed_classes
+from nutri_tui.engine.nutrient_notes import NoteCheck, about, compiled_notes, plain
 from nutri_tui.engine.parts import FoodRuleUse, InteractionEntry
 from nutri_tui.engine.pieces import Pieces
 from nutri_tui.engine.sources import SourceMasks
@@ -28,12 +29,11 @@ from nutri_tui.models.assessment import (
     NutrientAbout,
     Reason,
     RedFlagFinding,
-    SignNote,
     SourceRef,
     TestInfo,
 )
 from nutri_tui.models.catalogues import FoodRule
-from nutri_tui.models.content import AGE_BANDS, DIETS_BY_BREADTH, Food, Note, Nutrient
+from nutri_tui.models.content import AGE_BANDS, DIETS_BY_BREADTH, Food
 
 URGENCY_ORDER = {"emergency": 0, "urgent": 1, "soon": 2}
 ANSWER_ORDER = {"yes": 0, "implied": 0, "dont_know": 1}
@@ -46,20 +46,6 @@ AdviceEntry = tuple[int, tuple[Any, ...], Check | None, Advice, int, str | None,
 the situation it needs (or None) and the situations that withhold it."""
 FlagFound = tuple[tuple[int, int, int], RedFlagFinding, int]
 """A red flag as found with one answer, its place in the list (urgency, answer, content order), its sources."""
-
-
-class NoteCheck(NamedTuple):
-    """One of a nutrient's notes, ready to test against a person's answers."""
-
-    check: Check | None
-    """None: for everyone."""
-    note: InfoNote
-    caution: Caution | None
-    """Set for a note with a severity: it is shown among the cautions instead of the notes."""
-    flagged_only: bool
-    advises_taking: bool
-    """Withheld when the person must ask a doctor first about this nutrient."""
-    mask: int
 
 
 class FlagQuestion(NamedTuple):
@@ -257,14 +243,14 @@ def _build(content: Content) -> ContentIndex:
                         sources=n.test.sources,
                     ),
                 ),
-                about=_about(n),
-                notes=_notes(n, masks, names),
+                about=about(n),
+                notes=compiled_notes(n, masks, names),
                 plain_notes=tuple(
                     InfoNote(text=note.text, sources=note.sources, unverified=note.unverified)
                     for note in n.notes
-                    if _plain(note)
+                    if plain(note)
                 ),
-                plain_notes_mask=masks.of(s for note in n.notes if _plain(note) for s in note.sources),
+                plain_notes_mask=masks.of(s for note in n.notes if plain(note) for s in note.sources),
             )
             for n in content.nutrients.values()
         ),
@@ -359,46 +345,6 @@ def _food_rule_uses(rule: FoodRule, content: Content) -> dict[str, FoodRuleUse]:
         band: FoodRuleUse(rule.action, frozenset(rule.tags), limit.values.get(band) if limit else None, rule.text)
         for band in AGE_BANDS
     }
-
-
-def _about(nutrient: Nutrient) -> NutrientAbout:
-    def note(statement: Any) -> InfoNote:
-        return InfoNote(text=statement.text, sources=statement.sources, unverified=statement.unverified)
-
-    return NutrientAbout(
-        summary=note(nutrient.summary),
-        at_risk=tuple(note(s) for s in nutrient.at_risk),
-        signs=tuple(
-            SignNote(text=s.text, musculoskeletal=s.musculoskeletal, sources=s.sources, unverified=s.unverified)
-            for s in nutrient.signs
-        ),
-        excess=tuple(note(s) for s in nutrient.excess),
-        target_note=nutrient.targets.note,
-    )
-
-
-def _plain(note: Note) -> bool:
-    """A note every finding shows, whoever the person is (checked once, not per assessment)."""
-    return not (note.background or note.when or note.severity or note.flagged_only or note.advises_taking)
-
-
-def _notes(nutrient: Nutrient, masks: SourceMasks, names: dict[str, str]) -> tuple[NoteCheck, ...]:
-    compiled = []
-    for note in nutrient.notes:
-        if note.background or _plain(note):
-            continue
-        shown = InfoNote(text=note.text, sources=note.sources, unverified=note.unverified)
-        caution = (
-            Caution(text=note.text, about="note", severity=note.severity, sources=note.sources)
-            if note.severity is not None
-            else None
-        )
-        check = compile_check(note.when, names) if note.when else None
-        compiled.append(
-            NoteCheck(check, shown, caution, note.flagged_only, note.advises_taking, masks.of(note.sources))
-        )
-    # Cautions first: one may make the finding doctor-first, which withholds the notes that advise taking it.
-    return tuple(sorted(compiled, key=lambda n: n.caution is None))
 
 
 def _never(answers: Answers) -> None:
