@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import Any
 
 from nutri_tui.content import Content
+from nutri_tui.engine.exercises import exercise_part
 from nutri_tui.engine.parts import (
-    CERTAINTY_ORDER,
     Basics,
     Effect,
     ExercisePart,
@@ -28,13 +28,11 @@ from nutri_tui.engine.parts import (
     TakenMedicine,
     acts_on,
     caution_rank,
-    exercise_place,
 )
 from nutri_tui.engine.sources import SourceMasks
 from nutri_tui.engine.wording import UL_SCOPE, describe, lower_first
 from nutri_tui.models.assessment import (
     Caution,
-    ExerciseSuggestion,
     FoodSuggestion,
     Reason,
     SupplementTaken,
@@ -387,30 +385,4 @@ class Pieces:
         )
 
     def _exercises(self, duration: str, situations: frozenset[str]) -> ExercisePart:
-        """Exercises that fit the pain duration and situation, best placed first (see ``exercise_place``), then best
-        fit, most certain, by name; exclusions dropped. Each cites its own sources and those of its cautions."""
-        chosen: list[tuple[tuple[int, int, int, str], ExerciseSuggestion]] = []
-        for exercise in self._content.exercises.values():
-            fit = exercise.fit[duration]  # type: ignore[index]
-            applying = [c for c in exercise.cautions if c.when in situations]
-            if fit == 0 or any(c.exclude for c in applying):
-                continue
-            suggestion = ExerciseSuggestion(
-                id=exercise.id,
-                name=exercise.name,
-                fit=fit,
-                description=exercise.description,
-                suits=exercise.suits,
-                evidence=exercise.evidence,
-                certainty=exercise.certainty,
-                cautions=tuple(c.text for c in applying),
-                stop_if=exercise.stop_if,
-                sources=tuple(dict.fromkeys((*exercise.sources, *(s for c in applying for s in c.sources)))),
-                unverified=exercise.unverified,
-                unverified_cautions=tuple(c.text for c in applying if c.unverified),
-            )
-            place = exercise_place(fit, applying)
-            chosen.append(((place, -fit, CERTAINTY_ORDER[exercise.certainty], exercise.name), suggestion))
-        chosen.sort(key=lambda pair: pair[0])
-        suggestions = tuple(s for _, s in chosen)
-        return ExercisePart(suggestions, self._masks.of(s for e in suggestions for s in e.sources))
+        return exercise_part(self._content, self._masks, duration, situations)
