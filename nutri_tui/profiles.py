@@ -78,6 +78,19 @@ def name_problem(text: str) -> str | None:
     return None
 
 
+def name_refusal(data: Path, text: str, renaming: Path | None = None) -> str | None:
+    """Why ``text`` cannot name a new profile in ``data`` (or the profile at ``renaming``), or None: empty, or
+    another profile's name ignoring case and spacing. The app's name box and the storage both ask this."""
+    problem = name_problem(text)
+    if problem:
+        return problem
+    wanted = name_key(text)
+    for other in list_profiles(data):
+        if other.key == wanted and other.root != renaming:
+            return f'there is already a profile called "{other.name}"; choose another name'
+    return None
+
+
 def default_profile(data: Path) -> Profile:
     name, problem = _read_name(data / PROFILE_FILE, missing_ok=True)
     return Profile(name or DEFAULT_NAME, data, is_default=True, problem=problem)

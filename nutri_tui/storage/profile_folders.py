@@ -21,9 +21,7 @@ from nutri_tui.profiles import (
     PROFILES_DIR,
     Profile,
     clean_name,
-    list_profiles,
-    name_key,
-    name_problem,
+    name_refusal,
 )
 from nutri_tui.safe_read import os_reason
 from nutri_tui.storage.private_files import StorageError, message, private_dir, replace_private
@@ -75,12 +73,8 @@ def rename_profile(data: Path, profile: Profile, name: str) -> Profile:
 
 
 def _usable(data: Path, text: str, renaming: Profile | None) -> str:
-    """The cleaned name, or StorageError saying why it cannot be used."""
-    problem = name_problem(text)
-    if problem:
-        raise NameNotUsable(problem)
-    name = clean_name(text)
-    for other in list_profiles(data):
-        if other.key == name_key(name) and (renaming is None or other.root != renaming.root):
-            raise NameNotUsable(f'there is already a profile called "{other.name}"; choose another name')
-    return name
+    """The cleaned name, or NameNotUsable saying why it cannot be used."""
+    refusal = name_refusal(data, text, None if renaming is None else renaming.root)
+    if refusal:
+        raise NameNotUsable(refusal)
+    return clean_name(text)

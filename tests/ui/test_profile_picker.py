@@ -131,32 +131,45 @@ async def test_rename_a_profile_keeps_its_folder(tmp_path: Path) -> None:
 
 
 async def test_a_name_already_taken_is_refused(tmp_path: Path) -> None:
-    """A new profile, or a rename, with a name already in use (ignoring case and spaces) is refused with a
-    message, and nothing changes: no folder, no switch, the old name kept."""
-    notes: list[str] = []
+    """A new profile, or a rename, with a name already in use (ignoring case and spaces), or a blank one, is
+    refused in the name box, which stays open with the reason and the name as typed (to mend, or Escape);
+    nothing changes: no folder, no switch, the old name kept."""
+
+    def problem_shown() -> str:
+        assert isinstance(pilot.app.screen, NameModal)
+        return str(pilot.app.screen.query_one("#name-problem", Static).content)
+
     async with NutriTuiApp(root=tmp_path).run_test(size=SIZE) as pilot:
         app = pilot.app
         await pilot.pause()
         await new_profile(pilot, "Anna K")
         folders = sorted((tmp_path / PROFILES_DIR).iterdir())
-        app.notify = lambda message, **kw: notes.append(message)  # what the person is told
 
         await new_profile(pilot, "anna  k")
+        assert problem_shown() == 'Not saved: there is already a profile called "Anna K"; choose another name.'
+        assert app.screen.query_one("#label", Input).value == "anna  k"
+        await pilot.press("escape")
+        await pilot.pause()
         assert isinstance(app.screen, ProfilesScreen)
-        assert notes == ['there is already a profile called "Anna K"; choose another name']
         assert sorted((tmp_path / PROFILES_DIR).iterdir()) == folders
         assert app.profile.name == "Anna K"
 
         await pilot.press("home", "r")  # Default renamed to Anna K: refused
-        await paste(pilot, "ANNA K")
+        await pilot.pause()
+        await paste(pilot, "ANNA K")  # the old name is selected: the paste replaces it
         await pilot.press("enter")
         await pilot.pause()
-        assert len(notes) == 2 and notes[1].startswith("there is already a profile called")
-        assert [p.name for p in list_profiles(tmp_path)] == ["Default", "Anna K"]
-
-        await pilot.press("n", *"   ", "enter")  # a blank name
+        assert problem_shown().startswith("Not saved: there is already a profile called")
+        await pilot.press("ctrl+u", *"Me", "enter")  # mended in place: renamed
         await pilot.pause()
-        assert notes[2] == "a profile needs a name (letters, numbers or both)"
+        assert isinstance(app.screen, ProfilesScreen)
+        assert [p.name for p in list_profiles(tmp_path)] == ["Me", "Anna K"]
+
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"   ", "enter")  # a blank name
+        await pilot.pause()
+        assert problem_shown() == "Not saved: a profile needs a name (letters, numbers or both)."
         assert sorted((tmp_path / PROFILES_DIR).iterdir()) == folders
 
 

@@ -28,7 +28,11 @@ class LabelModal(Modal[str | None]):
 
     @on(Input.Submitted, "#label")
     def _save(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        self.submitted(event.value)
+
+    def submitted(self, value: str) -> None:
+        """Enter in the box: the label as typed, trimmed (a dialog asking for something else checks it here)."""
+        self.dismiss(value.strip())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -11,6 +11,7 @@ as plain text, never parsed as markup, so a name such as ``[bold]x[/]`` is shown
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, Protocol, runtime_checkable
 
@@ -23,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from nutri_tui.profiles import NAME_MAX, Profile, list_profiles, session_count
+from nutri_tui.profiles import NAME_MAX, Profile, list_profiles, name_refusal, session_count
 from nutri_tui.storage import StorageError
 from nutri_tui.storage.profile_folders import create_profile, rename_profile
 from nutri_tui.text import clean_text
@@ -58,12 +59,26 @@ class NameModal(LabelModal):
     The box has no length limit of its own: Textual refuses a whole paste that would go past one, so a
     long pasted name would vanish; instead the name is cut to NAME_MAX when it is saved, and the message
     after it quotes the name as kept. The old name, when renaming, is selected: typing replaces it.
+    A name that cannot be used (empty, or another profile's) is refused here, in the dialog, which stays
+    open with the name as typed: the person mends it rather than starting again.
     """
+
+    def __init__(self, label: str = "", *, prompt: str, refusal: Callable[[str], str | None]) -> None:
+        super().__init__(label, prompt)
+        self.refusal = refusal
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog"):
             yield Static(self.prompt, markup=False)
             yield Input(self.label, placeholder="e.g. Anna K, Client 12, Mum", id="label")
+            yield Static("", id="name-problem", markup=False)
+
+    def submitted(self, value: str) -> None:
+        problem = self.refusal(value)
+        if problem:
+            self.query_one("#name-problem", Static).update(f"Not saved: {problem}.")
+            return
+        self.dismiss(value.strip())
 
 
 class ProfilesScreen(Screen[None]):
@@ -149,7 +164,8 @@ class ProfilesScreen(Screen[None]):
 
         self.app.push_screen(
             NameModal(
-                prompt=f"Name for the new profile, up to {NAME_MAX} characters (Enter creates it, Escape cancels):"
+                prompt=f"Name for the new profile, up to {NAME_MAX} characters (Enter creates it, Escape cancels):",
+                refusal=lambda name: name_refusal(self.data, name),
             ),
             named,
         )
@@ -175,7 +191,8 @@ class ProfilesScreen(Screen[None]):
             self.notify(f'Profile renamed to "{renamed.name}"')
 
         prompt = f"New name for this profile, up to {NAME_MAX} characters (Enter renames it, Escape cancels):"
-        self.app.push_screen(NameModal(profile.name, prompt=prompt), named)
+        refusal = lambda name: name_refusal(self.data, name, profile.root)  # noqa: E731 - one line, read once
+        self.app.push_screen(NameModal(profile.name, prompt=prompt, refusal=refusal), named)
 
     def action_home(self) -> None:
         nav.go(self, nav.Home())
