@@ -84,10 +84,9 @@ def name_refusal(data: Path, text: str, renaming: Path | None = None) -> str | N
     problem = name_problem(text)
     if problem:
         return problem
-    wanted = name_key(text)
-    for other in list_profiles(data):
-        if other.key == wanted and other.root != renaming:
-            return f'there is already a profile called "{other.name}"; choose another name'
+    other = find_profile(data, text)  # names are unique, so there is at most one
+    if other is not None and other.root != renaming:
+        return f'there is already a profile called "{other.name}"; choose another name'
     return None
 
 

@@ -27,11 +27,16 @@ class ProfileSwitching(App[None]):
     flow: WizardFlow | None
     _storage: Storage | None
     _theme_stored: str | None
+    _profiles_in_use: bool
 
     def _name_profile(self) -> None:
-        """Every screen's header says whose results these are, once profiles are in use."""
-        shown = is_shown(list_profiles(self.data))
-        self.sub_title = f"profile: {self.profile.name}" if shown else type(self).SUB_TITLE
+        """Every screen's header says whose results these are, once profiles are in use.
+
+        Whether they are can only change by a switch (every new profile is switched to) or by renaming the
+        profile in use (the default, when it is the only one), and both come here: so it is read from the
+        profile files here, once, not again for every screen and report."""
+        self._profiles_in_use = is_shown(list_profiles(self.data))
+        self.sub_title = f"profile: {self.profile.name}" if self._profiles_in_use else type(self).SUB_TITLE
 
     def profile_renamed(self, profile: Profile) -> None:
         """The profile in use has a new name: every header says it from now on (nothing else changes)."""
@@ -56,4 +61,4 @@ class ProfileSwitching(App[None]):
 
     def whose(self) -> str:
         """The profile's name for a report, once profiles are in use; else nothing (nothing changes)."""
-        return self.profile.name if is_shown(list_profiles(self.data)) else ""
+        return self.profile.name if self._profiles_in_use else ""

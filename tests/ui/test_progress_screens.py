@@ -20,6 +20,7 @@ from nutri_tui.tui.screens.history import HistoryScreen
 from nutri_tui.tui.screens.progress import ProgressModal
 from nutri_tui.tui.widgets.sparkline import ProgressChart
 from tests.questionnaire_answers import PHQ_AFTER, PHQ_BEFORE, SB_HIGH, SB_MEDIUM
+from tests.ui.test_history_screen import open_history
 
 SIZE = (80, 24)
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -52,14 +53,6 @@ def store(tmp_path: Path) -> Storage:
 
 def drawn(widget) -> list[str]:
     return [widget.render_line(y).text.rstrip() for y in range(widget.size.height)]
-
-
-async def open_history(pilot) -> HistoryScreen:
-    await pilot.pause()
-    await pilot.press("h")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, HistoryScreen)
-    return pilot.app.screen
 
 
 async def test_the_past_results_chart_every_score_with_its_numbers_and_words(store: Storage) -> None:
