@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from nutri_tui.models.answer_tests import When
+from nutri_tui.models.summary_fields import NUTRIENT_IDS
 
 # --- identifiers and fixed vocabularies -------------------------------------
 
@@ -27,19 +28,7 @@ SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max
 
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
-NutrientId = Literal[
-    "vitamin_d",
-    "calcium",
-    "magnesium",
-    "potassium",
-    "omega_3",
-    "vitamin_b12",
-    "iron",
-    "zinc",
-    "selenium",
-    "folate",
-]
-NUTRIENT_IDS: tuple[str, ...] = NutrientId.__args__  # type: ignore[attr-defined]
+NutrientId = Literal[NUTRIENT_IDS]  # type: ignore[valid-type]  # the ids live in summary_fields, pydantic-free
 
 TopicId = Literal["vitamin_a", "vitamin_k", "vitamin_b6"]
 """Nutrients that are not scored but change what some people should do (``topics.toml``)."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -34,32 +34,16 @@ from pydantic import (
 
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import LEVEL_ORDER, Assessment
-from nutri_tui.models.bounds import FEW, Count, Id, Version
-from nutri_tui.text import LINE_MAX, describe, find_unsafe
+from nutri_tui.models.bounds import FEW, Id, Version
+from nutri_tui.models.summary_fields import LABEL_MAX, MAX_YEAR, MIN_YEAR, TOP_NUTRIENTS, ScoreSummary, label_fault
 from nutri_tui.text import clean_text as clean_text  # its old home: callers import it from here too
+from nutri_tui.text import describe
 
 if TYPE_CHECKING:
     from nutri_tui.models.instrument_scores import InstrumentScore
 
 SESSION_SCHEMA_VERSION = 4
 """The version of the session and draft file formats that this nutri-tui writes (and the newest it reads)."""
-LABEL_MAX = LINE_MAX
-TOP_NUTRIENTS = 10
-"""How many nutrients rated high or moderate a summary names: all ten, so that the history's filter finds
-a result by any nutrient it flagged (it used to keep three, and "iron" found nothing when iron was 4th).
-The list itself shows the first three. Files written before keep their three."""
-
-MIN_YEAR, MAX_YEAR = 1970, 9000
-"""The years a ``created`` or ``updated`` time may fall in (in UTC). Before 1970 some systems cannot
-convert a time to local time at all; after 9000 every time zone still leaves room below year 9999,
-where Python's dates end. Nothing outside is a real session, and such a date crashed every listing."""
-
-
-def label_fault(label: str) -> str | None:
-    """The first character a label must not hold, or None. A label is one line: none of the characters
-    :data:`nutri_tui.text.UNSAFE` refuses, and no tab, line feed or byte-order mark either
-    (:func:`clean_text` turns those into spaces or drops them)."""
-    return find_unsafe(label) or next((char for char in label if char in "\t\n\ufeff"), None)
 
 
 def _no_control(label: str) -> str:
@@ -158,30 +142,6 @@ def _table(value: Any) -> Any:
     if not isinstance(value, dict):
         raise ValueError("must be a table (id, total, band, subscales)")
     return value
-
-
-def _subscale_table(value: Any) -> Any:
-    """``{ anxiety = 3, depression = 1 }`` as ``(("anxiety", 3), ("depression", 1))``."""
-    if not isinstance(value, dict):
-        raise ValueError("must be a table of subscale id = score")
-    return tuple(value.items())
-
-
-class ScoreSummary(NamedTuple):
-    """A complete questionnaire's score as the history keeps it: what the progress over time needs.
-
-    Ids only: the words (its name, the band's name) come from the result, or from today's knowledge base
-    where only the summary is read. An incomplete questionnaire has no score, so it has no summary.
-    """
-
-    id: Id
-    total: Count
-    band: Id
-    subscales: Annotated[tuple[tuple[Id, Count], ...], BeforeValidator(_subscale_table), Field(max_length=FEW)] = ()
-    """``(subscale id, score)`` in the questionnaire's order."""
-
-    def subscale(self, subscale_id: str) -> int | None:
-        return next((score for sub, score in self.subscales if sub == subscale_id), None)
 
 
 Scores = Annotated[tuple[Annotated[ScoreSummary, BeforeValidator(_table)], ...], Field(max_length=FEW)]
