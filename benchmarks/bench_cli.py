@@ -6,7 +6,7 @@ Each round runs the installed ``nutri-tui`` console script and the reference
 from just before the spawn until it has exited (output to a pipe, read in full). ``assess`` reads
 ``examples/healthy-adult.toml`` and prints its result. ``sessions --json`` lists a temporary
 NUTRI_TUI_HOME with N sessions (hard-linked copies, see ``_common.fill_sessions_linked``): "index warm"
-after one listing has written ``sessions/.index.json``; "no index" with that file deleted before each
+after one listing has written ``sessions/.index.sqlite``; "no index" with it deleted before each
 run (the files themselves stay in the OS cache). Targets (issue 15): assess ≤ 4x the floor; listing
 10,000 sessions < 0.3 s with the index, < 0.6 s without.
 """
@@ -22,6 +22,8 @@ from time import perf_counter
 
 from benchmarks._common import fill_sessions_linked, median, parser, ratios, row, show
 from benchmarks._pty import env, nutri_command
+from nutri_tui.storage.index_db import INDEX_NAME
+from nutri_tui.storage.index_db import remove_index as remove_index
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "healthy-adult.toml"
@@ -47,8 +49,8 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="nutri-bench-") as temp:
         home = Path(temp)
         folder = fill_sessions_linked(home, args.sessions)
-        index = folder / ".index.json"
-        index.unlink(missing_ok=True)
+        index = folder / INDEX_NAME
+        remove_index(index)
         listed = len(json.loads(timed(listing, home)[1]))  # builds the index; checks the output
         timed(floor, home)
         timed(assess, home)
@@ -56,7 +58,7 @@ def main(argv: list[str] | None = None) -> None:
             jobs = ["floor", "assess", "warm", "cold"]
             for job in jobs if n % 2 == 0 else reversed(jobs):
                 if job == "cold":
-                    index.unlink(missing_ok=True)
+                    remove_index(index)
                 elif job == "warm" and not index.exists():
                     timed(listing, home)  # the index back (the cold run just before wrote it anyway)
                 command = {"floor": floor, "assess": assess}.get(job, listing)
@@ -94,7 +96,7 @@ def main(argv: list[str] | None = None) -> None:
         )
     notes = [
         f"{args.rounds} rounds, fresh processes, alternating; cells: median (min-max); {listed:,} sessions listed",
-        "no index: sessions/.index.json deleted before each run; the session files stay in the OS cache",
+        "no index: sessions/.index.sqlite deleted before each run; the session files stay in the OS cache",
         f"targets: assess ≤ {ASSESS_TARGET}x the floor; sessions --json < {WARM_TARGET_S} s warm, "
         f"< {COLD_TARGET_S} s without an index",
     ]

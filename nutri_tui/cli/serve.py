@@ -7,11 +7,7 @@ textual-serve) is imported when the command runs, so every other command starts 
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import os
-import secrets
-import shlex
-import subprocess
 import sys
 
 from nutri_tui.cli.common import EXIT_CONTENT, EXIT_STORAGE, fail
@@ -52,6 +48,8 @@ def is_loopback(host: str) -> bool:
     if host.strip().lower() == "localhost":
         return True
     try:
+        import ipaddress  # here, not at start-up: every command builds the parser that names serve
+
         return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
     except ValueError:
         return False
@@ -66,6 +64,9 @@ def served_command(args: argparse.Namespace) -> str:
     profile = getattr(args, "chosen_profile", None)
     if profile is not None and not profile.is_default:  # made already (choose_profile): each page opens it
         argv += ["--profile", profile.name]
+    import shlex
+    import subprocess
+
     return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
 
 
@@ -81,6 +82,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         from nutri_tui.tui.web_server import CannotServe, serve
     except ImportError as error:  # textual-serve is a dependency, but a broken install should still say so in a line
         return fail(f"serve: textual-serve is not installed ({error})", EXIT_CONTENT)
+    import secrets
+
     token = secrets.token_urlsafe(32)
     try:
         return serve(

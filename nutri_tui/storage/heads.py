@@ -18,9 +18,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from nutri_tui.models.session import SessionHead
 from nutri_tui.safe_read import O_CLOEXEC, O_NOFOLLOW, O_NONBLOCK
 from nutri_tui.storage.index import SavedSession
 
@@ -28,8 +25,6 @@ HEAD_CHUNK = 4096
 """Bytes read at a time while looking for the end of a file's head (a written head is about 400)."""
 HEAD_MAX = 16_384
 """A head longer than this is not looked for: the file is read in full."""
-QUESTIONNAIRES_SINCE = 4
-"""The first session schema whose results can hold a questionnaire's score."""
 _FADVISE = getattr(os, "posix_fadvise", None)  # not on macOS or Windows
 
 # The head exactly as nutri-tui writes it (storage._dump): a string without escapes, a plain integer
@@ -101,6 +96,10 @@ def read_head(fd: int, path: Path, size: int) -> tuple[SavedSession | None, byte
             break
     if end <= 0:
         return None, data
+    from pydantic import ValidationError  # only for a file the index does not know: not to list a known history
+
+    from nutri_tui.models.session import SessionHead
+
     try:
         head = SessionHead.model_validate(_parse_head(data[:end]))
     except (ValueError, ValidationError, RecursionError):  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
@@ -119,19 +118,6 @@ def read_head(fd: int, path: Path, size: int) -> tuple[SavedSession | None, byte
         instruments=summary.instruments,
     )
     return entry, data
-
-
-_SCHEMA_LINE = re.compile(rb"(?:\xef\xbb\xbf)?(?:#[^\n]*\n)*schema_version = ([1-9][0-9]{0,2})\r?\n")
-
-
-def no_questionnaire_possible(data: bytes) -> bool:
-    """Whether the start of a session file says it is of a schema older than the questionnaires (1 to 3).
-
-    Such a result holds no score, so an older index's record of it (which has no ``instruments``) is
-    complete as it is: upgrading the index reads only this much of each file, never the whole of it.
-    """
-    match = _SCHEMA_LINE.match(data)
-    return match is not None and int(match[1]) < QUESTIONNAIRES_SINCE
 
 
 def head_summary(data: bytes) -> object:

@@ -1,20 +1,15 @@
-"""How the history lists thousands of sessions fast: a file's head, and a small cache of summaries.
+"""A history row: what the list shows of one session file, and how a row from the index is checked.
 
 Parsing one whole session file (about 59 KB of TOML) takes over 10 ms; with thousands of them the
 history would take minutes. Two things avoid that, and neither is trusted blindly:
 
-- **The head** (:mod:`nutri_tui.storage.heads`). A schema-2 session file starts with its top-level keys
-  and a small ``[summary]`` table, before ``[answers]``; the list reads only that of a file it has not
-  seen, and trusts it only if it is complete, valid, of the current schema, with the questionnaires'
-  scores, and the file still has the size the summary records.
-- **The index** (``sessions/.index.json``) keeps each file's summary with the file's size,
-  modification time and inode at the time it was read. An entry is used only while all three still
-  match, anything else is read again, and a missing, corrupt or foreign index is simply rebuilt.
-  It is written atomically and privately (0600), and a failure to write it is never an error: it
-  is only a cache. Anyone could have written it, so it is read like any other file from outside (no
-  links followed, regular files only, bounded in size; see :mod:`nutri_tui.safe_read`), and each
-  record is checked as strictly as a session head before the list shows it (:func:`from_record`). An
-  ``.index.json`` that is not a regular file (a link, a FIFO) is neither used nor replaced.
+- **The head** (:mod:`nutri_tui.storage.heads`): the top-level keys and the small ``[summary]`` table a
+  session file starts with, trusted only if complete, valid, of the current schema, and the file still
+  has the size the summary records.
+- **The index** (:mod:`nutri_tui.storage.index_db`, ``sessions/.index.sqlite``): each file's summary as a
+  row, used only while the file's size, modification time and inode still match. Anyone who can write the
+  folder could have changed it, so each row is checked as strictly as a session head before the list shows
+  it (:func:`from_record`); a row that fails is read again from its file.
 """
 
 from __future__ import annotations
@@ -22,45 +17,30 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import json
 import os
 import re
-import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from nutri_tui import __version__
 from nutri_tui.models.bounds import FEW, ID_PATTERN, VERSION_PATTERN
-from nutri_tui.models.content import NUTRIENT_IDS
-from nutri_tui.models.session import (
+from nutri_tui.models.summary_fields import (
     LABEL_MAX,
     MAX_YEAR,
     MIN_YEAR,
+    NUTRIENT_IDS,
     TOP_NUTRIENTS,
     ScoreSummary,
     label_fault,
 )
-from nutri_tui.safe_read import Unreadable, read_regular
 from nutri_tui.text import find_unsafe
 
-INDEX_NAME = ".index.json"
-INDEX_FORMAT = 3
-"""Bumped when a record changes (2 came with schema 2; 3 with the questionnaires' scores in the summary),
-so an older nutri-tui ignores this index instead of listing files it cannot read as readable."""
-OLDER_FORMATS = (1, 2)
-"""Index formats whose summaries of readable files are still used, so an upgrade does not parse a
-long history of older files again (their entries for unreadable files are dropped and re-read). Their
-records have no ``instruments``: see :func:`nutri_tui.storage.heads.no_questionnaire_possible`."""
 PREFETCH_MIN = 64
 """With at least this many files to read, their heads are prefetched first (:func:`prefetch_heads`)."""
-INDEX_MAX = 50_000_000
-"""A bigger index is not read (10,000 sessions make about 2.5 MB)."""
 REASON_MAX = 600
-_RECORD_KEYS = frozenset({"created", "label", "pain", "red_flag", "top", "content_version", "key"})
-_SCORED_KEYS = _RECORD_KEYS | {"instruments"}
+_RECORD_KEYS = frozenset({"created", "label", "pain", "red_flag", "top", "content_version", "instruments"})
 _NUTRIENTS = frozenset(NUTRIENT_IDS)
 _LEVELS = frozenset({"high", "moderate"})
 _VERSION = re.compile(VERSION_PATTERN)
@@ -106,69 +86,6 @@ def file_key(info: os.stat_result) -> FileKey:
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
-class SessionIndex:
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / INDEX_NAME
-        self._changed = False
-        self._writable = True
-        """False when something other than a regular file has the index's name: it is then left alone."""
-        self._entries: dict[str, dict[str, Any]] = self._load()
-        self._seen: set[str] = set()
-
-    def _load(self) -> dict[str, dict[str, Any]]:
-        try:
-            info = os.lstat(self.path)
-        except FileNotFoundError:
-            return {}
-        except OSError:
-            self._writable = False
-            return {}
-        if not stat.S_ISREG(info.st_mode):  # a link, a FIFO, a folder: not ours to read or to replace
-            self._writable = False
-            return {}
-        try:
-            data = json.loads(read_regular(self.path, "session index", INDEX_MAX))
-        except (Unreadable, ValueError, RecursionError):  # RecursionError: nested past what json can parse
-            return {}
-        if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
-            return {}
-        if data.get("format") not in (INDEX_FORMAT, *OLDER_FORMATS):
-            return {}
-        entries = {k: v for k, v in data["files"].items() if isinstance(v, dict)}
-        if data.get("app") != __version__ or data.get("format") != INDEX_FORMAT:
-            # Another version may read some files differently (a fixed bug, a newer schema): keep the
-            # summaries of files that read fine, but look again at every file that could not be read.
-            entries = {k: v for k, v in entries.items() if "reason" not in v}
-            self._changed = True
-        return entries
-
-    def lookup(self, name: str, key: FileKey) -> dict[str, Any] | None:
-        """The cached record for a file, only if the file has not changed since it was read."""
-        self._seen.add(name)
-        record = self._entries.get(name)
-        if record is None or not isinstance(record.get("key"), list) or tuple(record["key"]) != key:
-            return None
-        return record
-
-    def store(self, name: str, key: FileKey, record: dict[str, Any]) -> None:
-        self._seen.add(name)
-        self._entries[name] = {**record, "key": list(key)}
-        self._changed = True
-
-    def save(self, write: Callable[[Path, bytes], None], prune: bool = True) -> None:
-        """Write the index if it changed (dropping files no longer there when ``prune``); errors are ignored."""
-        if prune and set(self._entries) - self._seen:
-            self._entries = {k: v for k, v in self._entries.items() if k in self._seen}
-            self._changed = True
-        if not self._changed or not self._writable:
-            return
-        index = {"format": INDEX_FORMAT, "app": __version__, "files": self._entries}
-        data = json.dumps(index, separators=(",", ":")).encode()
-        with contextlib.suppress(OSError):
-            write(self.path, data)
-        self._changed = False
-
-
 def to_record(entry: SessionEntry) -> dict[str, Any]:
     """What the index keeps for a list entry (without its key)."""
     if isinstance(entry, UnreadableSession):
@@ -184,11 +101,6 @@ def to_record(entry: SessionEntry) -> dict[str, Any]:
     }
 
 
-def scores_known(record: dict[str, Any]) -> bool:
-    """Whether an index record keeps the questionnaires' scores (an older index's records do not)."""
-    return "instruments" in record
-
-
 def from_record(path: Path, record: dict[str, Any] | None) -> SessionEntry | None:
     """Rebuild a list entry from the index; None (so the file is read) unless every value is as a session
     head would give it: nutrient ids the knowledge base knows, levels ``high`` or ``moderate``, a real
@@ -201,43 +113,75 @@ def from_record(path: Path, record: dict[str, Any] | None) -> SessionEntry | Non
     try:
         if "reason" in record:
             reason = record["reason"]
-            if record.keys() - {"reason", "key"} or not _clean_string(reason, REASON_MAX) or not reason:
+            if record.keys() - {"reason"} or not _clean_string(reason, REASON_MAX) or not reason:
                 return None
             return UnreadableSession(path, reason)
         keys = record.keys()
-        if keys != _SCORED_KEYS and keys != _RECORD_KEYS:  # without scores: an older index (see scores_known)
+        if keys != _RECORD_KEYS:
             return None
-        label, pain, red_flag, top, version = (
-            record[k] for k in ("label", "pain", "red_flag", "top", "content_version")
-        )
-        if type(red_flag) is not bool or not (pain is None or (type(pain) is int and 0 <= pain <= 10)):
-            return None
-        if type(label) is not str or len(label) > LABEL_MAX or label_fault(label) is not None:
-            return None
-        if type(version) is not str or not _VERSION.fullmatch(version):
-            return None
-        if type(top) is not list or len(top) > TOP_NUTRIENTS:
-            return None
-        pairs = tuple(tuple(pair) for pair in top if type(pair) is list and len(pair) == 2)
-        if len(pairs) != len(top) or not all(n in _NUTRIENTS and level in _LEVELS for n, level in pairs):
-            return None
-        created = _moment(record["created"])
-        scores = record.get("instruments", "")
-        instruments = _scores(scores) if type(scores) is str else None
-        if created is None or instruments is None:
-            return None
-        return SavedSession(
-            path=path,
-            created=created,
-            label=label,
-            pain_intensity=pain,
-            red_flag=red_flag,
-            top_nutrients=pairs,  # type: ignore[arg-type]
-            content_version=version,
-            instruments=instruments,
+        scores = record["instruments"]
+        return checked_session(
+            path,
+            record["created"],
+            record["label"],
+            record["pain"],
+            record["red_flag"],
+            valid_pairs(record["top"]),
+            record["content_version"],
+            scores if type(scores) is str else None,
         )
     except (KeyError, TypeError, ValueError):  # TypeError: an unhashable id such as a list
         return None
+
+
+def valid_pairs(top: object) -> tuple[tuple[str, str], ...] | None:
+    """``[["iron", "high"], ...]`` as pairs, if each is a nutrient id the knowledge base knows and ``high`` or
+    ``moderate``, and there are at most :data:`TOP_NUTRIENTS`; else None."""
+    if type(top) is not list or len(top) > TOP_NUTRIENTS:
+        return None
+    pairs = tuple(tuple(pair) for pair in top if type(pair) is list and len(pair) == 2)
+    try:
+        known = all(n in _NUTRIENTS and level in _LEVELS for n, level in pairs)
+    except TypeError:  # an unhashable id such as a list
+        return None
+    return pairs if len(pairs) == len(top) and known else None  # type: ignore[return-value]
+
+
+def checked_session(
+    path: Path,
+    created: object,
+    label: object,
+    pain: object,
+    red_flag: object,
+    pairs: tuple[tuple[str, str], ...] | None,
+    version: object,
+    scores: str | None,
+) -> SavedSession | None:
+    """A readable list entry from an index's values, or None if any is not as a session head would give it
+    (``pairs`` from :func:`valid_pairs`, ``scores`` the kept text of the questionnaires' scores)."""
+    if type(red_flag) is not bool or not (pain is None or (type(pain) is int and 0 <= pain <= 10)):
+        return None
+    if type(label) is not str or len(label) > LABEL_MAX or label_fault(label) is not None:
+        return None
+    if type(version) is not str or not _VERSION.fullmatch(version) or pairs is None or scores is None:
+        return None
+    try:
+        moment = moment_of(created)
+    except (TypeError, ValueError):
+        return None
+    instruments = scores_of(scores)
+    if moment is None or instruments is None:
+        return None
+    return SavedSession(
+        path=path,
+        created=moment,
+        label=label,
+        pain_intensity=pain,
+        red_flag=red_flag,
+        top_nutrients=pairs,  # type: ignore[arg-type]
+        content_version=version,
+        instruments=instruments,
+    )
 
 
 def _score_text(score: ScoreSummary) -> str:
@@ -252,7 +196,7 @@ _SCORES_TEXT = re.compile(rf"(?:{_SCORE_TEXT}(?:;{_SCORE_TEXT}){{0,{FEW - 1}}})?
 
 
 @functools.lru_cache(maxsize=4096)
-def _scores(text: str) -> tuple[ScoreSummary, ...] | None:
+def scores_of(text: str) -> tuple[ScoreSummary, ...] | None:
     """The scores an index record keeps (:func:`_score_text`), checked as the summary's model checks them
     (ids, whole numbers 0-1,000, each id and each subscale once); None if anything is off. Cached: a long
     history repeats the same few scores, and checking each record again took 11 µs (10,000 made 0.1 s)."""
@@ -272,7 +216,7 @@ def _clean_string(value: object, limit: int) -> bool:
     return type(value) is str and len(value) <= limit and find_unsafe(value) is None
 
 
-def _moment(text: object) -> datetime | None:
+def moment_of(text: object) -> datetime | None:
     """A date-time with a zone between the years a session may have (see ``models.session.Moment``)."""
     if type(text) is not str or len(text) > 40:
         return None

@@ -24,13 +24,13 @@ import tomllib
 from collections import deque
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from nutri_tui.models.session import clean_text, migrate
 from nutri_tui.safe_read import O_BINARY, O_CLOEXEC, O_NOFOLLOW, Unreadable, open_regular, os_reason, read_at_most
-from nutri_tui.text import describe, escaped, find_unsafe, validation_message
+from nutri_tui.text import clean_text, describe, escaped, find_unsafe, validation_message
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
 
 TEMP_SUFFIX = ".tmp"
 TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
@@ -48,7 +48,7 @@ O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
 Kind = Literal["session", "draft"]
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 class StorageError(Exception):
@@ -278,6 +278,8 @@ def parse_toml(raw: bytes) -> dict[str, Any]:
 
 def migrated(data: dict[str, Any], kind: Kind) -> dict[str, Any]:
     """:func:`nutri_tui.models.session.migrate`, with its refusals as :class:`Unreadable`."""
+    from nutri_tui.models.session import migrate  # pydantic models: only where a whole file is read
+
     try:
         return migrate(data, kind)
     except ValueError as error:
@@ -286,6 +288,8 @@ def migrated(data: dict[str, Any], kind: Kind) -> dict[str, Any]:
 
 def validated(model: type[M], data: Any) -> M:
     """``data`` as a ``model``, its strings checked too (:func:`string_problem`); else :class:`Unreadable`."""
+    from pydantic import ValidationError
+
     try:
         valid = model.model_validate(data)
     except ValidationError as error:

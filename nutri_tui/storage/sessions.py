@@ -5,7 +5,7 @@ Layout (see docs/session-format.md)::
     <root>/                 NUTRI_TUI_HOME, else the platform's user data folder; 0700
         draft.toml          the wizard's progress, one at a time (:mod:`nutri_tui.storage.drafts`); 0600
         sessions/           0700
-            .index.json     a cache of what the list shows (:mod:`nutri_tui.storage.index`); 0600
+            .index.sqlite   a cache of what the list shows (:mod:`nutri_tui.storage.index_db`); 0600
             2026-11-26T06-40-12Z-1f2e3d4c.toml   one finished session each; 0600
 
 Every write goes to a hidden temp file in the same folder, is flushed and fsynced, then moved into
@@ -24,46 +24,27 @@ head cannot be trusted, and opening a session always reads the whole file.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import secrets
 import stat
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from nutri_tui.models.session import (
-    LABEL_MAX,
-    Draft,
-    Session,
-    SessionSummary,
-    clean_text,
-)
+from nutri_tui.models.summary_fields import LABEL_MAX
 from nutri_tui.paths import DRAFT_FILE, SESSIONS_DIR, data_dir, has_sessions
-from nutri_tui.storage import drafts
-from nutri_tui.storage.drafts import make_draft as make_draft
-from nutri_tui.storage.heads import no_questionnaire_possible, prefetch_heads, read_head
-from nutri_tui.storage.index import (
-    PREFETCH_MIN,
-    FileKey,
-    SessionIndex,
-    cyclic_gc_paused,
-    file_key,
-    from_record,
-    scores_known,
-    to_record,
-)
+from nutri_tui.storage.index import FileKey, cyclic_gc_paused, file_key
 from nutri_tui.storage.index import SavedSession as SavedSession
 from nutri_tui.storage.index import SessionEntry as SessionEntry
 from nutri_tui.storage.index import UnreadableSession as UnreadableSession
+from nutri_tui.storage.index_db import SessionDB
+from nutri_tui.storage.listing import SUFFIX, SessionRows, entry_and_key, synced
 from nutri_tui.storage.private_files import (
-    TEMP_SUFFIX,
     StorageError,
     Unreadable,
     open_file,
     read_rest,
-    remove_if_stale,
     sweep_once,
     unexpected,
     utc_stamp,
@@ -73,9 +54,11 @@ from nutri_tui.storage.private_files import fsync_dir as _fsync_dir
 from nutri_tui.storage.private_files import message as _message
 from nutri_tui.storage.private_files import os_reason as _os_reason
 from nutri_tui.storage.private_files import private_dir as _private_dir
-from nutri_tui.storage.session_file import decode_session, dump_session, session_summary
+from nutri_tui.text import clean_text
 
-SUFFIX = ".toml"
+if TYPE_CHECKING:  # pydantic models: imported where a file is written or read whole, not to list the history
+    from nutri_tui.models.session import Draft, Session, SessionSummary
+
 NAME_ATTEMPTS = 20
 
 
@@ -107,6 +90,8 @@ class Storage:
         The index is left alone: the next listing reads the new file's head, a fraction of a millisecond,
         whereas adding it here meant reading and rewriting the whole index (over 0.1 s with 10,000
         sessions, measured). The same goes for a relabelled file."""
+        from nutri_tui.storage.session_file import dump_session
+
         data = dump_session(session)
         _private_dir(self.root)
         _private_dir(self.sessions_dir)
@@ -133,64 +118,23 @@ class Storage:
 
         Summaries come from the session index where a file is unchanged since it was last read, else
         from the file's head where that can be trusted, else from the whole file (see
-        :mod:`nutri_tui.storage.index`); the index is then updated.
+        :mod:`nutri_tui.storage.listing`); the index is then updated.
         """
+        rows = self.history()
         try:
-            entries = list(os.scandir(self.sessions_dir))
-        except FileNotFoundError:
-            return []
-        except OSError as error:
-            raise StorageError(_message(self.sessions_dir, f"cannot list it ({_os_reason(error)})")) from error
-        index = SessionIndex(self.sessions_dir)
-        listed: list[SessionEntry] = []
-        to_read: list[tuple[Path, str, os.stat_result, SavedSession | None]] = []  # with their lstat
-        now = time.time()
-        for entry in entries:
-            name = entry.name
-            if name.startswith(".") and name.endswith(TEMP_SUFFIX):
-                with contextlib.suppress(OSError):
-                    remove_if_stale(entry.path, entry.stat(follow_symlinks=False), now)
-                continue
-            if not name.endswith(SUFFIX) or name.startswith("."):
-                continue
-            path = self.sessions_dir / name
-            try:
-                info = entry.stat(follow_symlinks=False)
-            except OSError as error:
-                listed.append(UnreadableSession(path, _os_reason(error)))
-                continue
-            record = index.lookup(name, file_key(info))
-            cached = from_record(path, record)
-            if cached is None:
-                to_read.append((path, entry.path, info, None))
-            elif isinstance(cached, SavedSession) and record is not None and not scores_known(record):
-                to_read.append((path, entry.path, info, cached))  # an older index's record: no scores kept
-            else:
-                listed.append(cached)
-        if len(to_read) >= PREFETCH_MIN:
-            prefetch_heads([fspath for _, fspath, info, _ in to_read if stat.S_ISREG(info.st_mode)])
-        for path, fspath, info, without_scores in to_read:
-            key, entry_read = _list_file(path, fspath, info, without_scores)
-            index.store(path.name, key, to_record(entry_read))
-            listed.append(entry_read)
-        index.save(_write_index)
-        readable = [e for e in listed if isinstance(e, SavedSession)]
-        unreadable = [e for e in listed if isinstance(e, UnreadableSession)]
-        readable.sort(key=lambda s: (s.created, s.path.name), reverse=True)
-        unreadable.sort(key=lambda u: u.path.name)
-        return [*readable, *unreadable]
+            return rows.all()
+        finally:
+            rows.close()
+
+    @cyclic_gc_paused()
+    def history(self) -> SessionRows:
+        """The sessions folder's index brought up to date, to be read a page at a time (close it when done)."""
+        return synced(self.sessions_dir)
 
     def entry_of(self, path: Path) -> SessionEntry:
         """One session file's list entry, exactly as :meth:`list_sessions` would give it, without listing the
-        rest: after a relabel the history updates one row, not 100,000."""
-        path = Path(path)
-        try:
-            info = os.lstat(path)
-        except OSError as error:
-            return UnreadableSession(path, _os_reason(error))
-        # Not written to the index: rewriting a long history's index took seconds; the next listing
-        # reads this one changed file's head again, as it would have anyway.
-        return _list_file(path, os.fspath(path), info)[1]
+        rest (see :meth:`SessionRows.refresh`, which also records it in the index)."""
+        return entry_and_key(Path(path))[0]
 
     def results_until(self, path: Path, created: datetime) -> list[SavedSession]:
         """The person's results up to and including the one at ``path`` (made at ``created``), oldest first, for
@@ -211,12 +155,11 @@ class Storage:
             return
         if os.path.realpath(path.parent) != os.path.realpath(self.sessions_dir):
             return
-        index = SessionIndex(self.sessions_dir)
-        record = to_record(entry)
-        if index.lookup(path.name, key) == {**record, "key": list(key)}:
-            return
-        index.store(path.name, key, record)
-        index.save(_write_index, prune=False)
+        db = SessionDB(self.sessions_dir)
+        try:
+            db.put(path.name, key, entry)
+        finally:
+            db.close()
 
     def load_session(self, path: Path) -> Session:
         """Read a whole session file from anywhere (``nutri-tui open FILE``); :class:`StorageError` if unusable.
@@ -225,6 +168,8 @@ class Storage:
         answers and result. If the file is in the sessions folder and the list could show it wrongly
         (it reads badly, or its summary disagrees), the index is corrected; the file is never changed.
         """
+        from nutri_tui.storage.session_file import decode_session, session_summary
+
         path = Path(path)
         info: os.stat_result | None = None
         try:
@@ -258,6 +203,9 @@ class Storage:
         """Rewrite a session in place with a new (cleaned) label; refuses files that cannot be read."""
         path = self._inside_sessions(Path(path))
         session = self.load_session(path)
+        from nutri_tui.models.session import Session
+        from nutri_tui.storage.session_file import dump_session
+
         updated = Session.model_validate({**session.model_dump(), "label": clean_text(label, LABEL_MAX)})
         try:
             _atomic_write(path, dump_session(updated), exclusive=False)
@@ -286,21 +234,21 @@ class Storage:
 
     def save_draft(self, draft: Draft) -> Path:
         """Replace the draft atomically. Refuses while an unreadable draft is there (see :meth:`discard_draft`)."""
-        return drafts.save_draft(self.root, self.draft_path, draft)
+        return _drafts().save_draft(self.root, self.draft_path, draft)
 
     def load_draft(self) -> Draft | None:
         """The saved draft, None if there is none; :class:`StorageError` if it cannot be used (it is left as is)."""
-        return drafts.load_draft(self.draft_path)
+        return _drafts().load_draft(self.draft_path)
 
     def discard_draft(self, keep: bool = False) -> Path | None:
         """Start fresh: delete a readable draft; move an unreadable one aside and return where it went.
 
         ``keep`` moves a readable one aside too (its answers could not be resumed; see drafts.answers_problem)."""
-        return drafts.discard_draft(self.root, self.draft_path, keep)
+        return _drafts().discard_draft(self.root, self.draft_path, keep)
 
     def clear_draft(self) -> None:
         """Forget the draft once its session is saved (same safety as :meth:`discard_draft`)."""
-        drafts.discard_draft(self.root, self.draft_path)
+        _drafts().discard_draft(self.root, self.draft_path)
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -311,37 +259,10 @@ def _shown(summary: SessionSummary | SavedSession) -> tuple[object, ...]:
     return summary.pain_intensity, summary.red_flag, summary.top_nutrients, summary.instruments or ()
 
 
-def _list_file(
-    path: Path, fspath: str, lstat: os.stat_result, without_scores: SavedSession | None = None
-) -> tuple[FileKey, SessionEntry]:
-    """One file's list entry, from its head when that can be trusted, else from the whole file.
+def _drafts():
+    from nutri_tui.storage import drafts  # pydantic models: not needed to list the history
 
-    ``fspath`` is ``path`` as a string and ``lstat`` its ``os.lstat`` (both from ``os.scandir``).
-    Returns the key of the file as it was read (it may have changed since it was listed).
-    ``without_scores`` is an older index's entry for the unchanged file, which has no questionnaire
-    scores: it is used as it is if the file's first line says a schema older than the questionnaires.
-    """
-    try:
-        fd, info = open_file(fspath, "session", lstat)
-    except Unreadable as error:
-        return file_key(lstat), UnreadableSession(path, str(error))
-    key = file_key(info)
-    try:
-        listed, start = read_head(fd, path, info.st_size)
-        if listed is not None:
-            return key, listed
-        if without_scores is not None and key == file_key(lstat) and no_questionnaire_possible(start):
-            return key, without_scores
-        session, _ = decode_session(read_rest(fd, "session", start))
-        return key, session_summary(path, session)
-    except Unreadable as error:
-        return key, UnreadableSession(path, str(error))
-    except OSError as error:
-        return key, UnreadableSession(path, f"cannot read it ({_os_reason(error)})")
-    except Exception as error:  # one bad file must never break the list
-        return key, UnreadableSession(path, unexpected(error))
-    finally:
-        os.close(fd)
+    return drafts
 
 
 def _random_suffix() -> str:

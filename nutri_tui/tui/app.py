@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from nutri_tui.content import Content
     from nutri_tui.flow import NewResult, WizardFlow
     from nutri_tui.models.session import Session
-    from nutri_tui.storage import SessionEntry, Storage
+    from nutri_tui.reports.progress import Scored
+    from nutri_tui.storage import Storage
     from nutri_tui.tui.screens.result import ResultScreen
 
 NOTE_MAX = 1_000
@@ -230,8 +231,8 @@ class NutriTuiApp(ProfileSwitching, KeepTypeAhead):
                 self._show_history()
             case nav.OpenSaved(path=path):
                 self._open_saved(path)
-            case nav.Compare(first=first, second=second, entries=entries):
-                self._compare(first, second, entries)
+            case nav.Compare(first=first, second=second, results=results):
+                self._compare(first, second, results)
 
     def _start(self, keep_draft: bool) -> None:
         from nutri_tui.flow import WizardFlow
@@ -334,8 +335,8 @@ class NutriTuiApp(ProfileSwitching, KeepTypeAhead):
             return
         self.switch_screen(self._saved_result(session, path))
 
-    def _compare(self, first: Path, second: Path, entries: tuple[SessionEntry, ...]) -> None:
-        from nutri_tui.storage import SavedSession, StorageError
+    def _compare(self, first: Path, second: Path, results: tuple[Scored, ...]) -> None:
+        from nutri_tui.storage import StorageError
         from nutri_tui.tui.screens.compare import CompareScreen
 
         try:
@@ -343,8 +344,7 @@ class NutriTuiApp(ProfileSwitching, KeepTypeAhead):
         except StorageError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        readable = sorted((e for e in entries if isinstance(e, SavedSession)), key=lambda e: e.created)
-        self.switch_screen(CompareScreen(sessions[0], sessions[1], readable, self.content))
+        self.switch_screen(CompareScreen(sessions[0], sessions[1], results, self.content))
 
     def _show_history(self) -> None:
         from nutri_tui.tui.screens.history import HistoryScreen

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from nutri_tui.models.answers import Answers
     from nutri_tui.profiles import Profile
-    from nutri_tui.storage import SessionEntry
+    from nutri_tui.reports.progress import Scored
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,8 @@ class OpenSaved:
 class Compare:
     first: Path
     second: Path
-    entries: tuple[SessionEntry, ...]
-    """Every listed result, for the pain trend under the comparison."""
+    results: tuple[Scored, ...]
+    """Every readable result's scores, oldest first, for the chart under the comparison."""
 
 
 @dataclass(frozen=True)

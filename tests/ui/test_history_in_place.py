@@ -34,14 +34,15 @@ def storage(tmp_path: Path) -> Storage:
 
 
 def count_listings(storage: Storage, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times the history brought its index up to date with every file (Storage.history)."""
     calls = [0]
-    listing = storage.list_sessions
+    listing = storage.history
 
     def counted():
         calls[0] += 1
         return listing()
 
-    monkeypatch.setattr(storage, "list_sessions", counted)
+    monkeypatch.setattr(storage, "history", counted)
     return calls
 
 

@@ -272,7 +272,7 @@ async def test_delete_asks_with_the_date_and_label_shown(storage: Storage) -> No
             await pilot.pause()
             assert isinstance(app.screen, ConfirmModal)
             question = str(app.screen.query_one(Static).content)
-            assert shown_time(screen.shown[entry].created) in question and label in question  # type: ignore[union-attr]
+            assert shown_time(list(screen.by_key.values())[entry].created) in question and label in question  # type: ignore[union-attr]
             assert ".toml" not in question
             await pilot.press("escape")
             await pilot.pause()

@@ -9,7 +9,6 @@ sent, and no bidi control may arrive at all (nutri-tui's own output has none).
 from __future__ import annotations
 
 import json
-import os
 import tomllib
 from pathlib import Path
 
@@ -21,8 +20,9 @@ from nutri_tui.content import Content
 from nutri_tui.engine import assess
 from nutri_tui.storage import Storage, make_session
 from nutri_tui.storage.answers_file import read_answers
-from nutri_tui.storage.index import INDEX_NAME
+from nutri_tui.storage.index_db import is_index_file
 from tests.conftest import REPO
+from tests.index_rows import forge_row, index_rows
 from tests.terminal import Terminal
 
 TITLE = "\x1b]0;PWNED-TITLE\x07"
@@ -63,17 +63,13 @@ def test_poisoned_files_reach_the_terminal_only_as_plain_text(
     poisoned(good, folder / "poisoned.toml")
     poisoned(good, folder / f"{TITLE}{BIDI}.toml")  # the file's own name, too
     store.list_sessions()  # writes the index, to be forged
-    index = folder / INDEX_NAME
-    data = json.loads(index.read_text())
-    data["files"][good.name]["label"] = TITLE  # a forged index entry, matching the file's key
-    data["files"][good.name]["top"] = [["vitamin_d" + CLEAR, "high"]]
-    index.write_text(json.dumps(data))
-    os.chmod(index, 0o600)
+    forged = {"label": TITLE, "top": json.dumps([["vitamin_d" + CLEAR, "high"]])}  # its key still matches the file
+    forge_row(store, good.name, **forged)
     (tmp_path / "draft.toml").write_bytes(
         b'schema_version = 2\napp_version = "0.1.0"\nupdated = "2026-11-26T06:40:12Z"\nstep = "diet"\n'
         b'[answers.about]\n"\\u001b]0;PWNED-DRAFT\\u0007" = 1\n'
     )
-    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.name != INDEX_NAME}
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if not is_index_file(p.name)}
 
     # The command line (in this process: the same bytes a terminal would get), then the app in a terminal.
     assert main(["--data-dir", str(tmp_path), "sessions"]) == 0
@@ -82,6 +78,8 @@ def test_poisoned_files_reach_the_terminal_only_as_plain_text(
     assert main(["--data-dir", str(tmp_path), "open", str(folder / "poisoned.toml")]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and leaked(err) == []
+    assert index_rows(store)[good.name]["label"] == ""  # the listing read the file again and put its row right
+    forge_row(store, good.name, **forged)  # forged again, for the app
 
     # The app: the history (the poisoned files listed with their reasons), opening one, then Resume.
     term = Terminal([], tmp_path)
@@ -98,4 +96,4 @@ def test_poisoned_files_reach_the_terminal_only_as_plain_text(
     assert run.problems() == [] and run.status == 0
     assert leaked(run.raw) == []
     assert "PWNED" in run.raw  # the text itself was shown (cleaned), so the payloads were on screen
-    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.name != INDEX_NAME} == before
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if not is_index_file(p.name)} == before

@@ -28,10 +28,11 @@ from nutri_tui.storage import SavedSession, Storage, UnreadableSession, make_dra
 from nutri_tui.storage import sessions as storage
 from nutri_tui.storage.answers_file import read_answers
 from nutri_tui.storage.drafts import answers_problem
-from nutri_tui.storage.index import INDEX_NAME
+from nutri_tui.storage.index_db import INDEX_NAME, is_index_file
 from nutri_tui.storage.private_files import TEMP_MAX_AGE, StorageError
 from tests.cli_run import run
 from tests.conftest import REPO
+from tests.index_rows import forge_row, index_rows
 
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 HAS_FIFO = hasattr(os, "mkfifo")
@@ -165,8 +166,8 @@ def test_a_corpus_of_hostile_sessions_is_listed_with_reasons_and_never_changed(
     assert f"{len(expected)} files that cannot be read" in out
     code, out, err = run(capsys, "report", str(store.sessions_dir / "esc-in-summary.toml"))
     assert code == 2 and out == "" and one_line(err) and "U+001B" in err
-    assert {p.name: snapshot(p) for p in store.sessions_dir.iterdir() if p.name != INDEX_NAME} == {
-        name: value for name, value in before.items() if name != INDEX_NAME
+    assert {p.name: snapshot(p) for p in store.sessions_dir.iterdir() if not is_index_file(p.name)} == {
+        name: value for name, value in before.items() if not is_index_file(name)
     }
 
 
@@ -208,42 +209,70 @@ def session(content: Content) -> Session:
 
 
 FORGED: list[tuple[str, Any]] = [
-    ("top", [["vitamin_d", "bogus"]]),
-    ("top", [["not_a_nutrient", "high"]]),
-    ("top", [[["vitamin_d"], "high"]]),
-    ("top", [["vitamin_d", "high"]] * 11),  # more than the ten nutrients
+    ("top", '[["vitamin_d","bogus"]]'),
+    ("top", '[["not_a_nutrient","high"]]'),
+    ("top", '[[["vitamin_d"],"high"]]'),
+    ("top", json.dumps([["vitamin_d", "high"]] * 11)),  # more than the ten nutrients
+    ("top", '{"vitamin_d":"high"}'),
+    ("top", "[" * 2000 + "]" * 2000),  # nested past what json can parse
+    ("top", "[" + " " * 5000 + "]"),  # longer than a row of ten pairs can be
+    ("top", "not json"),
+    ("top", b'[["vitamin_d","high"]]'),  # bytes, not text
+    ("top", None),
     ("red_flag", "false"),
-    ("red_flag", 1),
-    ("pain", 10**30),
-    ("pain", True),
+    ("red_flag", 2),
+    ("red_flag", 0.5),
+    ("red_flag", None),
+    ("pain", 11),
     ("pain", -1),
+    ("pain", 4.5),
+    ("pain", "four"),
+    ("pain", 2**63 - 1),
     ("label", "\x1b]0;pwned\x07"),
     ("label", "x" * 201),
+    ("label", b"first"),
+    ("label", None),
     ("created", "0001-01-01T00:00:00+14:00"),
     ("created", "2026-11-26T06:40:12"),
+    ("created", "not a date"),
     ("created", 5),
+    ("created", None),
     ("content_version", "\u202e1.0"),
-    ("key", 5),
-    ("extra", 1),
+    ("content_version", None),
+    ("instruments", "phq4 -1 mild"),
+    ("instruments", None),
+    ("reason", "\x1b[2Jall is well"),  # a readable file's row said to be of an unreadable one
+    ("reason", ""),
+    ("size", "not a size"),  # the key no longer matches: read again like any changed file
 ]
 
 
 @pytest.mark.parametrize(("field", "value"), FORGED, ids=[f"{f}-{i}" for i, (f, _) in enumerate(FORGED)])
-def test_a_forged_index_entry_is_not_trusted(
+def test_a_forged_index_row_is_not_trusted(
     store: Storage, session: Session, field: str, value: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = store.save_session(session)
     store.list_sessions()
-    index = store.sessions_dir / INDEX_NAME
-    data = json.loads(index.read_text())
-    data["files"][path.name][field] = value
-    index.write_text(json.dumps(data))
+    good = index_rows(store)[path.name]
+    forge_row(store, path.name, **{field: value})
     [entry] = store.list_sessions()
     assert isinstance(entry, SavedSession)
     assert (entry.label, entry.pain_intensity, entry.red_flag) == ("first", 4, False)
-    assert entry.created == session.created and entry.top_nutrients == ()
+    assert entry.created == session.created and entry.top_nutrients == () and entry.instruments == ()
+    assert index_rows(store) == {path.name: good}  # read from the file again, and the row put right
+    forge_row(store, path.name, **{field: value})
     code, out, err = run(capsys, "--data-dir", str(store.root), "sessions")
     assert code == 0 and err == "" and "no red flag" in out and not UNSAFE.search(out)
+
+
+@pytest.mark.parametrize("name", ["\x1b]0;pwned\x07.toml", "../outside.toml", "other.toml", ".hidden.toml", b"blob"])
+def test_a_forged_file_name_in_the_index_is_never_shown(store: Storage, session: Session, name: Any) -> None:
+    """The row's name is the only link to its file: renamed, the row is of no file, and the file is read again."""
+    path = store.save_session(session)
+    [entry] = store.list_sessions()
+    forge_row(store, path.name, name=name)
+    assert store.list_sessions() == [entry]
+    assert set(index_rows(store)) == {path.name}
 
 
 def test_a_forged_unreadable_reason_is_not_shown(store: Storage, session: Session) -> None:
@@ -251,26 +280,40 @@ def test_a_forged_unreadable_reason_is_not_shown(store: Storage, session: Sessio
     broken = store.sessions_dir / "broken.toml"
     broken.write_bytes(b"not = [toml")
     store.list_sessions()
-    index = store.sessions_dir / INDEX_NAME
-    data = json.loads(index.read_text())
-    data["files"]["broken.toml"]["reason"] = "\x1b[2Jall is well\u202e"
-    index.write_text(json.dumps(data))
-    [entry] = store.list_sessions()
-    assert isinstance(entry, UnreadableSession) and entry.reason.startswith("not valid TOML")
+    for forged in ("\x1b[2Jall is well\u202e", "x" * 601, "", b"all is well"):
+        forge_row(store, "broken.toml", reason=forged)
+        [entry] = store.list_sessions()
+        assert isinstance(entry, UnreadableSession) and entry.reason.startswith("not valid TOML"), forged
 
 
-@pytest.mark.parametrize("kind", ["fifo", "zero-link", "deep", "folder", "sparse-huge"])
-def test_an_index_that_is_a_trap_is_ignored_and_left_alone(store: Storage, session: Session, kind: str) -> None:
+TRAPS = ["fifo", "zero-link", "index-link", "dangling-link", "deep", "folder", "sparse-huge"]
+
+
+@pytest.mark.parametrize("kind", TRAPS)
+def test_an_index_that_is_a_trap_is_ignored_and_left_alone(
+    store: Storage, session: Session, kind: str, tmp_path: Path
+) -> None:
     if kind == "fifo" and not HAS_FIFO:
         pytest.skip("no FIFOs here")
     if kind == "zero-link" and not os.path.exists("/dev/zero"):
         pytest.skip("no /dev/zero here")
     path = store.save_session(session)
     index = store.sessions_dir / INDEX_NAME
+    elsewhere = Storage(tmp_path / "elsewhere")  # a real index of someone else's, with a lying row
+    elsewhere.sessions_dir.mkdir(parents=True)
+    (elsewhere.sessions_dir / path.name).write_bytes(path.read_bytes())
+    os.utime(elsewhere.sessions_dir / path.name, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns))
+    elsewhere.list_sessions()
+    forge_row(elsewhere, path.name, label="from someone else's index")
+    target = elsewhere.sessions_dir / INDEX_NAME
     if kind == "fifo":
         os.mkfifo(index)
     elif kind == "zero-link":
         index.symlink_to("/dev/zero")
+    elif kind == "index-link":
+        index.symlink_to(target)
+    elif kind == "dangling-link":
+        index.symlink_to(tmp_path / "made-through-a-link.sqlite")
     elif kind == "deep":
         index.write_bytes(b"[" * 100_000)
     elif kind == "folder":
@@ -279,10 +322,30 @@ def test_an_index_that_is_a_trap_is_ignored_and_left_alone(store: Storage, sessi
         with index.open("wb") as handle:
             handle.truncate(60_000_000)
     before = snapshot(index) if kind != "sparse-huge" else os.lstat(index).st_size
+    target_before = snapshot(target)
     [entry] = store.list_sessions()  # a FIFO or /dev/zero used to hang here, or fill memory
-    assert isinstance(entry, SavedSession) and entry.path == path
-    if kind in ("fifo", "zero-link", "folder"):
+    assert isinstance(entry, SavedSession) and entry.path == path and entry.label == "first"
+    if kind not in ("deep", "sparse-huge"):
         assert snapshot(index) == before  # not a regular file: not replaced either
+        assert not os.path.lexists(f"{index}-wal") and not os.path.lexists(f"{index}-shm")
+    assert snapshot(target) == target_before
+    assert not (tmp_path / "made-through-a-link.sqlite").exists()
+    assert not any(name.startswith("made-through") for name in os.listdir(tmp_path))
+
+
+@pytest.mark.parametrize("journal", ["-wal", "-shm", "-journal"])
+def test_a_journal_file_that_is_a_link_is_never_written_through(
+    store: Storage, session: Session, journal: str, tmp_path: Path
+) -> None:
+    """SQLite opens the index's journal files by name: a link planted there must not lead its writes elsewhere."""
+    path = store.save_session(session)
+    precious = tmp_path / "precious.txt"
+    precious.write_bytes(b"someone's file\n")
+    Path(f"{store.sessions_dir / INDEX_NAME}{journal}").symlink_to(precious)
+    for _ in range(2):
+        [entry] = store.list_sessions()
+        assert isinstance(entry, SavedSession) and entry.path == path and entry.label == "first"
+    assert precious.read_bytes() == b"someone's file\n"
 
 
 # -- drafts -------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import result_adapter
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Session
 from nutri_tui.storage import Storage, make_session
-from nutri_tui.storage.index import INDEX_NAME
+from nutri_tui.storage.index_db import is_index_file
 from tests.broken_sessions import changed, snapshot, write_corpus
 from tests.cli_run import run
 
@@ -33,7 +33,7 @@ def one_error_line(err: str) -> bool:
 
 
 def listed(folder: Path) -> set[str]:
-    return {n for n in os.listdir(folder) if n != INDEX_NAME} if folder.exists() else set()
+    return {n for n in os.listdir(folder) if not is_index_file(n)} if folder.exists() else set()
 
 
 @pytest.fixture
@@ -354,7 +354,7 @@ def test_a_corpus_of_broken_files_through_sessions_and_report(
     elsewhere.write_bytes(saved[0].read_bytes())
     expected = write_corpus(folder, session, elsewhere)
     assert len(expected) >= 30
-    before = {name: snapshot(folder / name) for name in os.listdir(folder) if name != INDEX_NAME}
+    before = {name: snapshot(folder / name) for name in os.listdir(folder) if not is_index_file(name)}
 
     code, out, err = run(capsys, "sessions", "--json")
     assert code == 0 and err == ""
@@ -375,7 +375,7 @@ def test_a_corpus_of_broken_files_through_sessions_and_report(
         assert code == 2 and out == "", name
         assert one_error_line(err) and reason in err and unreadable[name]["reason"] in err, (name, err)
 
-    assert {name: snapshot(folder / name) for name in os.listdir(folder) if name != INDEX_NAME} == before
+    assert {name: snapshot(folder / name) for name in os.listdir(folder) if not is_index_file(name)} == before
     assert elsewhere.read_bytes() == saved[0].read_bytes()
 
 

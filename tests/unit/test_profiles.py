@@ -29,7 +29,7 @@ from nutri_tui.profiles import (
     session_count,
 )
 from nutri_tui.storage import Storage, StorageError
-from nutri_tui.storage.index import INDEX_NAME
+from nutri_tui.storage.index_db import is_index_file
 from nutri_tui.storage.profile_folders import NameNotUsable, create_profile, rename_profile
 
 RECORDED = Path(__file__).resolve().parents[1] / "data" / "data-folder-before-profiles"
@@ -41,7 +41,7 @@ def every_file(folder: Path) -> dict[str, str]:
     return {
         str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != INDEX_NAME
+        if path.is_file() and not is_index_file(path.name)
     }
 
 

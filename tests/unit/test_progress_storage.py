@@ -1,18 +1,19 @@
 """Issue 16, progress over time: the questionnaires' scores in the summary and the index, kept fast and safe.
 
 The history lists 10,000 sessions from their heads and the index; the trend needs each result's scores, so
-the ``[summary]`` keeps them (``instruments``) and so does the index (format 3). What was written before
+the ``[summary]`` keeps them (``instruments``) and so does each row of the index. What was written before
 must still list, correctly, and is never changed:
 
 - a schema-4 file saved before the summary kept scores (``tests/data/session-schema-4.toml``, saved by
   issue 16's first part) has no ``instruments``: its head is not trusted, the whole file is read once;
-- an index of format 2 (or 1) has records without scores: each file's first line is read once, and a file
-  of schema 1-3 (which cannot hold a questionnaire) keeps its record; any other is read again.
+- an older nutri-tui's JSON index (``.index.json``, whose records of formats 1 and 2 had no scores) is
+  neither read nor changed: its files are read again from their heads (or in full) once, into the SQLite one.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tomllib
 from collections.abc import Callable
@@ -28,10 +29,10 @@ from nutri_tui.models.answers import Answers
 from nutri_tui.models.session import ScoreSummary, Session
 from nutri_tui.reports.comparison import compare_sessions
 from nutri_tui.reports.markdown import render_markdown
-from nutri_tui.storage import SavedSession, Storage, UnreadableSession, make_session
-from nutri_tui.storage import sessions as storage
-from nutri_tui.storage.heads import _WRITTEN_HEAD, _parse_head, no_questionnaire_possible
-from nutri_tui.storage.index import INDEX_FORMAT, INDEX_NAME
+from nutri_tui.storage import SavedSession, Storage, UnreadableSession, make_session, session_file
+from nutri_tui.storage.heads import _WRITTEN_HEAD, _parse_head
+from nutri_tui.storage.index_db import INDEX_FORMAT
+from tests.index_rows import forge_row, forget_index, index_meta, index_rows
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SCHEMA_4 = DATA / "session-schema-4.toml"
@@ -65,30 +66,13 @@ class Reads:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.whole: list[Any] = []
-        real = storage.decode_session
+        real = session_file.decode_session
 
         def decode(raw: bytes) -> Any:
             self.whole.append(len(raw))
             return real(raw)
 
-        monkeypatch.setattr(storage, "decode_session", decode)
-
-
-def index_data(store: Storage) -> dict[str, Any]:
-    return json.loads((store.sessions_dir / INDEX_NAME).read_text())
-
-
-def write_index(store: Storage, data: dict[str, Any]) -> None:
-    (store.sessions_dir / INDEX_NAME).write_text(json.dumps(data))
-
-
-def as_format_2(store: Storage) -> None:
-    """Turn the index into one an older nutri-tui wrote: format 2, records without scores."""
-    data = index_data(store)
-    data["format"] = 2
-    for record in data["files"].values():
-        record.pop("instruments", None)
-    write_index(store, data)
+        monkeypatch.setattr(session_file, "decode_session", decode)  # the listing imports it when it reads
 
 
 def copy_in(store: Storage, recorded: Path) -> Path:
@@ -115,10 +99,10 @@ def test_the_summary_keeps_each_complete_score_and_the_list_reads_it_from_the_he
     reads = Reads(monkeypatch)
     [entry] = store.list_sessions()
     assert isinstance(entry, SavedSession) and entry.instruments == SCORED and reads.whole == []
-    record = index_data(store)["files"][path.name]
+    record = index_rows(store)[path.name]
     assert record["instruments"] == "phq4 4 mild anxiety=3 depression=1;start_back 7 high psychosocial=4"
     assert store.list_sessions() == [entry] and reads.whole == []  # from the index
-    assert index_data(store)["format"] == INDEX_FORMAT == 3
+    assert index_meta(store)["format"] == str(INDEX_FORMAT) == "4"
 
 
 def test_an_incomplete_questionnaire_is_not_summarised(store: Storage, content: Content, make_answers) -> None:
@@ -192,42 +176,53 @@ def test_a_recorded_schema_4_file_without_scores_in_its_summary_lists_them_from_
     assert isinstance(entry, SavedSession) and entry.instruments == SCORED and len(reads.whole) == 1
     assert store.list_sessions() == [entry] and len(reads.whole) == 1  # once: then from the index
     session = store.load_session(path)
-    assert storage.session_summary(path, session) == entry
+    assert session_file.session_summary(path, session) == entry
     assert "PHQ-4 (Patient Health Questionnaire-4)" in " ".join(compare_sessions(session, session, content))
     assert "Progress over time" in render_markdown(session, content, [entry, entry])
     assert path.read_bytes() == original  # reading never rewrites a file
 
 
-def test_an_index_of_format_2_keeps_records_of_files_that_cannot_hold_a_score(
+def test_an_older_nutri_tuis_json_index_is_left_alone_and_the_files_list_as_without_it(
     store: Storage, scored: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The upgrade reads a line of each file, never the whole of an older history again."""
+    """Its records (format 2: no scores) match the files' keys and lie; none is used, and the file stays as it was
+    for that older version. Each file is read once, exactly as a first listing without it reads them."""
     old = copy_in(store, SCHEMA_3)  # schema 3: before the questionnaires
     recorded = copy_in(store, SCHEMA_4)  # schema 4 without scores in its summary
     current = store.save_session(scored)
-    first = {e.path.name: e for e in store.list_sessions()}
-    as_format_2(store)
     reads = Reads(monkeypatch)
-    again = {e.path.name: e for e in store.list_sessions()}
-    assert again == first
-    assert reads.whole == [len(SCHEMA_4.read_bytes())]  # only the schema-4 file: its scores are not in its head
-    assert again[old.name].instruments == () and again[recorded.name].instruments == SCORED
-    assert again[current.name].instruments == SCORED  # from its head
-    data = index_data(store)
-    assert data["format"] == INDEX_FORMAT and all("instruments" in r for r in data["files"].values())
-    store.list_sessions()
-    assert len(reads.whole) == 1  # upgraded once
+    without = {e.path.name: e for e in store.list_sessions()}
+    whole_without = sorted(reads.whole)
+    assert whole_without == sorted([len(SCHEMA_3.read_bytes()), len(SCHEMA_4.read_bytes())])  # no trusted head
+    assert without[old.name].instruments == () and without[recorded.name].instruments == SCORED
+    assert without[current.name].instruments == SCORED  # from its head
 
+    records = {}
+    for path in (old, recorded, current):
+        info = path.stat()
+        records[path.name] = {
+            "created": "2020-01-01T00:00:00+00:00",
+            "label": "from the old index",
+            "pain": 9,
+            "red_flag": True,
+            "top": [["vitamin_d", "high"]],
+            "content_version": "1.0.0",
+            "key": [info.st_size, info.st_mtime_ns, info.st_ino],
+        }
+    records["gone.toml"] = {"reason": "\x1b]0;pwned\x07 a file that is not there"}
+    json_index = store.sessions_dir / ".index.json"
+    json_index.write_bytes(json.dumps({"format": 2, "app": "0.1.0", "files": records}).encode())
+    os.chmod(json_index, 0o600)
+    before = (json_index.read_bytes(), json_index.stat().st_mode, json_index.stat().st_mtime_ns)
+    forget_index(store)
+    reads.whole.clear()
 
-def test_a_record_without_scores_in_a_current_index_is_read_again(store: Storage, scored: Session) -> None:
-    """An older nutri-tui's records saved again by this one (opening a file rewrites one record only)."""
-    path = store.save_session(scored)
-    store.list_sessions()
-    data = index_data(store)
-    data["files"][path.name].pop("instruments")
-    write_index(store, data)
-    [entry] = store.list_sessions()
-    assert isinstance(entry, SavedSession) and entry.instruments == SCORED
+    assert {e.path.name: e for e in store.list_sessions()} == without
+    assert sorted(reads.whole) == whole_without  # read as a first listing reads them, once
+    assert {e.path.name: e for e in store.list_sessions()} == without
+    assert sorted(reads.whole) == whole_without  # then from the SQLite index
+    assert set(index_rows(store)) == set(without)
+    assert (json_index.read_bytes(), json_index.stat().st_mode, json_index.stat().st_mtime_ns) == before
 
 
 @pytest.mark.parametrize(
@@ -244,34 +239,18 @@ def test_a_record_without_scores_in_a_current_index_is_read_again(store: Storage
         "phq4 4",
         "phq4 4 mild;",
         ";".join(f"s{n} 1 b" for n in range(21)),
-        [["phq4", 4, "mild", []]],
-        None,
+        '[["phq4", 4, "mild", []]]',
+        b"phq4 4 mild anxiety=3 depression=1;start_back 7 high psychosocial=4",  # bytes, not text
+        None,  # no scores kept (as the JSON index's records of formats 1 and 2)
         True,
+        4.5,
     ],
 )
 def test_a_malformed_score_in_the_index_is_not_trusted(store: Storage, scored: Session, bad: Any) -> None:
     path = store.save_session(scored)
     store.list_sessions()
-    data = index_data(store)
-    data["files"][path.name]["instruments"] = bad
-    write_index(store, data)
+    good = index_rows(store)[path.name]
+    forge_row(store, path.name, instruments=bad)
     [entry] = store.list_sessions()
     assert isinstance(entry, SavedSession) and entry.instruments == SCORED  # the file's own head instead
-
-
-@pytest.mark.parametrize(
-    ("start", "expected"),
-    [
-        (b"# nutri-tui session file (schema 3); see docs/session-format.md\nschema_version = 3\n", True),
-        (b"schema_version = 1\r\n", True),
-        (b"\xef\xbb\xbfschema_version = 2\n", True),
-        (b"schema_version = 4\n", False),
-        (b"schema_version = 03\n", False),  # not TOML
-        (b"schema_version = 10\n", False),
-        (b'schema_version = "3"\n', False),
-        (b"label = 'x'\nschema_version = 3\n", False),
-        (b"", False),
-    ],
-)
-def test_only_a_file_that_says_schema_1_to_3_cannot_hold_a_score(start: bytes, expected: bool) -> None:
-    assert no_questionnaire_possible(start) is expected
+    assert index_rows(store)[path.name] == good  # and the row put right

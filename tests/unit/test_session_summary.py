@@ -7,7 +7,6 @@ of it, and that a recorded schema-1 file still loads, migrates and lists.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import stat
@@ -27,17 +26,19 @@ from nutri_tui.models.answers import Answers
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Session, migrate
 from nutri_tui.storage import (
     SavedSession,
+    SessionEntry,
     Storage,
     StorageError,
     UnreadableSession,
+    listing,
     make_session,
     private_files,
     session_file,
 )
 from nutri_tui.storage import heads as session_index
-from nutri_tui.storage import sessions as storage
 from nutri_tui.storage.heads import HEAD_MAX, read_head
-from nutri_tui.storage.index import INDEX_NAME
+from nutri_tui.storage.index_db import INDEX_NAME
+from tests.index_rows import forget_index, index_rows
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "session-schema-1.toml"
 NOW = datetime(2026, 11, 26, 6, 40, 12, tzinfo=UTC)
@@ -64,9 +65,10 @@ def plain(content: Content) -> Session:
     return make_session(Answers(), assess(Answers(), content), content.version, label="plain", now=NOW - timedelta(1))
 
 
-def fresh_list(store: Storage) -> list[storage.SessionEntry]:
+def fresh_list(store: Storage) -> list[SessionEntry]:
     """List as if for the first time (no index)."""
-    (store.sessions_dir / INDEX_NAME).unlink(missing_ok=True)
+    if store.sessions_dir.exists():
+        forget_index(store)
     return store.list_sessions()
 
 
@@ -86,17 +88,17 @@ def with_true_size(data: bytes) -> bytes:
 
 
 class Spy:
-    """Counts whole-file reads by the list (storage.read_rest) while passing them through."""
+    """Counts whole-file reads by the list (listing.read_rest) while passing them through."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.whole: list[int] = []
-        real = storage.read_rest
+        real = listing.read_rest
 
         def read_rest(fd: int, kind: Any, start: bytes = b"") -> bytes:
             self.whole.append(fd)
             return real(fd, kind, start)
 
-        monkeypatch.setattr(storage, "read_rest", read_rest)
+        monkeypatch.setattr(listing, "read_rest", read_rest)
 
 
 # -- what is written ----------------------------------------------------------------------------------
@@ -113,14 +115,14 @@ def test_the_head_comes_first_and_records_the_file_size(store: Storage, rich: Se
     assert parsed["summary"] == {
         "pain_intensity": 7,
         "red_flag": True,
-        "top_nutrients": [list(pair) for pair in storage.session_summary(path, rich).top_nutrients],
+        "top_nutrients": [list(pair) for pair in session_file.session_summary(path, rich).top_nutrients],
         "instruments": [],  # always written: without it a head is from before the summary kept scores
         "file_size": len(data),
     }
     assert data.index(b"\n[summary]\n") < data.index(b"\n[answers]\n") < data.index(b"\n[result]\n")
     assert len(head) < 1_500 and tomllib.loads(data.decode())["summary"] == parsed["summary"]
     [entry] = fresh_list(store)
-    assert entry == storage.session_summary(path, rich.model_copy(update={"label": label}))
+    assert entry == session_file.session_summary(path, rich.model_copy(update={"label": label}))
 
 
 def test_a_summary_without_pain_or_top_nutrients(store: Storage, plain: Session) -> None:
@@ -138,9 +140,9 @@ def test_listing_reads_only_the_heads(
     store: Storage, rich: Session, plain: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = [store.save_session(rich), store.save_session(plain)]
-    expected = [storage.session_summary(p, s) for p, s in zip(paths, (rich, plain), strict=True)]
+    expected = [session_file.session_summary(p, s) for p, s in zip(paths, (rich, plain), strict=True)]
     spy = Spy(monkeypatch)
-    monkeypatch.setattr(storage, "decode_session", lambda raw: pytest.fail("a whole file was parsed"))
+    monkeypatch.setattr(session_file, "decode_session", lambda raw: pytest.fail("a whole file was parsed"))
     parsed: list[int] = []
     real_loads = tomllib.loads
     monkeypatch.setattr(tomllib, "loads", lambda text, **kw: parsed.append(len(text)) or real_loads(text, **kw))
@@ -151,7 +153,7 @@ def test_listing_reads_only_the_heads(
     assert fresh_list(store) == expected
     assert spy.whole == [] and parsed == []  # the heads took the fast path: no TOML parser at all
     assert reads == [session_index.HEAD_CHUNK] * 2  # one small read per file
-    assert json.loads((store.sessions_dir / INDEX_NAME).read_text())["files"].keys() == {p.name for p in paths}
+    assert index_rows(store).keys() == {p.name for p in paths}
 
 
 def test_a_body_that_cannot_be_read_lists_from_the_head_and_fails_clearly_when_opened(
@@ -242,7 +244,7 @@ def test_a_file_without_a_summary_lists_from_the_whole_file(
     assert b"[summary]" not in path.read_bytes() and b"file_size" not in path.read_bytes()
     spy = Spy(monkeypatch)
     [entry] = fresh_list(store)
-    assert entry == storage.session_summary(path, rich) and len(spy.whole) == 1
+    assert entry == session_file.session_summary(path, rich) and len(spy.whole) == 1
     assert store.load_session(path) == rich  # the summary is optional
 
 
@@ -268,7 +270,7 @@ def test_a_huge_head_is_read_in_full(
     path.write_bytes(with_true_size(data.replace(b"\n[summary]\n", b"\n" + comments + b"[summary]\n")))
     spy = Spy(monkeypatch)
     [entry] = fresh_list(store)
-    assert entry == storage.session_summary(path, rich)
+    assert entry == session_file.session_summary(path, rich)
     assert len(spy.whole) == (0 if padding < HEAD_MAX else 1)
 
 
@@ -300,7 +302,7 @@ def test_a_head_that_does_not_validate_is_not_trusted(
     assert entry is None, why
     full = fresh_list(store)[0]  # whatever the whole file says
     try:
-        assert full == storage.session_summary(path, store.load_session(path))
+        assert full == session_file.session_summary(path, store.load_session(path))
     except StorageError as error:
         assert isinstance(full, UnreadableSession) and full.reason in str(error)
 
@@ -335,7 +337,7 @@ def test_a_recorded_schema_1_file_loads_migrates_and_lists(store: Storage, tmp_p
     )
     session = store.load_session(path)
     assert session.schema_version == SESSION_SCHEMA_VERSION and session.label == "Recorded with schema 1"
-    assert storage.session_summary(path, session) == entry
+    assert session_file.session_summary(path, session) == entry
     assert path.read_bytes() == original  # reading never upgrades a file
 
     store.relabel_session(path, "Upgraded")  # rewriting writes the current schema, with a summary
@@ -344,7 +346,7 @@ def test_a_recorded_schema_1_file_loads_migrates_and_lists(store: Storage, tmp_p
     assert store.load_session(path) == session.model_copy(update={"label": "Upgraded"})
     with open(path, "rb") as handle:
         head, _ = read_head(handle.fileno(), path, len(upgraded))
-    assert head is not None and head == storage.session_summary(path, store.load_session(path))
+    assert head is not None and head == session_file.session_summary(path, store.load_session(path))
     assert FIXTURE.read_bytes() == original
 
 

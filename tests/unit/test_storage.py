@@ -35,11 +35,13 @@ from nutri_tui.storage import (
     Storage,
     StorageError,
     UnreadableSession,
+    listing,
     make_draft,
     make_session,
+    session_file,
 )
 from nutri_tui.storage import sessions as storage
-from nutri_tui.storage.index import INDEX_NAME
+from nutri_tui.storage.index_db import is_index_file
 from nutri_tui.storage.private_files import MAX_BYTES
 from tests.broken_sessions import snapshot, write_corpus
 
@@ -76,7 +78,7 @@ def rich_session(content: Content, make_answers: Callable[..., Answers]) -> Sess
 
 
 def listed(folder: Path) -> set[str]:
-    return {n for n in os.listdir(folder) if n != INDEX_NAME} if folder.exists() else set()
+    return {n for n in os.listdir(folder) if not is_index_file(n)} if folder.exists() else set()
 
 
 def one_line(text: str) -> bool:
@@ -566,7 +568,7 @@ def test_a_corpus_of_broken_files_is_listed_never_changed(
     for name, body in skipped.items():
         (store.sessions_dir / name).write_bytes(body)
     before = {
-        name: snapshot(store.sessions_dir / name) for name in os.listdir(store.sessions_dir) if name != INDEX_NAME
+        name: snapshot(store.sessions_dir / name) for name in os.listdir(store.sessions_dir) if not is_index_file(name)
     }
 
     entries = store.list_sessions()
@@ -587,7 +589,9 @@ def test_a_corpus_of_broken_files_is_listed_never_changed(
             store.relabel_session(store.sessions_dir / name, "x")
     assert "(and " in unreadable["draft-as-session.toml"].reason  # several problems are counted
 
-    after = {name: snapshot(store.sessions_dir / name) for name in os.listdir(store.sessions_dir) if name != INDEX_NAME}
+    after = {
+        name: snapshot(store.sessions_dir / name) for name in os.listdir(store.sessions_dir) if not is_index_file(name)
+    }
     assert after == before
     assert elsewhere.read_bytes() == good_paths[0].read_bytes()
 
@@ -613,7 +617,10 @@ def test_an_unexpected_error_is_reported_by_type(
     def explode(*args: Any, **kwargs: Any) -> Any:
         raise ZeroDivisionError("surprise\nsecond line")
 
-    monkeypatch.setattr(storage, "read_head" if where == "head" else "session_summary", explode)
+    if where == "head":
+        monkeypatch.setattr(listing, "read_head", explode)
+    else:  # the listing imports it from session_file when it reads a whole file
+        monkeypatch.setattr(session_file, "session_summary", explode)
     [entry] = store.list_sessions()
     assert isinstance(entry, UnreadableSession)
     assert entry.reason == "cannot read it (ZeroDivisionError: surprise second line)"

@@ -17,13 +17,23 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from nutri_tui.reports.progress import all_series
 from nutri_tui.storage import SavedSession, SessionEntry, StorageError
+from nutri_tui.storage.listing import SessionRows
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.compare import CompareScreen
 from nutri_tui.tui.screens.confirm import ConfirmModal
-from nutri_tui.tui.screens.history_filter import SORTS, EntryFilter
-from nutri_tui.tui.screens.history_rows import described, row_cells
+from nutri_tui.tui.screens.history_chart import show_scores
+from nutri_tui.tui.screens.history_filter import SORTS, RowFilter
+from nutri_tui.tui.screens.history_rows import (
+    COLUMNS,
+    LABEL_MIN,
+    described,
+    label_width,
+    row_cells,
+    row_search_text,
+    search_text,
+    status_line,
+)
 from nutri_tui.tui.screens.label_modal import LabelModal
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
@@ -48,18 +58,6 @@ PAGE = 200
 """Rows added to the table at a time: thousands of rows at once would make the screen slow to open."""
 LIST_ACTIONS = frozenset({"open", "mark", "compare", "relabel", "delete", "sort", "progress"})
 """Keys for the list; never while the filter box has focus, where a letter is part of what is typed."""
-COLUMNS = ("Date", "Flag", "Pain", "Label", "Worth checking")
-FIXED_WIDTH = 18 + 5 + 4 + 5 * 2 + 2
-"""Columns taken by the date (with the mark), flag and pain, each column's padding, and the scroll bar."""
-WORTH_WIDTH = 40
-"""What "Worth checking" needs for three nutrients; a label is cut to leave it this much where it can."""
-LABEL_MIN = 14
-"""A label is never cut shorter than this: at 80 columns "Worth checking" still has 27 (two nutrients)."""
-
-
-def label_width(columns: int) -> int:
-    """How much of a label is shown on a screen ``columns`` wide (the rest is cut, with an ellipsis)."""
-    return max(LABEL_MIN, columns - FIXED_WIDTH - WORTH_WIDTH)
 
 
 @dataclass(frozen=True)
@@ -91,13 +89,18 @@ class HistoryScreen(Screen[None]):
         super().__init__()
         self.storage = storage
         self.content = content
-        self.entries: list[SessionEntry] = []
+        self.rows: SessionRows | None = None
+        """The index, synced with the files when the list opens; rows are read from it a page at a time."""
         self.by_key: dict[str, SessionEntry] = {}
-        """Entries by their table row key: the highlighted row is looked up on every key press."""
-        self.filter = EntryFilter([], {}, SORTS[0])
-        """The entries in the order chosen, and which of them the words typed find."""
-        self.shown: list[SessionEntry] = []
-        """The entries that pass the filter, in order; the table holds the first rows of these."""
+        """The entries read so far, by their table row key: the highlighted row is looked up on every key."""
+        self.rowids: dict[str, int] = {}
+        """The index's row of each entry read so far."""
+        self.filter = RowFilter([], 0, list)
+        """The rows in the order chosen, and which of them the words typed find."""
+        self.shown: list[int] = []
+        """The rows that pass the filter, in order; the table holds the first of these."""
+        self.added = 0
+        """How many of :attr:`shown` have been put in the table (a row gone from the index is skipped)."""
         self.marked: str | None = None
         self.sort = SORTS[0]
         self.names = {key: nutrient.name for key, nutrient in content.nutrients.items()}
@@ -147,44 +150,60 @@ class HistoryScreen(Screen[None]):
             self.refill(keep=None if entry is None else str(entry.path))
 
     def reload(self, keep: str | None = None) -> None:
+        old = self.rows
         try:
-            self.entries = self.storage.list_sessions()
+            self.rows = self.storage.history()
         except (OSError, StorageError) as error:
-            self.entries = []
+            self.rows = None
             self.notify(f"Could not read the sessions folder: {error}", severity="error")
-        self.by_key = {str(e.path): e for e in self.entries}
+        if old is not None:
+            old.close()
+        self.by_key, self.rowids = {}, {}
         self.new_filter()
-        if self.marked not in self.by_key:
+        if self.marked is not None and (self.rows is None or self.rows.rowid_of(Path(self.marked)) is None):
             self.marked = None
         self.refill(keep)
         self._show_progress()
 
+    def on_unmount(self) -> None:
+        if self.rows is not None:
+            self.rows.close()
+
     def new_filter(self) -> None:
-        """The entries in the order chosen; their search texts are made in a thread at once (see EntryFilter)."""
-        self.filter = made = EntryFilter(self.entries, self.names, self.sort)
+        """The rows in the order chosen; their search texts are made in a thread at once (see RowFilter)."""
+        rows, names = self.rows, self.names
+        readable, broken = rows.order(self.sort) if rows is not None else ([], [])
+        order = [*readable, *broken]
+
+        def texts() -> list[str]:
+            return [row_search_text(row, names) for row in rows.texts_rows(order)] if rows is not None else []
+
+        self.filter = made = RowFilter(order, len(readable), texts)
         # After the rows are on the screen: made at once, the thread held up the first paint (GIL).
         self.call_after_refresh(
             lambda: self.run_worker(made.texts, thread=True, group="search-texts", exit_on_error=False)
         )
 
     def _show_progress(self) -> None:
-        # Over every readable result, whatever the filter: entries come newest first.
-        oldest_first = [e for e in reversed(self.entries) if isinstance(e, SavedSession)]
-        self.query_one("#history-progress", ProgressChart).show(all_series(oldest_first, self.content))
+        """The chart of every readable result's scores, whatever the filter."""
+        chart = self.query_one("#history-progress", ProgressChart)
+        show_scores(self, self.rows, self.filter.readable, chart, self.content)
 
     def _replace(self, old: SessionEntry, new: SessionEntry | None, keep: str | None = None) -> None:
         """One row changed (relabelled: ``new``) or went (deleted: None): update it in place rather than list
-        every file again (with a long history the relist took seconds; the index catches up on the next)."""
-        at = next(i for i, e in enumerate(self.entries) if e is old)
+        every file again (with a long history the relist took seconds; the index changes one row)."""
         key = str(old.path)
-        self.filter.replace(old, new)
+        rowid = self.rowids[key]
         if new is None:
-            del self.entries[at]
-            del self.by_key[key]
+            if self.rows is not None:
+                self.rows.forget(old.path)
+            self.filter.replace(rowid, None)
+            del self.by_key[key], self.rowids[key]
             if self.marked == key:
                 self.marked = None
         else:
-            self.entries[at] = self.by_key[key] = new
+            self.filter.replace(rowid, search_text(new, self.names))
+            self.by_key[key] = new
         self.refill(keep if new is None else key)
         if new is None:  # a label is in no score's series; a deleted result is: the chart follows once the row has gone
             self.call_after_refresh(self._show_progress)
@@ -193,37 +212,41 @@ class HistoryScreen(Screen[None]):
         """Fill the table from the filter; ``keep`` (a row key) stays highlighted if it is still shown."""
         table = self.query_one("#history-table", DataTable)
         table.clear()
+        self.added = 0
         self.shown = self.filter.matching(self.query_one("#history-filter", Input).value)
-        kept = self.by_key.get(keep or "")
-        at = next((i for i, entry in enumerate(self.shown) if entry is kept), 0) if kept is not None else 0
+        kept = self.rowids.get(keep or "")
+        if kept is None and keep and self.rows is not None:
+            kept = self.rows.rowid_of(Path(keep))
+        try:
+            at = self.shown.index(kept) if kept is not None else 0
+        except ValueError:
+            at = 0
         self._add_rows(PAGE * (at // PAGE + 1))
         if at:
-            table.move_cursor(row=at)
+            table.move_cursor(row=min(at, table.row_count - 1))
         readable = self.filter.readable
-        broken = len(self.entries) - readable
-        status = f"{readable} result(s), sorted {self.sort}"
-        status += f"; {broken} unreadable, listed last" if broken else ""  # short: the trend follows on the line
-        if not self.entries:
-            status = "No saved results yet: finish an assessment and it is saved here automatically."
-        suffix = ". Over time, oldest first (P: every score):"
-        if len(status + suffix) > self.app.size.width - 2:
-            suffix = ". Over time (P: every score):"
-        status += suffix if readable else ""
+        status = status_line(readable, len(self.filter.ordered) - readable, self.sort, self.app.size.width)
         self.query_one("#history-status", Static).update(status)
 
     def _add_rows(self, count: int) -> None:
-        """Add the next ``count`` filtered entries to the table (more follow as the cursor reaches the end)."""
+        """Add the next ``count`` filtered rows to the table, read from the index now (more follow as the
+        cursor reaches the end)."""
         table = self.query_one("#history-table", DataTable)
-        start = table.row_count
-        for entry in self.shown[start : start + count]:
-            table.add_row(*self._cells(entry), key=str(entry.path))
+        wanted = self.shown[self.added : self.added + count]
+        self.added += len(wanted)
+        if self.rows is None:
+            return
+        for rowid, entry in self.rows.entries_by_id(wanted):
+            key = str(entry.path)
+            self.by_key[key], self.rowids[key] = entry, rowid
+            table.add_row(*self._cells(entry), key=key)
 
     def _cells(self, entry: SessionEntry) -> list[Text]:
         return row_cells(entry, self.names, marked=str(entry.path) == self.marked, label_width=self.label_width)
 
     @on(DataTable.RowHighlighted, "#history-table")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= event.data_table.row_count - 1 and event.data_table.row_count < len(self.shown):
+        if event.cursor_row >= event.data_table.row_count - 1 and self.added < len(self.shown):
             self._add_rows(PAGE)
 
     @on(Input.Changed, "#history-filter")
@@ -287,13 +310,14 @@ class HistoryScreen(Screen[None]):
             self.notify("Highlight a different result to compare with the marked one.", timeout=6)
             return
         view = self.view()
-        nav.go(self, nav.Compare(self.marked_path(), entry.path, tuple(self.entries)))
+        results = tuple(self.rows.scored()) if self.rows is not None else ()
+        nav.go(self, nav.Compare(self.marked_path(), entry.path, results))
         compare = self.app.screen
         if isinstance(compare, CompareScreen):  # not if the files could not be read (that was said)
             compare.back = lambda: _back_to_history(compare, view)
 
     def marked_path(self) -> Path:
-        return self.by_key[self.marked or ""].path
+        return Path(self.marked or "")
 
     def action_relabel(self) -> None:
         entry = self._current()
@@ -312,7 +336,7 @@ class HistoryScreen(Screen[None]):
                 self.notify(f"Could not change the label: {error}", severity="error")
                 self.reload(keep=str(entry.path))  # it may have changed on disk meanwhile: show what is there
                 return
-            self._replace(entry, self.storage.entry_of(entry.path))
+            self._replace(entry, self.rows.refresh(entry.path) if self.rows else self.storage.entry_of(entry.path))
 
         self.app.push_screen(LabelModal(entry.label), done)
 
@@ -320,8 +344,10 @@ class HistoryScreen(Screen[None]):
         entry = self._current()
         if entry is None:
             return
-        row = self.query_one("#history-table", DataTable).cursor_row
-        after = self.shown[row + 1] if row + 1 < len(self.shown) else self.shown[row - 1] if row else None
+        table = self.query_one("#history-table", DataTable)
+        row = table.cursor_row
+        neighbour = row + 1 if row + 1 < table.row_count else row - 1
+        after = table.ordered_rows[neighbour].key.value if neighbour >= 0 and neighbour != row else None
 
         def done(confirmed: bool | None) -> None:
             if not confirmed:
@@ -332,7 +358,7 @@ class HistoryScreen(Screen[None]):
                 self.notify(f"Could not delete it: {error}", severity="error")
                 self.reload(keep=str(entry.path))
                 return
-            self._replace(entry, None, keep=None if after is None else str(after.path))
+            self._replace(entry, None, keep=after)
 
         question = f"Delete {described(entry)} for good? This cannot be undone."
         self.app.push_screen(ConfirmModal(question, yes="Delete"), done)
@@ -348,7 +374,8 @@ class HistoryScreen(Screen[None]):
     def action_progress(self) -> None:
         from nutri_tui.tui.screens.progress import ProgressModal
 
-        self.app.push_screen(ProgressModal([e for e in self.entries if isinstance(e, SavedSession)], self.content))
+        results = self.rows.scored()[::-1] if self.rows is not None else []  # newest first
+        self.app.push_screen(ProgressModal(results, self.content))
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]

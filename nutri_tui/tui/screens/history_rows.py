@@ -6,15 +6,30 @@ terminal would obey and drawn as Rich ``Text``, never parsed as markup.
 
 from __future__ import annotations
 
+import json
+
 from rich.text import Text
 
 from nutri_tui.local_time import shown_time
 from nutri_tui.reports.phrases import LEVEL_SYMBOL
 from nutri_tui.storage import SavedSession, SessionEntry
+from nutri_tui.storage.index import moment_of
 from nutri_tui.text import clean_text
 
 SHOWN_NUTRIENTS = 3
 """How many flagged nutrients a row shows (most worth checking first); the filter searches all of them."""
+COLUMNS = ("Date", "Flag", "Pain", "Label", "Worth checking")
+FIXED_WIDTH = 18 + 5 + 4 + 5 * 2 + 2
+"""Columns taken by the date (with the mark), flag and pain, each column's padding, and the scroll bar."""
+WORTH_WIDTH = 40
+"""What "Worth checking" needs for three nutrients; a label is cut to leave it this much where it can."""
+LABEL_MIN = 14
+"""A label is never cut shorter than this: at 80 columns "Worth checking" still has 27 (two nutrients)."""
+
+
+def label_width(columns: int) -> int:
+    """How much of a label is shown on a screen ``columns`` wide (the rest is cut, with an ellipsis)."""
+    return max(LABEL_MIN, columns - FIXED_WIDTH - WORTH_WIDTH)
 
 
 def row_cells(entry: SessionEntry, names: dict[str, str], *, marked: bool, label_width: int) -> list[Text]:
@@ -60,3 +75,37 @@ def search_text(entry: SessionEntry, names: dict[str, str]) -> str:
         nutrients = " ".join(f"{n.replace('_', ' ')} {names.get(n, n)}" for n, _ in entry.top_nutrients)
         return f"{shown_time(entry.created)} {entry.label} {nutrients}".casefold()
     return f"unreadable {entry.path.name} {entry.reason}".casefold()
+
+
+def row_search_text(row: tuple[object, ...], names: dict[str, str]) -> str:
+    """:func:`search_text` from an index row as it is stored, ``(name, created, label, top, reason)``, made
+    for every result when the history opens without building each entry. Rows are not checked until they are
+    shown, so anything odd only makes the text shorter; for a row as nutri-tui writes it, it is the same text."""
+    name, created, label, top, reason = row
+    if reason is not None:
+        return f"unreadable {name} {reason}".casefold()
+    try:
+        moment = moment_of(created)
+        pairs = json.loads(top) if type(top) is str else []
+    except (TypeError, ValueError, OverflowError):
+        moment, pairs = None, []
+    when = shown_time(moment) if moment is not None else ""
+    ids = (
+        [pair[0] for pair in pairs if type(pair) is list and pair and type(pair[0]) is str]
+        if type(pairs) is list
+        else []
+    )
+    nutrients = " ".join(f"{n.replace('_', ' ')} {names.get(n, n)}" for n in ids)
+    return f"{when} {label if type(label) is str else ''} {nutrients}".casefold()
+
+
+def status_line(readable: int, broken: int, sort: str, width: int) -> str:
+    """The line under the list: how many results, in what order, and the chart's heading (shortened to fit)."""
+    if not readable and not broken:
+        return "No saved results yet: finish an assessment and it is saved here automatically."
+    status = f"{readable} result(s), sorted {sort}"
+    status += f"; {broken} unreadable, listed last" if broken else ""  # short: the trend follows on the line
+    suffix = ". Over time, oldest first (P: every score):"
+    if len(status + suffix) > width - 2:
+        suffix = ". Over time (P: every score):"
+    return status + (suffix if readable else "")
