@@ -37,6 +37,19 @@ def data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
+CACHE_DIR = "cache"
+
+
+def cache_dir() -> Path:
+    """Where nutri-tui keeps what it can always rebuild (the checked knowledge base): ``NUTRI_TUI_HOME/cache``
+    if that is set (so tests and a portable install keep everything in one place), else the platform's user
+    cache folder. Never ``--data-dir``: the cache belongs to the person's account, not to one data folder."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home).expanduser() / CACHE_DIR
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
 def find_content_dir() -> Path | None:
     """The content folder: ``$NUTRI_TUI_CONTENT``, the wheel's copy, or the repository's; None if absent."""
     override = os.environ.get(CONTENT_ENV)

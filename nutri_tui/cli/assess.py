@@ -7,6 +7,10 @@ carries the action plan the text starts with (``plan``: its steps, each with its
 for a bad answers file or ``--label`` without ``--save`` (bad input); 1 when the session cannot be
 saved (a full disk, a folder without permission): the result has been printed by then, and saving
 is not the person's input, so it is not a usage error. Each error is one line on stderr.
+
+``assess`` takes the knowledge base from the content cache once it has been checked (the first run
+checks ``content/`` and leaves the cache; see :mod:`nutri_tui.content.cache`), and imports only what its
+output needs: the whole process is what issue 15 times against ``python -c 'import tomllib'``.
 """
 
 from __future__ import annotations
@@ -39,13 +43,12 @@ def add_assess_commands(commands: argparse._SubParsersAction) -> None:
 def _cmd_assess(args: argparse.Namespace) -> int:
     from nutri_tui.content import ContentError, load_content
     from nutri_tui.engine import assess
-    from nutri_tui.reports.text import render_text
     from nutri_tui.storage.answers_file import AnswersError, read_answers
 
     if args.label is not None and not args.save:
         return fail("--label only works with --save")
     try:
-        content = load_content()
+        content = load_content(disk_cache=True)  # checked once, then reused: see nutri_tui/content/cache.py
     except ContentError as error:
         return fail(str(error), EXIT_CONTENT)
     try:
@@ -55,6 +58,8 @@ def _cmd_assess(args: argparse.Namespace) -> int:
     result = assess(answers, content)
     if args.json:
         return _print_json(args, answers, result, content)
+    from nutri_tui.reports.text import render_text  # here: --json needs only the plan
+
     print(render_text(result, content))
     if args.save:
         path, status = _save(args, answers, result, content.version)
@@ -67,10 +72,10 @@ def _cmd_assess(args: argparse.Namespace) -> int:
 def _print_json(args: argparse.Namespace, answers: Answers, result: Assessment, content: Content) -> int:
     from dataclasses import asdict
 
-    from nutri_tui.models.assessment import result_adapter
+    from nutri_tui.models.result_json import result_json
     from nutri_tui.reports.plan import action_plan
 
-    data = result_adapter().dump_python(result, mode="json")
+    data = result_json(result)  # pydantic's serialiser would be built first: see models/result_json.py
     data["plan"] = [asdict(step) for step in action_plan(result, content)]
     status = EXIT_OK
     if args.save:
@@ -95,7 +100,7 @@ def _save(
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from nutri_tui.models.answers import Answers
+    from nutri_tui.models.answers_schema import answers_json_schema
 
-    print(json.dumps(Answers.model_json_schema(), indent=2))
+    print(json.dumps(answers_json_schema(), indent=2))
     return EXIT_OK

@@ -12,21 +12,21 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from nutri_tui import paths
-from nutri_tui.content.cross_checks import cross_check
 from nutri_tui.content.knowledge_base import CATALOGUES, INSTRUMENTS_DIR, NAMES_FILE, Content, ContentError
-from nutri_tui.models.answers import INSTRUMENT_FIELDS
 from nutri_tui.models.catalogues import MedicineName
 from nutri_tui.models.content import NUTRIENT_IDS, Manifest, Nutrient
-from nutri_tui.models.field_roles import unclassified_fields
 from nutri_tui.models.instruments import Instrument
 from nutri_tui.models.rules import Rules
+
+NUTRIENTS_DIR = "nutrients"
+FIXED_FILES = ("content.toml", *CATALOGUES, NAMES_FILE, "rules.toml")
+"""The files every knowledge base has, besides one per nutrient and one per questionnaire."""
 
 
 def find_content_dir() -> Path:
@@ -37,26 +37,59 @@ def find_content_dir() -> Path:
     return folder
 
 
-def load_content(root: Path | None = None) -> Content:
-    """Load and cross-check the knowledge base (cached per folder; it is immutable)."""
-    return _load_cached((root or find_content_dir()).resolve())
+_loaded: dict[Path, Content] = {}
 
 
-@cache
-def _load_cached(root: Path) -> Content:
+def load_content(root: Path | None = None, *, disk_cache: bool = False) -> Content:
+    """Load and cross-check the knowledge base (kept per folder for the rest of the process; it is immutable).
+
+    ``disk_cache``: reuse the checked copy in the cache folder when it was made from these very files by
+    this very code, and leave one there when there is none (:mod:`nutri_tui.content.cache`). For commands
+    that start, load and end, where reading and checking ``content/`` is most of their time (``assess``);
+    ``check`` never passes it, since checking the files is its whole point.
+    """
+    folder = (root or find_content_dir()).resolve()
+    found = _loaded.get(folder)
+    if found is None:
+        found = _loaded[folder] = _load(folder, disk_cache)
+    return found
+
+
+def _load(root: Path, disk_cache: bool) -> Content:
+    files = Files(root)
+    if not disk_cache:
+        return _load_checked(files)
+    from nutri_tui.content import cache
+
+    every = files.every()
+    key = cache.key_for(root, every) if every is not None else None
+    found = cache.read(key, root) if key is not None else None
+    if found is not None:
+        return found
+    content = _load_checked(files)
+    if key is not None:
+        cache.write(key, content)
+    return content
+
+
+def _load_checked(files: Files) -> Content:
+    from nutri_tui.content.cross_checks import cross_check
+    from nutri_tui.models.field_roles import unclassified_fields
+
     unclassified = unclassified_fields()
     if unclassified:
         # A field added to a content model must say where it reaches a person, or why it never does.
         raise ContentError("", "", f"{unclassified[0]}: no display role in nutri_tui/models/field_roles.py")
+    root = files.root
     if not root.is_dir():
         raise ContentError("", "", f"not a folder: {root}")
-    manifest = _validate(Manifest, _read(root, "content.toml"), "content.toml", "")
-    catalogues = {file: _load_catalogue(root, file, key, model) for file, (key, model) in CATALOGUES.items()}
+    manifest = _validate(Manifest, files.data("content.toml"), "content.toml", "")
+    catalogues = {file: _load_catalogue(files, file, key, model) for file, (key, model) in CATALOGUES.items()}
     content = Content(
         root=root,
         manifest=manifest,
         sources=catalogues["sources.toml"],
-        nutrients=_load_nutrients(root),
+        nutrients=_load_nutrients(files),
         medicines=catalogues["medicines.toml"],
         conditions=catalogues["conditions.toml"],
         symptoms=catalogues["symptoms.toml"],
@@ -67,9 +100,9 @@ def _load_cached(root: Path) -> Content:
         supplement_forms=catalogues["supplement_forms.toml"],
         topics=catalogues["topics.toml"],
         medicine_cautions=catalogues["medicine_cautions.toml"],
-        medicine_names=_load_names(root),
-        rules=_validate(Rules, _read(root, "rules.toml"), "rules.toml", ""),
-        instruments=_load_instruments(root),
+        medicine_names=_load_names(files),
+        rules=_validate(Rules, files.data("rules.toml"), "rules.toml", ""),
+        instruments=_load_instruments(files),
     )
     cross_check(content)
     return content
@@ -78,21 +111,53 @@ def _load_cached(root: Path) -> Content:
 # --- reading and validating ---------------------------------------------------
 
 
-def _read(root: Path, file: str) -> dict[str, Any]:
-    path = root / file
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise ContentError(file, "", "file is missing") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(file, "", f"not valid TOML: {error}") from None
-    except RecursionError:
-        raise ContentError(file, "", "not valid TOML: nested too deeply") from None
-    except UnicodeDecodeError:
-        raise ContentError(file, "", "not UTF-8 text") from None
-    except OSError as error:
-        raise ContentError(file, "", f"cannot read: {error.strerror}") from None
+class Files:
+    """The content files of one folder, each read once: its bytes are what the cache key is made of and
+    what is parsed, so a file changed between the two cannot be cached under the other's key."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._raw: dict[str, bytes] = {}
+        self._lists: dict[str, list[str]] = {}
+
+    def listing(self, folder: str) -> list[str]:
+        """The ``*.toml`` files in ``folder`` (relative names such as ``nutrients/iron.toml``), sorted."""
+        if folder not in self._lists:
+            self._lists[folder] = [f"{folder}/{path.name}" for path in sorted((self.root / folder).glob("*.toml"))]
+        return self._lists[folder]
+
+    def names(self) -> list[str]:
+        """Every file the knowledge base is read from, in the order they are read."""
+        return [*FIXED_FILES, *self.listing(NUTRIENTS_DIR), *self.listing(INSTRUMENTS_DIR)]
+
+    def every(self) -> list[tuple[str, bytes]] | None:
+        """The name and bytes of every file, or None if one cannot be read (the full load then says why)."""
+        try:
+            return [(name, self.raw(name)) for name in self.names()]
+        except ContentError:
+            return None
+
+    def raw(self, file: str) -> bytes:
+        found = self._raw.get(file)
+        if found is None:
+            try:
+                found = self._raw[file] = (self.root / file).read_bytes()
+            except FileNotFoundError:
+                raise ContentError(file, "", "file is missing") from None
+            except OSError as error:
+                raise ContentError(file, "", f"cannot read: {error.strerror}") from None
+        return found
+
+    def data(self, file: str) -> dict[str, Any]:
+        raw = self.raw(file)
+        try:
+            return tomllib.loads(raw.decode())
+        except tomllib.TOMLDecodeError as error:
+            raise ContentError(file, "", f"not valid TOML: {error}") from None
+        except RecursionError:
+            raise ContentError(file, "", "not valid TOML: nested too deeply") from None
+        except UnicodeDecodeError:
+            raise ContentError(file, "", "not UTF-8 text") from None
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -137,8 +202,8 @@ def _key_path(data: Any, loc: tuple[Any, ...], prefix: str) -> str:
     return ".".join(parts)
 
 
-def _load_catalogue(root: Path, file: str, key: str, model: type[M]) -> dict[str, M]:
-    data = _read(root, file)
+def _load_catalogue(files: Files, file: str, key: str, model: type[M]) -> dict[str, M]:
+    data = files.data(file)
     unknown = sorted(set(data) - {key})
     if unknown:
         raise ContentError(file, unknown[0], f"unknown table (expected only [[{key}]])")
@@ -153,8 +218,8 @@ def _load_catalogue(root: Path, file: str, key: str, model: type[M]) -> dict[str
     return entries
 
 
-def _load_names(root: Path) -> dict[str, MedicineName]:
-    data = _read(root, NAMES_FILE)
+def _load_names(files: Files) -> dict[str, MedicineName]:
+    data = files.data(NAMES_FILE)
     unknown = sorted(set(data) - {"name"})
     if unknown:
         raise ContentError(NAMES_FILE, unknown[0], "unknown table (expected only [[name]])")
@@ -172,13 +237,11 @@ def _load_names(root: Path) -> dict[str, MedicineName]:
     return names
 
 
-def _load_nutrients(root: Path) -> dict[str, Nutrient]:
-    folder = root / "nutrients"
+def _load_nutrients(files: Files) -> dict[str, Nutrient]:
     found: dict[str, Nutrient] = {}
-    for path in sorted(folder.glob("*.toml")):
-        file = f"nutrients/{path.name}"
-        nutrient = _validate(Nutrient, _read(root, file), file, "")
-        if nutrient.id != path.stem:
+    for file in files.listing(NUTRIENTS_DIR):
+        nutrient = _validate(Nutrient, files.data(file), file, "")
+        if nutrient.id != Path(file).stem:
             raise ContentError(file, "id", f"id {nutrient.id!r} does not match the file name")
         _check_unique((food.id for food in nutrient.foods), file, "foods", "food")
         found[nutrient.id] = nutrient
@@ -188,14 +251,15 @@ def _load_nutrients(root: Path) -> dict[str, Nutrient]:
     return {n: found[n] for n in NUTRIENT_IDS}
 
 
-def _load_instruments(root: Path) -> dict[str, Instrument]:
+def _load_instruments(files: Files) -> dict[str, Instrument]:
     """One file per questionnaire, named after its id; each answers field in the answers model has exactly one."""
+    from nutri_tui.models.answers import INSTRUMENT_FIELDS
+
     found: dict[str, Instrument] = {}
     asked: dict[str, str] = {}
-    for path in sorted((root / INSTRUMENTS_DIR).glob("*.toml")):
-        file = f"{INSTRUMENTS_DIR}/{path.name}"
-        instrument = _validate(Instrument, _read(root, file), file, "")
-        if instrument.id != path.stem:
+    for file in files.listing(INSTRUMENTS_DIR):
+        instrument = _validate(Instrument, files.data(file), file, "")
+        if instrument.id != Path(file).stem:
             raise ContentError(file, "id", f"id {instrument.id!r} does not match the file name")
         if instrument.field not in INSTRUMENT_FIELDS:
             raise ContentError(

@@ -35,7 +35,8 @@ def flag_answered(field: str) -> str | None:
 class When(BaseModel):
     """One test on one answer, or ``any`` of several groups of tests."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # defer_build: built when content is first validated, not on import (see ``content.Strict``).
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     field: FieldPath | None = None
     in_: tuple[str | int | bool, ...] = Field(default=(), alias="in")

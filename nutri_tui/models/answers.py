@@ -41,8 +41,8 @@ INSTRUMENT_FIELDS = ("back_pain.start_back", "lifestyle.phq4")
 
 
 class Section(BaseModel):
-    # Attribute docstrings become descriptions in `nutri-tui schema`.
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # Attribute docstrings become descriptions in `nutri-tui schema`, read only then (models/answers_schema.py).
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class About(Section):

@@ -83,6 +83,14 @@ class Symptom(Cited):
     the symptom points to (a person with everyday tingling read "is an emergency" five times)."""
 
 
+class QuestionVariant(Strict):
+    """Another wording of a red flag's question (defined before :class:`RedFlag`, so no field is a forward
+    reference: the model is complete as soon as it is defined, which the content cache relies on)."""
+
+    when: tuple[When, ...] = Field(min_length=1)
+    question: Text
+
+
 class RedFlag(Cited):
     id: Id
     question: Text
@@ -115,11 +123,6 @@ class RedFlag(Cited):
     def question_for(self, holds: Callable[[tuple[When, ...]], bool]) -> str:
         """The wording to ask, given a function that says whether tests hold for this person."""
         return next((v.question for v in self.variants if holds(v.when)), self.question)
-
-
-class QuestionVariant(Strict):
-    when: tuple[When, ...] = Field(min_length=1)
-    question: Text
 
 
 Situation = Literal[

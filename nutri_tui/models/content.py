@@ -92,9 +92,14 @@ Duration = Literal["acute", "subacute", "chronic"]
 
 
 class Strict(BaseModel):
-    """Base for content models: unknown keys are errors, values are immutable."""
+    """Base for content models: unknown keys are errors, values are immutable.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    ``defer_build``: a model's validator is built the first time it validates, not when its class is
+    defined. Content read from the cache (:mod:`nutri_tui.content.cache`) is never validated again, so a
+    command that finds it pays for the classes only, not for some forty validators.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Cited(Strict):

@@ -35,15 +35,21 @@ from pydantic import (
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import LEVEL_ORDER, Assessment
 from nutri_tui.models.bounds import FEW, Id, Version
-from nutri_tui.models.summary_fields import LABEL_MAX, MAX_YEAR, MIN_YEAR, TOP_NUTRIENTS, ScoreSummary, label_fault
+from nutri_tui.models.summary_fields import (
+    LABEL_MAX,
+    MAX_YEAR,
+    MIN_YEAR,
+    SESSION_SCHEMA_VERSION,
+    TOP_NUTRIENTS,
+    ScoreSummary,
+    label_fault,
+)
 from nutri_tui.text import clean_text as clean_text  # its old home: callers import it from here too
 from nutri_tui.text import describe
 
 if TYPE_CHECKING:
     from nutri_tui.models.instrument_scores import InstrumentScore
 
-SESSION_SCHEMA_VERSION = 4
-"""The version of the session and draft file formats that this nutri-tui writes (and the newest it reads)."""
 
 
 def _no_control(label: str) -> str:

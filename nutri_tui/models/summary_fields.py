@@ -27,6 +27,8 @@ NUTRIENT_IDS: tuple[str, ...] = (
 )
 """The scored nutrients' ids, in the knowledge base's order (``models.content.NutrientId`` is built from it)."""
 
+SESSION_SCHEMA_VERSION = 4
+"""The version of the session and draft file formats that this nutri-tui writes (and the newest it reads)."""
 LABEL_MAX = LINE_MAX
 TOP_NUTRIENTS = 10
 """How many nutrients rated high or moderate a summary names: all ten, so that the history's filter finds
