@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from time import perf_counter
@@ -37,9 +38,17 @@ def nutri_command() -> str:
     return found
 
 
+PYCACHE = Path(tempfile.gettempdir()) / "nutri-tui-bench-pycache"
+
+
 def env(home: Path) -> dict[str, str]:
     result = {k: v for k, v in os.environ.items() if not k.startswith(("NUTRI_TUI_", "TEXTUAL", "PYTEST"))}
     result.pop("NO_COLOR", None)
+    # As after `pip install`, which compiles every module: with PYTHONDONTWRITEBYTECODE (set in some sandboxes)
+    # each run compiled nutri_tui's sixty-odd modules again, while Textual's came compiled from its wheel,
+    # which charged nutri-tui alone about 55 ms a start. The first (warm-up) run writes them here.
+    result.pop("PYTHONDONTWRITEBYTECODE", None)
+    result["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     result.update(NUTRI_TUI_HOME=str(home), TERM="xterm-256color", COLUMNS=str(COLUMNS), LINES=str(LINES))
     return result
 

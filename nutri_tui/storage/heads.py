@@ -18,8 +18,10 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from nutri_tui.models.bounds import VERSION_PATTERN
+from nutri_tui.models.summary_fields import SESSION_SCHEMA_VERSION
 from nutri_tui.safe_read import O_CLOEXEC, O_NOFOLLOW, O_NONBLOCK
-from nutri_tui.storage.index import SavedSession
+from nutri_tui.storage.index import SavedSession, checked_session, valid_pairs
 
 HEAD_CHUNK = 4096
 """Bytes read at a time while looking for the end of a file's head (a written head is about 400)."""
@@ -47,6 +49,7 @@ _WRITTEN_HEAD = re.compile(
     rf"(?:instruments = \[(?P<scores>(?:{_SCORE_ANY}(?:, {_SCORE_ANY})*)?)\]\n)?file_size = (?P<size>{_N})\n\n"
 )
 _PAIRS = re.compile(_PAIR)
+_VERSION = re.compile(VERSION_PATTERN)
 _SCORES = re.compile(_SCORE)
 _SUBSCALE = re.compile(rf"({_KEY}) = ({_N})")
 
@@ -96,6 +99,9 @@ def read_head(fd: int, path: Path, size: int) -> tuple[SavedSession | None, byte
             break
     if end <= 0:
         return None, data
+    written = _as_written(data[:end], path, size)
+    if written is not None:
+        return written, data
     from pydantic import ValidationError  # only for a file the index does not know: not to list a known history
 
     from nutri_tui.models.session import SessionHead
@@ -130,6 +136,37 @@ def head_summary(data: bytes) -> object:
         return _parse_head(data[:end]).get("summary")
     except (ValueError, RecursionError):
         return None
+
+
+_MOMENT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?(?:Z|[+-][0-9]{2}:[0-9]{2})"
+)
+"""A date-time as nutri-tui writes it (RFC 3339), the only form the plain checks take: others go to the model."""
+
+
+def _as_written(raw: bytes, path: Path, size: int) -> SavedSession | None:
+    """The entry for a head exactly as nutri-tui writes it (:data:`_WRITTEN_HEAD`), checked by the same plain
+    checks as an index row (:func:`~nutri_tui.storage.index.checked_session`) and the schema and size: no
+    pydantic model to build or run, which was most of the time a first listing took. None: not sure, so the
+    head goes to :class:`~nutri_tui.models.session.SessionHead`, which decides (this only ever accepts
+    what the model accepts: its checks are the model's or stricter)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    match = _WRITTEN_HEAD.fullmatch(text)
+    if match is None or match["scores"] is None or int(match["size"]) != size:
+        return None
+    schema, app, content, created, label, pain, red_flag, top = match.groups()[:8]
+    if int(schema) != SESSION_SCHEMA_VERSION or not _VERSION.fullmatch(app) or not _MOMENT.fullmatch(created):
+        return None
+    scores = []
+    for score_id, total, band, subscales in _SCORES.findall(match["scores"]):
+        scores.append(" ".join((score_id, total, band, *(f"{k}={v}" for k, v in _SUBSCALE.findall(subscales)))))
+    pairs = valid_pairs([list(pair) for pair in _PAIRS.findall(top)])
+    return checked_session(
+        path, created, label, None if pain is None else int(pain), red_flag == "true", pairs, content, ";".join(scores)
+    )
 
 
 def _head_end(data: bytes, searched: int) -> int:

@@ -173,8 +173,7 @@ class SessionDB:
         (see :meth:`_read`); never an error."""
         with self._lock:
             try:
-                with self._db:
-                    action(self._db)
+                _in_one_transaction(self._db, action)
                 return
             except sqlite3.Error as error:
                 if _damaged(error):
@@ -183,8 +182,8 @@ class SessionDB:
                     return
                 else:
                     self._to_memory()
-            with contextlib.suppress(sqlite3.Error), self._db:
-                action(self._db)
+            with contextlib.suppress(sqlite3.Error):
+                _in_one_transaction(self._db, action)
 
     def _read(self, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
         """The rows a query finds; never an error. SQLite finds a damaged page only when it reads it (opening
@@ -232,6 +231,10 @@ class SessionDB:
         """Every row's file name, with its rowid and the key of the file as it was read."""
         rows = self._read("SELECT name, rowid, size, mtime_ns, inode FROM files")
         return {name: (rowid, (size, mtime, inode)) for name, rowid, size, mtime, inode in rows}
+
+    def count(self) -> int:
+        rows = self._read("SELECT count(*) FROM files")
+        return rows[0][0] if rows else 0
 
     def rowid_of(self, name: str) -> int | None:
         """The rowid of one file's row (an indexed lookup, not a scan)."""
@@ -313,6 +316,19 @@ _UPSERT = (
     " label = excluded.label, red_flag = excluded.red_flag, top = excluded.top,"
     " content_version = excluded.content_version, instruments = excluded.instruments, reason = excluded.reason"
 )
+
+
+def _in_one_transaction(db: sqlite3.Connection, action: Callable[[sqlite3.Connection], object]) -> None:
+    """``action`` as one transaction. The connection is in autocommit mode (``isolation_level=None``), where
+    ``with db:`` begins nothing, so 10,000 rows were 10,000 transactions: 0.44 s, against 0.03 s in one."""
+    db.execute("BEGIN")
+    try:
+        action(db)
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 def _row_values(name: str, key: FileKey, entry: SessionEntry) -> tuple[Any, ...]:

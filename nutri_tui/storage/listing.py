@@ -46,6 +46,7 @@ class SessionRows:
         self.folder = folder
         self.db = db
         """None when there is no sessions folder yet: nothing to list."""
+        self.closed = False
 
     def order(self, sort: str) -> tuple[list[int], list[int]]:
         """The rowids of the readable results in ``sort`` order, and of the unreadable files by name."""
@@ -121,7 +122,30 @@ class SessionRows:
         if self.db is not None:
             self.db.remove([path.name])
 
+    def count(self) -> int:
+        """How many rows the index holds (readable or not)."""
+        return self.db.count() if self.db is not None else 0
+
+    def catch_up(self) -> bool:
+        """Bring the index up to date with the files (one ``lstat`` each; a file not known as it is now is
+        read); whether anything changed. :class:`StorageError` if the folder cannot be listed."""
+        if self.db is None:
+            return False
+        try:
+            found = list(os.scandir(self.folder))
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            raise StorageError(message(self.folder, f"cannot list it ({os_reason(error)})")) from error
+        db = self.db
+        restarts = db.restarts
+        changed = _bring_up_to_date(self.folder, found, db, lambda: self.closed)
+        if db.restarts != restarts and not self.closed:  # found damaged, made again empty: every file read into it
+            changed = _bring_up_to_date(self.folder, found, db, lambda: self.closed) or True
+        return changed
+
     def close(self) -> None:
+        self.closed = True
         if self.db is not None:
             self.db.close()
 
@@ -139,20 +163,28 @@ def _session_name(name: object) -> bool:
 
 def synced(folder: Path) -> SessionRows:
     """The folder's index, brought up to date with its files; :class:`StorageError` if it cannot be listed."""
+    rows = opened(folder)
+    rows.catch_up()
+    return rows
+
+
+def opened(folder: Path) -> SessionRows:
+    """The folder's index as it was last left, not yet compared with the files (see :meth:`SessionRows.catch_up`):
+    a long history can be shown at once and brought up to date in the background. :class:`StorageError` if
+    the folder cannot be listed."""
     try:
-        found = list(os.scandir(folder))
+        os.scandir(folder).close()  # opens the folder only: what a listing would meet, without the listing
     except FileNotFoundError:
         return SessionRows(folder, None)
     except OSError as error:
         raise StorageError(message(folder, f"cannot list it ({os_reason(error)})")) from error
-    db = SessionDB(folder)
-    _bring_up_to_date(folder, found, db)
-    if db.restarts:  # found damaged on the way, and made again empty: every file is read into it
-        _bring_up_to_date(folder, found, db)
-    return SessionRows(folder, db)
+    return SessionRows(folder, SessionDB(folder))
 
 
-def _bring_up_to_date(folder: Path, found: list[os.DirEntry[str]], db: SessionDB) -> None:
+def _bring_up_to_date(
+    folder: Path, found: list[os.DirEntry[str]], db: SessionDB, stop: Callable[[], bool] = lambda: False
+) -> bool:
+    """Whether any row changed. ``stop`` is asked while files are read (the History screen may have closed)."""
     known = db.file_keys()
     unchanged = known.pop  # what is left in ``known`` at the end has gone from the folder
     to_read: list[tuple[Path, str, os.stat_result]] = []
@@ -177,10 +209,13 @@ def _bring_up_to_date(folder: Path, found: list[os.DirEntry[str]], db: SessionDB
     if len(to_read) >= PREFETCH_MIN:
         prefetch_heads([fspath for _, fspath, info in to_read if stat.S_ISREG(info.st_mode)])
     for path, fspath, info in to_read:
+        if stop():
+            return False
         key, entry = list_file(path, fspath, info)
         looked_at.append((path.name, key, entry))
     db.put_many(looked_at)
     db.remove(known)
+    return bool(looked_at or known)
 
 
 def entry_and_key(path: Path) -> tuple[SessionEntry, FileKey]:
@@ -199,8 +234,6 @@ def list_file(path: Path, fspath: str, lstat: os.stat_result) -> tuple[FileKey, 
     ``fspath`` is ``path`` as a string and ``lstat`` its ``os.lstat`` (both from ``os.scandir``).
     Returns the key of the file as it was read (it may have changed since it was listed).
     """
-    from nutri_tui.storage.session_file import decode_session, session_summary
-
     try:
         fd, info = open_file(fspath, "session", lstat)
     except Unreadable as error:
@@ -210,6 +243,8 @@ def list_file(path: Path, fspath: str, lstat: os.stat_result) -> tuple[FileKey, 
         listed, start = read_head(fd, path, info.st_size)
         if listed is not None:
             return key, listed
+        from nutri_tui.storage.session_file import decode_session, session_summary  # pydantic: only for a whole read
+
         session, _ = decode_session(read_rest(fd, "session", start))
         return key, session_summary(path, session)
     except Unreadable as error:

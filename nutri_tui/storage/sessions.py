@@ -39,7 +39,7 @@ from nutri_tui.storage.index import SavedSession as SavedSession
 from nutri_tui.storage.index import SessionEntry as SessionEntry
 from nutri_tui.storage.index import UnreadableSession as UnreadableSession
 from nutri_tui.storage.index_db import SessionDB
-from nutri_tui.storage.listing import SUFFIX, SessionRows, entry_and_key, synced
+from nutri_tui.storage.listing import SUFFIX, SessionRows, entry_and_key, opened, synced
 from nutri_tui.storage.private_files import (
     StorageError,
     Unreadable,
@@ -127,9 +127,10 @@ class Storage:
             rows.close()
 
     @cyclic_gc_paused()
-    def history(self) -> SessionRows:
-        """The sessions folder's index brought up to date, to be read a page at a time (close it when done)."""
-        return synced(self.sessions_dir)
+    def history(self, up_to_date: bool = True) -> SessionRows:
+        """The sessions folder's index, to be read a page at a time (close it when done): brought up to date
+        with the files, or with ``up_to_date=False`` as last left (see :meth:`SessionRows.catch_up`)."""
+        return synced(self.sessions_dir) if up_to_date else opened(self.sessions_dir)
 
     def entry_of(self, path: Path) -> SessionEntry:
         """One session file's list entry, exactly as :meth:`list_sessions` would give it, without listing the

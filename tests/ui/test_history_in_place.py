@@ -16,6 +16,7 @@ from nutri_tui.content import load_content
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.storage import SavedSession, Storage, make_session
+from nutri_tui.storage.listing import SessionRows
 from nutri_tui.tui.app import NutriTuiApp
 from nutri_tui.tui.widgets.sparkline import ProgressChart
 from tests.ui.test_history_screen import SIZE, open_history, rows
@@ -34,15 +35,15 @@ def storage(tmp_path: Path) -> Storage:
 
 
 def count_listings(storage: Storage, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many times the history brought its index up to date with every file (Storage.history)."""
+    """How many times the index was brought up to date with every file (SessionRows.catch_up)."""
     calls = [0]
-    listing = storage.history
+    real = SessionRows.catch_up
 
-    def counted():
+    def counted(rows: SessionRows) -> bool:
         calls[0] += 1
-        return listing()
+        return real(rows)
 
-    monkeypatch.setattr(storage, "history", counted)
+    monkeypatch.setattr(SessionRows, "catch_up", counted)
     return calls
 
 
@@ -91,3 +92,38 @@ def test_entry_of_is_what_a_listing_shows(storage: Storage) -> None:
     one = storage.entry_of(newest.path)
     assert isinstance(one, SavedSession) and one.label == "relabelled [31m"
     assert storage.list_sessions()[0] == one
+
+
+async def test_a_long_history_is_shown_from_its_index_then_caught_up(storage: Storage, monkeypatch) -> None:
+    """With CATCH_UP_LATER_FROM results indexed, the list opens from the index as last left, and files changed
+    since are found in a thread: a label edited by hand (same length) changes its row, a deleted file goes."""
+    import nutri_tui.tui.screens.history as history
+
+    monkeypatch.setattr(history, "CATCH_UP_LATER_FROM", 2)
+    listed = [e for e in storage.list_sessions() if isinstance(e, SavedSession)]  # the index knows all three
+    newest, middle = listed[0], listed[1]
+    newest.path.write_text(newest.path.read_text().replace('label = "week three"', 'label = "moved here"'))
+    middle.path.unlink()
+    calls = count_listings(storage, monkeypatch)
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        for _ in range(50):  # the thread's answer arrives on the screen's thread
+            if [row[3] for row in rows(screen)] == ["moved here", "first visit"]:
+                break
+            await pilot.pause(0.05)
+        assert [row[3] for row in rows(screen)] == ["moved here", "first visit"]
+        assert calls[0] == 1
+        assert "2 result(s)" in str(screen.query_one("#history-status").content)
+
+
+def test_catching_up_says_whether_anything_changed(storage: Storage) -> None:
+    storage.list_sessions()
+    rows = storage.history(up_to_date=False)
+    try:
+        assert rows.count() == 3 and rows.catch_up() is False  # nothing changed since the last listing
+        [entry, *_] = rows.all()
+        entry.path.unlink()
+        assert rows.catch_up() is True and rows.count() == 2
+    finally:
+        rows.close()

@@ -22,8 +22,8 @@ from nutri_tui.storage.listing import SessionRows
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.compare import CompareScreen
 from nutri_tui.tui.screens.confirm import ConfirmModal
-from nutri_tui.tui.screens.history_chart import show_scores
 from nutri_tui.tui.screens.history_filter import SORTS, RowFilter
+from nutri_tui.tui.screens.history_later import catch_up_later, show_scores
 from nutri_tui.tui.screens.history_rows import (
     COLUMNS,
     LABEL_MIN,
@@ -56,6 +56,8 @@ HELP = (
 )
 PAGE = 200
 """Rows added to the table at a time: thousands of rows at once would make the screen slow to open."""
+CATCH_UP_LATER_FROM = 5_000
+"""With this many results indexed, the list is shown before it is brought up to date (see :meth:`reload`)."""
 LIST_ACTIONS = frozenset({"open", "mark", "compare", "relabel", "delete", "sort", "progress"})
 """Keys for the list; never while the filter box has focus, where a letter is part of what is typed."""
 
@@ -150,20 +152,37 @@ class HistoryScreen(Screen[None]):
             self.refill(keep=None if entry is None else str(entry.path))
 
     def reload(self, keep: str | None = None) -> None:
+        """List the results again. A long history is shown from the index as it was left, then brought up to
+        date with the files in a thread (100,000 ``lstat`` calls take about half a second); the list changes
+        only if a file did. A short one is brought up to date first."""
         old = self.rows
         try:
-            self.rows = self.storage.history()
+            self.rows = rows = self.storage.history(up_to_date=False)
+            behind = rows.count() >= CATCH_UP_LATER_FROM
+            if not behind:
+                rows.catch_up()
         except (OSError, StorageError) as error:
-            self.rows = None
+            self.rows, behind = None, False
             self.notify(f"Could not read the sessions folder: {error}", severity="error")
         if old is not None:
             old.close()
+        self._show_rows(keep)
+        if behind:
+            catch_up_later(self, rows, self._caught_up)
+
+    def _show_rows(self, keep: str | None) -> None:
         self.by_key, self.rowids = {}, {}
         self.new_filter()
         if self.marked is not None and (self.rows is None or self.rows.rowid_of(Path(self.marked)) is None):
             self.marked = None
         self.refill(keep)
         self._show_progress()
+
+    def _caught_up(self, rows: SessionRows) -> None:
+        """A file changed while the list was shown from the index: shown again, where it was."""
+        if rows is self.rows and self.is_mounted:
+            entry = self._current()
+            self._show_rows(None if entry is None else str(entry.path))
 
     def on_unmount(self) -> None:
         if self.rows is not None:
