@@ -119,7 +119,7 @@ async def test_history_reasons_and_paths_with_markup_are_plain_text(store: Stora
         assert note.message.startswith("This file cannot be opened: ") and not note.markup
         assert "\x1b" not in note.message
         # Compare a result with one that broke after it was listed: the error quotes a path with "[/".
-        first = app.screen.entries[0].path
+        first = next(iter(app.screen.by_key.values())).path  # the first row shown
         await pilot.press("up", "up", "space", "down")
         first.write_bytes(b"[/] broken since")
         await pilot.press("c")

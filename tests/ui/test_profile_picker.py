@@ -215,7 +215,7 @@ async def test_each_profile_sees_only_its_own_results(tmp_path: Path) -> None:
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
-        assert [e.label for e in app.screen.entries] == ["anna's visit"]
+        assert [e.label for e in app.screen.by_key.values()] == ["anna's visit"]
 
         await pilot.press("escape", "p")
         await pilot.pause()
@@ -225,4 +225,4 @@ async def test_each_profile_sees_only_its_own_results(tmp_path: Path) -> None:
         assert not app.screen.query("#open-history")  # no "Open a past result": Default has none
         await pilot.press("h")
         await pilot.pause()
-        assert isinstance(app.screen, HistoryScreen) and app.screen.entries == []
+        assert isinstance(app.screen, HistoryScreen) and app.screen.by_key == {}
