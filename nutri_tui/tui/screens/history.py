@@ -6,7 +6,6 @@ delete one on purpose (after confirming).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -34,6 +33,7 @@ from nutri_tui.tui.screens.history_rows import (
     search_text,
     status_line,
 )
+from nutri_tui.tui.screens.history_view import HistoryView, back_to_history
 from nutri_tui.tui.screens.label_modal import LabelModal
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
@@ -60,16 +60,6 @@ CATCH_UP_LATER_FROM = 5_000
 """With this many results indexed, the list is shown before it is brought up to date (see :meth:`reload`)."""
 LIST_ACTIONS = frozenset({"open", "mark", "compare", "relabel", "delete", "sort", "progress"})
 """Keys for the list; never while the filter box has focus, where a letter is part of what is typed."""
-
-
-@dataclass(frozen=True)
-class HistoryView:
-    """How a person left the list: given back when they return from Compare with Escape."""
-
-    filter_text: str
-    sort: str
-    marked: str | None
-    highlighted: str | None
 
 
 class HistoryScreen(Screen[None]):
@@ -308,7 +298,7 @@ class HistoryScreen(Screen[None]):
         nav.go(self, nav.OpenSaved(entry.path))
         result = self.app.screen
         if isinstance(result, ResultScreen):  # not if the file could not be read (that was said)
-            result.back = lambda: _back_to_history(result, view)
+            result.back = lambda: back_to_history(result, view)
 
     def action_mark(self) -> None:
         entry = self._current()
@@ -333,7 +323,7 @@ class HistoryScreen(Screen[None]):
         nav.go(self, nav.Compare(self.marked_path(), entry.path, results))
         compare = self.app.screen
         if isinstance(compare, CompareScreen):  # not if the files could not be read (that was said)
-            compare.back = lambda: _back_to_history(compare, view)
+            compare.back = lambda: back_to_history(compare, view)
 
     def marked_path(self) -> Path:
         return Path(self.marked or "")
@@ -400,12 +390,3 @@ class HistoryScreen(Screen[None]):
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.new_filter()
         self.refill()  # from the top: the row highlighted may now be thousands of rows down
-
-
-def _back_to_history(screen: Screen[None], view: HistoryView) -> None:
-    """Escape on Compare or on a result opened from here: the past results as they were left (marks,
-    filter, order, highlighted row)."""
-    nav.go(screen, nav.History())
-    history = screen.app.screen
-    if isinstance(history, HistoryScreen):
-        history.restore(view)
