@@ -178,10 +178,15 @@ def _private_folder(folder: Path) -> bool:
         return _private(os.lstat(folder), folder=True)
     except FileNotFoundError:
         pass
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(FileExistsError):  # made meanwhile by another nutri-tui: looked at below
-        os.mkdir(folder, 0o700)
-        os.chmod(folder, 0o700)  # whatever the umask
+    missing = [folder]
+    while not os.path.lexists(missing[-1].parent) and missing[-1].parent != missing[-1]:
+        missing.append(missing[-1].parent)
+    # Every folder made here is 0700: with NUTRI_TUI_HOME set, the first of them is the data folder itself,
+    # which the first `assess` makes before any session is saved in it.
+    for made in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # made meanwhile by another nutri-tui: looked at below
+            os.mkdir(made, 0o700)
+            os.chmod(made, 0o700)  # whatever the umask
     return _private(os.lstat(folder), folder=True)
 
 

@@ -316,3 +316,17 @@ def test_a_temporary_file_a_crash_left_is_swept(cached: tuple[Path, Content]) ->
     cache.write(key_of(root), content)
     assert not left.exists()
     assert sorted(os.listdir(cache_dir())) == [cache.FILE_NAME]
+
+
+def test_the_folders_the_cache_makes_are_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With NUTRI_TUI_HOME set and missing, the cache folder's parent is the data folder: it must be 0700 too
+    (a first `assess` made it 0755, and the sessions saved into it later kept that)."""
+    home = tmp_path / "new" / "home"
+    monkeypatch.setenv("NUTRI_TUI_HOME", str(home))
+    old = os.umask(0o022)
+    try:
+        load_content(disk_cache=True)
+    finally:
+        os.umask(old)
+    for folder in (tmp_path / "new", home, home / "cache"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
