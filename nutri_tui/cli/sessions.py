@@ -64,8 +64,9 @@ def add_session_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def print_where(args: argparse.Namespace) -> int:
-    """``name: path`` for the data folder, the sessions folder, the draft file and the content folder."""
+    """``name: path`` for the data folder, the sessions folder, the draft file, the content folder and the cache."""
     from nutri_tui.content import ContentError, find_content_dir
+    from nutri_tui.paths import cache_dir
     from nutri_tui.profiles import is_shown, list_profiles
 
     where = storage_for(args).where()
@@ -80,6 +81,7 @@ def print_where(args: argparse.Namespace) -> int:
     print(f"sessions: {shown(where.sessions)}")
     print(f"draft: {shown(where.draft)}")
     print(f"content: {content}")
+    print(f"cache: {shown(cache_dir())}")  # the checked knowledge base; always safe to delete
     return EXIT_OK
 
 

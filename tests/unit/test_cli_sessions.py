@@ -18,6 +18,7 @@ from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import result_adapter
 from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Session
+from nutri_tui.paths import cache_dir
 from nutri_tui.storage import Storage, make_session
 from nutri_tui.storage.index_db import is_index_file
 from tests.broken_sessions import changed, snapshot, write_corpus
@@ -300,6 +301,7 @@ def where_lines(root: Path) -> list[str]:
         f"sessions: {root / 'sessions'}",
         f"draft: {root / 'draft.toml'}",
         f"content: {find_content_dir()}",
+        f"cache: {cache_dir()}",
     ]
 
 
