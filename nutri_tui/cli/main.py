@@ -69,7 +69,7 @@ def run_plain(args: argparse.Namespace) -> int:
     from nutri_tui.plain import run
 
     try:
-        content = load_content()
+        content = load_content(disk_cache=True)  # checked once, then reused (nutri_tui/content/cache.py)
     except ContentError as error:
         return fail(str(error), EXIT_CONTENT)
     for stream in (sys.stdout, sys.stdin):  # a character the locale cannot encode must not end the run

@@ -232,7 +232,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if isinstance(session, int):
         return session
     try:
-        content = load_content()
+        content = load_content(disk_cache=True)  # checked once, then reused (nutri_tui/content/cache.py)
     except ContentError as error:
         return fail(str(error), EXIT_CONTENT)
     from nutri_tui.profiles import is_shown, list_profiles
@@ -281,7 +281,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
     if isinstance(session, int):
         return session
     try:
-        load_content()
+        load_content(disk_cache=True)
     except ContentError as error:
         return fail(str(error), EXIT_CONTENT)
     from nutri_tui.profiles import list_profiles

@@ -44,9 +44,9 @@ def load_content(root: Path | None = None, *, disk_cache: bool = False) -> Conte
     """Load and cross-check the knowledge base (kept per folder for the rest of the process; it is immutable).
 
     ``disk_cache``: reuse the checked copy in the cache folder when it was made from these very files by
-    this very code, and leave one there when there is none (:mod:`nutri_tui.content.cache`). For commands
-    that start, load and end, where reading and checking ``content/`` is most of their time (``assess``);
-    ``check`` never passes it, since checking the files is its whole point.
+    this very code, and leave one there when there is none (:mod:`nutri_tui.content.cache`). The app, plain
+    mode, ``assess``, ``report`` and ``open`` pass it (reading and checking ``content/`` was most of a short
+    command's time, and the app's warm-up); ``check`` never does, since checking the files is its whole point.
     """
     folder = (root or find_content_dir()).resolve()
     found = _loaded.get(folder)

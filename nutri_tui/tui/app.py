@@ -133,7 +133,7 @@ class NutriTuiApp(ProfileSwitching, KeepTypeAhead):
             if self._content is None:
                 from nutri_tui.content import load_content
 
-                self._content = load_content()
+                self._content = load_content(disk_cache=True)  # see nutri_tui/content/cache.py
             return self._content
 
     @property

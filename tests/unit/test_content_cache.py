@@ -323,6 +323,7 @@ def test_the_folders_the_cache_makes_are_private(tmp_path: Path, monkeypatch: py
     (a first `assess` made it 0755, and the sessions saved into it later kept that)."""
     home = tmp_path / "new" / "home"
     monkeypatch.setenv("NUTRI_TUI_HOME", str(home))
+    new_process(monkeypatch)
     old = os.umask(0o022)
     try:
         load_content(disk_cache=True)
