@@ -5,6 +5,8 @@ Cited sources are gathered as masks (:mod:`nutri_tui.engine.sources`) and listed
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from nutri_tui.content import Content
 from nutri_tui.engine.checks import medicine_classes
 from nutri_tui.engine.coverage import unanswered
@@ -21,6 +23,43 @@ from nutri_tui.models.assessment import Assessment, Caution, SupplementTaken, Yo
 CONFIRMED = ("yes", "implied")
 WORTH_A_TEST = ("good", "limited")
 """Blood tests worth asking a doctor about; a poor test is described by what it cannot show, never suggested."""
+
+
+_new = object.__new__
+_RESULT_FIELDS = (
+    "content_version",
+    "life_stage",
+    "notes",
+    "summary",
+    "red_flags",
+    "emergency",
+    "exercise_withheld",
+    "nutrients",
+    "tests_to_ask",
+    "exercises",
+    "exercise_note",
+    "advice",
+    "general_cautions",
+    "disclaimer",
+    "sources",
+    "content_reviewed",
+    "medicines",
+    "conditions",
+    "supplements",
+    "food_cautions",
+    "unanswered",
+    "flags_asked",
+    "flags_answered",
+    "medicine_cautions",
+    "supplement_cautions",
+    "exercise_check_first",
+    "instruments",
+)
+"""The fields :func:`assess` stores. Calling the class with 27 keywords cost microseconds (matching each
+keyword to a parameter) where storing them costs a fraction: ``assess`` stores them and calls ``__post_init__``,
+which is all the dataclass ``__init__`` does while the class has exactly these fields (checked on loading)."""
+if tuple(f.name for f in fields(Assessment)) != _RESULT_FIELDS:
+    raise TypeError("Assessment changed: update assess, which stores its fields one by one")
 
 
 def assess(answers: Answers, content: Content) -> Assessment:
@@ -112,37 +151,39 @@ def assess(answers: Answers, content: Content) -> Assessment:
     cited |= supplements_mask | mask_more | scored_mask
     if suggested is not None:
         cited |= suggested.mask
-    return Assessment(
-        content_version=content.version,
-        life_stage=profile.stages[0] if len(profile.stages) == 1 else f"adult_{profile.age_band}",
-        notes=profile.notes,
-        summary=summary_lines(
-            counts, findings, tests, advice_given, left_out, (*medicine_cautions, *supplement_cautions)
-        ),
-        red_flags=flags.findings,
-        emergency=emergency,
-        exercise_withheld=emergency,
-        nutrients=tuple(findings),
-        tests_to_ask=tests,
-        exercises=suggested.suggestions if suggested is not None else (),
-        exercise_note=exercise_note,
-        advice=advice_given,
-        general_cautions=(*index.general_cautions, *(caution for caution, _ in warnings)),
-        disclaimer=content.manifest.disclaimer,
-        sources=index.masks.refs(cited),
-        content_reviewed=index.content_reviewed,
-        medicines=tuple(medicines),
-        conditions=tuple(conditions),
-        supplements=tuple(supplements),
-        food_cautions=food_cautions,
-        unanswered=left_out,
-        flags_asked=flags.asked,
-        flags_answered=flags.answered,
-        medicine_cautions=tuple(medicine_cautions),
-        supplement_cautions=tuple(supplement_cautions),
-        exercise_check_first=check_first,
-        instruments=scored,
+    # Assessment(...) as its dataclass __init__ builds it: each field stored, then its check (see _RESULT_FIELDS).
+    result = _new(Assessment)
+    result.content_version = content.version
+    result.life_stage = profile.stages[0] if len(profile.stages) == 1 else f"adult_{profile.age_band}"
+    result.notes = profile.notes
+    result.summary = summary_lines(
+        counts, findings, tests, advice_given, left_out, (*medicine_cautions, *supplement_cautions)
     )
+    result.red_flags = flags.findings
+    result.emergency = emergency
+    result.exercise_withheld = emergency
+    result.nutrients = tuple(findings)
+    result.tests_to_ask = tests
+    result.exercises = suggested.suggestions if suggested is not None else ()
+    result.exercise_note = exercise_note
+    result.advice = advice_given
+    result.general_cautions = (*index.general_cautions, *(caution for caution, _ in warnings))
+    result.disclaimer = content.manifest.disclaimer
+    result.sources = index.masks.refs(cited)
+    result.content_reviewed = index.content_reviewed
+    result.medicines = tuple(medicines)
+    result.conditions = tuple(conditions)
+    result.supplements = tuple(supplements)
+    result.food_cautions = food_cautions
+    result.unanswered = left_out
+    result.flags_asked = flags.asked
+    result.flags_answered = flags.answered
+    result.medicine_cautions = tuple(medicine_cautions)
+    result.supplement_cautions = tuple(supplement_cautions)
+    result.exercise_check_first = check_first
+    result.instruments = scored
+    result.__post_init__()
+    return result
 
 
 def _count(flags: FlagsFound) -> FlagCounts:

@@ -38,9 +38,9 @@ from nutri_tui.models.content import AGE_BANDS, DIETS_BY_BREADTH, Food
 URGENCY_ORDER = {"emergency": 0, "urgent": 1, "soon": 2}
 ANSWER_ORDER = {"yes": 0, "implied": 0, "dont_know": 1}
 
-RuleCheck = tuple[int, int, tuple[Any, ...], Check | None, bool, int]
-"""A nutrient rule: its position in rules.toml, its compiled tests (slot, accepted, check: see
-:func:`~nutri_tui.engine.checks.compile_rule`), whether a supplement offsets it, its sources."""
+RuleCheck = tuple[int, int, dict[Any, Reason], Check | None, bool, int]
+"""A nutrient rule: its position in rules.toml, its compiled tests (slot, the reason for each accepted value,
+check: see :func:`~nutri_tui.engine.checks.compile_rule`), whether a supplement offsets it, its sources."""
 AdviceEntry = tuple[int, tuple[Any, ...], Check | None, Advice, int, str | None, str | None, frozenset[str]]
 """An advice item: its compiled tests (see ``compile_rule``), itself, its sources, the nutrient it is about,
 the situation it needs (or None) and the situations that withhold it."""
@@ -75,7 +75,8 @@ class NutrientEntry(NamedTuple):
     upper_limit_note: str
     rules: tuple[RuleCheck, ...]
     static_sources: int
-    """Sources every finding for the nutrient cites: its targets, upper limit, test and what ``about`` says."""
+    """Sources every finding for the nutrient cites: its targets, upper limit, test, what ``about`` says and its
+    plain notes."""
     allergens: frozenset[str]
     """Every allergen in its foods (other allergies cannot change its food list)."""
     tests: tuple[TestInfo, ...]
@@ -186,10 +187,23 @@ def _build(content: Content) -> ContentIndex:
     general = rules.general_caution
     row = AnswerRow()
     names = medicine_by_name
+    pieces = Pieces(
+        content,
+        masks,
+        foods,
+        {k: tuple(v) for k, v in by_medicine.items()},
+        {k: tuple(v) for k, v in by_condition.items()},
+        medicine_by_name,
+    )
     by_nutrient: dict[str, list[RuleCheck]] = {n: [] for n in content.nutrients}
     for position, rule in enumerate(rules.nutrient_rule):
-        compiled = compile_rule(rule.when, row, names)
-        by_nutrient[rule.nutrient].append((position, *compiled, rule.offset_by_supplement, masks.of(rule.sources)))
+        slot, accepted, check = compile_rule(rule.when, row, names)
+        # A one-``in``-test rule's reason for each accepted value, built now: a dict look-up replaces the ``in``
+        # test and the cached build per profile. Keyed by value as the reasons cache is (1 and True alike).
+        reasons = {value: pieces.rule_reason(position, (value,), None) for value in accepted}
+        by_nutrient[rule.nutrient].append(
+            (position, slot, reasons, check, rule.offset_by_supplement, masks.of(rule.sources))
+        )
     questions = tuple(
         FlagQuestion(
             f.id,
@@ -231,6 +245,7 @@ def _build(content: Content) -> ContentIndex:
                         *n.test.sources,
                         *n.summary.sources,
                         *(s for statement in (*n.at_risk, *n.signs, *n.excess) for s in statement.sources),
+                        *(s for note in n.notes if plain(note) for s in note.sources),
                     )
                 ),
                 allergens=frozenset(a for f in n.foods for a in f.allergens),
@@ -299,14 +314,7 @@ def _build(content: Content) -> ContentIndex:
         general_sources=masks.of(general.sources),
         masks=masks,
         content_reviewed=content.manifest.reviewed.isoformat(),
-        pieces=Pieces(
-            content,
-            masks,
-            foods,
-            {k: tuple(v) for k, v in by_medicine.items()},
-            {k: tuple(v) for k, v in by_condition.items()},
-            medicine_by_name,
-        ),
+        pieces=pieces,
     )
 
 
@@ -331,10 +339,23 @@ def _cautions_for(
 ) -> Callable[[frozenset[str]], tuple[tuple[Check, Caution, int], ...]]:
     """``ContentIndex.medicine_cautions_for``: ``needed[i]`` is the classes caution i needs one of (None: none)."""
 
+    # Bit i: caution i. Those that need no class always stay; each class adds those that need it.
+    always = sum(1 << i for i, need in enumerate(needed) if need is None)
+    by_class: dict[str, int] = {}
+    for i, need in enumerate(needed):
+        for name in need or ():
+            by_class[name] = by_class.get(name, 0) | 1 << i
+
     def cautions_for(classes: frozenset[str]) -> tuple[tuple[Check, Caution, int], ...]:
-        return tuple(
-            c for c, need in zip(cautions, needed, strict=True) if need is None or not need.isdisjoint(classes)
-        )
+        bits = always
+        for name in classes:
+            bits |= by_class.get(name, 0)
+        picked = []
+        while bits:  # lowest bit first: content order
+            low = bits & -bits
+            picked.append(cautions[low.bit_length() - 1])
+            bits ^= low
+        return tuple(picked)
 
     return lru_cache(maxsize=CAUTION_SETS_MAX)(cautions_for)
 

@@ -12,6 +12,7 @@ so it is one loop over per-nutrient tuples, without a function call per nutrient
 
 from __future__ import annotations
 
+from dataclasses import fields
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import Any
@@ -26,9 +27,38 @@ from nutri_tui.models.assessment import LEVEL_ORDER, Caution, InfoNote, Nutrient
 from nutri_tui.questionnaire import known_answers
 
 _weight = attrgetter("weight")
+_answer = attrgetter("answer")
 _first = itemgetter(0)
 _second = itemgetter(1)
 _fourth = itemgetter(3)
+
+
+_new = object.__new__
+_FINDING_FIELDS = (
+    "id",
+    "name",
+    "level",
+    "score",
+    "reasons",
+    "target",
+    "upper_limit",
+    "upper_limit_note",
+    "foods",
+    "cautions",
+    "tests",
+    "doctor_first",
+    "sources",
+    "about",
+    "notes",
+    "diet_doctor_first",
+    "foods_withheld",
+)
+"""The fields :func:`nutrient_findings` stores. Calling the class with seventeen keywords cost a microsecond a
+finding (matching keywords to parameters), five times storing them: the loop stores them itself. That is all
+the dataclass ``__init__`` does, as long as the class has exactly these fields and no ``__post_init__``,
+which is checked when this module loads."""
+if tuple(f.name for f in fields(NutrientFinding)) != _FINDING_FIELDS or hasattr(NutrientFinding, "__post_init__"):
+    raise TypeError("NutrientFinding changed: update nutrient_findings, which stores its fields one by one")
 
 
 @lru_cache(maxsize=4096)
@@ -57,6 +87,7 @@ def nutrient_findings(
     the food rules' texts that the food lists carry.
     """
     pieces = index.pieces
+    rule_reason, sorted_ids = pieces.rule_reason, index.masks.sorted_ids
     levels = content.rules.levels
     high, moderate = levels.high, levels.moderate
     stages, age_band, diet = profile.stages, profile.age_band, profile.diet
@@ -68,34 +99,39 @@ def nutrient_findings(
     all_allergies = frozenset(answers.about.allergies)
     # Two reasons can quote one answer only when a condition comes from another answer (pregnancy is
     # both a rule and a condition): only then is the once-per-answer pass needed.
-    derived = any(cause != "health.conditions" for cause in profile.conditions.values())
+    derived = any(map("health.conditions".__ne__, profile.conditions.values()))
     advisories: frozenset[str] = frozenset()
 
     said_diet = answers.about.diet
     settled = _settled_by(said_diet)
+    said_for = _said_by_id(said_diet) if settled else {}
     ranked: list[tuple[int, float, int, NutrientFinding]] = []
     all_cited = 0
     without_supplements = pieces.basics_without_supplements(stages, age_band)
     for entry, basics in zip(index.nutrients, without_supplements, strict=True):
-        nutrient_id, name, limit_note, rules, cited, allergens, tests, about, notes, plain, plain_mask = entry
-        # cited starts as the nutrient's own sources, which cover the upper-limit and skipped-food cautions.
+        nutrient_id, name, limit_note, rules, cited, allergens, tests, about, notes, plain, _ = entry
+        # cited starts as the nutrient's own sources (its plain notes' too), which cover the upper-limit and
+        # skipped-food cautions.
         taken = 0.0
         if nutrient_id in taken_by:
             taken = float(taken_by[nutrient_id])  # a float like the result field
             basics = pieces.basics(nutrient_id, stages, age_band, taken)
 
         reasons: list[Reason] = []
-        for position, slot, accepted, check, offset, sources in rules:
+        offset_taken = taken if basics.covered else None
+        for position, slot, by_value, check, offset, sources in rules:
             if check is None:
-                value = row[slot]
-                if value not in accepted:
+                reason = by_value.get(row[slot])
+                if reason is None:
                     continue
-                values = (value,)
+                if offset and offset_taken is not None:
+                    reason = rule_reason(position, (row[slot],), offset_taken)
             else:
                 values = check(answers)
                 if values is None:
                     continue
-            reasons.append(pieces.rule_reason(position, values, taken if offset and basics.covered else None))
+                reason = rule_reason(position, values, offset_taken if offset else None)
+            reasons.append(reason)
             cited |= sources
         diet_doctor_first = doctor_first = False
         cautions: list[tuple[int, Caution]] = []
@@ -125,7 +161,6 @@ def nutrient_findings(
         # _score(0) gives.
         score = _score(sum(map(_weight, reasons))) if reasons else 0.0
         level = "high" if score >= high else "moderate" if score >= moderate else "low"
-        cited |= plain_mask
         shown_notes: tuple[InfoNote, ...] | list[InfoNote] = plain
         for note_check, note, caution, flagged_only, advises_taking, sources in notes:
             if (flagged_only and level == "low") or (advises_taking and doctor_first):
@@ -159,26 +194,30 @@ def nutrient_findings(
         if len(reasons) > 1:
             reasons.sort(key=_weight, reverse=True)  # stable like sorting by -weight
         if settled and reasons:
-            reasons = [_as_said(reason, said_diet) for reason in reasons]
-        finding = NutrientFinding(
-            id=nutrient_id,
-            name=name,
-            level=level,
-            score=score,
-            reasons=tuple(reasons),
-            target=basics.target,
-            upper_limit=basics.upper,
-            upper_limit_note=limit_note,
-            foods=foods,
-            cautions=(cautions[0][1],) if len(cautions) == 1 else tuple(map(_second, cautions)),
-            tests=tests,
-            doctor_first=doctor_first,
-            sources=index.masks.sorted_ids(cited),
-            about=about,
-            notes=shown_notes if shown_notes is plain else tuple(shown_notes),
-            diet_doctor_first=diet_doctor_first,
-            foods_withheld=withheld,
-        )
+            for i, reason in enumerate(reasons):
+                kept = said_for.get(id(reason))
+                if kept is None or kept[0] is not reason:
+                    kept = _keep_said(said_for, reason, said_diet)
+                reasons[i] = kept[1]
+        # NutrientFinding(...) as its dataclass __init__ builds it, field by field (see _FINDING_FIELDS).
+        finding = _new(NutrientFinding)
+        finding.id = nutrient_id
+        finding.name = name
+        finding.level = level
+        finding.score = score
+        finding.reasons = tuple(reasons)
+        finding.target = basics.target
+        finding.upper_limit = basics.upper
+        finding.upper_limit_note = limit_note
+        finding.foods = foods
+        finding.cautions = (cautions[0][1],) if len(cautions) == 1 else tuple(map(_second, cautions))
+        finding.tests = tests
+        finding.doctor_first = doctor_first
+        finding.sources = sorted_ids(cited)
+        finding.about = about
+        finding.notes = shown_notes if shown_notes is plain else tuple(shown_notes)
+        finding.diet_doctor_first = diet_doctor_first
+        finding.foods_withheld = withheld
         # Most worth checking first: by level, then score; the content order breaks ties.
         ranked.append((LEVEL_ORDER[level], -score, len(ranked), finding))
         all_cited |= cited
@@ -220,6 +259,24 @@ def _said(answer: str, diet: str) -> str:
     return answer if said == parts else "; ".join(said)
 
 
+@lru_cache(maxsize=8)
+def _said_by_id(diet: str) -> dict[int, tuple[Reason, Reason]]:
+    """``id(reason)`` -> (the reason, :func:`_as_said` of it) for this diet pattern, filled by :func:`_keep_said`.
+
+    Most reasons of a result come from the caches and recur, and a reason hashes by value in Python (its
+    text, answer, weight...): keyed by identity, the look-up is a dict ``get``. Each entry holds its reason,
+    so the id cannot be another object's while the entry lasts, and callers check ``kept[0] is reason``.
+    """
+    return {}
+
+
+def _keep_said(said_for: dict[int, tuple[Reason, Reason]], reason: Reason, diet: str) -> tuple[Reason, Reason]:
+    if len(said_for) >= SAID_MAX:
+        said_for.clear()  # bounded: a miss only costs a rebuild
+    kept = said_for[id(reason)] = (reason, _as_said(reason, diet))
+    return kept
+
+
 def _as_said(reason: Reason, diet: str) -> Reason:
     """The reason quoting the person's own answer where it quoted one their diet pattern settled. Done after
     scoring: two reasons then quote one answer (oily fish and meat: "vegetarian"), and each still counts."""
@@ -238,7 +295,7 @@ def _once_per_answer(reasons: list[Reason]) -> list[Reason]:
     Pregnancy, for example, is both a rule (the higher iron target) and a condition (its interactions):
     counting both would score one answer twice.
     """
-    if len({reason.answer for reason in reasons}) == len(reasons):
+    if len(set(map(_answer, reasons))) == len(reasons):
         return reasons  # no answer quoted twice (nearly always): nothing to drop
     kept: dict[str, Reason] = {}
     for reason in reasons:
