@@ -12,6 +12,7 @@ Nothing here changes a session file; ``report --output`` only ever creates a new
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -39,6 +40,7 @@ NAME_MAX = 255
 
 if TYPE_CHECKING:
     from nutri_tui.models.session import Session
+    from nutri_tui.models.summary_fields import ScoreSummary
     from nutri_tui.profiles import Profile
     from nutri_tui.storage import SavedSession, SessionEntry, Storage
 
@@ -160,13 +162,23 @@ def _entry_json(entry: SessionEntry, profile: str) -> dict[str, Any]:
         "label": entry.label,
         "pain_intensity": entry.pain_intensity,
         "red_flag": entry.red_flag,
-        "top_nutrients": [{"id": nutrient, "level": level} for nutrient, level in entry.top_nutrients],
+        "top_nutrients": _top_json(entry.top_nutrients),
         "content_version": entry.content_version,
         # Each complete questionnaire's score: with created and pain_intensity, the series over time.
-        "instruments": [
-            {"id": s.id, "total": s.total, "band": s.band, "subscales": dict(s.subscales)} for s in entry.instruments
-        ],
+        "instruments": _scores_json(entry.instruments),
     }
+
+
+@functools.lru_cache(maxsize=1024)
+def _top_json(top: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
+    """A result's nutrients as JSON objects. Cached (and only read, by json.dumps): a person's results repeat
+    the same few lists, and building them again was a sixth of listing 10,000 sessions."""
+    return [{"id": nutrient, "level": level} for nutrient, level in top]
+
+
+@functools.lru_cache(maxsize=1024)
+def _scores_json(scores: tuple[ScoreSummary, ...]) -> list[dict[str, object]]:
+    return [{"id": s.id, "total": s.total, "band": s.band, "subscales": dict(s.subscales)} for s in scores]
 
 
 def _entry_lines(entry: SavedSession, names: dict[str, str]) -> list[str]:
