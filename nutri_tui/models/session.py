@@ -51,7 +51,6 @@ if TYPE_CHECKING:
     from nutri_tui.models.instrument_scores import InstrumentScore
 
 
-
 def _no_control(label: str) -> str:
     bad = label_fault(label)
     if bad is not None:
