@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -121,6 +123,16 @@ async def paste(pilot: Pilot, text: str) -> None:
     """Paste text into the focused widget, as a terminal's bracketed paste delivers it (one event, not keys)."""
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
+
+
+async def until(pilot: Pilot, condition: Callable[[], object], what: str, seconds: float = 10.0) -> None:
+    """Let the app run until ``condition()`` holds: no fixed pause, which is too short on a busy machine and
+    waited out in full on a quiet one."""
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.02)
 
 
 def app_at(step: str, sections: dict, storage: Storage) -> NutriTuiApp:

@@ -2,13 +2,45 @@
 
 from __future__ import annotations
 
+from textual.command import CommandList
+
 from nutri_tui.tui.app import NutriTuiApp
 from nutri_tui.tui.screens.welcome import WelcomeScreen
+from tests.pilot_helpers import until
 
 
-async def test_starts_and_quits_with_ctrl_q() -> None:
-    app = NutriTuiApp()
+def highlighted_command(app: NutriTuiApp) -> str:
+    """The command the palette has highlighted (Enter runs it), or "" before its search has found any."""
+    listing = app.screen.query_one(CommandList)
+    if listing.highlighted is None:
+        return ""
+    return str(listing.get_option_at_index(listing.highlighted).prompt)
+
+
+async def test_starts_f1_opens_help_with_its_own_keys_and_ctrl_q_quits(tmp_path) -> None:
+    """The welcome screen first. F1 opens help; the bottom line then says what Escape does there, not the welcome
+    screen's keys, and the help tells a screen-reader user about ``nutri-tui --plain`` and a low-vision user about
+    the themes, no colour and no movement, where a person looks for help. Escape closes it; ctrl+q quits cleanly."""
+    from textual.widgets import Static
+
+    from nutri_tui.storage import Storage
+    from nutri_tui.tui.screens.help import HelpScreen
+    from nutri_tui.tui.widgets.key_bar import KeyBar
+
+    app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        line = str(app.screen.query_one(KeyBar).render())
+        assert "Close" in line and "New assessment" not in line
+        shown = " ".join(str(widget.content) for widget in app.screen.query(Static))
+        assert "run nutri-tui --plain" in shown and "TERM=dumb" in shown
+        assert "High contrast" in shown and "Your terminal's colours" in shown
+        assert "NO_COLOR=1" in shown and "TEXTUAL_ANIMATIONS=none" in shown
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("ctrl+q")
@@ -22,7 +54,7 @@ async def test_broken_content_ends_the_app_with_one_line(content_copy, monkeypat
     monkeypatch.setenv("NUTRI_TUI_CONTENT", str(content_copy))
     app = NutriTuiApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.6)
+        await until(pilot, lambda: app.return_code is not None, "the app to end itself")
     assert app.return_code == 1
     assert app.startup_error.startswith("content/symptoms.toml: (file): not valid TOML")
 
@@ -39,54 +71,24 @@ def test_importing_the_app_does_not_load_pydantic_or_content() -> None:
     assert done.stdout.strip() == "[]"
 
 
-async def test_a_dialog_shows_its_own_keys_on_the_bottom_line(tmp_path) -> None:
-    """F1 opens help; the bottom line then says what Escape does there, not the welcome screen's keys."""
-    from nutri_tui.storage import Storage
-    from nutri_tui.tui.screens.help import HelpScreen
-    from nutri_tui.tui.widgets.key_bar import KeyBar
-
-    app = NutriTuiApp(storage=Storage(tmp_path))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("f1")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        line = str(app.screen.query_one(KeyBar).render())
-        assert "Close" in line and "New assessment" not in line
-
-
-async def test_help_says_how_to_get_plain_mode(tmp_path) -> None:
-    """F1, on any screen: a screen-reader user is told about ``nutri-tui --plain``."""
-    from textual.widgets import Static
-
-    from nutri_tui.storage import Storage
-    from nutri_tui.tui.screens.help import HelpScreen
-
-    app = NutriTuiApp(storage=Storage(tmp_path))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("f1")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        shown = " ".join(str(widget.content) for widget in app.screen.query(Static))
-        assert "run nutri-tui --plain" in shown and "TERM=dumb" in shown
-        # Low vision: the themes, no colour and no movement are named where a person looks for help.
-        assert "High contrast" in shown and "Your terminal's colours" in shown
-        assert "NO_COLOR=1" in shown and "TEXTUAL_ANIMATIONS=none" in shown
-
-
-async def test_the_palette_offers_the_terminals_own_colours_and_remembers_them(tmp_path) -> None:
-    """Ctrl+P, "Your terminal's colours (light)", by keyboard: Textual's ansi-light theme, kept for next time."""
+async def test_the_palette_by_keyboard_high_contrast_then_the_terminals_own_colours(tmp_path) -> None:
+    """Ctrl+P and the words typed letter by letter (each letter runs the palette's search): "high contrast" applies
+    our high-contrast theme; "terminal's colours (light)" then Textual's ansi-light theme, kept for next time."""
     from nutri_tui.storage import Storage
     from nutri_tui.storage.settings import SETTINGS_FILE
 
     app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"New assessment", "Past results", "High contrast", "Theme"} <= set(titles)
+        await pilot.press("ctrl+p", *"high contrast", "enter")
+        await pilot.pause()
+        assert app.theme == "nutri-high-contrast"
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"terminal's colours (light)")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: "(light)" in highlighted_command(app), "the search to offer the light colours")
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "ansi-light"

@@ -39,11 +39,37 @@ async def next_step(pilot) -> None:
     await pilot.pause()
 
 
-async def test_a_vegetarian_is_not_asked_about_meat_or_oily_fish_and_is_told_why(tmp_path: Path) -> None:
-    app = app_at("diet", sections_with("vegetarian"), Storage(tmp_path))
+async def back_to_about(pilot, steps: int) -> None:
+    await pilot.press(*["escape"] * steps)
+    await pilot.pause()
+    assert pilot.app.screen.step_id == "about"
+
+
+async def to_diet(pilot, diet: str) -> None:
+    """On About you: choose the diet pattern, then Next to the diet step (past the sun step)."""
+    await choose(pilot, "diet", diet)
+    await next_step(pilot)  # sun
+    await next_step(pilot)  # diet
+    assert pilot.app.screen.step_id == "diet"
+
+
+async def test_each_diet_pattern_asks_only_what_it_does_not_answer_and_says_why(tmp_path: Path) -> None:
+    """The diet step for each pattern in turn, going back to About you to change it: an omnivore is asked
+    everything and sees no note; a vegetarian is not asked about meat or oily fish and is told why (stored as
+    Never, so the rules see the truth); a pescatarian is not asked about meat; back to omnivore, meat is asked
+    again; a vegan is asked about fortified plant drinks, not dairy."""
+    app = app_at("about", sections_with("omnivore"), Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await next_step(pilot)  # sun
+        await next_step(pilot)  # diet
         assert isinstance(app.screen, WizardScreen) and app.screen.step_id == "diet"
+        assert all(shown(app, name) for name in DIET_FOODS)
+        assert not note(app).display
+        assert app.focused is not None and app.focused.id == "oily_fish"
+        await back_to_about(pilot, 2)
+
+        await to_diet(pilot, "vegetarian")
         assert not shown(app, "meat") and not shown(app, "oily_fish")
         assert shown(app, "eggs") and shown(app, "dairy_or_fortified")
         chain = app.screen.focus_chain
@@ -60,55 +86,26 @@ async def test_a_vegetarian_is_not_asked_about_meat_or_oily_fish_and_is_told_why
         await next_step(pilot)
         assert app.flow is not None
         assert app.flow.state.sections["diet"]["meat"] == "never"
+        assert app.screen.step_id == "lifestyle"
+        await back_to_about(pilot, 3)
 
+        await to_diet(pilot, "pescatarian")
+        assert not shown(app, "meat") and shown(app, "oily_fish")
+        assert str(note(app).content).startswith("You said you are pescatarian, so meat is not asked: it counts as")
+        await back_to_about(pilot, 2)
 
-async def test_a_vegan_is_asked_about_fortified_plant_drinks_not_dairy(tmp_path: Path) -> None:
-    app = app_at("diet", sections_with("vegan"), Storage(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await to_diet(pilot, "omnivore")
+        assert shown(app, "meat") and not note(app).display
+        assert "meat" in [widget.id for widget in app.screen.focus_chain]
+        await back_to_about(pilot, 2)
+
+        await to_diet(pilot, "vegan")
         assert not any(shown(app, name) for name in ("meat", "oily_fish", "eggs"))
         dairy = app.screen.query_one("#dairy_or_fortified", Choice)
         assert dairy.display and dairy.question == "Fortified plant drinks and yogurts"  # still asked
         words = str(note(app).content)
         assert "You said you are vegan, so oily fish, meat and eggs are not asked: each counts as Never." in words
         assert "The dairy question asks about fortified plant drinks and yogurts." in words
-
-
-async def test_an_omnivore_is_asked_everything_and_sees_no_note(tmp_path: Path) -> None:
-    app = app_at("diet", example_sections("healthy-adult"), Storage(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert all(shown(app, name) for name in DIET_FOODS)
-        assert not note(app).display
-        assert app.focused is not None and app.focused.id == "oily_fish"
-
-
-async def test_going_back_and_changing_the_diet_shows_and_hides_the_questions_again(tmp_path: Path) -> None:
-    app = app_at("about", sections_with("omnivore"), Storage(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await choose(pilot, "diet", "pescatarian")
-        await next_step(pilot)  # sun
-        await next_step(pilot)  # diet
-        assert app.screen.step_id == "diet"
-        assert not shown(app, "meat") and shown(app, "oily_fish")
-        assert str(note(app).content).startswith("You said you are pescatarian, so meat is not asked: it counts as")
-        await pilot.press("escape", "escape")  # back to About you
-        await pilot.pause()
-        assert app.screen.step_id == "about"
-        await choose(pilot, "diet", "omnivore")
-        await next_step(pilot)
-        await next_step(pilot)
-        assert app.screen.step_id == "diet"
-        assert shown(app, "meat") and not note(app).display
-        assert "meat" in [widget.id for widget in app.screen.focus_chain]
-        await pilot.press("escape", "escape")
-        await pilot.pause()
-        await choose(pilot, "diet", "vegan")
-        await next_step(pilot)
-        await next_step(pilot)
-        assert not shown(app, "eggs")
-        assert app.screen.query_one("#dairy_or_fortified", Choice).question == "Fortified plant drinks and yogurts"
 
 
 async def test_the_review_shows_a_known_answer_with_its_reason(tmp_path: Path) -> None:

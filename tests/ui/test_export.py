@@ -63,22 +63,6 @@ def asking(screen: ExportModal) -> bool:
     return screen.query_one("#export-replace").display
 
 
-async def test_the_name_offered_is_free_and_enter_writes_it(app: NutriTuiApp, session, home: Path) -> None:
-    created = session[1].created
-    first = home / export_name(created)
-    first.write_text("an earlier export of this result")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_export(pilot)
-        offered = Path(screen.query_one("#export-path", Input).value)
-        assert offered == home / export_name(created, 2)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ResultScreen)
-    assert first.read_text() == "an earlier export of this result"
-    assert "first visit" in offered.read_text(encoding="utf-8")
-    assert stat.S_IMODE(offered.stat().st_mode) == 0o600
-
-
 async def ask_about(pilot, target: Path) -> ExportModal:
     """Open the export, paste the name of an existing file and press Enter: the dialog asks."""
     screen = await open_export(pilot)
@@ -91,47 +75,47 @@ async def ask_about(pilot, target: Path) -> ExportModal:
     return screen
 
 
-async def test_an_existing_file_is_kept_unless_replace_is_chosen(app: NutriTuiApp, tmp_path: Path, home: Path) -> None:
-    target = tmp_path / "report.md"
+def existing(folder: Path) -> Path:
+    """``folder/report.md`` holding "keep me": a file the export is pointed at."""
+    folder.mkdir()
+    target = folder / "report.md"
     target.write_text("keep me")
-    target.chmod(0o644)
+    return target
+
+
+async def test_ctrl_e_offers_a_free_name_and_replaces_a_file_only_when_told(
+    app: NutriTuiApp, session, tmp_path: Path, home: Path
+) -> None:
+    """One result, exported four times: the name offered is free and Enter writes it; a held Enter never
+    replaces; changing the name stops the question; an existing file is kept unless Replace is chosen."""
+    created = session[1].created
+    first = home / export_name(created)
+    first.write_text("an earlier export of this result")
+    held, renamed, replaced = (existing(tmp_path / name) for name in ("held", "renamed", "replaced"))
+    replaced.chmod(0o644)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await ask_about(pilot, target)
-        await pilot.press("enter")  # Keep it
-        await pilot.pause()
-        assert not asking(screen) and "Not overwritten" in problem(screen)
-        assert app.focused is screen.query_one("#export-path", Input)
-        assert target.read_text() == "keep me"
-        await pilot.press("enter")  # asked again
-        await pilot.pause()
-        assert asking(screen)
-        await pilot.press("tab")
-        await pilot.pause()
-        assert app.focused is screen.query_one("#export-overwrite")
-        await pilot.press("enter")  # Replace
+        screen = await open_export(pilot)
+        offered = Path(screen.query_one("#export-path", Input).value)
+        assert offered == home / export_name(created, 2)
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
-    assert "first visit" in target.read_text(encoding="utf-8")
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "home", "report.md"]  # no temp file left
+        assert first.read_text() == "an earlier export of this result"
+        assert "first visit" in offered.read_text(encoding="utf-8")
+        assert stat.S_IMODE(offered.stat().st_mode) == 0o600
 
-
-async def test_a_held_enter_never_replaces(app: NutriTuiApp, tmp_path: Path, home: Path) -> None:
-    target = tmp_path / "report.md"
-    target.write_text("keep me")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await ask_about(pilot, target)
-        await pilot.press(*["enter"] * 9)  # one batch, as a held key or a fast typist delivers it
+        # A held Enter (one batch, as a held key or a fast typist delivers it) never replaces.
+        screen = await ask_about(pilot, held)
+        await pilot.press(*["enter"] * 9)
         await pilot.pause()
-        assert isinstance(app.screen, ExportModal) and screen.query_one("#export-path", Input).value == str(target)
-    assert target.read_text() == "keep me"
+        assert isinstance(app.screen, ExportModal) and screen.query_one("#export-path", Input).value == str(held)
+        assert held.read_text() == "keep me"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
 
-
-async def test_changing_the_name_stops_the_question(app: NutriTuiApp, tmp_path: Path, home: Path) -> None:
-    target = tmp_path / "report.md"
-    target.write_text("keep me")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await ask_about(pilot, target)
+        # Changing the name stops the question.
+        screen = await ask_about(pilot, renamed)
         await pilot.press("shift+tab")
         await pilot.pause()
         assert app.focused is screen.query_one("#export-path", Input)
@@ -141,8 +125,30 @@ async def test_changing_the_name_stops_the_question(app: NutriTuiApp, tmp_path: 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
-    assert target.read_text() == "keep me"
-    assert (tmp_path / "report.txt").is_file()
+        assert renamed.read_text() == "keep me"
+        assert (renamed.parent / "report.txt").is_file()
+
+        # Kept unless Replace is chosen.
+        screen = await ask_about(pilot, replaced)
+        await pilot.press("enter")  # Keep it
+        await pilot.pause()
+        assert not asking(screen) and "Not overwritten" in problem(screen)
+        assert app.focused is screen.query_one("#export-path", Input)
+        assert replaced.read_text() == "keep me"
+        await pilot.press("enter")  # asked again
+        await pilot.pause()
+        assert asking(screen)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#export-overwrite")
+        await pilot.press("enter")  # Replace
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+    assert held.read_text() == "keep me"
+    assert "first visit" in replaced.read_text(encoding="utf-8")
+    assert stat.S_IMODE(replaced.stat().st_mode) == 0o600
+    assert sorted(p.name for p in replaced.parent.iterdir()) == ["report.md"]  # no temp file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "held", "home", "renamed", "replaced"]
 
 
 async def test_the_report_exported_from_the_app_shows_progress_over_time(tmp_path: Path, home: Path) -> None:

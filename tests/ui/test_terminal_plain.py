@@ -9,6 +9,7 @@ cleanly, its answers kept, on Ctrl+D and Ctrl+C. No escape sequence reaches the 
 from __future__ import annotations
 
 import io
+import signal
 import subprocess
 from pathlib import Path
 
@@ -25,6 +26,11 @@ ESCAPE = "\x1b"
 
 
 def spawn(args: list[str], home: Path, **env: str) -> pexpect.spawn:
+    """``nutri-tui ARGS`` in a pseudo-terminal, with Ctrl+C interrupting it as in a person's terminal.
+
+    A test run started in the background by a script (``pytest &``, nohup, some CI runners) inherits SIGINT
+    ignored, and an ignored signal stays ignored across exec: Ctrl+C then did nothing and the Ctrl+C test
+    waited out its minute. The child's SIGINT is set back to the default before it starts."""
     return pexpect.spawn(
         installed_command(),
         args,
@@ -32,7 +38,12 @@ def spawn(args: list[str], home: Path, **env: str) -> pexpect.spawn:
         dimensions=(LINES, COLUMNS),
         encoding="utf-8",
         timeout=30,
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def finished(child: pexpect.spawn) -> tuple[str, int]:

@@ -16,8 +16,10 @@ from nutri_tui.storage import Storage
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.app import NutriTuiApp
 from nutri_tui.tui.screens.result import ResultScreen
+from nutri_tui.tui.screens.review import ReviewScreen
+from nutri_tui.tui.screens.wizard import WizardScreen
 from nutri_tui.tui.themes import HIGH_CONTRAST, SETTINGS_FILE
-from tests.pilot_helpers import app_at, example_sections, paste
+from tests.pilot_helpers import app_at, choose, example_sections, paste
 from tests.unit.test_high_contrast import AA, contrast, in_256_colours
 
 SIZE = (100, 32)
@@ -27,7 +29,7 @@ HC = HIGH_CONTRAST.name
 async def choose_command(pilot, words: str) -> None:
     """Ctrl+P, the words pasted into the command palette, Enter. Pasted: each letter typed there runs a search
     (and Pilot waits for it), and what these tests check is what the chosen theme does; the palette is
-    used letter by letter in test_wizard.py and test_app_smoke.py."""
+    used letter by letter in test_app_smoke.py."""
     await pilot.press("ctrl+p")
     await paste(pilot, words)
     await pilot.press("enter")
@@ -151,10 +153,10 @@ def textual_colour(colour):
 
 
 async def test_every_text_on_the_high_contrast_screens_meets_aa(tmp_path: Path) -> None:
+    """The theme chosen before (in the settings file), so each screen is drawn in it from the start."""
     found: list[str] = []
-    (tmp_path / "w").mkdir()
-    (tmp_path / "w" / SETTINGS_FILE).write_text(f'theme = "{HC}"\n', encoding="utf-8")
-    app = NutriTuiApp(storage=Storage(tmp_path / "w"))
+    (tmp_path / SETTINGS_FILE).write_text(f'theme = "{HC}"\n', encoding="utf-8")
+    app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         found += low_contrast_text(app, "welcome")
@@ -162,24 +164,31 @@ async def test_every_text_on_the_high_contrast_screens_meets_aa(tmp_path: Path) 
         await pilot.pause()
         found += low_contrast_text(app, "palette")
 
-    sections = example_sections("vegan")
-    for step, keys in (("about", ("tab",)), ("medicines", ("tab",)), ("review", ())):
-        app = app_at(step, sections, Storage(tmp_path / step))
-        async with app.run_test(size=SIZE) as pilot:
-            app.theme = HC
-            await pilot.pause()
-            found += low_contrast_text(app, step)  # placeholders, a focused number, the Next button
-            await pilot.press(*keys)
-            await pilot.pause()
-            found += low_contrast_text(app, f"{step}, focus moved")  # a focused choice, list
-
-    app = app_at("review", example_sections("older-several-medicines"), Storage(tmp_path / "result"))
+    # The vegan example's answers, Next from step to step: each step as it opens, and with the focus moved on.
+    app = app_at("about", example_sections("vegan"), Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        app.theme = HC
+        await pilot.pause()
+        assert app.theme == HC
+        for step in ("about", "sun", "diet", "lifestyle", "medicines", "symptoms", "back_pain"):
+            assert isinstance(app.screen, WizardScreen) and app.screen.step_id == step
+            if step in ("about", "medicines"):
+                found += low_contrast_text(app, step)  # placeholders, a focused number, the Next button
+                await pilot.press("tab")
+                await pilot.pause()
+                found += low_contrast_text(app, f"{step}, focus moved")  # a focused choice, list
+            if step == "about":
+                await choose(pilot, "pregnancy", "no")  # the one answer the example leaves out
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        found += low_contrast_text(app, "review")
+
+    app = app_at("review", example_sections("older-several-medicines"), Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.navigate(nav.Finish())
         await pilot.pause()
-        assert isinstance(app.screen, ResultScreen)
+        assert isinstance(app.screen, ResultScreen) and app.theme == HC
         for tab in "123":
             await pilot.press(tab)
             await pilot.pause()

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from nutri_tui.storage import Storage
 from nutri_tui.tui.screens.review import ReviewScreen
 from nutri_tui.tui.widgets.choice import Choice
@@ -38,39 +36,60 @@ def gaps(screen) -> dict[str, int]:
     return found
 
 
-@pytest.mark.parametrize("width", [120, 160, 200])
-async def test_the_answer_box_sits_near_its_question(tmp_path: Path, width: int) -> None:
+def near(screen, step: str) -> dict[str, int]:
+    """The step shown is ``step``, and every box on it sits near its question, within the first 80 columns."""
+    assert screen.step_id == step
+    found = gaps(screen)
+    assert found, step
+    assert max(found.values()) <= MOST_GAP, (step, found)  # before: 79 at 120 columns, 119 at 160
+    for widget in screen.form.query("Choice, NumberField"):
+        if widget.display:
+            assert widget.box_region.right <= 80, (step, widget.id, widget.box_region)
+    return found
+
+
+async def test_the_answer_box_sits_near_its_question_at_any_width(tmp_path: Path) -> None:
+    """The steps with boxes at 120 columns (Next through them), at 160 (Back through them) and at 200 (Next
+    again); then one form at 80 and at 160 columns: each box the same few columns after its question; then the
+    review at 160: each Edit button near its step."""
     app = app_at("about", example_sections("healthy-adult"), Storage(tmp_path))
-    async with app.run_test(size=(width, 40)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for step in STEPS_WITH_BOXES:
-            assert app.screen.step_id == step
-            found = gaps(app.screen)
-            assert found, step
-            assert max(found.values()) <= MOST_GAP, (step, found)  # before: 79 at 120 columns, 119 at 160
-            for widget in app.screen.form.query("Choice, NumberField"):
-                if widget.display:
-                    assert widget.box_region.right <= 80, (step, widget.id, widget.box_region)
+            near(app.screen, step)
             await pilot.press("ctrl+n")
             await pilot.pause()
-
-
-async def test_at_160_columns_the_gap_is_what_it_is_at_80(tmp_path: Path) -> None:
-    """The same form at 80 and at 160 columns: each box the same few columns after its question."""
-    measured = {}
-    for size in ((80, 40), (160, 40)):
-        app = app_at("sun", example_sections("healthy-adult"), Storage(tmp_path))
-        async with app.run_test(size=size) as pilot:
+        await resize(pilot, 160, 40)
+        for step in reversed(STEPS_WITH_BOXES):
+            await pilot.press("escape")
             await pilot.pause()
-            measured[size] = gaps(app.screen)
-    assert measured[(160, 40)] == measured[(80, 40)]
-    assert max(measured[(160, 40)].values()) <= MOST_GAP
+            near(app.screen, step)
+        await resize(pilot, 200, 40)
+        near(app.screen, STEPS_WITH_BOXES[0])
+        for step in STEPS_WITH_BOXES[1:]:
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            near(app.screen, step)
 
-
-async def test_the_review_keeps_each_edit_button_near_its_step(tmp_path: Path) -> None:
-    app = app_at("review", example_sections("healthy-adult"), Storage(tmp_path))
-    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("escape", "escape")
         await pilot.pause()
+        assert app.screen.step_id == "sun"
+        measured = {}
+        for size in ((80, 40), (160, 40)):
+            await resize(pilot, *size)
+            measured[size] = gaps(app.screen)
+        assert measured[(160, 40)] == measured[(80, 40)]
+        assert max(measured[(160, 40)].values()) <= MOST_GAP
+
+        for _ in range(6):  # diet, lifestyle, medicines, symptoms, back pain, then the review
+            await pilot.press("ctrl+n")
+            await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         for button in app.screen.query(".review-heading Button"):
             assert button.region.right <= 80, (button.id, button.region)
+
+
+async def resize(pilot, width: int, height: int) -> None:
+    await pilot.resize_terminal(width, height)
+    await pilot.pause()
+    assert pilot.app.size == (width, height)

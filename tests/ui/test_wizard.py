@@ -128,7 +128,9 @@ WALK = {
 
 
 async def test_older_person_on_ppi_and_metformin(tmp_path: Path) -> None:
-    """From the medicines step, the example's other answers given: omeprazole found by its brand name, by keyboard."""
+    """From the medicines step, the example's other answers given: omeprazole found by its brand name, by keyboard.
+    The review and the result then survive the terminal shrinking and growing, and at 60 columns the Sources tab
+    shows each address as one short line linking to the whole of it (issue 18)."""
     sections = example_sections("older-several-medicines")
     sections["health"]["medicines"] = ["metformin", "hydrochlorothiazide", "alendronate"]
     app = app_at("medicines", sections, Storage(tmp_path))
@@ -139,7 +141,13 @@ async def test_older_person_on_ppi_and_metformin(tmp_path: Path) -> None:
         await next_step(pilot)
         await next_step(pilot)
         assert on_step(app, "back_pain")  # prefilled from the example: every warning sign answered
-        screen = await to_result(pilot)
+        await next_step(pilot)  # back pain -> review
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.resize_terminal(30, 10)  # tiny, then back: the review keeps working
+        await pilot.resize_terminal(*SIZE)
+        await next_step(pilot)  # review -> result
+        screen = app.screen
+        assert isinstance(screen, ResultScreen)
         await pilot.press("4")  # Supplement cautions
         await pilot.pause()
         cautions = texts(screen.query_one("#cautions"))
@@ -152,6 +160,24 @@ async def test_older_person_on_ppi_and_metformin(tmp_path: Path) -> None:
         await pilot.pause()
         assert "you said: Outdoors uncovered a day:" in texts(app.screen)  # its reasons, each with the answer behind it
         await pilot.press("escape")
+        await pilot.pause()
+        for width, height in ((30, 10), (120, 40)):  # tiny, then wide: the result keeps working
+            await pilot.resize_terminal(width, height)
+            await pilot.press("2")
+            await pilot.pause()
+        assert app.screen is screen
+        # The Sources tab at 60 columns: a long address wrapped at the edge broke mid-word, unreadable and
+        # unopenable; each is a short label on one line, and terminals that know hyperlinks open the whole address.
+        await pilot.resize_terminal(60, 24)
+        await pilot.press("6")
+        await pilot.pause()
+        links = list(screen.query(".source-link").results(Static))
+        assert len(links) == len(screen.result.sources)
+        for link, source in zip(links, screen.result.sources, strict=True):
+            label = link.visual
+            assert link.size.height == 1  # never wrapped, whatever the width
+            assert {span.style.link for span in label.spans} == {source.url}  # the label opens the whole address
+            assert len(label.plain) <= 60 and "://" not in label.plain
 
 
 async def test_emergency_red_flag_interrupts_and_leads(tmp_path: Path) -> None:
@@ -186,20 +212,6 @@ async def test_emergency_red_flag_interrupts_and_leads(tmp_path: Path) -> None:
         assert "withheld" in texts(result_screen.query_one("#exercises"))
 
 
-async def test_back_keeps_the_answers_of_both_steps(tmp_path: Path) -> None:
-    app = NutriTuiApp(storage=Storage(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        await fill_about(pilot, "52", "female", "vegetarian")
-        await choose(pilot, "outdoor_minutes", "over_60")
-        await pilot.press("escape")  # back to About: answers kept
-        await pilot.pause()
-        assert on_step(app, "about")
-        assert app.screen.form.collect()["age"] == 52 and app.screen.form.collect()["diet"] == "vegetarian"
-        await next_step(pilot)
-        assert app.screen.form.collect()["outdoor_minutes"] == "over_60"  # kept when going back
-
-
 async def test_editing_a_step_from_the_review_comes_back_to_it(tmp_path: Path) -> None:
     app = app_at("review", example_sections("healthy-adult"), Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -220,10 +232,27 @@ async def test_editing_a_step_from_the_review_comes_back_to_it(tmp_path: Path) -
 
 async def test_next_on_an_incomplete_step_goes_to_what_is_missing_and_says_so(tmp_path: Path) -> None:
     """Ctrl+N on an incomplete step is never silently nothing: the step stays, the keys go to the first
-    question still to answer (or holding a wrong number), and a notice says what is missing."""
+    question still to answer (or holding a wrong number), and a notice says what is missing. On the way: the
+    welcome screen and the step survive a tiny, a wide and a narrow terminal; F1 opens the step's help; and
+    ctrl+q with an answer typed asks first (Escape stays, y quits)."""
     app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
+        await pilot.pause()
+        for width, height in ((20, 8), (200, 60), (80, 24)):  # the welcome screen
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+        await start(pilot)  # the first step
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert on_step(app, "about") and app.screen.query_one("#next").region.height >= 0
+        await pilot.resize_terminal(*SIZE)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Help: About you" in texts(app.screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert on_step(app, "about")
+
         await type_into(pilot, "age", "9")
         await pilot.pause()
         problems = str(app.screen.query_one("#problems", Static).content)
@@ -241,43 +270,7 @@ async def test_next_on_an_incomplete_step_goes_to_what_is_missing_and_says_so(tm
         await pilot.pause()
         assert on_step(app, "about") and app.focused is not None and app.focused.id == "sex"
 
-
-async def test_resume_after_an_interrupted_run(tmp_path: Path) -> None:
-    storage = Storage(tmp_path)
-    first = NutriTuiApp(storage=storage)
-    async with first.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        await fill_about(pilot, "38", "female", "pescatarian")
-        await choose(pilot, "skin_tone", "dark")
-        await next_step(pilot)  # draft saved on the diet step
-    # The first run ended without finishing (as after a closed terminal); a new launch offers to resume.
-    second = NutriTuiApp(storage=storage)
-    async with second.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert "Resume where you left off (Diet)" in str(second.screen.query_one("#resume").label)
-        await pilot.press("r")
-        await pilot.pause()
-        assert on_step(second, "diet")
-        assert second.flow is not None
-        assert second.flow.state.sections["about"]["diet"] == "pescatarian"
-        assert second.flow.state.sections["sun"]["skin_tone"] == "dark"
-
-
-async def test_quit_without_unsaved_work_does_not_ask(tmp_path: Path) -> None:
-    app = NutriTuiApp(storage=Storage(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-    assert app.return_code == 0
-
-
-async def test_quit_with_unsaved_work_asks_first(tmp_path: Path) -> None:
-    app = NutriTuiApp(storage=Storage(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        await type_into(pilot, "age", "40")
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q")  # the age typed is not saved yet
         await pilot.pause()
         assert "not saved" in texts(app.screen)
         await pilot.press("escape")  # cancel: still answering
@@ -290,65 +283,46 @@ async def test_quit_with_unsaved_work_asks_first(tmp_path: Path) -> None:
     assert app.return_code == 0
 
 
-async def test_help_opens_for_the_current_step(tmp_path: Path) -> None:
+async def test_back_keeps_the_answers_and_a_new_launch_resumes_them(tmp_path: Path) -> None:
+    """Escape goes back a step and Next forward again, the answers of both steps kept; then the run ends without
+    finishing (as after a closed terminal) and a new launch offers to resume where it was left."""
+    storage = Storage(tmp_path)
+    first = NutriTuiApp(storage=storage)
+    async with first.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await fill_about(pilot, "38", "female", "pescatarian")
+        await choose(pilot, "skin_tone", "dark")
+        await choose(pilot, "outdoor_minutes", "over_60")
+        await pilot.press("escape")  # back to About: answers kept
+        await pilot.pause()
+        assert on_step(first, "about")
+        assert first.screen.form.collect()["age"] == 38 and first.screen.form.collect()["diet"] == "pescatarian"
+        await next_step(pilot)
+        assert first.screen.form.collect()["outdoor_minutes"] == "over_60"  # kept when going back
+        await next_step(pilot)  # draft saved on the diet step
+    second = NutriTuiApp(storage=storage)
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Resume where you left off (Diet)" in str(second.screen.query_one("#resume").label)
+        await pilot.press("r")
+        await pilot.pause()
+        assert on_step(second, "diet")
+        assert second.flow is not None
+        assert second.flow.state.sections["about"]["diet"] == "pescatarian"
+        assert second.flow.state.sections["sun"]["skin_tone"] == "dark"
+        assert second.flow.state.sections["sun"]["outdoor_minutes"] == "over_60"
+
+
+async def test_quit_without_unsaved_work_does_not_ask(tmp_path: Path) -> None:
+    """Nothing typed on a step just opened, nor on the next one after Next (its pre-filled choices are not
+    changes): ctrl+q quits at once."""
     app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
-        await pilot.press("f1")
-        await pilot.pause()
-        assert "Help: About you" in texts(app.screen)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert on_step(app, "about")
-
-
-async def test_survives_resizing_at_every_screen(tmp_path: Path) -> None:
-    """Tiny, narrow, wide: every screen keeps working (and nothing raises) as the terminal changes."""
-    app = NutriTuiApp(storage=Storage(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        for width, height in ((20, 8), (200, 60), (80, 24)):  # the welcome screen
-            await pilot.resize_terminal(width, height)
-            await pilot.pause()
-        await start(pilot)  # the first step
-        await pilot.resize_terminal(50, 15)
-        await pilot.pause()
-        assert on_step(app, "about") and app.screen.query_one("#next").region.height >= 0
-    later = app_at("review", example_sections("older-several-medicines"), Storage(tmp_path))
-    async with later.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.resize_terminal(30, 10)
-        await pilot.pause()
-        await pilot.resize_terminal(*SIZE)
-        await next_step(pilot)  # review -> result
-        screen = later.screen
-        assert isinstance(screen, ResultScreen)
-        for width, height in ((30, 10), (120, 40)):
-            await pilot.resize_terminal(width, height)
-            await pilot.press("2")
-            await pilot.pause()
-        assert later.screen is screen
-
-
-async def test_high_contrast_theme_and_palette_commands(tmp_path: Path) -> None:
-    app = NutriTuiApp(storage=Storage(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert {"New assessment", "Past results", "High contrast", "Theme"} <= set(titles)
-        await pilot.press("ctrl+p", *"high contrast", "enter")
-        await pilot.pause()
-        assert app.theme == "nutri-high-contrast"
-
-
-async def test_opening_a_step_is_not_unsaved_work(tmp_path: Path) -> None:
-    """Pre-filled choices must not count as changes: quitting right after Next does not ask."""
-    app = NutriTuiApp(storage=Storage(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
+        assert not app.dirty
         await fill_about(pilot, "40", "female", "omnivore")
         await pilot.pause()
-        assert not app.dirty
+        assert on_step(app, "sun") and not app.dirty
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0

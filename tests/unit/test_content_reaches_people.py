@@ -9,6 +9,9 @@ in the tables below; a test fails when content gains one without a persona, so n
 
 from __future__ import annotations
 
+import functools
+import json
+
 import pytest
 
 from nutri_tui.content import ContentError, load_content
@@ -111,7 +114,14 @@ DERIVED_CONDITIONS = {
 
 
 def show(sections: dict) -> Outputs:
-    return outputs(sections, CONTENT)
+    """The outputs for these answers; worked out once per test process for each set of answers (the flag-everything
+    personas are read by a hundred of the tests below, and none changes what it is given)."""
+    return _shown(json.dumps(sections, sort_keys=True))
+
+
+@functools.cache
+def _shown(sections: str) -> Outputs:
+    return outputs(json.loads(sections), CONTENT)
 
 
 def assert_shown(seen: Outputs, text: str, what: str) -> None:

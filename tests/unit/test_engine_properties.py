@@ -95,25 +95,36 @@ answers_data = st.fixed_dictionaries(
     },
 )
 
-settings.register_profile("engine", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("engine")
+ENGINE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+"""150 generated answers for each invariant (a setting for these tests only: a profile loaded here applied to
+every hypothesis test in the process)."""
 
 
 def build(data: dict) -> Answers:
     return Answers.model_validate(data, context={"content": CONTENT})
 
 
+@ENGINE
 @given(answers_data)
-def test_assess_never_raises_and_is_deterministic(data: dict) -> None:
+def test_every_generated_result_keeps_the_engine_invariants(data: dict) -> None:
+    """One assessment per generated set of answers, and every invariant below checked on it: each was a test of
+    its own that generated its own 150 answers and assessed each, five times the work for the same 150 answers
+    per invariant."""
     answers = build(data)
-    first, second = assess(answers, CONTENT), assess(answers, CONTENT)
-    assert first == second
+    result = assess(answers, CONTENT)
+    never_raises_and_is_deterministic(answers, result)
+    red_flags_first_and_emergency_withholds_exercise(result)
+    every_reason_and_caution_cites_an_existing_source(result)
+    no_suggested_amount_exceeds_the_upper_limit(result)
+    no_food_or_amount_contradicts_a_safety_filter(answers, result)
+
+
+def never_raises_and_is_deterministic(answers: Answers, first: Assessment) -> None:
+    assert assess(answers, CONTENT) == first
     assert len(first.nutrients) == 10
 
 
-@given(answers_data)
-def test_red_flags_first_and_emergency_withholds_exercise(data: dict) -> None:
-    result = assess(build(data), CONTENT)
+def red_flags_first_and_emergency_withholds_exercise(result: Assessment) -> None:
     ranks = [URGENCY_RANK[f.urgency] for f in result.red_flags]
     assert ranks == sorted(ranks)
     # "Not sure" to an emergency sign is acted on as if it were yes, until a clinician rules it out.
@@ -143,9 +154,7 @@ def _all_cited(result: Assessment) -> set[str]:
     return cited
 
 
-@given(answers_data)
-def test_every_reason_and_caution_cites_an_existing_source(data: dict) -> None:
-    result = assess(build(data), CONTENT)
+def every_reason_and_caution_cites_an_existing_source(result: Assessment) -> None:
     for finding in result.nutrients:
         assert all(r.sources for r in finding.reasons)
         assert all(c.sources for c in finding.cautions)
@@ -155,9 +164,7 @@ def test_every_reason_and_caution_cites_an_existing_source(data: dict) -> None:
     assert cited <= {s.id for s in result.sources}
 
 
-@given(answers_data)
-def test_no_suggested_amount_exceeds_the_upper_limit(data: dict) -> None:
-    result = assess(build(data), CONTENT)
+def no_suggested_amount_exceeds_the_upper_limit(result: Assessment) -> None:
     for finding in result.nutrients:
         limit = finding.upper_limit
         if limit is None:
@@ -169,6 +176,7 @@ def test_no_suggested_amount_exceeds_the_upper_limit(data: dict) -> None:
             assert all(food.amount <= limit.amount for food in finding.foods)
 
 
+@ENGINE
 @given(answers_data, st.data())
 def test_adding_a_risk_factor_never_lowers_a_score(data: dict, draw: st.DataObject) -> None:
     """Adding a medicine, condition or symptom leaves every score equal or higher."""
@@ -184,6 +192,7 @@ def test_adding_a_risk_factor_never_lowers_a_score(data: dict, draw: st.DataObje
     assert all(after[n] >= before[n] for n in before), (kind, extra)
 
 
+@ENGINE
 @given(answers_data, st.sampled_from(CONTENT.rules.nutrient_rule))
 def test_a_rule_whose_answers_hold_always_gives_its_reason(data: dict, rule) -> None:
     """Whatever else was answered, a scoring rule whose answers hold shows up as a reason (explainability)."""
@@ -215,13 +224,10 @@ ADVICE_NUTRIENT = {rule.id: rule.nutrient for rule in CONTENT.rules.advice}
 FOOD_ADVICE = {(n.id, i.food_advice) for n in CONTENT.nutrients.values() for i in n.interactions if i.food_advice}
 
 
-@given(answers_data)
-def test_no_food_or_amount_contradicts_a_safety_filter(data: dict) -> None:
+def no_food_or_amount_contradicts_a_safety_filter(answers: Answers, result: Assessment) -> None:
     """Pregnancy, kidney disease, warfarin and every doctor-first caution hold in every generated profile."""
     from nutri_tui.engine.index import index_for
 
-    answers = build(data)
-    result = assess(answers, CONTENT)
     names = index_for(CONTENT).medicine_by_name
     classes = {c for m in answers.health.medicines for c in names[m.casefold()]}
     pregnant = answers.about.pregnancy in ("pregnant", "trying")

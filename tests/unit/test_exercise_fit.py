@@ -9,6 +9,8 @@ sentence that stops reaching the person does.
 
 from __future__ import annotations
 
+import functools
+import json
 import tomllib
 import typing
 
@@ -49,7 +51,14 @@ def pain(duration: str = "chronic", intensity: int = 5, **flags: str) -> dict:
 
 
 def show(sections: dict) -> Outputs:
-    return outputs(sections, CONTENT)
+    """The outputs for these answers, worked out once per test process for each set of answers (each situation's
+    persona is read by every caution the situation has; no test changes what it is given)."""
+    return _shown(json.dumps(sections, sort_keys=True))
+
+
+@functools.cache
+def _shown(sections: str) -> Outputs:
+    return outputs(json.loads(sections), CONTENT)
 
 
 def text_of(rule_id: str) -> str:
