@@ -21,14 +21,11 @@ this process. A failure to write it is never an error.
 from __future__ import annotations
 
 import contextlib
-import functools
-import json
 import os
 import sqlite3
 import stat
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -36,16 +33,11 @@ from nutri_tui import __version__
 from nutri_tui.models.summary_fields import ScoreSummary
 from nutri_tui.storage.index import (
     FileKey,
-    SavedSession,
     SessionEntry,
-    UnreadableSession,
-    checked_session,
-    from_record,
     moment_of,
     scores_of,
-    to_record,
-    valid_pairs,
 )
+from nutri_tui.storage.index_row import COLUMNS, UPSERT, row_values
 
 INDEX_NAME = ".index.sqlite"
 INDEX_FORMAT = 4
@@ -79,7 +71,6 @@ _ORDER = {
 }
 """The readable rows in each order: by time, ties by file name (oldest is newest reversed); by pain, ties
 newest first."""
-_COLUMNS = "rowid, name, created, label, pain, red_flag, top, content_version, instruments, reason"
 BATCH = 900
 """Rowids asked for in one query (SQLite allows 999 parameters by default in older builds)."""
 _DAMAGE = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
@@ -248,18 +239,18 @@ class SessionDB:
         return [r for (r,) in readable], [r for (r,) in broken]
 
     def all_rows(self) -> list[tuple[Any, ...]]:
-        """Every raw row (:data:`_COLUMNS`): the readable ones newest first, then the unreadable ones by name
+        """Every raw row (:data:`.index_row.COLUMNS`): the readable ones newest first, then the unreadable ones by name
         (one walk along each index, not a look-up per row: what a whole listing needs)."""
-        readable = self._read(f"SELECT {_COLUMNS} FROM files WHERE reason IS NULL ORDER BY {_ORDER['newest']}")
-        return readable + self._read(f"SELECT {_COLUMNS} FROM files WHERE reason IS NOT NULL ORDER BY name")
+        readable = self._read(f"SELECT {COLUMNS} FROM files WHERE reason IS NULL ORDER BY {_ORDER['newest']}")
+        return readable + self._read(f"SELECT {COLUMNS} FROM files WHERE reason IS NOT NULL ORDER BY name")
 
     def rows(self, rowids: Iterable[int]) -> dict[int, tuple[Any, ...]]:
-        """The raw rows (:data:`_COLUMNS`) for ``rowids``; a rowid no longer there is left out."""
+        """The raw rows (:data:`.index_row.COLUMNS`) for ``rowids``; a rowid no longer there is left out."""
         wanted = list(rowids)
         found: dict[int, tuple[Any, ...]] = {}
         for start in range(0, len(wanted), BATCH):
             part = wanted[start : start + BATCH]
-            query = f"SELECT {_COLUMNS} FROM files WHERE rowid IN ({','.join('?' * len(part))})"
+            query = f"SELECT {COLUMNS} FROM files WHERE rowid IN ({','.join('?' * len(part))})"
             found.update((row[0], row) for row in self._read(query, part))
         return found
 
@@ -292,10 +283,10 @@ class SessionDB:
 
     def put_many(self, items: Iterable[tuple[str, FileKey, SessionEntry]]) -> None:
         """Record each file's entry (one transaction); never an error (see :meth:`_writing`)."""
-        values = [_row_values(name, key, entry) for name, key, entry in items]
+        values = [row_values(name, key, entry) for name, key, entry in items]
         if not values:
             return
-        self._write(lambda db: db.executemany(_UPSERT, values))
+        self._write(lambda db: db.executemany(UPSERT, values))
 
     def put(self, name: str, key: FileKey, entry: SessionEntry) -> int | None:
         """Record one file's entry and return its rowid (None if the index could not take it)."""
@@ -306,16 +297,6 @@ class SessionDB:
         gone = [(name,) for name in names]
         if gone:
             self._write(lambda db: db.executemany("DELETE FROM files WHERE name = ?", gone))
-
-
-_UPSERT = (
-    "INSERT INTO files (name, size, mtime_ns, inode, sort_utc, pain, created, label, red_flag, top,"
-    " content_version, instruments, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    " ON CONFLICT (name) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,"
-    " inode = excluded.inode, sort_utc = excluded.sort_utc, pain = excluded.pain, created = excluded.created,"
-    " label = excluded.label, red_flag = excluded.red_flag, top = excluded.top,"
-    " content_version = excluded.content_version, instruments = excluded.instruments, reason = excluded.reason"
-)
 
 
 def _in_one_transaction(db: sqlite3.Connection, action: Callable[[sqlite3.Connection], object]) -> None:
@@ -329,56 +310,6 @@ def _in_one_transaction(db: sqlite3.Connection, action: Callable[[sqlite3.Connec
             db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
-
-
-def _row_values(name: str, key: FileKey, entry: SessionEntry) -> tuple[Any, ...]:
-    record = to_record(entry)
-    if isinstance(entry, UnreadableSession):
-        return (name, *key, None, None, None, None, None, None, None, None, record["reason"])
-    return (
-        name,
-        *key,
-        sort_key(entry),
-        record["pain"],
-        record["created"],
-        record["label"],
-        int(record["red_flag"]),
-        json.dumps(record["top"], separators=(",", ":")),
-        record["content_version"],
-        record["instruments"],
-        None,
-    )
-
-
-def sort_key(entry: SavedSession) -> str:
-    """The moment in UTC as text that sorts as time does (every zone brought to one)."""
-    return entry.created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
-
-
-def entry_from_row(folder: Path, row: tuple[Any, ...]) -> SessionEntry | None:
-    """A row as a list entry, checked as strictly as a session head (:func:`checked_session`); None if any
-    value is off (the caller then reads the file itself)."""
-    _, name, created, label, pain, red_flag, top, version, instruments, reason = row
-    if type(name) is not str or "/" in name or name.startswith("."):
-        return None
-    if reason is not None:
-        return from_record(folder / name, {"reason": reason})
-    pairs = top_pairs(top) if type(top) is str else None
-    flag = {0: False, 1: True}.get(red_flag) if type(red_flag) is int else None
-    scores = instruments if type(instruments) is str else None
-    return checked_session(folder / name, created, label, pain, flag, pairs, version, scores)
-
-
-@functools.lru_cache(maxsize=4096)
-def top_pairs(text: str) -> tuple[tuple[str, str], ...] | None:
-    """A row's ``top`` (JSON, as :func:`_row_values` writes it) as checked pairs, or None. Cached: a person's
-    results repeat the same few lists of nutrients, and parsing each again cost a quarter of a row's check."""
-    if len(text) > 4096:
-        return None
-    try:
-        return valid_pairs(json.loads(text))
-    except (ValueError, RecursionError):  # RecursionError: nested past what json can parse
-        return None
 
 
 def _code(error: sqlite3.Error) -> int:

@@ -20,7 +20,8 @@ from typing import TypeVar
 
 from nutri_tui.storage.heads import prefetch_heads, read_head
 from nutri_tui.storage.index import PREFETCH_MIN, FileKey, SavedSession, SessionEntry, UnreadableSession, file_key
-from nutri_tui.storage.index_db import Scored, SessionDB, entry_from_row
+from nutri_tui.storage.index_db import Scored, SessionDB
+from nutri_tui.storage.index_row import entry_from_row
 from nutri_tui.storage.private_files import (
     TEMP_SUFFIX,
     StorageError,
