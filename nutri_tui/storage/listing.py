@@ -41,7 +41,8 @@ NEVER_MATCHES: FileKey = (-1, -1, -1)
 
 
 class SessionRows:
-    """The results of one sessions folder, synced with its files when made (see :func:`synced`)."""
+    """The results of one sessions folder, read from its index: brought up to date with the files when made by
+    :func:`synced`, or later by :meth:`catch_up` when made by :func:`opened`."""
 
     def __init__(self, folder: Path, db: SessionDB | None) -> None:
         self.folder = folder
