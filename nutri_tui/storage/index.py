@@ -134,6 +134,11 @@ def from_record(path: Path, record: dict[str, Any] | None) -> SessionEntry | Non
         return None
 
 
+def pain_ok(pain: object) -> bool:
+    """A pain score as a summary holds it: none, or a whole number 0-10 (not a boolean)."""
+    return pain is None or (type(pain) is int and 0 <= pain <= 10)
+
+
 def valid_pairs(top: object) -> tuple[tuple[str, str], ...] | None:
     """``[["iron", "high"], ...]`` as pairs, if each is a nutrient id the knowledge base knows and ``high`` or
     ``moderate``, and there are at most :data:`TOP_NUTRIENTS`; else None."""
@@ -159,16 +164,13 @@ def checked_session(
 ) -> SavedSession | None:
     """A readable list entry from an index's values, or None if any is not as a session head would give it
     (``pairs`` from :func:`valid_pairs`, ``scores`` the kept text of the questionnaires' scores)."""
-    if type(red_flag) is not bool or not (pain is None or (type(pain) is int and 0 <= pain <= 10)):
+    if type(red_flag) is not bool or not pain_ok(pain):
         return None
     if type(label) is not str or len(label) > LABEL_MAX or label_fault(label) is not None:
         return None
     if type(version) is not str or not _VERSION.fullmatch(version) or pairs is None or scores is None:
         return None
-    try:
-        moment = moment_of(created)
-    except (TypeError, ValueError):
-        return None
+    moment = moment_of(created)
     instruments = scores_of(scores)
     if moment is None or instruments is None:
         return None
@@ -217,15 +219,16 @@ def _clean_string(value: object, limit: int) -> bool:
 
 
 def moment_of(text: object) -> datetime | None:
-    """A date-time with a zone between the years a session may have (see ``models.session.Moment``)."""
+    """A date-time with a zone between the years a session may have (see ``models.session.Moment``); None for
+    anything else (never an error: rows and heads come from files)."""
     if type(text) is not str or len(text) > 40:
         return None
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        return None
     try:
+        moment = datetime.fromisoformat(text)
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            return None
         year = moment.astimezone(UTC).year
-    except OverflowError:
+    except (ValueError, OverflowError):
         return None
     return moment if MIN_YEAR <= year <= MAX_YEAR else None
 

@@ -35,6 +35,7 @@ from nutri_tui.storage.index import (
     FileKey,
     SessionEntry,
     moment_of,
+    pain_ok,
     scores_of,
 )
 from nutri_tui.storage.index_row import COLUMNS, UPSERT, row_values
@@ -218,11 +219,6 @@ class SessionDB:
         rows = self._read("SELECT name, size, mtime_ns, inode FROM files")
         return {name: (size, mtime, inode) for name, size, mtime, inode in rows}
 
-    def keys(self) -> dict[str, tuple[int, FileKey]]:
-        """Every row's file name, with its rowid and the key of the file as it was read."""
-        rows = self._read("SELECT name, rowid, size, mtime_ns, inode FROM files")
-        return {name: (rowid, (size, mtime, inode)) for name, rowid, size, mtime, inode in rows}
-
     def count(self) -> int:
         rows = self._read("SELECT count(*) FROM files")
         return rows[0][0] if rows else 0
@@ -269,12 +265,9 @@ class SessionDB:
         rows = self._read(query)
         found = []
         for created, pain, instruments in rows:
-            try:
-                moment = moment_of(created)
-            except (TypeError, ValueError):
-                continue
+            moment = moment_of(created)
             scores = scores_of(instruments) if type(instruments) is str else None
-            if moment is None or scores is None or not (pain is None or (type(pain) is int and 0 <= pain <= 10)):
+            if moment is None or scores is None or not pain_ok(pain):
                 continue
             found.append(Scored(moment, pain, scores))
         return found
@@ -282,7 +275,7 @@ class SessionDB:
     # -- writing -----------------------------------------------------------------------------------
 
     def put_many(self, items: Iterable[tuple[str, FileKey, SessionEntry]]) -> None:
-        """Record each file's entry (one transaction); never an error (see :meth:`_writing`)."""
+        """Record each file's entry (one transaction); never an error (see :meth:`_write`)."""
         values = [row_values(name, key, entry) for name, key, entry in items]
         if not values:
             return

@@ -84,11 +84,11 @@ def row_search_text(row: tuple[object, ...], names: dict[str, str]) -> str:
     name, created, label, top, reason = row
     if reason is not None:
         return f"unreadable {name} {reason}".casefold()
+    moment = moment_of(created)
     try:
-        moment = moment_of(created)
         pairs = json.loads(top) if type(top) is str else []
-    except (TypeError, ValueError, OverflowError):
-        moment, pairs = None, []
+    except (ValueError, RecursionError):
+        pairs = []
     when = shown_time(moment) if moment is not None else ""
     ids = (
         [pair[0] for pair in pairs if type(pair) is list and pair and type(pair[0]) is str]
