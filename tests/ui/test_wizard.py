@@ -14,7 +14,7 @@ from nutri_tui.tui.screens.result import ResultScreen
 from nutri_tui.tui.screens.review import ReviewScreen
 from nutri_tui.tui.screens.welcome import WelcomeScreen
 from nutri_tui.tui.screens.wizard import WizardScreen
-from tests.pilot_helpers import answer_flags, app_at, choose, example_sections, tab_to, tick, type_into
+from tests.pilot_helpers import answer_flags, app_at, choose, example_sections, tab_to, tick, type_into, until
 from tests.plain_replies import plain_answers
 
 SIZE = (80, 24)
@@ -173,6 +173,8 @@ async def test_older_person_on_ppi_and_metformin(tmp_path: Path) -> None:
         await pilot.pause()
         links = list(screen.query(".source-link").results(Static))
         assert len(links) == len(screen.result.sources)
+        # The tab is built when first shown: its links are laid out on the next frame.
+        await until(pilot, lambda: all(link.size.height for link in links), "the Sources tab laid out")
         for link, source in zip(links, screen.result.sources, strict=True):
             label = link.visual
             assert link.size.height == 1  # never wrapped, whatever the width

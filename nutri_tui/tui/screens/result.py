@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
+from textual.widget import AwaitMount, Widget
 from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 
@@ -52,6 +53,15 @@ HELP = (
     "are not a diagnosis. Ctrl+S saves again with a label, Ctrl+E exports a report for a clinician."
 )
 
+
+PANE_TITLES = (
+    ("Deficiencies", "deficiencies"),
+    ("Foods", "foods"),
+    ("Supplement cautions", "cautions"),
+    ("Exercises", "exercises"),
+    ("Sources", "sources"),
+)
+"""The tabs after the Summary, in order: their content is built when first shown."""
 
 FOOD_COLUMNS = (10, 24, 13, 11)
 """Widths of the Foods table's nutrient, food, serving and amount columns: the table fits 80 columns."""
@@ -96,33 +106,48 @@ class ResultScreen(Screen[None]):
         self.saved_earlier = saved_earlier
         self.by_id = {f.id: f for f in self.result.nutrients}
         self.cite = Citations(self.result)
+        self._filled: dict[str, AwaitMount] = {}
+        """The tabs whose content is built, or being built (see ``_fill``); the Summary is composed."""
         self.back: Callable[[], None] | None = None
         """What Escape does instead of going home: set by the History screen that opened this result, so
         Escape returns to the past results as they were left."""
 
     def compose(self) -> ComposeResult:
-        result = self.result
         yield Header()
         with TabbedContent(initial="summary"):
             with TabPane("Summary", id="summary"), VerticalScroll():
                 yield from self._summary()
-            with TabPane("Deficiencies", id="deficiencies"), Horizontal():
-                yield OptionList(*self._nutrient_options(), id="deficiency-list")
-                with VerticalScroll(id="deficiency-detail"):
-                    yield Static("", id="detail", markup=False)
-            with TabPane("Foods", id="foods"):
-                yield from self._foods()
-            with TabPane("Supplement cautions", id="cautions"), VerticalScroll():
-                yield from self._cautions()
-            with TabPane("Exercises", id="exercises"), VerticalScroll():
-                yield from self._exercises()
-            with TabPane("Sources", id="sources"), VerticalScroll():
-                yield Static("Numbered as cited in the other tabs: [3] is source 3.", classes="muted", markup=False)
-                for source in result.sources:
-                    yield Static(self.cite.heading(source) + address_note(source), markup=False)
-                    yield source_link(source)
-                yield Static(DAGGER_LEGEND, classes="muted", markup=False)
+            # The other tabs are filled when first shown (``_fill``): most people read the plan first, and
+            # the Sources tab alone holds two widgets a source, which every later key paid for while hidden.
+            for title, pane_id in PANE_TITLES:
+                yield TabPane(title, id=pane_id)
         yield KeyBar()
+
+    @on(TabbedContent.TabActivated)
+    async def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id is not None:
+            await self._fill(event.pane.id)
+
+    async def _fill(self, pane_id: str) -> None:
+        """Build a tab's content the first time it is shown (said once, whichever way the tab was chosen)."""
+        if pane_id == "summary":  # composed with the screen
+            return
+        if pane_id not in self._filled:  # the tab key and the tab's event both ask: the second waits for the first
+            self._filled[pane_id] = self.query_one(f"#{pane_id}", TabPane).mount(self._pane_content(pane_id))
+        await self._filled[pane_id]
+
+    def _pane_content(self, pane_id: str) -> Widget:
+        if pane_id == "deficiencies":
+            first = self._details(self.result.nutrients[0].id)
+            detail = VerticalScroll(Static(first, id="detail", markup=False), id="deficiency-detail")
+            return Horizontal(OptionList(*self._nutrient_options(), id="deficiency-list"), detail)
+        if pane_id == "foods":  # one scrolling pane: the food cautions must never push the list out of reach
+            return VerticalScroll(*self._foods(), id="foods-pane")
+        if pane_id == "cautions":
+            return VerticalScroll(*self._cautions())
+        if pane_id == "exercises":
+            return VerticalScroll(*self._exercises())
+        return VerticalScroll(*self._sources())
 
     # --- tabs ------------------------------------------------------------------------
 
@@ -164,6 +189,13 @@ class ResultScreen(Screen[None]):
         yield from self._advice_list(STOP_HEADING, exercise_advice(result, "exercise_stop"))
         yield from self._advice_list("Looking after your back", other_advice(result))
 
+    def _sources(self) -> ComposeResult:
+        yield Static("Numbered as cited in the other tabs: [3] is source 3.", classes="muted", markup=False)
+        for source in self.result.sources:
+            yield Static(self.cite.heading(source) + address_note(source), markup=False)
+            yield source_link(source)
+        yield Static(DAGGER_LEGEND, classes="muted", markup=False)
+
     def _advice_list(self, title: str, items: tuple[Advice, ...]) -> ComposeResult:
         if items:
             yield Static(title, classes="heading", markup=False)
@@ -181,43 +213,41 @@ class ResultScreen(Screen[None]):
         result = self.result
         worth = [f for f in result.nutrients if f.level != "low" and f.foods]
         withheld = [f for f in result.nutrients if f.level != "low" and f.foods_withheld]
-        # One scrolling pane: the food cautions come first and must never push the list out of reach.
-        with VerticalScroll(id="foods-pane"):
-            for caution in result.food_cautions:
-                yield Static(f"! {caution.text}", classes="caution caution food-caution", markup=False)
-            for finding in withheld:
-                yield Static(f"{finding.name}: {finding.foods_withheld}", classes="note", markup=False)
-            if not worth:
-                yield Static(
-                    "No nutrient stands out from your answers, so no foods are singled out. "
-                    "The Deficiencies tab shows your targets.",
-                    markup=False,
-                )
-                return
+        for caution in result.food_cautions:
+            yield Static(f"! {caution.text}", classes="caution caution food-caution", markup=False)
+        for finding in withheld:
+            yield Static(f"{finding.name}: {finding.foods_withheld}", classes="note", markup=False)
+        if not worth:
             yield Static(
-                "Foods that fit your diet and allergies. ! or i: see the line under the list (W: why this nutrient)",
-                classes="muted",
+                "No nutrient stands out from your answers, so no foods are singled out. "
+                "The Deficiencies tab shows your targets.",
                 markup=False,
             )
-            table: DataTable = DataTable(id="food-table", cursor_type="row", zebra_stripes=True)
-            # Short columns fit 80 columns with no sideways scrolling; the line under the table says the
-            # highlighted food in full (name, serving, amount and any note).
-            table.add_columns("Nutrient", "Food", "Serving", "Amount", "/day", "")
-            for finding in worth:
-                for index, food in enumerate(finding.foods):
-                    servings = f"~{food.servings_to_target:g}" if food.servings_to_target else "-"
-                    cells = (
-                        shortened(finding.name, FOOD_COLUMNS[0]) if index == 0 else "",
-                        shortened(food.name, FOOD_COLUMNS[1]),
-                        shortened(food.serving, FOOD_COLUMNS[2]),
-                        shortened(f"{number(food.amount)} {food.unit}", FOOD_COLUMNS[3]),
-                        servings,
-                        "!" if food.advisories else ("i" if food.note or food.fortified else ""),
-                    )
-                    # Text cells: a str cell is parsed as markup, and a food named "[/]" crashed the table.
-                    table.add_row(*(Text(cell) for cell in cells), key=f"{finding.id}:{food.id}")
-            yield table
-            yield Static("", id="food-detail", classes="muted", markup=False)
+            return
+        yield Static(
+            "Foods that fit your diet and allergies. ! or i: see the line under the list (W: why this nutrient)",
+            classes="muted",
+            markup=False,
+        )
+        table: DataTable = DataTable(id="food-table", cursor_type="row", zebra_stripes=True)
+        # Short columns fit 80 columns with no sideways scrolling; the line under the table says the
+        # highlighted food in full (name, serving, amount and any note).
+        table.add_columns("Nutrient", "Food", "Serving", "Amount", "/day", "")
+        for finding in worth:
+            for index, food in enumerate(finding.foods):
+                servings = f"~{food.servings_to_target:g}" if food.servings_to_target else "-"
+                cells = (
+                    shortened(finding.name, FOOD_COLUMNS[0]) if index == 0 else "",
+                    shortened(food.name, FOOD_COLUMNS[1]),
+                    shortened(food.serving, FOOD_COLUMNS[2]),
+                    shortened(f"{number(food.amount)} {food.unit}", FOOD_COLUMNS[3]),
+                    servings,
+                    "!" if food.advisories else ("i" if food.note or food.fortified else ""),
+                )
+                # Text cells: a str cell is parsed as markup, and a food named "[/]" crashed the table.
+                table.add_row(*(Text(cell) for cell in cells), key=f"{finding.id}:{food.id}")
+        yield table
+        yield Static("", id="food-detail", classes="muted", markup=False)
 
     @on(DataTable.RowHighlighted, "#food-table")
     def _food_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -277,16 +307,16 @@ class ResultScreen(Screen[None]):
 
     # --- interaction ---------------------------------------------------------------
 
-    def on_mount(self) -> None:
-        self._show_detail(self.result.nutrients[0].id)
-
     @on(OptionList.OptionHighlighted, "#deficiency-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id:
             self._show_detail(event.option.id)
 
     def _show_detail(self, nutrient_id: str) -> None:
-        self.query_one("#detail", Static).update(finding_details(self.by_id[nutrient_id], self.cite, self.content))
+        self.query_one("#detail", Static).update(self._details(nutrient_id))
+
+    def _details(self, nutrient_id: str) -> str:
+        return finding_details(self.by_id[nutrient_id], self.cite, self.content)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -305,12 +335,13 @@ class ResultScreen(Screen[None]):
             return self.by_id[row_key.split(":")[0]]
         return self.result.nutrients[0]
 
-    def action_tab(self, index: int) -> None:
+    async def action_tab(self, index: int) -> None:
         """Show a tab and put the keyboard in it, so its content can be scrolled and chosen at once."""
         tabbed = self.query_one_optional(TabbedContent)
         if tabbed is None:  # a number key that came before the screen was built (keys come fast)
             return
         tabbed.active = self.TABS[index]
+        await self._fill(self.TABS[index])
         pane = self.query_one(f"#{self.TABS[index]}", TabPane)
         # Every pane holds a list, a table or a scrolling view; the tab row is the fallback all the same,
         # so a pane built differently can never crash the key (it did for a Foods tab with no foods).
