@@ -182,8 +182,10 @@ class Course:
             if each is not last:
                 self.console.say(f"{each.title}:")
                 last = each
-            lines = answer_lines(question, sections, self.content)
-            self.console.say(*(f"{number}. {line.strip().removeprefix('‼ ')}" for line in lines))
+            first, *more = (line.strip().removeprefix("‼ ") for line in answer_lines(question, sections, self.content))
+            # One number a question: the lines after the first (the warning signs answered yes, under their
+            # count) are items of it, not numbered again (43 said twice read as two answers to change).
+            self.console.say(f"{number}. {first}", *(f"- {line}" for line in more))
 
     def _review(self) -> int:
         assert self.flow is not None
