@@ -1,8 +1,13 @@
 """The content cache (``nutri_tui/content/cache.py``): written privately, reused only when it is exactly the
 knowledge base these files and this code give, and refused (then rebuilt) on any doubt, never a crash.
 
-Every test works on its own copy of the content (``content_copy``), so the loaded content kept per folder in
-this process never stands in for the cache; ``private_home`` puts the cache in the test's own folder.
+The content is checked once for this module (``_first_load``, a copy of the content folder loaded with
+``disk_cache``) and each test gets a copy of the cache file that load wrote, in its own data folder
+(``private_home``): checking the files and writing the cache took a third of a second, and most tests here
+only damage or move that file. The tests that edit the content, or look at what the first load itself
+leaves behind, load their own copy of the folder (``fresh_cached``). The shared load is kept out of the
+content this process keeps per folder, and a test that loads again forgets that first (``new_process``),
+so the loaded content never stands in for the cache.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import shutil
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +24,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from nutri_tui.content import Content, ContentError, cache, load_content, loader, snapshot
+from nutri_tui.content import Content, ContentError, cache, find_content_dir, load_content, loader, snapshot
 from nutri_tui.content.loader import Files
 from nutri_tui.paths import cache_dir
 
@@ -60,15 +66,47 @@ def new_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(loader, "_loaded", {})
 
 
+@pytest.fixture(scope="module")
+def _first_load(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Content, bytes]:
+    """A copy of the content folder loaded once with ``disk_cache`` into a data folder of its own: the folder,
+    the content its files gave, and the cache file that load wrote. No test may change the folder."""
+    root = tmp_path_factory.mktemp("cached-content") / "content"
+    shutil.copytree(find_content_dir(), root)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NUTRI_TUI_HOME", str(tmp_path_factory.mktemp("first-load-home")))
+        patch.setattr(loader, "_loaded", {})  # not kept in this process: a later load must find the cache
+        content = load_content(root, disk_cache=True)
+        written = cache_file().read_bytes()
+        assert cache.read(key_of(root), root.resolve()) is not None  # so each copy is a cache that is taken
+    return root.resolve(), content, written
+
+
 @pytest.fixture
-def cached(content_copy: Path) -> tuple[Path, Content]:
-    """A content folder whose cache has just been written, and the content its files gave."""
+def cached(_first_load: tuple[Path, Content, bytes], private_home: Path) -> tuple[Path, Content]:
+    """A content folder whose cache has just been written, and the content its files gave: the cache file of
+    the module's first load, put in this test's data folder as that load left it (0600, in a 0700 folder)."""
+    root, content, written = _first_load
+    folder = cache_dir()
+    folder.mkdir(mode=0o700)
+    os.chmod(folder, 0o700)
+    fd = os.open(folder / cache.FILE_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, written)
+    finally:
+        os.close(fd)
+    os.chmod(folder / cache.FILE_NAME, 0o600)
+    return root, content
+
+
+@pytest.fixture
+def fresh_cached(content_copy: Path) -> tuple[Path, Content]:
+    """A content folder of this test's own, loaded with ``disk_cache``: its cache written by that very load."""
     content = load_content(content_copy, disk_cache=True)
     assert cache_file().is_file()
     return content_copy.resolve(), content
 
 
-def test_the_cache_is_in_the_data_home_and_private(cached: tuple[Path, Content], private_home: Path) -> None:
+def test_the_cache_is_in_the_data_home_and_private(fresh_cached: tuple[Path, Content], private_home: Path) -> None:
     assert cache_dir() == private_home / "cache"
     assert stat.S_IMODE(os.stat(cache_dir()).st_mode) == 0o700
     assert stat.S_IMODE(os.stat(cache_file()).st_mode) == 0o600
@@ -107,8 +145,8 @@ def test_a_second_load_in_another_process_reads_the_cache(cached: tuple[Path, Co
 # --- refused: the key ------------------------------------------------------------------------------------
 
 
-def test_another_content_is_another_key(cached: tuple[Path, Content]) -> None:
-    root, _ = cached
+def test_another_content_is_another_key(fresh_cached: tuple[Path, Content]) -> None:
+    root, _ = fresh_cached
     key = key_of(root)
     path = root / "nutrients" / "iron.toml"
     path.write_bytes(path.read_bytes() + b"\n# a comment changes the bytes, so the key\n")
@@ -133,8 +171,10 @@ def test_a_file_that_cannot_be_read_gives_no_key(content_copy: Path) -> None:
         load_content(content_copy, disk_cache=True)
 
 
-def test_content_broken_after_caching_is_reported_as_without_a_cache(cached: tuple[Path, Content], monkeypatch) -> None:
-    root, _ = cached
+def test_content_broken_after_caching_is_reported_as_without_a_cache(
+    fresh_cached: tuple[Path, Content], monkeypatch
+) -> None:
+    root, _ = fresh_cached
     path = root / "nutrients" / "iron.toml"
     path.write_text(path.read_text().replace('unit = "mg"', 'unit = "g"', 1))
     new_process(monkeypatch)

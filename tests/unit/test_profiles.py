@@ -10,6 +10,7 @@ import hashlib
 import os
 import shutil
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -130,7 +131,8 @@ def test_a_hostile_name_is_only_ever_a_name(tmp_path: Path, hostile: str) -> Non
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.text(max_size=80))
 def test_any_name_either_makes_a_profile_inside_the_folder_or_is_refused(tmp_path_factory, name: str) -> None:
-    data = tmp_path_factory.mktemp("any") / "data"
+    # A new folder for each example; mkdtemp, since mktemp numbers each folder by listing all those made before.
+    data = Path(tempfile.mkdtemp(prefix="any-", dir=tmp_path_factory.getbasetemp())) / "data"
     try:
         made = create_profile(data, name)
     except NameNotUsable:

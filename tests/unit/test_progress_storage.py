@@ -16,7 +16,6 @@ import json
 import os
 import shutil
 import tomllib
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from nutri_tui.storage import SavedSession, Storage, UnreadableSession, make_ses
 from nutri_tui.storage.heads import _WRITTEN_HEAD, _parse_head
 from nutri_tui.storage.index_db import INDEX_FORMAT
 from tests.index_rows import forge_row, forget_index, index_meta, index_rows
+from tests.unit._saved import SavedOnce
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SCHEMA_4 = DATA / "session-schema-4.toml"
@@ -50,15 +50,22 @@ def store(private_home: Path) -> Storage:
     return Storage()
 
 
-@pytest.fixture
-def scored(content: Content, make_answers: Callable[..., Answers]) -> Session:
+@pytest.fixture(scope="module")
+def scored(content: Content) -> Session:
     """Both questionnaires complete, as in the recorded schema-4 file."""
     recorded = tomllib.loads(SCHEMA_4.read_text(encoding="utf-8"))["answers"]
-    answers = make_answers(
-        back_pain={"areas": ["lower"], "intensity": 5, "start_back": recorded["back_pain"]["start_back"]},
-        lifestyle={"phq4": recorded["lifestyle"]["phq4"]},
-    )
+    sections = {
+        "back_pain": {"areas": ["lower"], "intensity": 5, "start_back": recorded["back_pain"]["start_back"]},
+        "lifestyle": {"phq4": recorded["lifestyle"]["phq4"]},
+    }
+    answers = Answers.model_validate(sections, context={"content": content})
     return make_session(answers, assess(answers, content), content.version, label="scored", now=NOW)
+
+
+@pytest.fixture(scope="module")
+def saved(scored: Session, tmp_path_factory: pytest.TempPathFactory) -> SavedOnce:
+    """``scored`` saved once, copied into each test that only needs it saved (``tests/unit/_saved.py``)."""
+    return SavedOnce(tmp_path_factory.mktemp("saved"), scored)
 
 
 class Reads:
@@ -114,9 +121,9 @@ def test_an_incomplete_questionnaire_is_not_summarised(store: Storage, content: 
 
 
 def test_a_summary_whose_scores_disagree_at_the_same_size_is_corrected_when_opened(
-    store: Storage, scored: Session
+    store: Storage, scored: Session, saved: SavedOnce
 ) -> None:
-    path = store.save_session(scored)
+    path = saved.into(store)
     path.write_bytes(path.read_bytes().replace(b'total = 7, band = "high"', b'total = 8, band = "high"'))
     before = path.read_bytes()
     [entry] = store.list_sessions()
@@ -149,9 +156,9 @@ def test_a_summary_whose_scores_disagree_at_the_same_size_is_corrected_when_open
     ],
 )
 def test_malformed_scores_in_a_summary_make_the_file_unreadable_with_a_reason(
-    store: Storage, scored: Session, written: bytes, reason: str
+    store: Storage, saved: SavedOnce, written: bytes, reason: str
 ) -> None:
-    path = store.save_session(scored)
+    path = saved.into(store)
     data = path.read_bytes()
     start = data.index(b"\ninstruments = ") + 1
     edited = data[:start] + written + data[data.index(b"\n", start) :]
@@ -183,13 +190,13 @@ def test_a_recorded_schema_4_file_without_scores_in_its_summary_lists_them_from_
 
 
 def test_an_older_nutri_tuis_json_index_is_left_alone_and_the_files_list_as_without_it(
-    store: Storage, scored: Session, monkeypatch: pytest.MonkeyPatch
+    store: Storage, saved: SavedOnce, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Its records (format 2: no scores) match the files' keys and lie; none is used, and the file stays as it was
     for that older version. Each file is read once, exactly as a first listing without it reads them."""
     old = copy_in(store, SCHEMA_3)  # schema 3: before the questionnaires
     recorded = copy_in(store, SCHEMA_4)  # schema 4 without scores in its summary
-    current = store.save_session(scored)
+    current = saved.into(store)
     reads = Reads(monkeypatch)
     without = {e.path.name: e for e in store.list_sessions()}
     whole_without = sorted(reads.whole)
@@ -246,8 +253,8 @@ def test_an_older_nutri_tuis_json_index_is_left_alone_and_the_files_list_as_with
         4.5,
     ],
 )
-def test_a_malformed_score_in_the_index_is_not_trusted(store: Storage, scored: Session, bad: Any) -> None:
-    path = store.save_session(scored)
+def test_a_malformed_score_in_the_index_is_not_trusted(store: Storage, saved: SavedOnce, bad: Any) -> None:
+    path = saved.into(store)
     store.list_sessions()
     good = index_rows(store)[path.name]
     forge_row(store, path.name, instruments=bad)

@@ -15,20 +15,40 @@ from nutri_tui import __version__
 from nutri_tui.content import load_content
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
+from nutri_tui.models.session import Session
 from nutri_tui.storage import SavedSession, Storage, UnreadableSession, index_db, listing, make_session
 from nutri_tui.storage.index_db import INDEX_FORMAT, INDEX_NAME, SessionDB, is_index_file
 from tests.index_rows import forge, forge_row, forget_index, index_meta, index_objects, index_path, index_rows
+from tests.unit._saved import SavedOnce
 
 OURS = index_db._OURS
 """Everything the index's schema holds as nutri-tui makes it: nothing else may be in it."""
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Storage:
+def first_session() -> Session:
     content = load_content()
     answers = Answers.model_validate({"back_pain": {"intensity": 4}}, context={"content": content})
+    return make_session(answers, assess(answers, content), content.version, "first")
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory: pytest.TempPathFactory) -> SavedOnce:
+    return SavedOnce(tmp_path_factory.mktemp("saved"), first_session())
+
+
+@pytest.fixture
+def store(tmp_path: Path, saved: SavedOnce) -> Storage:
+    """A folder holding one session, "first", as ``save_session`` wrote it (saved once, then copied in)."""
     storage = Storage(tmp_path)
-    storage.save_session(make_session(answers, assess(answers, content), content.version, "first"))
+    saved.into(storage)
+    return storage
+
+
+@pytest.fixture
+def just_saved(tmp_path: Path) -> Storage:
+    """A folder in which ``save_session`` has just saved "first"."""
+    storage = Storage(tmp_path)
+    storage.save_session(first_session())
     return storage
 
 
@@ -41,7 +61,8 @@ def only_first(store: Storage) -> None:
     assert index_meta(store) == {"format": str(INDEX_FORMAT), "app": __version__}
 
 
-def test_saving_leaves_the_index_alone_and_listing_fills_it_privately(store: Storage) -> None:
+def test_saving_leaves_the_index_alone_and_listing_fills_it_privately(just_saved: Storage) -> None:
+    store = just_saved
     index = index_path(store)
     assert not index.exists()  # a save costs the same however long the history (see Storage.save_session)
     old_umask = os.umask(0)  # private whatever the umask: the mode is set, not inherited

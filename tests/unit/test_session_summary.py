@@ -351,6 +351,8 @@ def test_a_recorded_schema_1_file_loads_migrates_and_lists(store: Storage, tmp_p
 
 
 # -- the fast head parser agrees with tomllib ---------------------------------------------------------
+# Not derandomized: each run tries new texts (and hypothesis keeps any that failed), so 200, 250 and 150
+# examples a run (half of what they were) still add up across runs, at about a second all three.
 
 PIECES = [
     "a = 1",
@@ -393,7 +395,7 @@ PIECES = [
 ]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=8), st.sampled_from(["\n", "\r\n"]))
 def test_the_fast_head_parser_agrees_with_tomllib(lines: list[str], newline: str) -> None:
     text = newline.join(lines) + newline
@@ -439,7 +441,7 @@ def written_heads(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(written_heads())
 def test_the_written_head_pattern_agrees_with_tomllib(text: str) -> None:
     assert_parsed_alike(text)
@@ -461,7 +463,7 @@ PLAIN_SCORE = st.builds(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(PLAIN_SCORE, max_size=3))
 def test_the_written_scores_pattern_agrees_with_tomllib(scores: list[str]) -> None:
     """Heads as the writer makes them but for their scores, so the fast path is taken whenever it can be
