@@ -29,11 +29,10 @@ class SourceMasks:
         listed = tuple(refs.values())
         self._listed = (1 << len(listed)) - 1
         self._listed_bytes = (len(listed) + 7) // 8
-        # _by_byte[i][b]: the sources whose bits are set in value b of the mask's i-th byte, in order.
-        self._by_byte = tuple(
-            tuple(tuple(ref for bit, ref in enumerate(listed[start : start + 8]) if b >> bit & 1) for b in range(256))
-            for start in range(0, len(listed), 8)
-        )
+        self._eights = tuple(listed[start : start + 8] for start in range(0, len(listed), 8))
+        # _by_byte[i][b]: the sources whose bits are set in value b of the mask's i-th byte, in order; each made
+        # when first met (making all 256 of every byte up front was most of a first assessment's time).
+        self._by_byte: tuple[list[tuple[SourceRef, ...] | None], ...] = tuple([None] * 256 for _ in self._eights)
 
     def of(self, source_ids: Iterable[str]) -> int:
         mask = 0
@@ -54,9 +53,12 @@ class SourceMasks:
     def refs(self, mask: int) -> tuple[SourceRef, ...]:
         """The sources in a mask in sources.toml order, leaving out ids it does not list (as a result lists them)."""
         found: list[SourceRef] = []
-        for table, byte in zip(
-            self._by_byte, (mask & self._listed).to_bytes(self._listed_bytes, "little"), strict=True
+        for table, eight, byte in zip(
+            self._by_byte, self._eights, (mask & self._listed).to_bytes(self._listed_bytes, "little"), strict=True
         ):
             if byte:
-                found += table[byte]
+                refs = table[byte]
+                if refs is None:
+                    refs = table[byte] = tuple(ref for bit, ref in enumerate(eight) if byte >> bit & 1)
+                found += refs
         return tuple(found)

@@ -13,8 +13,7 @@ The engine compiles these into plain functions (:mod:`nutri_tui.engine.checks`);
 that every field exists, that values are allowed choices and that class ids exist.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: see the note in models/content.py (forward references are quoted).
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -48,11 +47,11 @@ class When(BaseModel):
     """For ``health.medicines``: true when any medicine given belongs to one of these classes."""
     blank: bool = False
     """True: holds when the answer was left blank (no age given, drinks not said)."""
-    any: tuple[When, ...] = ()
+    any: tuple["When", ...] = ()
     """Alternatives: true when at least one of these tests holds."""
-    all: tuple[When, ...] = ()
+    all: tuple["When", ...] = ()
     """True when every one of these holds (a group inside ``any``)."""
-    none: tuple[When, ...] = ()
+    none: tuple["When", ...] = ()
     """True when not one of these holds."""
 
     @property
@@ -61,11 +60,11 @@ class When(BaseModel):
         return next((name for name in ("any", "all", "none") if getattr(self, name)), None)
 
     @property
-    def members(self) -> tuple[When, ...]:
+    def members(self) -> tuple["When", ...]:
         return self.any or self.all or self.none
 
     @model_validator(mode="after")
-    def _one_test(self) -> When:
+    def _one_test(self) -> "When":
         groups = [name for name in ("any", "all", "none") if getattr(self, name)]
         if groups:
             if len(groups) > 1 or self.field is not None or self.conditions():

@@ -11,8 +11,7 @@ and the result suggests involving a parent or doctor. A missing age is allowed
 ("prefer not to say"): the result then uses the adult 31-50 values and says so.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: see the note in models/content.py (forward references are quoted).
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -64,7 +63,7 @@ class About(Section):
         return age
 
     @model_validator(mode="after")
-    def _pregnancy_possible(self) -> About:
+    def _pregnancy_possible(self) -> "About":
         if self.pregnancy in ("pregnant", "trying", "breastfeeding") and self.sex == "male":
             raise ValueError(f"pregnancy: {self.pregnancy!r} does not fit sex 'male'")
         return self
@@ -252,7 +251,7 @@ class Answers(Section):
         return data
 
     @model_validator(mode="after")
-    def _pregnancy_in_one_place(self) -> Answers:
+    def _pregnancy_in_one_place(self) -> "Answers":
         for condition in ("pregnancy", "breastfeeding"):
             if condition in self.health.conditions:
                 raise ValueError(f"health.conditions: give {condition!r} as about.pregnancy, not as a condition")

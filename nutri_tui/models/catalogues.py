@@ -5,8 +5,7 @@ Like :mod:`nutri_tui.models.content` (nutrients, sources and the shared vocabula
 that makes a claim cites sources; the loader cross-checks ids after every file loads.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: see the note in models/content.py (forward references are quoted).
 from collections.abc import Callable
 from typing import Annotated, Literal
 
@@ -115,7 +114,7 @@ class RedFlag(Cited):
     more urgent than each answer alone (a past cancer and pain spreading down a leg)."""
 
     @model_validator(mode="after")
-    def _raised_somehow(self) -> RedFlag:
+    def _raised_somehow(self) -> "RedFlag":
         if not self.asked and not self.implied_by:
             raise ValueError("a flag that is never asked needs implied_by")
         return self
@@ -160,7 +159,7 @@ class ExerciseCaution(Strict):
     """The caution is not yet confirmed against its source (the fact sheet's dagger): shown with a dagger."""
 
     @model_validator(mode="after")
-    def _one_place(self) -> ExerciseCaution:
+    def _one_place(self) -> "ExerciseCaution":
         if self.exclude + self.first + self.last > 1:
             raise ValueError("give at most one of 'exclude', 'first' and 'last'")
         return self
@@ -182,7 +181,7 @@ class Exercise(Cited):
     water". Empty for most exercises."""
 
     @model_validator(mode="after")
-    def _every_duration(self) -> Exercise:
+    def _every_duration(self) -> "Exercise":
         missing = [d for d in ("acute", "subacute", "chronic") if d not in self.fit]
         if missing:
             raise ValueError(f"fit: missing duration(s): {', '.join(missing)}")
@@ -215,7 +214,7 @@ class FoodRule(Cited):
     """Said once in the result where the rule applies, and with every food it annotates (action note)."""
 
     @model_validator(mode="after")
-    def _some_foods(self) -> FoodRule:
+    def _some_foods(self) -> "FoodRule":
         if not self.tags and self.over_topic_limit is None:
             raise ValueError("give 'tags', 'over_topic_limit' or both: which foods does the rule act on?")
         return self

@@ -8,8 +8,8 @@ and shown as such. Cross-references (source ids, medicine and condition ids,
 nutrient ids) are checked by :mod:`nutri_tui.content` after every file loads.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in the model modules: pydantic would then compile and evaluate each
+# annotation's text when it makes the class (about a quarter of making them, measured). Forward references are quoted.
 import datetime as dt
 from typing import Annotated, Literal
 
@@ -194,7 +194,7 @@ class Note(Statement):
     must ask a doctor first about it."""
 
     @model_validator(mode="after")
-    def _background_is_plain(self) -> Note:
+    def _background_is_plain(self) -> "Note":
         if self.background and (self.when or self.severity or self.flagged_only):
             raise ValueError("a background note cannot also have 'when', 'severity' or 'flagged_only'")
         return self
@@ -215,7 +215,7 @@ class Targets(Cited):
     note: str = ""
 
     @model_validator(mode="after")
-    def _every_stage(self) -> Targets:
+    def _every_stage(self) -> "Targets":
         missing = [s for s in LIFE_STAGES if s not in self.values]
         if missing:
             raise ValueError(f"missing life stage(s): {', '.join(missing)}")
@@ -230,7 +230,7 @@ class UpperLimit(Cited):
     note: Text
 
     @model_validator(mode="after")
-    def _bands_match_kind(self) -> UpperLimit:
+    def _bands_match_kind(self) -> "UpperLimit":
         if self.applies_to == "none_set":
             if self.values:
                 raise ValueError("values must be empty when applies_to is 'none_set'")
@@ -276,7 +276,7 @@ class Interaction(Cited):
     """Advice to eat more of the nutrient; shown only where the result lists foods for it."""
 
     @model_validator(mode="after")
-    def _one_partner(self) -> Interaction:
+    def _one_partner(self) -> "Interaction":
         if (self.medicine is None) == (self.condition is None):
             raise ValueError("give exactly one of 'medicine' or 'condition'")
         if self.scope == "diet" and self.severity != "doctor_first":
@@ -330,7 +330,7 @@ class Nutrient(Strict):
     foods: tuple[Food, ...] = Field(min_length=8)
 
     @model_validator(mode="after")
-    def _units_and_amounts(self) -> Nutrient:
+    def _units_and_amounts(self) -> "Nutrient":
         expected = NUTRIENT_UNITS[self.id]
         if self.unit != expected:
             raise ValueError(f"unit {self.unit!r} does not match {self.id} (expected {expected!r})")

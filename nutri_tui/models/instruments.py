@@ -11,8 +11,7 @@ A file is checked as a whole: items numbered 1, 2, 3... in order, every referenc
 possible set of answers falls in exactly one band (worked out from the scores, not sampled).
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: see the note in models/content.py (forward references are quoted).
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -46,7 +45,7 @@ class AnswerSet(Strict):
     answers: tuple[InstrumentAnswer, ...] = Field(min_length=2, max_length=10)
 
     @model_validator(mode="after")
-    def _distinct(self) -> AnswerSet:
+    def _distinct(self) -> "AnswerSet":
         for what, values in (("id", [a.id for a in self.answers]), ("text", [a.text for a in self.answers])):
             repeated = _repeated(values)
             if repeated is not None:
@@ -89,7 +88,7 @@ class ScoreTest(Strict):
     at_most: Annotated[int, Field(ge=0, strict=True)] | None = None
 
     @model_validator(mode="after")
-    def _a_bound(self) -> ScoreTest:
+    def _a_bound(self) -> "ScoreTest":
         if self.at_least is None and self.at_most is None:
             raise ValueError("give 'at_least', 'at_most' or both")
         return self
@@ -145,7 +144,7 @@ class Instrument(Cited):
     """Said once with the follow-ups, when any applies: where to get help urgently."""
 
     @model_validator(mode="after")
-    def _whole(self) -> Instrument:
+    def _whole(self) -> "Instrument":
         for key, ids in (
             ("answer_set", [s.id for s in self.answer_set]),
             ("item", [i.id for i in self.item]),

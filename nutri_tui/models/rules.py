@@ -9,8 +9,7 @@ which deliberately never feeds a nutrient score: no source shows stress causes
 these deficiencies.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: see the note in models/content.py (forward references are quoted).
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -73,7 +72,7 @@ class Levels(Strict):
     moderate: Weight
 
     @model_validator(mode="after")
-    def _ordered(self) -> Levels:
+    def _ordered(self) -> "Levels":
         if self.moderate >= self.high:
             raise ValueError("moderate must be below high")
         return self
@@ -113,7 +112,7 @@ class PainChange(Cited):
     """What the threshold is and where it comes from, in words; it names both numbers."""
 
     @model_validator(mode="after")
-    def _says_its_numbers(self) -> PainChange:
+    def _says_its_numbers(self) -> "PainChange":
         for said in (f"{self.points} points", f"{self.percent}%"):
             if said not in self.text:
                 raise ValueError(f"text: must say {said!r}, as the numbers do")
