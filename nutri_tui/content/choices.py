@@ -53,8 +53,20 @@ def _needs_other_row(class_id: str, examples: Iterable[str]) -> bool:
     return all(example.casefold() != class_id.casefold() for example in examples)
 
 
+_ROWS: tuple[Content, tuple[list[MedicineChoice], dict[str, str]]] | None = None
+"""The rows of the content last asked about: it is immutable, and each medicine typed (in the wizard's step and
+in plain mode) asked for the whole table again, about 2.7 ms each time. One slot: a process has one content."""
+
+
 def _medicine_rows(content: Content) -> tuple[list[MedicineChoice], dict[str, str]]:
     """The rows, and the row (its value) that each accepted answer is ticked as, by the answer casefolded."""
+    global _ROWS
+    if _ROWS is None or _ROWS[0] is not content:
+        _ROWS = (content, _build_medicine_rows(content))
+    return _ROWS[1]
+
+
+def _build_medicine_rows(content: Content) -> tuple[list[MedicineChoice], dict[str, str]]:
     row_of: dict[str, str] = {}
     also: dict[str, list[str]] = {}  # a row's value -> more words that find it (brands, salts)
     combinations: dict[tuple[tuple[str, ...], str], list] = {}
@@ -102,7 +114,7 @@ def _medicine_rows(content: Content) -> tuple[list[MedicineChoice], dict[str, st
 
 
 def medicine_choices(content: Content) -> list[MedicineChoice]:
-    return _medicine_rows(content)[0]
+    return list(_medicine_rows(content)[0])  # a copy: the kept rows are never changed by a caller
 
 
 def medicine_rows(answers: Iterable[str], content: Content) -> list[str]:
