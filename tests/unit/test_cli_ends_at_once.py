@@ -1,7 +1,7 @@
 """``nutri-tui assess`` run as a process of its own ends without the interpreter's teardown (``end_now`` in
 ``nutri_tui/cli/main.py``), and nothing a person or a tool sees changes: the same output through a pipe, the same
-exit codes and error lines as ``main([...])`` in a process that exits as usual; an exit handler, a profiler or a
-tracer still gets its turn (the process then exits as usual)."""
+exit codes and error lines as ``main([...])`` called in this process, which never ends it; an exit handler, a
+profiler or a tracer still gets its turn (the process then exits as usual)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli_run import run
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "healthy-adult.toml"
@@ -33,21 +35,26 @@ def as_the_command(home: Path, *args: str, before: str = "") -> subprocess.Compl
     return child(home, before + code + RETURNED, *args)
 
 
-def exits_as_usual(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``main([...])`` given its arguments, as tests and other callers do: never ends the process itself."""
-    return child(home, "import sys\nfrom nutri_tui.cli import main\ncode = main(sys.argv[1:])\n" + RETURNED, *args)
+def exits_as_usual(capsys: pytest.CaptureFixture[str], home: Path, *args: str) -> tuple[int, str, str]:
+    """``main([...])`` given its arguments, in this process, as tests and other callers do: it returns (the
+    process goes on), so this is the output and exit code of the usual exit."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NUTRI_TUI_HOME", str(home))
+        return run(capsys, *args)
 
 
 @pytest.mark.parametrize("extra", [(), ("--json",)])
-def test_the_command_ends_at_once_and_prints_the_same(tmp_path: Path, extra: tuple[str, ...]) -> None:
-    usual = exits_as_usual(tmp_path, "assess", str(EXAMPLE), *extra)  # the first also leaves the content cache
+def test_the_command_ends_at_once_and_prints_the_same(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, extra: tuple[str, ...]
+) -> None:
+    code, out, err = exits_as_usual(capsys, tmp_path, "assess", str(EXAMPLE), *extra)  # leaves the content cache
     fast = as_the_command(tmp_path, "assess", str(EXAMPLE), *extra)
-    assert usual.returncode == fast.returncode == 0
-    assert usual.stderr == "main returned\n" and fast.stderr == ""  # the process ended in main()
-    assert fast.stdout == usual.stdout and len(fast.stdout) > 1000
+    assert code == fast.returncode == 0
+    assert err == fast.stderr == ""  # the process ended in main(): "main returned" never came
+    assert fast.stdout == out and len(fast.stdout) > 1000
 
 
-def test_bad_input_ends_at_once_with_the_same_line_and_code(tmp_path: Path) -> None:
+def test_bad_input_ends_at_once_with_the_same_line_and_code(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[about]\nage = 9\n", encoding="utf-8")
     for args in (
@@ -55,10 +62,10 @@ def test_bad_input_ends_at_once_with_the_same_line_and_code(tmp_path: Path) -> N
         ("assess", str(tmp_path / "missing.toml")),
         ("assess", str(EXAMPLE), "--label", "x"),
     ):
-        usual, fast = exits_as_usual(tmp_path, *args), as_the_command(tmp_path, *args)
-        assert usual.returncode == fast.returncode == 2, args
-        assert usual.stderr == fast.stderr + "main returned\n" and fast.stderr.count("\n") == 1, args
-        assert usual.stdout == fast.stdout == "", args
+        (code, out, err), fast = exits_as_usual(capsys, tmp_path, *args), as_the_command(tmp_path, *args)
+        assert code == fast.returncode == 2, args
+        assert err == fast.stderr and fast.stderr.count("\n") == 1, args  # and no "main returned" after it
+        assert out == fast.stdout == "", args
 
 
 def test_an_exit_handler_still_runs(tmp_path: Path) -> None:
