@@ -12,14 +12,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.style import Style
 from textual.widget import AwaitMount, Widget
 from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 
-from nutri_tui.models.assessment import Advice, NutrientFinding, SourceRef
+from nutri_tui.models.assessment import Advice, NutrientFinding
 from nutri_tui.models.session import Session
-from nutri_tui.reports.citations import DAGGER_LEGEND, Citations, address_note, link_label
+from nutri_tui.reports.citations import Citations
 from nutri_tui.reports.phrases import SEVERITY_WORD, UNCONFIRMED, URGENCY_SYMBOL, level_tag, personal_cautions
 from nutri_tui.reports.plan import action_plan, exercise_advice, other_advice
 from nutri_tui.reports.result_text import (
@@ -32,10 +31,11 @@ from nutri_tui.reports.result_text import (
     target_text,
 )
 from nutri_tui.storage import StorageError
-from nutri_tui.text import clean_text, number, shortened
+from nutri_tui.text import number, shortened
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.export_modal import ExportModal
 from nutri_tui.tui.screens.label_modal import LabelModal
+from nutri_tui.tui.screens.result_sources import sources_pane
 from nutri_tui.tui.screens.why import WhyModal
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
@@ -147,7 +147,7 @@ class ResultScreen(Screen[None]):
             return VerticalScroll(*self._cautions())
         if pane_id == "exercises":
             return VerticalScroll(*self._exercises())
-        return VerticalScroll(*self._sources())
+        return VerticalScroll(*sources_pane(self.result, self.cite))
 
     # --- tabs ------------------------------------------------------------------------
 
@@ -188,13 +188,6 @@ class ResultScreen(Screen[None]):
             yield Static(exercise_text(exercise, self.cite), classes="card", markup=False)
         yield from self._advice_list(STOP_HEADING, exercise_advice(result, "exercise_stop"))
         yield from self._advice_list("Looking after your back", other_advice(result))
-
-    def _sources(self) -> ComposeResult:
-        yield Static("Numbered as cited in the other tabs: [3] is source 3.", classes="muted", markup=False)
-        for source in self.result.sources:
-            yield Static(self.cite.heading(source) + address_note(source), markup=False)
-            yield source_link(source)
-        yield Static(DAGGER_LEGEND, classes="muted", markup=False)
 
     def _advice_list(self, title: str, items: tuple[Advice, ...]) -> ComposeResult:
         if items:
@@ -396,11 +389,3 @@ class ResultScreen(Screen[None]):
 
     def _open_why(self, finding: NutrientFinding) -> None:
         self.app.push_screen(WhyModal(finding, self.cite, self.content))
-
-
-def source_link(source: SourceRef) -> Static:
-    """A source's address as a short label that is a terminal hyperlink to the whole address: a long address
-    wrapped at the screen's edge broke mid-word and could not be copied or opened. The label never wraps
-    (one line, cut with an ellipsis if the screen is narrow); the link carries the full address."""
-    label = Content.styled(link_label(source), Style(link=clean_text(source.url)))
-    return Static(label, classes="source-link", markup=False)
