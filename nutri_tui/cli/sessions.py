@@ -16,6 +16,7 @@ import functools
 import json
 import os
 import sys
+from json.encoder import encode_basestring_ascii as _text  # a string as json.dumps writes it (ASCII only)
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -103,10 +104,12 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
         except StorageError as error:
             return fail(str(error), EXIT_STORAGE)
     if args.json:
-        rows = [_entry_json(entry, profile.name) for profile, _, entries in listed for entry in entries]
-        # Indented for a person at a terminal; one line for a pipe or a file, where Python's C encoder writes
-        # 10,000 sessions in a tenth of the time the indenting (pure Python) encoder takes.
-        print(json.dumps(rows, indent=2 if sys.stdout.isatty() else None))
+        if sys.stdout.isatty():  # indented for a person at a terminal
+            rows = [_entry_json(entry, profile.name) for profile, _, entries in listed for entry in entries]
+            print(json.dumps(rows, indent=2))
+        else:  # one line for a pipe or a file: what json.dumps(rows) writes, a sixth of the time for 10,000
+            texts = [_entry_text(entry, _text(profile.name)) for profile, _, entries in listed for entry in entries]
+            print(f"[{', '.join(texts)}]")
         return EXIT_OK
     names = _nutrient_names()
     for number, (profile, storage, entries) in enumerate(listed):
@@ -167,6 +170,32 @@ def _entry_json(entry: SessionEntry, profile: str) -> dict[str, Any]:
         # Each complete questionnaire's score: with created and pain_intensity, the series over time.
         "instruments": _scores_json(entry.instruments),
     }
+
+
+def _entry_text(entry: SessionEntry, profile: str) -> str:
+    """``json.dumps(_entry_json(entry, name))`` where ``profile`` is the name as JSON: each string by json's own
+    (C) string encoder, each list of nutrients or scores encoded once (a history repeats a few)."""
+    path = _text(str(entry.path))
+    if not entry.readable:
+        return f'{{"path": {path}, "profile": {profile}, "readable": false, "reason": {_text(entry.reason)}}}'
+    pain = "null" if entry.pain_intensity is None else int.__repr__(entry.pain_intensity)
+    flag = "true" if entry.red_flag else "false"
+    return (
+        f'{{"path": {path}, "profile": {profile}, "readable": true, "created": {_text(entry.created.isoformat())},'
+        f' "label": {_text(entry.label)}, "pain_intensity": {pain}, "red_flag": {flag},'
+        f' "top_nutrients": {_top_text(entry.top_nutrients)}, "content_version": {_text(entry.content_version)},'
+        f' "instruments": {_scores_text(entry.instruments)}}}'
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _top_text(top: tuple[tuple[str, str], ...]) -> str:
+    return json.dumps(_top_json(top))
+
+
+@functools.lru_cache(maxsize=1024)
+def _scores_text(scores: tuple[ScoreSummary, ...]) -> str:
+    return json.dumps(_scores_json(scores))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -12,6 +12,7 @@ Anything else means "read the whole file", which is the truth. When many files n
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import tomllib
@@ -160,13 +161,28 @@ def _as_written(raw: bytes, path: Path, size: int) -> SavedSession | None:
     schema, app, content, created, label, pain, red_flag, top = match.groups()[:8]
     if int(schema) != SESSION_SCHEMA_VERSION or not _VERSION.fullmatch(app) or not _MOMENT.fullmatch(created):
         return None
-    scores = []
-    for score_id, total, band, subscales in _SCORES.findall(match["scores"]):
-        scores.append(" ".join((score_id, total, band, *(f"{k}={v}" for k, v in _SUBSCALE.findall(subscales)))))
-    pairs = valid_pairs([list(pair) for pair in _PAIRS.findall(top)])
+    pairs = _pairs(top) if len(top) <= 1024 else None  # longer: more than ten pairs, or ids no nutrient has
+    written = match["scores"]
+    scores = _scores(written) if len(written) <= 4096 else _scores.__wrapped__(written)  # cached only if short
     return checked_session(
-        path, created, label, None if pain is None else int(pain), red_flag == "true", pairs, content, ";".join(scores)
+        path, created, label, None if pain is None else int(pain), red_flag == "true", pairs, content, scores
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _pairs(top: str) -> tuple[tuple[str, str], ...] | None:
+    """A written head's ``top_nutrients`` as checked pairs. Cached, as each of these: a first listing reads
+    thousands of heads that repeat a few lists (checking each again was a sixth of the listing's time)."""
+    return valid_pairs([list(pair) for pair in _PAIRS.findall(top)])
+
+
+@functools.lru_cache(maxsize=1024)
+def _scores(written: str) -> str:
+    """A written head's ``instruments`` as the index keeps them (``phq4 4 mild anxiety=3;...``)."""
+    scores = []
+    for score_id, total, band, subscales in _SCORES.findall(written):
+        scores.append(" ".join((score_id, total, band, *(f"{k}={v}" for k, v in _SUBSCALE.findall(subscales)))))
+    return ";".join(scores)
 
 
 def _head_end(data: bytes, searched: int) -> int:

@@ -27,45 +27,48 @@ import stat
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from nutri_tui import __version__
-from nutri_tui.models.summary_fields import ScoreSummary
-from nutri_tui.storage.index import (
-    FileKey,
-    SessionEntry,
-    moment_of,
-    pain_ok,
-    scores_of,
-)
+from nutri_tui.storage.index import FileKey, SessionEntry
 from nutri_tui.storage.index_row import COLUMNS, UPSERT, row_values
+from nutri_tui.storage.index_search import search_key
 
 INDEX_NAME = ".index.sqlite"
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 """Bumped when a row changes meaning (1-3 were the JSON index ``.index.json``, which older versions keep
-using: it is left where it is)."""
+using: it is left where it is; 5 added the filter's search texts)."""
 SORTS = ("newest", "oldest", "pain")
 _CREATE = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
     "CREATE TABLE files (name TEXT NOT NULL UNIQUE, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
     " inode INTEGER NOT NULL, sort_utc TEXT, pain INTEGER, created TEXT, label TEXT, red_flag INTEGER,"
-    " top TEXT, content_version TEXT, instruments TEXT, reason TEXT)",
+    " top TEXT, content_version TEXT, instruments TEXT, reason TEXT, search TEXT, nutrients INTEGER)",
     # Partial indexes of the readable rows, in the orders the history asks for: an order is then a walk
-    # along one index that never touches the table (0.43 s at 100,000 rows without, 0.03 s with).
-    "CREATE INDEX files_by_time ON files (sort_utc, name) WHERE reason IS NULL",
-    "CREATE INDEX files_by_pain ON files (COALESCE(pain, -1), sort_utc, name) WHERE reason IS NULL",
-    "CREATE INDEX files_unreadable ON files (name) WHERE reason IS NOT NULL",
+    # along one index that never touches the table (0.43 s at 100,000 rows without, 0.03 s with), and the
+    # filter's query (index_query.py) reads the search text and nutrients from the same index. ``reason`` is
+    # in each because the queries name it (``WHERE reason IS NULL``): without it, SQLite before 3.45 reads
+    # the table for every row (a quarter of a second for a filter that finds nothing in 100,000).
+    "CREATE INDEX files_by_time ON files (sort_utc, name, search, nutrients, reason) WHERE reason IS NULL",
+    "CREATE INDEX files_by_pain ON files (COALESCE(pain, -1), sort_utc, name, search, nutrients, reason, pain)"
+    " WHERE reason IS NULL",
+    "CREATE INDEX files_unreadable ON files (name, search, reason) WHERE reason IS NOT NULL",
+    "CREATE INDEX files_unsearched ON files (name) WHERE search IS NULL",
+    # The time zone and nutrient list the search texts were made for (index_search.search_key).
+    "CREATE TABLE searched (key TEXT NOT NULL)",
 )
 _OURS = {
     ("table", "meta"),
     ("table", "files"),
+    ("table", "searched"),
     ("index", "files_by_time"),
     ("index", "files_by_pain"),
     ("index", "files_unreadable"),
+    ("index", "files_unsearched"),
     ("index", "sqlite_autoindex_meta_1"),
     ("index", "sqlite_autoindex_files_1"),
 }
-_ORDER = {
+ORDER = {
     "newest": "sort_utc DESC, name DESC",
     "oldest": "sort_utc ASC, name ASC",
     "pain": "COALESCE(pain, -1) DESC, sort_utc DESC, name DESC",
@@ -87,14 +90,6 @@ _UNAVAILABLE = (
 """What SQLite says when the disk, not the index, fails a read."""
 
 
-class Scored(NamedTuple):
-    """A readable result as the progress over time reads it (see ``reports.progress.Scored``)."""
-
-    created: Any
-    pain_intensity: int | None
-    instruments: tuple[ScoreSummary, ...]
-
-
 class SessionDB:
     """The index of one sessions folder, open for this process (safe to use from a worker thread)."""
 
@@ -104,8 +99,9 @@ class SessionDB:
         self._lock = threading.RLock()
         self.on_disk = True
         """False when the index lives in memory for this process (see the module's docstring)."""
+        self.closed = False
         self.restarts = 0
-        """How many times the index had to start again, empty, since it was opened (see :meth:`_read`)."""
+        """How many times the index had to start again, empty, since it was opened (see :meth:`read`)."""
         self._db = self._open()
 
     # -- opening -----------------------------------------------------------------------------------
@@ -156,14 +152,22 @@ class SessionDB:
                 )
 
     def close(self) -> None:
+        """Closed for good: what is asked of it afterwards (a thread finishing late) finds nothing, writes nothing."""
+        with self._lock:
+            self.closed = True
+            self._disconnect()
+
+    def _disconnect(self) -> None:
         with self._lock, contextlib.suppress(sqlite3.Error):
             self._db.close()
 
-    def _write(self, action: Callable[[sqlite3.Connection], object]) -> None:
+    def write(self, action: Callable[[sqlite3.Connection], object]) -> None:
         """One transaction. If the disk refuses it (full, read-only, locked by another nutri-tui for too
         long), this process carries on with a copy of the index in memory; a damaged index is made again
-        (see :meth:`_read`); never an error."""
+        (see :meth:`read`); never an error."""
         with self._lock:
+            if self.closed:
+                return
             try:
                 _in_one_transaction(self._db, action)
                 return
@@ -177,12 +181,14 @@ class SessionDB:
             with contextlib.suppress(sqlite3.Error):
                 _in_one_transaction(self._db, action)
 
-    def _read(self, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
+    def read(self, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
         """The rows a query finds; never an error. SQLite finds a damaged page only when it reads it (opening
         reads the first page and the schema): the index is then deleted and made again, empty, so the files
         are read again. If the disk fails it (locked out for too long, an I/O error), this process carries on
         with an empty index in memory. Either way :attr:`restarts` counts it (a mistake in a query raises)."""
         with self._lock:
+            if self.closed:
+                return []
             try:
                 return self._db.execute(sql, parameters).fetchall()
             except sqlite3.Error as error:
@@ -194,7 +200,7 @@ class SessionDB:
     def _start_again(self, damaged: bool) -> None:
         """An empty index: a damaged one is deleted and made again on disk; otherwise one in memory."""
         self.restarts += 1
-        self.close()
+        self._disconnect()
         if damaged and self.on_disk:
             with contextlib.suppress(OSError):
                 remove_index(self.path)
@@ -209,77 +215,83 @@ class SessionDB:
         except sqlite3.Error:
             memory.close()
             memory = self._in_memory()
-        self.close()
+        self._disconnect()
         self._db, self.on_disk = memory, False
 
     # -- reading -----------------------------------------------------------------------------------
 
     def file_keys(self) -> dict[str, FileKey]:
-        """Every row's file name, with the key of the file as it was read (for bringing the index up to date)."""
-        rows = self._read("SELECT name, size, mtime_ns, inode FROM files")
+        """Every row's file name, with the key of the file as it was read."""
+        rows = self.read("SELECT name, size, mtime_ns, inode FROM files")
         return {name: (size, mtime, inode) for name, size, mtime, inode in rows}
 
+    def keys_of(self, names: Sequence[str]) -> dict[str, FileKey]:
+        """The key each of ``names`` (at most :data:`BATCH`) was read with, for those the index has a row of."""
+        rows = self.read(
+            f"SELECT name, size, mtime_ns, inode FROM files WHERE name IN ({','.join('?' * len(names))})", names
+        )
+        return {name: (size, mtime, inode) for name, size, mtime, inode in rows}
+
+    def names(self, after: str, limit: int) -> list[str]:
+        """Up to ``limit`` rows' file names after ``after``, in order (to find the files that have gone)."""
+        return [
+            name for (name,) in self.read("SELECT name FROM files WHERE name > ? ORDER BY name LIMIT ?", (after, limit))
+        ]
+
     def count(self) -> int:
-        rows = self._read("SELECT count(*) FROM files")
+        rows = self.read("SELECT count(*) FROM files")
         return rows[0][0] if rows else 0
 
     def rowid_of(self, name: str) -> int | None:
         """The rowid of one file's row (an indexed lookup, not a scan)."""
-        rows = self._read("SELECT rowid FROM files WHERE name = ?", (name,))
+        rows = self.read("SELECT rowid FROM files WHERE name = ?", (name,))
         return rows[0][0] if rows else None
 
     def order(self, sort: str) -> tuple[list[int], list[int]]:
         """The rowids of the readable files in ``sort`` order, and of the unreadable ones by name."""
-        readable = self._read(f"SELECT rowid FROM files WHERE reason IS NULL ORDER BY {_ORDER[sort]}")
-        broken = self._read("SELECT rowid FROM files WHERE reason IS NOT NULL ORDER BY name")
+        readable = self.read(f"SELECT rowid FROM files WHERE reason IS NULL ORDER BY {ORDER[sort]}")
+        broken = self.read("SELECT rowid FROM files WHERE reason IS NOT NULL ORDER BY name")
         return [r for (r,) in readable], [r for (r,) in broken]
 
     def all_rows(self) -> list[tuple[Any, ...]]:
         """Every raw row (:data:`.index_row.COLUMNS`): the readable ones newest first, then the unreadable ones by name
         (one walk along each index, not a look-up per row: what a whole listing needs)."""
-        readable = self._read(f"SELECT {COLUMNS} FROM files WHERE reason IS NULL ORDER BY {_ORDER['newest']}")
-        return readable + self._read(f"SELECT {COLUMNS} FROM files WHERE reason IS NOT NULL ORDER BY name")
+        readable = self.read(f"SELECT {COLUMNS} FROM files WHERE reason IS NULL ORDER BY {ORDER['newest']}")
+        return readable + self.read(f"SELECT {COLUMNS} FROM files WHERE reason IS NOT NULL ORDER BY name")
 
     def rows(self, rowids: Iterable[int]) -> dict[int, tuple[Any, ...]]:
-        """The raw rows (:data:`.index_row.COLUMNS`) for ``rowids``; a rowid no longer there is left out."""
+        """The raw rows (:data:`.index_row.COLUMNS`, then ``search, nutrients``) for ``rowids``; a rowid no
+        longer there is left out."""
         wanted = list(rowids)
         found: dict[int, tuple[Any, ...]] = {}
         for start in range(0, len(wanted), BATCH):
             part = wanted[start : start + BATCH]
-            query = f"SELECT {COLUMNS} FROM files WHERE rowid IN ({','.join('?' * len(part))})"
-            found.update((row[0], row) for row in self._read(query, part))
+            query = f"SELECT {COLUMNS}, search, nutrients FROM files WHERE rowid IN ({','.join('?' * len(part))})"
+            found.update((row[0], row) for row in self.read(query, part))
         return found
 
-    def texts_rows(self, rowids: list[int]) -> list[tuple[Any, ...]]:
-        """``(name, created, label, top, reason)`` of each rowid in order, unchecked: only for what the filter
-        searches (a row is checked before it is shown)."""
-        rows = self._read("SELECT rowid, name, created, label, top, reason FROM files")
-        by_id = {row[0]: row[1:] for row in rows}
-        return [by_id.get(rowid, (None,) * 5) for rowid in rowids]
-
-    def scored(self) -> list[Scored]:
-        """Every readable result's date, pain score and questionnaire scores, oldest first: what the chart of
-        progress over time needs. Each value is checked as :func:`from_record` checks it, without building a
-        whole entry for each of 100,000 results; a row with any value off is left out of the chart."""
-        query = "SELECT created, pain, instruments FROM files WHERE reason IS NULL ORDER BY sort_utc ASC, name ASC"
-        rows = self._read(query)
-        found = []
-        for created, pain, instruments in rows:
-            moment = moment_of(created)
-            scores = scores_of(instruments) if type(instruments) is str else None
-            if moment is None or scores is None or not pain_ok(pain):
-                continue
-            found.append(Scored(moment, pain, scores))
-        return found
+    def counts(self) -> tuple[int, int]:
+        """How many rows are of readable files, and how many of unreadable ones."""
+        # Two counts each SQLite answers from an index (count(reason) in one query read the whole table: 20 ms)
+        everything = self.read("SELECT count(*) FROM files")
+        broken = self.read("SELECT count(*) FROM files WHERE reason IS NOT NULL")
+        return (everything[0][0] - broken[0][0], broken[0][0]) if everything and broken else (0, 0)
 
     # -- writing -----------------------------------------------------------------------------------
 
     def put_many(self, items: Iterable[tuple[str, FileKey, SessionEntry]]) -> None:
-        """Record each file's entry (one transaction); never an error (see :meth:`_write`)."""
-        values = [row_values(name, key, entry) for name, key, entry in items]
-        if not values:
+        """Record each file's entry (one transaction); never an error (see :meth:`write`). Its search text is
+        made only if the index's are of this process's time zone (see :mod:`.index_search`)."""
+        listed = list(items)
+        if not listed:
             return
-        self._write(lambda db: db.executemany(UPSERT, values))
+        key = search_key()
+
+        def put(db: sqlite3.Connection) -> None:
+            searchable = db.execute("SELECT key FROM searched").fetchall() == [(key,)]
+            db.executemany(UPSERT, [row_values(name, file_key, entry, searchable) for name, file_key, entry in listed])
+
+        self.write(put)
 
     def put(self, name: str, key: FileKey, entry: SessionEntry) -> int | None:
         """Record one file's entry and return its rowid (None if the index could not take it)."""
@@ -289,13 +301,15 @@ class SessionDB:
     def remove(self, names: Iterable[str]) -> None:
         gone = [(name,) for name in names]
         if gone:
-            self._write(lambda db: db.executemany("DELETE FROM files WHERE name = ?", gone))
+            self.write(lambda db: db.executemany("DELETE FROM files WHERE name = ?", gone))
 
 
 def _in_one_transaction(db: sqlite3.Connection, action: Callable[[sqlite3.Connection], object]) -> None:
     """``action`` as one transaction. The connection is in autocommit mode (``isolation_level=None``), where
     ``with db:`` begins nothing, so 10,000 rows were 10,000 transactions: 0.44 s, against 0.03 s in one."""
-    db.execute("BEGIN")
+    # IMMEDIATE: the write lock first. A deferred transaction that reads, then writes, fails at once (not after
+    # the busy timeout) if another process wrote in between, and that failure would send the index to memory.
+    db.execute("BEGIN IMMEDIATE")
     try:
         action(db)
     except BaseException:
@@ -333,6 +347,7 @@ def _schema_is_ours(db: sqlite3.Connection) -> bool:
         with db:
             for statement in _CREATE:
                 db.execute(statement)
+            db.execute("INSERT INTO searched VALUES (?)", (search_key(),))
         with contextlib.suppress(sqlite3.Error):  # a file system without shared memory keeps its journal
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")

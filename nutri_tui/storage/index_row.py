@@ -16,41 +16,54 @@ from nutri_tui.storage.index import (
     SessionEntry,
     UnreadableSession,
     checked_session,
+    child,
     from_record,
-    to_record,
-    valid_pairs,
+    scores_text,
+    top_pairs,
 )
+from nutri_tui.storage.index_search import entry_search
 
 COLUMNS = "rowid, name, created, label, pain, red_flag, top, content_version, instruments, reason"
-"""A row as :func:`entry_from_row` reads it."""
+"""A row as :func:`entry_from_row` reads it (the History reads its ``search, nutrients`` after these)."""
 
 UPSERT = (
     "INSERT INTO files (name, size, mtime_ns, inode, sort_utc, pain, created, label, red_flag, top,"
-    " content_version, instruments, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " content_version, instruments, reason, search, nutrients) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (name) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,"
     " inode = excluded.inode, sort_utc = excluded.sort_utc, pain = excluded.pain, created = excluded.created,"
     " label = excluded.label, red_flag = excluded.red_flag, top = excluded.top,"
-    " content_version = excluded.content_version, instruments = excluded.instruments, reason = excluded.reason"
+    " content_version = excluded.content_version, instruments = excluded.instruments, reason = excluded.reason,"
+    " search = excluded.search, nutrients = excluded.nutrients"
 )
 
 
-def row_values(name: str, key: FileKey, entry: SessionEntry) -> tuple[Any, ...]:
-    record = to_record(entry)
+def row_values(name: str, key: FileKey, entry: SessionEntry, searchable: bool = True) -> tuple[Any, ...]:
+    """The row for one file's entry, as :data:`UPSERT` takes it (what :func:`.index.from_record` reads back); its
+    search text only if ``searchable`` (the index's texts are of this process's time zone: see
+    :mod:`.index_search`)."""
+    search = entry_search(entry) if searchable else (None, None)
     if isinstance(entry, UnreadableSession):
-        return (name, *key, None, None, None, None, None, None, None, None, record["reason"])
+        return (name, *key, None, None, None, None, None, None, None, None, entry.reason, *search)
     return (
         name,
         *key,
         sort_key(entry),
-        record["pain"],
-        record["created"],
-        record["label"],
-        int(record["red_flag"]),
-        json.dumps(record["top"], separators=(",", ":")),
-        record["content_version"],
-        record["instruments"],
+        entry.pain_intensity,
+        entry.created.isoformat(),
+        entry.label,
+        int(entry.red_flag),
+        _top_text(entry.top_nutrients),
+        entry.content_version,
+        scores_text(entry.instruments),
         None,
+        *search,
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _top_text(pairs: tuple[tuple[str, str], ...]) -> str:
+    """``top`` as a row keeps it: JSON (cached: a history repeats a few lists)."""
+    return json.dumps([list(pair) for pair in pairs], separators=(",", ":"))
 
 
 def sort_key(entry: SavedSession) -> str:
@@ -61,24 +74,12 @@ def sort_key(entry: SavedSession) -> str:
 def entry_from_row(folder: Path, row: tuple[Any, ...]) -> SessionEntry | None:
     """A row as a list entry, checked as strictly as a session head (:func:`checked_session`); None if any
     value is off (the caller then reads the file itself)."""
-    _, name, created, label, pain, red_flag, top, version, instruments, reason = row
+    _, name, created, label, pain, red_flag, top, version, instruments, reason = row[:10]
     if type(name) is not str or "/" in name or name.startswith("."):
         return None
     if reason is not None:
-        return from_record(folder / name, {"reason": reason})
+        return from_record(child(folder, name), {"reason": reason})
     pairs = top_pairs(top) if type(top) is str else None
     flag = {0: False, 1: True}.get(red_flag) if type(red_flag) is int else None
     scores = instruments if type(instruments) is str else None
-    return checked_session(folder / name, created, label, pain, flag, pairs, version, scores)
-
-
-@functools.lru_cache(maxsize=4096)
-def top_pairs(text: str) -> tuple[tuple[str, str], ...] | None:
-    """A row's ``top`` (JSON, as :func:`_row_values` writes it) as checked pairs, or None. Cached: a person's
-    results repeat the same few lists of nutrients, and parsing each again cost a quarter of a row's check."""
-    if len(text) > 4096:
-        return None
-    try:
-        return valid_pairs(json.loads(text))
-    except (ValueError, RecursionError):  # RecursionError: nested past what json can parse
-        return None
+    return checked_session(child(folder, name), created, label, pain, flag, pairs, version, scores)

@@ -14,14 +14,26 @@ import contextlib
 import os
 import stat
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from nutri_tui.models.summary_fields import ScoreSummary
 from nutri_tui.storage.heads import prefetch_heads, read_head
-from nutri_tui.storage.index import PREFETCH_MIN, FileKey, SavedSession, SessionEntry, UnreadableSession, file_key
-from nutri_tui.storage.index_db import Scored, SessionDB
-from nutri_tui.storage.index_row import entry_from_row
+from nutri_tui.storage.index import (
+    PREFETCH_MIN,
+    FileKey,
+    SavedSession,
+    SessionEntry,
+    UnreadableSession,
+    child,
+    file_key,
+    scores_of,
+)
+from nutri_tui.storage.index_db import BATCH, SessionDB
+from nutri_tui.storage.index_query import Scored, count, make_searchable, mend_search, page, scored, scores_after
+from nutri_tui.storage.index_row import entry_from_row, sort_key
+from nutri_tui.storage.index_search import Terms, entry_search
 from nutri_tui.storage.private_files import (
     TEMP_SUFFIX,
     StorageError,
@@ -36,6 +48,11 @@ from nutri_tui.storage.private_files import (
 
 SUFFIX = ".toml"
 T = TypeVar("T")
+Looked = tuple[str, FileKey, SessionEntry]
+KEYS_AT_ONCE = 20_000
+"""Up to this many rows, catching up reads every file's key from the index in one query."""
+CHART_BATCH = 5_000
+"""Rows the chart's scores are read in at a time."""
 NEVER_MATCHES: FileKey = (-1, -1, -1)
 """The key kept for a file that could not even be looked at: it is looked at again every time."""
 
@@ -49,6 +66,11 @@ class SessionRows:
         self.db = db
         """None when there is no sessions folder yet: nothing to list."""
         self.closed = False
+        self.searchable = False
+        """Whether the index's search texts are this process's (see :meth:`search_ready`)."""
+        self.fresh: dict[str, SessionEntry] | None = None
+        """With :func:`synced`: the entries read from files while catching up, which :meth:`all` then uses rather
+        than checking their rows again (a first listing of 10,000 files checked every head twice)."""
 
     def order(self, sort: str) -> tuple[list[int], list[int]]:
         """The rowids of the readable results in ``sort`` order, and of the unreadable files by name."""
@@ -64,8 +86,8 @@ class SessionRows:
         restarts = self.db.restarts
         found = question()
         if self.db.restarts != restarts:
-            with contextlib.suppress(OSError):
-                _bring_up_to_date(self.folder, list(os.scandir(self.folder)), self.db)
+            with contextlib.suppress(OSError), os.scandir(self.folder) as files:
+                _bring_up_to_date(self.folder, files, self.db)
             found = question()
         return found
 
@@ -79,23 +101,48 @@ class SessionRows:
         if self.db is None or not wanted:
             return []
         rows = self.db.rows(wanted)
-        found = ((rowid, self._checked(rows[rowid])) for rowid in wanted if rowid in rows)
-        return [(rowid, entry) for rowid, entry in found if entry is not None]
+        found = []
+        wrong = []
+        for rowid in wanted:
+            row = rows.get(rowid)
+            entry = None if row is None else entry_from_row(self.folder, row)
+            if entry is None and row is not None:
+                entry = self._read_again(row)  # its row is written again, search text and all
+            elif entry is not None and self.searchable and entry_search(entry) != row[-2:]:
+                wrong.append((*entry_search(entry), rowid))
+            if entry is not None:
+                found.append((rowid, entry))
+        if wrong:  # a search text not this row's (changed behind nutri-tui's back): put right
+            mend_search(self.db, wrong)
+        return found
 
     def all(self) -> list[SessionEntry]:
         """Every entry: the readable ones newest first, then the unreadable ones by name."""
         if self.db is None:
             return []
         db = self.db
-        found = (self._checked(row) for row in self._asked(db.all_rows))
-        return [entry for entry in found if entry is not None]
+        fresh, self.fresh = self.fresh or {}, None
+        if fresh and len(fresh) == db.count():  # every file was just read (a first listing): in the index's order
+            readable = [e for e in fresh.values() if isinstance(e, SavedSession)]
+            readable.sort(key=lambda e: (sort_key(e), e.path.name), reverse=True)
+            broken = sorted((e for e in fresh.values() if not isinstance(e, SavedSession)), key=lambda e: e.path.name)
+            return [*readable, *broken]
+        found = []
+        for row in self._asked(db.all_rows):
+            entry = fresh.get(str(row[1]))
+            if entry is None:
+                entry = self._checked(row)
+            if entry is not None:
+                found.append(entry)
+        return found
 
     def _checked(self, row: tuple[object, ...]) -> SessionEntry | None:
         """A row's entry, checked. A row that is not as nutri-tui writes it (edited, or damaged) is read again
         from its file, which says what it is; one whose name is not a session file's is left out."""
         entry = entry_from_row(self.folder, row)
-        if entry is not None:
-            return entry
+        return entry if entry is not None else self._read_again(row)
+
+    def _read_again(self, row: tuple[object, ...]) -> SessionEntry | None:
         name = row[1]
         if not _session_name(name):  # never a path outside the folder
             return None
@@ -103,11 +150,46 @@ class SessionRows:
 
     def scored(self) -> list[Scored]:
         """Each readable result's date and scores, oldest first (for the progress over time)."""
-        return self.db.scored() if self.db is not None else []
+        return scored(self.db) if self.db is not None else []
 
-    def texts_rows(self, rowids: list[int]) -> list[tuple[object, ...]]:
-        """What the filter searches, unchecked, for each rowid (see :meth:`SessionDB.texts_rows`)."""
-        return self.db.texts_rows(rowids) if self.db is not None else []
+    def scores_by_time(self) -> Iterator[tuple[int | None, tuple[ScoreSummary, ...]]]:
+        """Each readable result's pain score and questionnaires' scores, oldest first, read a batch at a time (for
+        the History's chart of 100,000 results: nothing is kept for each). A row whose pain or scores are off
+        is left out, as :meth:`scored` leaves it out."""
+        if self.db is None:
+            return
+        after = ("", "")
+        while not self.closed and (rows := scores_after(self.db, after, CHART_BATCH)):
+            for _, _, pain, text in rows:
+                scores = scores_of(text)
+                if scores is not None:
+                    yield pain, scores
+            after = rows[-1][:2]
+
+    def counts(self) -> tuple[int, int]:
+        """How many results are readable, and how many files are not."""
+        if self.db is None:
+            return 0, 0
+        db = self.db
+        return self._asked(db.counts)
+
+    def search_ready(self) -> bool:
+        """Every row's search text made for this process (see :func:`.index_query.make_searchable`), and whether
+        any changed; from then on, a row read for the list whose text is not its own is put right."""
+        changed = self.db is not None and make_searchable(self.db)
+        self.searchable = True
+        return changed
+
+    def matching(self, sort: str, terms: Terms, offset: int, limit: int, *, broken: bool = False) -> list[int]:
+        """Up to ``limit`` rowids of the results matching ``terms`` from the ``offset``-th on (see
+        :func:`.index_query.page`)."""
+        if self.db is None:
+            return []
+        db = self.db
+        return self._asked(lambda: page(db, sort, terms, offset, limit, broken=broken))
+
+    def count_matching(self, terms: Terms) -> tuple[int, int]:
+        return count(self.db, terms) if self.db is not None else (0, 0)
 
     def refresh(self, path: Path) -> SessionEntry:
         """One file's entry read again and recorded in its row (after a relabel: one row, not a relisting)."""
@@ -133,18 +215,21 @@ class SessionRows:
         read); whether anything changed. :class:`StorageError` if the folder cannot be listed."""
         if self.db is None:
             return False
+        db = self.db
+        restarts = db.restarts
+        changed = self._compared(db)
+        if db.restarts != restarts and not self.closed:  # found damaged, made again empty: every file read into it
+            changed = self._compared(db) or True
+        return changed
+
+    def _compared(self, db: SessionDB) -> bool:
         try:
-            found = list(os.scandir(self.folder))
+            with os.scandir(self.folder) as files:
+                return _bring_up_to_date(self.folder, files, db, lambda: self.closed, self.fresh)
         except FileNotFoundError:
             return False
         except OSError as error:
             raise StorageError(message(self.folder, f"cannot list it ({os_reason(error)})")) from error
-        db = self.db
-        restarts = db.restarts
-        changed = _bring_up_to_date(self.folder, found, db, lambda: self.closed)
-        if db.restarts != restarts and not self.closed:  # found damaged, made again empty: every file read into it
-            changed = _bring_up_to_date(self.folder, found, db, lambda: self.closed) or True
-        return changed
 
     def close(self) -> None:
         self.closed = True
@@ -153,19 +238,14 @@ class SessionRows:
 
 
 def _session_name(name: object) -> bool:
-    return (
-        type(name) is str
-        and name.endswith(SUFFIX)
-        and not name.startswith(".")
-        and "/" not in name
-        and "\\" not in name
-        and "\0" not in name
-    )
+    plain = type(name) is str and not any(c in name for c in "/\\\0")
+    return plain and name.endswith(SUFFIX) and not name.startswith(".")  # type: ignore[union-attr]
 
 
 def synced(folder: Path) -> SessionRows:
     """The folder's index, brought up to date with its files; :class:`StorageError` if it cannot be listed."""
     rows = opened(folder)
+    rows.fresh = {}
     rows.catch_up()
     return rows
 
@@ -184,14 +264,43 @@ def opened(folder: Path) -> SessionRows:
 
 
 def _bring_up_to_date(
-    folder: Path, found: list[os.DirEntry[str]], db: SessionDB, stop: Callable[[], bool] = lambda: False
+    folder: Path,
+    found: Iterable[os.DirEntry[str]],
+    db: SessionDB,
+    stop: Callable[[], bool] = lambda: False,
+    fresh: dict[str, SessionEntry] | None = None,
 ) -> bool:
-    """Whether any row changed. ``stop`` is asked while files are read (the History screen may have closed)."""
-    known = db.file_keys()
-    unchanged = known.pop  # what is left in ``known`` at the end has gone from the folder
-    to_read: list[tuple[Path, str, os.stat_result]] = []
-    looked_at: list[tuple[str, FileKey, SessionEntry]] = []
+    """Whether any row changed. ``stop`` is asked while files are read (the History screen may have closed);
+    ``fresh`` is given each entry read from a file, by name.
+
+    A long history's folder is compared with the index :data:`BATCH` names at a time (one indexed query
+    each), never held whole: the names and keys of 100,000 files were about 40 MB while the History caught
+    up. Up to :data:`KEYS_AT_ONCE` rows, every key is read in one query (quicker, and small)."""
+    seen = new = 0
+    to_read: list[tuple[str, str, os.stat_result]] = []
+    looked_at: list[Looked] = []
     now = time.time()
+    every_key = db.file_keys() if db.count() <= KEYS_AT_ONCE else None
+
+    def compare(batch: list[os.DirEntry[str]]) -> None:
+        nonlocal seen, new
+        known = every_key if every_key is not None else db.keys_of([item.name for item in batch])
+        for item in batch:
+            name = item.name
+            previous = known.get(name)
+            if previous is None:
+                new += 1
+            else:
+                seen += 1
+            try:
+                info = item.stat(follow_symlinks=False)
+            except OSError as error:
+                looked_at.append((name, NEVER_MATCHES, UnreadableSession(folder / name, os_reason(error))))
+                continue
+            if previous != (info.st_size, info.st_mtime_ns, info.st_ino):  # file_key, inline: 100,000 calls
+                to_read.append((name, item.path, info))
+
+    batch: list[os.DirEntry[str]] = []
     for item in found:
         name = item.name
         if name.startswith(".") and name.endswith(TEMP_SUFFIX):
@@ -200,24 +309,48 @@ def _bring_up_to_date(
             continue
         if not name.endswith(SUFFIX) or name.startswith("."):
             continue
-        previous = unchanged(name, None)
-        try:
-            info = item.stat(follow_symlinks=False)
-        except OSError as error:
-            looked_at.append((name, NEVER_MATCHES, UnreadableSession(folder / name, os_reason(error))))
-            continue
-        if previous != (info.st_size, info.st_mtime_ns, info.st_ino):  # file_key, inline: 100,000 calls
-            to_read.append((folder / name, item.path, info))
+        batch.append(item)
+        if len(batch) == BATCH:
+            compare(batch)
+            batch = []
+    if batch:
+        compare(batch)
     if len(to_read) >= PREFETCH_MIN:
         prefetch_heads([fspath for _, fspath, info in to_read if stat.S_ISREG(info.st_mode)])
-    for path, fspath, info in to_read:
-        if stop():
-            return False
-        key, entry = list_file(path, fspath, info)
-        looked_at.append((path.name, key, entry))
+    changed = bool(looked_at or to_read)
+    for start in range(0, len(to_read), BATCH):
+        for name, fspath, info in to_read[start : start + BATCH]:
+            if stop():
+                db.put_many(looked_at)
+                return False
+            key, entry = list_file(child(folder, name), fspath, info)
+            looked_at.append((name, key, entry))
+        looked_at = _put(db, looked_at, fresh)
+    _put(db, looked_at, fresh)
+    if db.count() > seen + new:  # rows of files that have gone (or were added meanwhile: looked at again)
+        gone = _gone(folder, db)
+        db.remove(gone)
+        changed = changed or bool(gone)
+    return changed
+
+
+def _put(db: SessionDB, looked_at: list[Looked], fresh: dict[str, SessionEntry] | None) -> list[Looked]:
     db.put_many(looked_at)
-    db.remove(known)
-    return bool(looked_at or known)
+    if fresh is not None:
+        fresh.update((name, entry) for name, _, entry in looked_at)
+    return []
+
+
+def _gone(folder: Path, db: SessionDB) -> list[str]:
+    """The rows' names that are no longer files in the folder (rare: a file deleted by hand)."""
+    with os.scandir(folder) as found:
+        there = {item.name for item in found}
+    gone: list[str] = []
+    after = ""
+    while names := db.names(after, BATCH):
+        gone += (name for name in names if name not in there)
+        after = names[-1]
+    return gone
 
 
 def entry_and_key(path: Path) -> tuple[SessionEntry, FileKey]:

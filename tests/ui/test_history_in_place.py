@@ -14,12 +14,14 @@ import pytest
 
 from nutri_tui.content import load_content
 from nutri_tui.engine import assess
+from nutri_tui.local_time import shown_time
 from nutri_tui.models.answers import Answers
 from nutri_tui.storage import SavedSession, Storage, make_session
 from nutri_tui.storage.listing import SessionRows
 from nutri_tui.tui.app import NutriTuiApp
 from nutri_tui.tui.widgets.sparkline import ProgressChart
-from tests.ui.test_history_screen import SIZE, open_history, rows
+from tests.index_rows import forge
+from tests.ui.test_history_screen import SIZE, forge_read, open_history, rows
 
 
 @pytest.fixture
@@ -127,3 +129,30 @@ def test_catching_up_says_whether_anything_changed(storage: Storage) -> None:
         assert rows.catch_up() is True and rows.count() == 2
     finally:
         rows.close()
+
+
+async def test_search_texts_of_another_time_zone_are_made_again_while_the_list_is_shown(
+    storage: Storage, monkeypatch
+) -> None:
+    """A long history whose index was filtered in another time zone: the texts are made again in a thread; a
+    filter typed meanwhile never lists a row the words do not find, and is run again once they are made."""
+    import nutri_tui.tui.screens.history as history
+
+    monkeypatch.setattr(history, "CATCH_UP_LATER_FROM", 2)
+    storage.list_sessions()
+    forge(storage, "UPDATE searched SET key = 'another zone'")
+    forge(storage, "UPDATE files SET search = 'elsewhere', nutrients = 0")
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("shift+tab", *"week")
+        for _ in range(50):
+            if [row[3] for row in rows(screen)] == ["week three", "week two"]:
+                break
+            await pilot.pause(0.05)
+        assert [row[3] for row in rows(screen)] == ["week three", "week two"]
+        await pilot.press("ctrl+u", *"elsewhere")
+        assert rows(screen) == []
+    assert {text for (text,) in forge_read(storage, "SELECT search FROM files")} == {
+        f"{shown_time(e.created)} {e.label}" for e in storage.list_sessions() if isinstance(e, SavedSession)
+    }

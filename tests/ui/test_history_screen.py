@@ -21,6 +21,7 @@ from nutri_tui.tui.screens.history import HistoryScreen
 from nutri_tui.tui.screens.result import ResultScreen
 from nutri_tui.tui.screens.welcome import WelcomeScreen
 from nutri_tui.tui.widgets.sparkline import ProgressChart
+from tests.index_rows import forge, index_path
 from tests.pilot_helpers import paste
 
 REPO = Path(__file__).resolve().parents[2]
@@ -377,3 +378,48 @@ async def test_the_filter_finds_a_result_by_its_fourth_or_fifth_nutrient(storage
         await pilot.press("shift+tab", *"omega")
         await pilot.pause()
         assert "mum" in [r[3] for r in rows(screen)]  # found by a nutrient its row does not show
+
+
+async def test_a_search_text_forged_in_the_index_never_lists_a_row_the_words_do_not_find(storage: Storage) -> None:
+    """The index keeps each row's search text (issue 15); anyone who can write the folder can change it. A text
+    that is not its row's only ever chooses rows: each row listed is tested against the words again, and a
+    row's text is put right when its row is read; a missing one is made when the list opens."""
+    storage.list_sessions()
+    forge(storage, "UPDATE files SET search = 'zzz holiday', nutrients = 1023 WHERE label = 'mum'")
+    forge(storage, "UPDATE files SET search = X'00ff7a7a7a', nutrients = 'x' WHERE label = 'first visit'")
+    forge(storage, "UPDATE files SET search = NULL, nutrients = NULL WHERE label = ''")
+    forge(storage, "UPDATE files SET search = 9, nutrients = -1 WHERE reason IS NOT NULL")
+    app = NutriTuiApp(storage=storage)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)  # every row read for the list: their texts put right
+        assert [r[3] for r in rows(screen)] == ["-", "mum", "first visit", "broken.toml"]
+        await pilot.press("shift+tab")
+        for words, found in (
+            ("zzz", []),
+            ("holiday", []),
+            ("zinc", []),  # no result flagged zinc, whatever the forged bits said
+            ("mum", ["mum"]),
+            ("first", ["first visit"]),
+            ("2026-09-03", ["-"]),  # the one whose text was missing: made when the list opened
+            ("toml", ["broken.toml"]),
+        ):
+            await pilot.press("ctrl+u")
+            await paste(pilot, words)
+            assert [r[3] for r in rows(screen)] == found, words
+        forge(storage, "UPDATE files SET search = 'zzz' WHERE label = 'mum'")  # behind the open list's back
+        await pilot.press("ctrl+u")
+        await paste(pilot, "zzz")
+        assert rows(screen) == []  # found by its forged text, tested, not listed (and its text put right)
+        await pilot.press("ctrl+u")
+        await paste(pilot, "mum")
+        assert [r[3] for r in rows(screen)] == ["mum"]
+    texts = dict(forge_read(storage, "SELECT label, typeof(search) FROM files WHERE reason IS NULL"))
+    assert texts == {"mum": "text", "first visit": "text", "": "text"}
+
+
+def forge_read(store: Storage, sql: str) -> list[tuple]:
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(index_path(store))) as db:
+        return db.execute(sql).fetchall()

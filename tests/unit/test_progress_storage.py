@@ -109,7 +109,7 @@ def test_the_summary_keeps_each_complete_score_and_the_list_reads_it_from_the_he
     record = index_rows(store)[path.name]
     assert record["instruments"] == "phq4 4 mild anxiety=3 depression=1;start_back 7 high psychosocial=4"
     assert store.list_sessions() == [entry] and reads.whole == []  # from the index
-    assert index_meta(store)["format"] == str(INDEX_FORMAT) == "4"
+    assert index_meta(store)["format"] == str(INDEX_FORMAT) == "5"
 
 
 def test_an_incomplete_questionnaire_is_not_summarised(store: Storage, content: Content, make_answers) -> None:

@@ -78,7 +78,7 @@ def test_saving_leaves_the_index_alone_and_listing_fills_it_privately(just_saved
             rows.close()
     finally:
         os.umask(old_umask)
-    assert INDEX_FORMAT == 4
+    assert INDEX_FORMAT == 5
     only_first(store)
     assert all(isinstance(e, SavedSession) for e in store.list_sessions())  # never listed as a session
 

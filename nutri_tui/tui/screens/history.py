@@ -17,20 +17,19 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from nutri_tui.storage import SavedSession, SessionEntry, StorageError
+from nutri_tui.storage.index_search import entry_search
 from nutri_tui.storage.listing import SessionRows
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.compare import CompareScreen
 from nutri_tui.tui.screens.confirm import ConfirmModal
-from nutri_tui.tui.screens.history_filter import SORTS, RowFilter
-from nutri_tui.tui.screens.history_later import catch_up_later, show_scores
+from nutri_tui.tui.screens.history_filter import SORTS, Matches, RowFilter, Searchable
+from nutri_tui.tui.screens.history_later import catch_up_later, show_scores, texts_later
 from nutri_tui.tui.screens.history_rows import (
     COLUMNS,
     LABEL_MIN,
     described,
     label_width,
     row_cells,
-    row_search_text,
-    search_text,
     status_line,
 )
 from nutri_tui.tui.screens.history_view import HistoryView, back_to_history
@@ -87,12 +86,11 @@ class HistoryScreen(Screen[None]):
         """The entries read so far, by their table row key: the highlighted row is looked up on every key."""
         self.rowids: dict[str, int] = {}
         """The index's row of each entry read so far."""
-        self.filter = RowFilter([], 0, list)
+        self.searchable = Searchable(None)
+        self.filter = RowFilter(None, SORTS[0], {})
         """The rows in the order chosen, and which of them the words typed find."""
-        self.shown: list[int] = []
-        """The rows that pass the filter, in order; the table holds the first of these."""
-        self.added = 0
-        """How many of :attr:`shown` have been put in the table (a row gone from the index is skipped)."""
+        self.shown = Matches(None, SORTS[0], [])
+        """The rows the words typed find, in order, read from the index as the table needs them."""
         self.marked: str | None = None
         self.sort = SORTS[0]
         self.names = {key: nutrient.name for key, nutrient in content.nutrients.items()}
@@ -179,19 +177,22 @@ class HistoryScreen(Screen[None]):
             self.rows.close()
 
     def new_filter(self) -> None:
-        """The rows in the order chosen; their search texts are made in a thread at once (see RowFilter)."""
-        rows, names = self.rows, self.names
-        readable, broken = rows.order(self.sort) if rows is not None else ([], [])
-        order = [*readable, *broken]
+        """The rows in the order chosen. Their search texts are made ready for this process first: at once for a
+        short history, in a thread for a long one (quick, unless the index's were made in another time zone:
+        see ``storage.index_search``); a filter typed meanwhile is run again when they are."""
+        self.filter = RowFilter(self.rows, self.sort, self.names)
+        if self.searchable.rows is self.rows:
+            return
+        self.searchable = Searchable(self.rows)
+        if self.filter.readable + self.filter.broken < CATCH_UP_LATER_FROM:
+            self.searchable.ready()
+        else:
+            texts_later(self, self.searchable, self._texts_made)
 
-        def texts() -> list[str]:
-            return [row_search_text(row, names) for row in rows.texts_rows(order)] if rows is not None else []
-
-        self.filter = made = RowFilter(order, len(readable), texts)
-        # After the rows are on the screen: made at once, the thread held up the first paint (GIL).
-        self.call_after_refresh(
-            lambda: self.run_worker(made.texts, thread=True, group="search-texts", exit_on_error=False)
-        )
+    def _texts_made(self, searchable: Searchable) -> None:
+        if searchable is self.searchable and self.is_mounted and self.query_one("#history-filter", Input).value.strip():
+            entry = self._current()
+            self.refill(None if entry is None else str(entry.path))
 
     def _show_progress(self) -> None:
         """The chart of every readable result's scores, whatever the filter."""
@@ -199,19 +200,17 @@ class HistoryScreen(Screen[None]):
         show_scores(self, self.rows, self.filter.readable, chart, self.content)
 
     def _replace(self, old: SessionEntry, new: SessionEntry | None, keep: str | None = None) -> None:
-        """One row changed (relabelled: ``new``) or went (deleted: None): update it in place rather than list
-        every file again (with a long history the relist took seconds; the index changes one row)."""
+        """One row changed (relabelled: ``new``, its row in the index rewritten) or went (deleted: None): the list
+        is asked for again (one query), not every file listed again (seconds with a long history)."""
         key = str(old.path)
-        rowid = self.rowids[key]
         if new is None:
             if self.rows is not None:
                 self.rows.forget(old.path)
-            self.filter.replace(rowid, None)
+            self.filter.gone(old.readable)
             del self.by_key[key], self.rowids[key]
             if self.marked == key:
                 self.marked = None
         else:
-            self.filter.replace(rowid, search_text(new, self.names))
             self.by_key[key] = new
         self.refill(keep if new is None else key)
         if new is None:  # a label is in no score's series; a deleted result is: the chart follows once the row has gone
@@ -221,41 +220,46 @@ class HistoryScreen(Screen[None]):
         """Fill the table from the filter; ``keep`` (a row key) stays highlighted if it is still shown."""
         table = self.query_one("#history-table", DataTable)
         table.clear()
-        self.added = 0
-        self.shown = self.filter.matching(self.query_one("#history-filter", Input).value)
+        self.shown = shown = self.filter.matching(self.query_one("#history-filter", Input).value)
         kept = self.rowids.get(keep or "")
         if kept is None and keep and self.rows is not None:
             kept = self.rows.rowid_of(Path(keep))
-        try:
-            at = self.shown.index(kept) if kept is not None else 0
-        except ValueError:
-            at = 0
+        at = (shown.position(kept) or 0) if kept is not None else 0
         self._add_rows(PAGE * (at // PAGE + 1))
-        if at:
-            table.move_cursor(row=min(at, table.row_count - 1))
-        readable = self.filter.readable
-        status = status_line(readable, len(self.filter.ordered) - readable, self.sort, self.app.size.width)
-        self.query_one("#history-status", Static).update(status)
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
+        status = status_line(self.filter.readable, self.filter.broken, self.sort, self.app.size.width)
+        line = self.query_one("#history-status", Static)
+        if line.content != status:  # an update always lays out the whole screen again, even with the same text
+            line.update(status)
 
     def _add_rows(self, count: int) -> None:
-        """Add the next ``count`` filtered rows to the table, read from the index now (more follow as the
-        cursor reaches the end)."""
-        table = self.query_one("#history-table", DataTable)
-        wanted = self.shown[self.added : self.added + count]
-        self.added += len(wanted)
-        if self.rows is None:
-            return
-        for rowid, entry in self.rows.entries_by_id(wanted):
-            key = str(entry.path)
-            self.by_key[key], self.rowids[key] = entry, rowid
-            table.add_row(*self._cells(entry), key=key)
+        """Add the next ``count`` rows the filter finds to the table, read from the index now (more follow as the
+        cursor reaches the end). Each row is tested against the words again as it is shown: a search text in
+        the index that is out of date or not ours never puts a row in the list that the words do not find."""
+        table, shown, added = self.query_one("#history-table", DataTable), self.shown, 0
+        while added < count and not shown.done and self.rows is not None:
+            wanted = shown.more(count - added)
+            if not wanted:
+                break
+            for rowid, entry in self.rows.entries_by_id(wanted):
+                key = str(entry.path)
+                if key in table.rows:  # read twice (a row changed while the list was read): shown once
+                    continue
+                if shown.terms:  # what search_text holds, in the two parts the index keeps (see index_search)
+                    text, bits = entry_search(entry)
+                    if not all(word in text or bits & found for word, found in shown.terms):
+                        continue
+                self.by_key[key], self.rowids[key] = entry, rowid
+                table.add_row(*self._cells(entry), key=key)
+                added += 1
 
     def _cells(self, entry: SessionEntry) -> list[Text]:
         return row_cells(entry, self.names, marked=str(entry.path) == self.marked, label_width=self.label_width)
 
     @on(DataTable.RowHighlighted, "#history-table")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= event.data_table.row_count - 1 and self.added < len(self.shown):
+        if event.cursor_row >= event.data_table.row_count - 1 and not self.shown.done:
             self._add_rows(PAGE)
 
     @on(Input.Changed, "#history-filter")

@@ -6,14 +6,14 @@ terminal would obey and drawn as Rich ``Text``, never parsed as markup.
 
 from __future__ import annotations
 
-import json
+import functools
 
 from rich.text import Text
 
 from nutri_tui.local_time import shown_time
 from nutri_tui.reports.phrases import LEVEL_SYMBOL
 from nutri_tui.storage import SavedSession, SessionEntry
-from nutri_tui.storage.index import moment_of
+from nutri_tui.storage.index_search import shown
 from nutri_tui.text import clean_text
 
 SHOWN_NUTRIENTS = 3
@@ -36,17 +36,13 @@ def row_cells(entry: SessionEntry, names: dict[str, str], *, marked: bool, label
     """Date (with » when marked), flag, pain, label and "Worth checking", as Text cells."""
     mark = "» " if marked else ""
     if isinstance(entry, SavedSession):
-        flagged = entry.top_nutrients
-        top = ", ".join(f"{LEVEL_SYMBOL[level]} {names.get(n, n)}" for n, level in flagged[:SHOWN_NUTRIENTS])
-        if len(flagged) > SHOWN_NUTRIENTS:
-            top += f" +{len(flagged) - SHOWN_NUTRIENTS}"  # the filter still finds the others
         pain = "-" if entry.pain_intensity is None else str(entry.pain_intensity)
         cells = [
-            mark + shown_time(entry.created),
+            mark + shown(entry.created),  # shown_time's text, quicker (a page of rows on every key)
             "‼ yes" if entry.red_flag else "",
             pain,
-            clean_text(entry.label) or "-",
-            clean_text(top or "-", 400),
+            _label_cell(entry.label),
+            _worth_checking(entry.top_nutrients, names),
         ]
     else:
         cells = ["unreadable", "", "", clean_text(entry.path.name), clean_text(entry.reason, 600)]
@@ -57,6 +53,31 @@ def row_cells(entry: SessionEntry, names: dict[str, str], *, marked: bool, label
     # The label gives way first, so "Worth checking" stays on an 80-column screen.
     texts[3].truncate(label_width, overflow="ellipsis")
     return texts
+
+
+@functools.lru_cache(maxsize=1024)
+def _label_cell(label: str) -> str:
+    """Cached: a person's labels repeat, and a page of rows is made on every key typed in the filter."""
+    return clean_text(label) or "-"
+
+
+_WORTH: dict[tuple[tuple[str, str], ...], str] = {}
+_WORTH_NAMES: list[dict[str, str]] = [{}]
+"""The cells made for each list of nutrients, with the names they were made with (another dict: made again)."""
+
+
+def _worth_checking(flagged: tuple[tuple[str, str], ...], names: dict[str, str]) -> str:
+    """``▲ Vitamin D, ◆ Iron +2`` (cached: a history repeats a few lists)."""
+    if names is not _WORTH_NAMES[0] or len(_WORTH) > 1024:
+        _WORTH.clear()
+        _WORTH_NAMES[0] = names
+    found = _WORTH.get(flagged)
+    if found is None:
+        top = ", ".join(f"{LEVEL_SYMBOL[level]} {names.get(n, n)}" for n, level in flagged[:SHOWN_NUTRIENTS])
+        if len(flagged) > SHOWN_NUTRIENTS:
+            top += f" +{len(flagged) - SHOWN_NUTRIENTS}"  # the filter still finds the others
+        found = _WORTH[flagged] = clean_text(top or "-", 400)
+    return found
 
 
 def described(entry: SessionEntry) -> str:
@@ -70,33 +91,12 @@ def described(entry: SessionEntry) -> str:
 def search_text(entry: SessionEntry, names: dict[str, str]) -> str:
     """What the filter looks in: the date and label as shown, and each nutrient under "Worth checking" by
     its id and its name ("omega 3", "Omega-3 fatty acids"): every nutrient the result flagged, which the
-    session's summary keeps (results saved before content 1.3 kept three)."""
+    session's summary keeps (results saved before content 1.3 kept three). The index keeps the same, in
+    two parts (``storage.index_search``); the History tests each row it shows against this."""
     if isinstance(entry, SavedSession):
         nutrients = " ".join(f"{n.replace('_', ' ')} {names.get(n, n)}" for n, _ in entry.top_nutrients)
         return f"{shown_time(entry.created)} {entry.label} {nutrients}".casefold()
     return f"unreadable {entry.path.name} {entry.reason}".casefold()
-
-
-def row_search_text(row: tuple[object, ...], names: dict[str, str]) -> str:
-    """:func:`search_text` from an index row as it is stored, ``(name, created, label, top, reason)``, made
-    for every result when the history opens without building each entry. Rows are not checked until they are
-    shown, so anything odd only makes the text shorter; for a row as nutri-tui writes it, it is the same text."""
-    name, created, label, top, reason = row
-    if reason is not None:
-        return f"unreadable {name} {reason}".casefold()
-    moment = moment_of(created)
-    try:
-        pairs = json.loads(top) if type(top) is str else []
-    except (ValueError, RecursionError):
-        pairs = []
-    when = shown_time(moment) if moment is not None else ""
-    ids = (
-        [pair[0] for pair in pairs if type(pair) is list and pair and type(pair[0]) is str]
-        if type(pairs) is list
-        else []
-    )
-    nutrients = " ".join(f"{n.replace('_', ' ')} {names.get(n, n)}" for n in ids)
-    return f"{when} {label if type(label) is str else ''} {nutrients}".casefold()
 
 
 def status_line(readable: int, broken: int, sort: str, width: int) -> str:
