@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 from nutri_tui.text import clean_text, escaped
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import TextIO
+
     from nutri_tui.profiles import Profile
     from nutri_tui.storage import Storage
 
@@ -137,3 +140,19 @@ def with_path(words: str, path: Path | str) -> list[str]:
     if columns(line) <= COLUMNS:
         return [line]
     return [f"{words}:", f"  {shown(path)}"]
+
+
+def plain_wanted(environ: Mapping[str, str], stdin: TextIO | None) -> bool:
+    """Whether bare ``nutri-tui`` (and ``open``) use plain text rather than the full-screen app: asked for with
+    ``NUTRI_TUI_PLAIN=1``, or where the app cannot work (``TERM=dumb``, or input that is not a terminal).
+    Never for the app ``nutri-tui serve`` runs for a browser: its input is a pipe from the page's terminal."""
+    if environ.get("TEXTUAL_DRIVER", "").startswith("textual.drivers.web_driver"):
+        return False
+    if environ.get("NUTRI_TUI_PLAIN", "").strip().lower() in ("1", "yes", "true", "on"):
+        return True
+    if environ.get("TERM") == "dumb":
+        return True
+    try:
+        return stdin is None or not stdin.isatty()
+    except (AttributeError, ValueError, OSError):  # closed or not a real stream
+        return True

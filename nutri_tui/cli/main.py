@@ -7,10 +7,9 @@ import atexit
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
-from typing import TextIO
+from collections.abc import Callable, Sequence
 
-from nutri_tui.cli.common import EXIT_CONTENT, EXIT_OK, choose_profile, data_folder, fail, storage_for
+from nutri_tui.cli.common import EXIT_CONTENT, EXIT_OK, choose_profile, data_folder, fail, plain_wanted, storage_for
 from nutri_tui.cli.parser import build_parser
 
 ENDS_AT_ONCE = frozenset({"assess"})
@@ -80,22 +79,6 @@ def run_app(args: argparse.Namespace) -> int:
     if app.startup_error:
         return fail(app.startup_error, EXIT_CONTENT)
     return app.return_code or EXIT_OK
-
-
-def plain_wanted(environ: Mapping[str, str], stdin: TextIO | None) -> bool:
-    """Whether bare ``nutri-tui`` starts plain mode rather than the full-screen app: asked for with
-    ``NUTRI_TUI_PLAIN=1``, or where the app cannot work (``TERM=dumb``, or input that is not a terminal).
-    Never for the app ``nutri-tui serve`` runs for a browser: its input is a pipe from the page's terminal."""
-    if environ.get("TEXTUAL_DRIVER", "").startswith("textual.drivers.web_driver"):
-        return False
-    if environ.get("NUTRI_TUI_PLAIN", "").strip().lower() in ("1", "yes", "true", "on"):
-        return True
-    if environ.get("TERM") == "dumb":
-        return True
-    try:
-        return stdin is None or not stdin.isatty()
-    except (AttributeError, ValueError, OSError):  # closed or not a real stream
-        return True
 
 
 def run_plain(args: argparse.Namespace) -> int:

@@ -29,6 +29,7 @@ from nutri_tui.cli.common import (
     cut,
     data_folder,
     fail,
+    plain_wanted,
     shown,
     storage_for,
     with_path,
@@ -40,6 +41,7 @@ NAME_MAX = 255
 """The longest file name (in bytes) that the common file systems allow."""
 
 if TYPE_CHECKING:
+    from nutri_tui.content import Content
     from nutri_tui.models.session import Session
     from nutri_tui.models.summary_fields import ScoreSummary
     from nutri_tui.profiles import Profile
@@ -322,9 +324,11 @@ def _cmd_open(args: argparse.Namespace) -> int:
     if isinstance(session, int):
         return session
     try:
-        load_content(disk_cache=True)
+        content = load_content(disk_cache=True)
     except ContentError as error:
         return fail(str(error), EXIT_CONTENT)
+    if args.plain or plain_wanted(os.environ, sys.stdin):  # the app cannot work here: the result as plain text
+        return _print_plain(session, content.version, content)
     from nutri_tui.profiles import list_profiles
     from nutri_tui.storage import Storage
     from nutri_tui.tui.app import NutriTuiApp
@@ -334,3 +338,16 @@ def _cmd_open(args: argparse.Namespace) -> int:
     app = NutriTuiApp(storage=Storage(owner.root), open_session=session, open_path=args.session, data=data)
     app.run()
     return app.return_code or EXIT_OK
+
+
+def _print_plain(session: Session, today: str, content: Content) -> int:
+    """``open`` where the full-screen app cannot work (``TERM=dumb``, input that is not a terminal, ``--plain``):
+    the result as plain mode says it, a sentence a line for a screen reader, after the note the app shows."""
+    from nutri_tui.local_time import shown_time
+    from nutri_tui.plain.console import Console
+    from nutri_tui.reports.phrases import saved_result_note
+    from nutri_tui.reports.text import plain_lines
+
+    note = saved_result_note(shown_time(session.created), session.label, session.content_version, today)
+    Console(sys.stdin, sys.stdout).say(note, "", *plain_lines(session.result, content))
+    return EXIT_OK

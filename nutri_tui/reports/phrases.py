@@ -63,3 +63,12 @@ def tests_worth_asking(result: Assessment) -> list[tuple[NutrientFinding, TestIn
             continue
         found.append((finding, finding.tests[0]))  # the engine asks only where the first (best) test is worth it
     return found
+
+
+def saved_result_note(created: str, label: str, made_with: str, today: str) -> str:
+    """What a reopened result says first: when it was made (``created`` as shown), its label, read-only, and
+    whether it was worked out with another knowledge base than today's."""
+    note = f"A saved result from {created}{': ' + label if label else ''} (read-only)."
+    if made_with != today:
+        note += f" It was worked out with knowledge base {made_with}; today's is {today}."
+    return note

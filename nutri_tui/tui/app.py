@@ -314,15 +314,14 @@ class NutriTuiApp(ProfileSwitching, KeepTypeAhead):
 
     def _saved_result(self, session: Session, path: Path | None) -> ResultScreen:
         from nutri_tui.local_time import shown_time
+        from nutri_tui.reports.phrases import saved_result_note
         from nutri_tui.tui.screens.result import ResultScreen
 
-        when = shown_time(session.created)
-        note = f"A saved result from {when}{': ' + session.label if session.label else ''} (read-only)."
+        note = saved_result_note(
+            shown_time(session.created), session.label, session.content_version, self.content.version
+        )
         if session.content_version != self.content.version:
-            note += (
-                f" It was worked out with knowledge base {session.content_version}; today's is "
-                f"{self.content.version}. Press A to re-assess the same answers with today's."
-            )
+            note += " Press A to re-assess the same answers with today's."
         return ResultScreen(session, self.storage, self.content, path, note, saved_earlier=True, whose=self.whose())
 
     def _open_saved(self, path: Path) -> None:

@@ -20,9 +20,10 @@ from nutri_tui.models.answers import Answers
 from nutri_tui.plain import run
 from nutri_tui.storage import Storage
 from tests.plain_replies import Replies, example
-from tests.terminal import COLUMNS, LINES, TRACEBACK, installed_command, terminal_env
+from tests.terminal import COLUMNS, LINES, TRACEBACK, installed_command, saved_session, terminal_env
 
 ESCAPE = "\x1b"
+REPO = Path(__file__).resolve().parents[2]
 
 
 def spawn(args: list[str], home: Path, **env: str) -> pexpect.spawn:
@@ -86,6 +87,21 @@ def test_a_dumb_terminal_gets_plain_mode_and_ctrl_d_keeps_the_answers(tmp_path: 
     assert not [line for line in text.splitlines() if TRACEBACK.search(line)] and ESCAPE not in text
     assert status == 1
     assert Storage(tmp_path).load_draft().answers == {"about": {"age": 38}}
+
+
+def test_a_saved_result_opened_on_a_dumb_terminal_is_said_as_plain_text(tmp_path: Path) -> None:
+    """``nutri-tui open FILE`` where the full-screen app cannot work (TERM=dumb): the app's first note, then the
+    result a sentence a line with the warning signs first, no escape sequence, exit 0 (it started the full-screen
+    app before, which a dumb terminal or a screen reader cannot use)."""
+    session = saved_session(REPO / "examples" / "emergency-red-flag.toml", tmp_path)
+    child = spawn(["open", str(session)], tmp_path, TERM="dumb")
+    text, status = finished(child)
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert lines[0].startswith("A saved result from ") and lines[0].endswith("(read-only).")
+    assert next(line for line in lines if line.startswith("1. ")).startswith("1. Warning signs: EMERGENCY")
+    assert "not medical advice" in text
+    assert not [line for line in text.splitlines() if TRACEBACK.search(line)] and ESCAPE not in text
+    assert status == 0
 
 
 def test_ctrl_c_in_plain_mode_stops_cleanly(tmp_path: Path) -> None:

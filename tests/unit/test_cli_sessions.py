@@ -417,6 +417,21 @@ def test_open_starts_the_app_on_the_session(capsys, fake_app: type[FakeApp], sav
     assert kwargs["open_path"] == saved[1]
 
 
+def test_open_in_plain_mode_says_the_result_without_the_app(
+    capsys, fake_app: type[FakeApp], saved: list[Path], tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--plain open`` (and ``open`` where the app cannot work: TERM=dumb, input not a terminal) says the saved
+    result as plain mode does, after the note the app shows; no app is started."""
+    session = Storage().load_session(saved[1])
+    for argv, term in ((("--plain", "open"), "xterm-256color"), (("open",), "dumb")):
+        monkeypatch.setenv("TERM", term)
+        code, out, err = run(capsys, "--data-dir", tmp_path, *argv, saved[1])
+        lines = out.splitlines()
+        assert (code, err) == (0, "") and lines[0].endswith("(read-only).") and lines[1] == ""
+        assert session.result.disclaimer in out and "1. Warning signs: " in out
+    assert fake_app.made == []
+
+
 @pytest.mark.parametrize("name", ["missing.toml", "broken.toml"])
 def test_open_refuses_a_bad_file_before_the_app(capsys, fake_app: type[FakeApp], tmp_path: Path, name: str) -> None:
     path = tmp_path / name
