@@ -154,15 +154,35 @@ NO_TREND = "one score so far: no trend yet"
 
 def _pain_series(pains: list[tuple[datetime, int]], rule: PainChange) -> Series:
     values = tuple(pain for _, pain in pains)
+    return Series("pain", PAIN_LABEL, PAIN_MAXIMUM, values, tuple(d for d, _ in pains), pain_trend(values, rule))
+
+
+def pain_trend(values: Sequence[int], rule: PainChange) -> str:
+    """What the pain scores did since the first (the chart's line under the pain series)."""
     if not values:
-        change = "no pain scores yet: no trend"
-    elif len(values) == 1:
-        change = NO_TREND
-    else:
-        change = _since_first(values[0], values[-1])
-        if values[0] != values[-1]:
-            change += f": {MATTERS if matters(values[0], values[-1], rule) else ABOUT_THE_SAME}"
-    return Series("pain", PAIN_LABEL, PAIN_MAXIMUM, values, tuple(d for d, _ in pains), change)
+        return "no pain scores yet: no trend"
+    if len(values) == 1:
+        return NO_TREND
+    change = _since_first(values[0], values[-1])
+    if values[0] != values[-1]:
+        change += f": {MATTERS if matters(values[0], values[-1], rule) else ABOUT_THE_SAME}"
+    return change
+
+
+def band_trend(bands: Sequence[str]) -> str:
+    """What a questionnaire's bands did since the first."""
+    if len(bands) == 1:
+        return f"{bands[0]}, one score so far"
+    if bands[0] == bands[-1]:
+        return f"{bands[-1]}, as at the first"
+    return f"from {bands[0]} to {bands[-1]}"
+
+
+def subscale_trend(values: Sequence[int], at_least: int) -> str:
+    """What a followed-up subscale did since the first, and whether it crossed its follow-up line."""
+    if len(values) == 1:
+        return NO_TREND
+    return _since_first(values[0], values[-1]) + crossing(values[0], values[-1], at_least)
 
 
 def _since_first(first: int, latest: int) -> str:
@@ -175,13 +195,7 @@ def _instrument_series(instrument: Instrument, scores: list[tuple[datetime, Scor
     totals = tuple(s.total for _, s in scores)
     bands = tuple(band_names.get(s.band, s.band) for _, s in scores)
     dates = tuple(d for d, _ in scores)
-    if len(totals) == 1:
-        change = f"{bands[0]}, one score so far"
-    elif bands[0] == bands[-1]:
-        change = f"{bands[-1]}, as at the first"
-    else:
-        change = f"from {bands[0]} to {bands[-1]}"
-    found = [Series(instrument.id, name, instrument.maximum(TOTAL), totals, dates, change, bands)]
+    found = [Series(instrument.id, name, instrument.maximum(TOTAL), totals, dates, band_trend(bands), bands)]
     followed = [s for s in instrument.subscale if s.follow_up is not None]
     tables = [dict(s.subscales) for _, s in scores] if followed else []
     for subscale in followed:
@@ -190,10 +204,7 @@ def _instrument_series(instrument: Instrument, scores: list[tuple[datetime, Scor
         if not kept:
             continue
         values = tuple(v for _, v in kept)
-        if len(values) == 1:
-            change = NO_TREND
-        else:
-            change = _since_first(values[0], values[-1]) + crossing(values[0], values[-1], subscale.follow_up.at_least)
+        change = subscale_trend(values, subscale.follow_up.at_least)
         label = f"{name} {short(subscale.name).lower()}"
         key = f"{instrument.id}.{subscale.id}"
         found.append(Series(key, label, instrument.maximum(subscale.id), values, tuple(d for d, _ in kept), change))

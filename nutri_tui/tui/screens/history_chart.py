@@ -15,16 +15,13 @@ from typing import TYPE_CHECKING
 
 from nutri_tui.models.instruments import TOTAL
 from nutri_tui.reports.progress import (
-    ABOUT_THE_SAME,
-    MATTERS,
-    NO_TREND,
     PAIN_LABEL,
     PAIN_MAXIMUM,
     Series,
-    crossing,
-    matters,
-    points,
+    band_trend,
+    pain_trend,
     short,
+    subscale_trend,
 )
 
 if TYPE_CHECKING:
@@ -74,19 +71,7 @@ def chart_series(results: Iterable[tuple[int | None, tuple[ScoreSummary, ...]]],
 
 
 def _pain_series(values: tuple[int, ...], content: Content) -> Series:
-    if not values:
-        change = "no pain scores yet: no trend"
-    elif len(values) == 1:
-        change = NO_TREND
-    else:
-        change = _since_first(values[0], values[-1])
-        if values[0] != values[-1]:
-            change += f": {MATTERS if matters(values[0], values[-1], content.rules.pain_change) else ABOUT_THE_SAME}"
-    return Series("pain", PAIN_LABEL, PAIN_MAXIMUM, values, (), change)
-
-
-def _since_first(first: int, latest: int) -> str:
-    return "the same as the first" if first == latest else f"{points(latest - first)} than the first"
+    return Series("pain", PAIN_LABEL, PAIN_MAXIMUM, values, (), pain_trend(values, content.rules.pain_change))
 
 
 def _instrument_series(instrument: Instrument, kept: _Scores) -> list[Series]:
@@ -95,21 +80,12 @@ def _instrument_series(instrument: Instrument, kept: _Scores) -> list[Series]:
     named = [band_names.get(band, band) for band in kept.bands]
     totals = tuple(kept.totals)
     bands = tuple(named[at] for at in kept.band_at)
-    if len(totals) == 1:
-        change = f"{bands[0]}, one score so far"
-    elif bands[0] == bands[-1]:
-        change = f"{bands[-1]}, as at the first"
-    else:
-        change = f"from {bands[0]} to {bands[-1]}"
-    found = [Series(instrument.id, name, instrument.maximum(TOTAL), totals, (), change, bands)]
+    found = [Series(instrument.id, name, instrument.maximum(TOTAL), totals, (), band_trend(bands), bands)]
     for subscale in instrument.subscale:
         if subscale.follow_up is None or not kept.subscales[subscale.id]:
             continue
         values = tuple(kept.subscales[subscale.id])
-        if len(values) == 1:
-            change = NO_TREND
-        else:
-            change = _since_first(values[0], values[-1]) + crossing(values[0], values[-1], subscale.follow_up.at_least)
+        change = subscale_trend(values, subscale.follow_up.at_least)
         label = f"{name} {short(subscale.name).lower()}"
         key = f"{instrument.id}.{subscale.id}"
         found.append(Series(key, label, instrument.maximum(subscale.id), values, (), change))
