@@ -328,7 +328,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
     except ContentError as error:
         return fail(str(error), EXIT_CONTENT)
     if args.plain or plain_wanted(os.environ, sys.stdin):  # the app cannot work here: the result as plain text
-        return _print_plain(session, content.version, content)
+        return _print_plain(session, content)
     from nutri_tui.profiles import list_profiles
     from nutri_tui.storage import Storage
     from nutri_tui.tui.app import NutriTuiApp
@@ -340,7 +340,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
-def _print_plain(session: Session, today: str, content: Content) -> int:
+def _print_plain(session: Session, content: Content) -> int:
     """``open`` where the full-screen app cannot work (``TERM=dumb``, input that is not a terminal, ``--plain``):
     the result as plain mode says it, a sentence a line for a screen reader, after the note the app shows."""
     from nutri_tui.local_time import shown_time
@@ -348,6 +348,6 @@ def _print_plain(session: Session, today: str, content: Content) -> int:
     from nutri_tui.reports.phrases import saved_result_note
     from nutri_tui.reports.text import plain_lines
 
-    note = saved_result_note(shown_time(session.created), session.label, session.content_version, today)
+    note = saved_result_note(shown_time(session.created), session.label, session.content_version, content.version)
     Console(sys.stdin, sys.stdout).say(note, "", *plain_lines(session.result, content))
     return EXIT_OK

@@ -68,7 +68,7 @@ FOOD_COLUMNS = (10, 24, 13, 11)
 
 
 class ResultScreen(Screen[None]):
-    TABS: ClassVar = ("summary", "deficiencies", "foods", "cautions", "exercises", "sources")
+    TABS: ClassVar = ("summary", *(pane_id for _, pane_id in PANE_TITLES))
     BINDINGS: ClassVar = [
         Binding("w", "why", "Why?"),
         Binding("ctrl+s", "save", "Save"),
