@@ -32,7 +32,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nutri_tui.models.summary_fields import LABEL_MAX
 from nutri_tui.paths import DRAFT_FILE, SESSIONS_DIR, data_dir, has_sessions
 from nutri_tui.storage.index import FileKey, cyclic_gc_paused, file_key
 from nutri_tui.storage.index import SavedSession as SavedSession
@@ -54,7 +53,6 @@ from nutri_tui.storage.private_files import fsync_dir as _fsync_dir
 from nutri_tui.storage.private_files import message as _message
 from nutri_tui.storage.private_files import os_reason as _os_reason
 from nutri_tui.storage.private_files import private_dir as _private_dir
-from nutri_tui.text import clean_text
 
 if TYPE_CHECKING:  # pydantic models: imported where a file is written or read whole, not to list the history
     from nutri_tui.models.session import Draft, Session, SessionSummary
@@ -169,9 +167,12 @@ class Storage:
         answers and result. If the file is in the sessions folder and the list could show it wrongly
         (it reads badly, or its summary disagrees), the index is corrected; the file is never changed.
         """
+        return self._read_session(Path(path))[0]
+
+    def _read_session(self, path: Path) -> tuple[Session, bytes]:
+        """:meth:`load_session`, and the bytes it was read from."""
         from nutri_tui.storage.session_file import decode_session, session_summary
 
-        path = Path(path)
         info: os.stat_result | None = None
         try:
             fd, info = open_file(path, "session")
@@ -189,7 +190,7 @@ class Storage:
         entry = session_summary(path, session)
         if stored is not None and info is not None and _shown(stored) != _shown(entry):
             self._index_one(path, file_key(info), entry)  # the list may have shown the summary's values
-        return session
+        return session, raw
 
     def delete_session(self, path: Path) -> None:
         """Remove one file from the sessions folder (readable or not). Refuses anything else, and symlinks."""
@@ -203,13 +204,11 @@ class Storage:
     def relabel_session(self, path: Path, label: str) -> Path:
         """Rewrite a session in place with a new (cleaned) label; refuses files that cannot be read."""
         path = self._inside_sessions(Path(path))
-        session = self.load_session(path)
-        from nutri_tui.models.session import Session
-        from nutri_tui.storage.session_file import dump_session
+        session, raw = self._read_session(path)
+        from nutri_tui.storage.session_file import relabelled
 
-        updated = Session.model_validate({**session.model_dump(), "label": clean_text(label, LABEL_MAX)})
         try:
-            _atomic_write(path, dump_session(updated), exclusive=False)
+            _atomic_write(path, relabelled(raw, session, label), exclusive=False)
         except OSError as error:
             raise StorageError(_message(path, f"cannot save it ({_os_reason(error)})")) from error
         return path
