@@ -17,7 +17,7 @@ from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import Assessment, result_adapter
 from nutri_tui.reports.markdown import render_markdown
-from nutri_tui.reports.plan import action_plan
+from nutri_tui.reports.plan import IN_THE_DATA, action_plan
 from nutri_tui.reports.text import render_text
 from nutri_tui.storage import make_session
 
@@ -62,7 +62,7 @@ def outputs(sections: dict, content: Content) -> Outputs:
     answers = Answers.model_validate(sections, context={"content": content})
     result = assess(answers, content)
     data = result_adapter().dump_python(result, mode="json")
-    data["plan"] = [asdict(step) for step in action_plan(result, content)]  # as ``assess --json`` prints it
+    data["plan"] = [asdict(step) for step in action_plan(result, content, IN_THE_DATA)]  # as ``assess --json`` has it
     strings = _strings(data)
     session = make_session(answers, result, content.version, now=NOW)
     report = re.sub(r"\\(.)", r"\1", render_markdown(session, content))

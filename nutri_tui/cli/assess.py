@@ -88,10 +88,10 @@ def _print_json(args: argparse.Namespace, answers: Answers, result: Assessment, 
     from dataclasses import asdict
 
     from nutri_tui.models.result_json import result_json
-    from nutri_tui.reports.plan import action_plan
+    from nutri_tui.reports.plan import IN_THE_DATA, action_plan
 
     data = result_json(result)  # pydantic's serialiser would be built first: see models/result_json.py
-    data["plan"] = [asdict(step) for step in action_plan(result, content)]
+    data["plan"] = [asdict(step) for step in action_plan(result, content, IN_THE_DATA)]
     status = EXIT_OK
     if args.save:
         path, status = _save(args, answers, result, content.version)

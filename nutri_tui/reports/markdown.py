@@ -37,7 +37,7 @@ from nutri_tui.reports.phrases import (
     is_personal,
     tests_worth_asking,
 )
-from nutri_tui.reports.plan import action_plan, exercise_advice, other_advice
+from nutri_tui.reports.plan import Places, action_plan, exercise_advice, other_advice
 from nutri_tui.reports.progress import Scored, progress_lines, result_line
 from nutri_tui.reports.result_text import (
     FOR_YOU_HEADING,
@@ -64,6 +64,9 @@ NO_RED_FLAGS = (
 ANSWER_WORD = {"yes": "answered yes", "dont_know": "answered not sure", "implied": "implied by other answers"}
 CAUTION_TOPIC = {"medicine": "medicine", "condition": "condition", "upper_limit": "upper limit", "note": "your answers"}
 FOODS_SHOWN = 6
+NUTRIENT_FINDINGS, EXERCISE = "Nutrient findings", "Exercise"
+"""Two of the report's section titles: the plan, above them, points to them by these words."""
+IN_THE_REPORT = Places(f"the {NUTRIENT_FINDINGS} section below", f"the {EXERCISE} section below")
 """Foods listed per nutrient in the report (the app shows them all)."""
 RESULTS_SHOWN = 50
 """Results listed one by one under the progress over time (the latest); the series lines hold every one."""
@@ -133,7 +136,7 @@ def render_markdown(
     )
 
     report.section("What to do first")
-    for number_, step in enumerate(action_plan(result, content), 1):
+    for number_, step in enumerate(action_plan(result, content, IN_THE_REPORT), 1):
         report.add(f"{number_}. **{md(step.title)}**")
         report.add(*(f"   - {md(line.text)}{report.cite(line.sources)}" for line in step.lines))
 
@@ -237,7 +240,7 @@ def _sentence(text: str) -> str:
 
 def _exercise(report: _Report, result: Assessment) -> None:
     """A check to have first, the note, what the person's situation means, each exercise, then when to stop."""
-    report.section("Exercise")
+    report.section(EXERCISE)
     if result.exercise_withheld:
         report.add(f"**Withheld.** {md(result.exercise_note)}")
         return
@@ -285,7 +288,7 @@ def _answers(report: _Report, session: Session, content: Content) -> None:
 
 
 def _findings(report: _Report, findings: list[NutrientFinding], result: Assessment, content: Content) -> None:
-    report.section("Nutrient findings")
+    report.section(NUTRIENT_FINDINGS)
     report.add(
         "A level says how strongly the answers point to a possible gap; it is not a measured deficiency. "
         "Each reason shows the answer that caused it."

@@ -46,11 +46,36 @@ NOTHING_FIRST = (
 )
 REASON_WORD = {"high": "strong reason to check", "moderate": "some reason to check"}
 EXERCISE_HELD_BACK = "Exercise advice is held back until a clinician has seen you."
-AFTER_THE_CHECK = (
-    "Once a doctor has said it is safe for you to start, the Exercises tab lists exercises that fit you, "
-    "and what to stop for."
-)
-START_GENTLY = "Start gently and build up; the Exercises tab has more, and what to stop for."
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """Where an output lists every nutrient and every exercise: the plan names only a few, and says where
+    the rest are in the words of the output it is part of (the app has tabs; the text and the report have
+    sections, below the plan)."""
+
+    nutrients: str
+    exercises: str
+
+
+IN_THE_APP = Places("the Deficiencies tab", "the Exercises tab")
+IN_THE_DATA = Places("the nutrient list in this result", "the exercise list in this result")
+"""For ``assess --json``: a program shows the plan wherever it likes, so no tab or section is named."""
+
+
+def after_the_check(places: Places) -> str:
+    return (
+        f"Once a doctor has said it is safe for you to start, see {places.exercises} for exercises that fit you, "
+        "and what to stop for."
+    )
+
+
+def start_gently(places: Places) -> str:
+    return f"Start gently and build up; {places.exercises} has more, and what to stop for."
+
+
+def more_nutrients(rest: int, places: Places) -> str:
+    return f"{rest} more with some reason to check: see {places.nutrients}."
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +91,14 @@ class PlanStep:
     lines: tuple[PlanLine, ...]
 
 
-def action_plan(result: Assessment, content: Content) -> tuple[PlanStep, ...]:
+def action_plan(result: Assessment, content: Content, places: Places = IN_THE_APP) -> tuple[PlanStep, ...]:
+    """The plan for ``result``; ``places`` names, in the words of the output it is shown in, where the nutrients
+    and exercises it leaves out are."""
     steps = [
         PlanStep("Warning signs", _warning_signs(result, content)),
         PlanStep("Safety first", _safety_first(result)),
-        PlanStep("Nutrients worth checking", _nutrients(result, content)),
-        PlanStep("Exercise to start with", _exercises(result)),
+        PlanStep("Nutrients worth checking", _nutrients(result, content, places)),
+        PlanStep("Exercise to start with", _exercises(result, places)),
     ]
     if result.instruments:  # only for someone who answered an optional questionnaire
         steps.append(PlanStep(SCORES_TITLE, _scores(result)))
@@ -229,7 +256,7 @@ def _safety_first(result: Assessment) -> tuple[PlanLine, ...]:
 # --- 3. nutrients --------------------------------------------------------------------------
 
 
-def _nutrients(result: Assessment, content: Content) -> tuple[PlanLine, ...]:
+def _nutrients(result: Assessment, content: Content, places: Places) -> tuple[PlanLine, ...]:
     flagged = [f for f in result.nutrients if f.level != "low"]
     if not flagged:
         text = (
@@ -241,7 +268,7 @@ def _nutrients(result: Assessment, content: Content) -> tuple[PlanLine, ...]:
     lines = [_nutrient(finding, result, content) for finding in flagged[:MOST_NUTRIENTS]]
     rest = len(flagged) - MOST_NUTRIENTS
     if rest > 0:
-        lines.append(PlanLine(f"{rest} more with some reason to check: see the Deficiencies tab."))
+        lines.append(PlanLine(more_nutrients(rest, places)))
     return tuple(lines)
 
 
@@ -291,13 +318,13 @@ def public_health_advice(finding: NutrientFinding, content: Content) -> InfoNote
 # --- 4. exercise ---------------------------------------------------------------------------
 
 
-def _exercises(result: Assessment) -> tuple[PlanLine, ...]:
+def _exercises(result: Assessment, places: Places) -> tuple[PlanLine, ...]:
     if result.emergency or result.exercise_withheld:
         return (PlanLine(EXERCISE_HELD_BACK, tone="caution"),)
     first = exercise_advice(result, "exercise_first")
     if result.exercise_check_first or first:  # a doctor's check before any new exercise: none is suggested yet
         lines = [PlanLine(advised(advice), advice.sources, "caution") for advice in first]
-        return (*lines, PlanLine(AFTER_THE_CHECK))
+        return (*lines, PlanLine(after_the_check(places)))
     lines = [PlanLine(advised(advice), advice.sources) for advice in exercise_advice(result, "exercise")]
     if not result.exercises:
         return (*lines, PlanLine(result.exercise_note)) if result.exercise_note else tuple(lines)
@@ -306,7 +333,7 @@ def _exercises(result: Assessment) -> tuple[PlanLine, ...]:
         text = f"{exercise.name}: {first_sentence}"
         text += "".join(f" {caution}" for caution in exercise_cautions(exercise)[:2])  # for this person
         lines.append(PlanLine(text, exercise.sources))
-    lines.append(PlanLine(START_GENTLY))
+    lines.append(PlanLine(start_gently(places)))
     return tuple(lines)
 
 

@@ -26,7 +26,7 @@ from nutri_tui.reports.phrases import (
     personal_cautions,
     tests_worth_asking,
 )
-from nutri_tui.reports.plan import action_plan, exercise_advice, other_advice
+from nutri_tui.reports.plan import Places, action_plan, exercise_advice, other_advice
 from nutri_tui.reports.result_text import (
     FOR_YOU_HEADING,
     STOP_HEADING,
@@ -48,6 +48,9 @@ WIDTH = 78
 LEVEL_MARK = {level: f"{symbol} {level}" for level, symbol in LEVEL_SYMBOL.items()}
 LEVEL_COLUMN = max(map(len, LEVEL_MARK.values()))
 NAME_COLUMN_MAX = 36
+NUTRIENTS, EXERCISE = "Nutrients", "Exercise"
+"""Two of the text's section titles: the plan, above them, points to them by these words (plain mode too)."""
+IN_THE_TEXT = Places(f"the {NUTRIENTS} section below", f"the {EXERCISE} section below")
 """The nutrient column is as wide as the longest name, up to this (which leaves 26 of :data:`WIDTH` for the
 target); a longer name has a line of its own, and its level stays in the column."""
 
@@ -162,7 +165,7 @@ def _pieces(result: Assessment, content: Content | None) -> list[_Piece]:
     reviewed = f", reviewed {result.content_reviewed}" if result.content_reviewed else ""
     out.append(_Heading(f"nutri-tui result (knowledge base {result.content_version}{reviewed})", "=", ""))
     out.append(_Heading("What to do first", label=""))
-    for number_, step in enumerate(action_plan(result, content), 1):
+    for number_, step in enumerate(action_plan(result, content, IN_THE_TEXT), 1):
         out.append(_Heading(f"{number_}. {step.title}"))
         for line in step.lines:
             out.append(_wrap(line.text + cite.after(line.sources), "     ", "   - "))
@@ -189,7 +192,7 @@ def _pieces(result: Assessment, content: Content | None) -> list[_Piece]:
         out.append(_heading("Food cautions for you"))
         out += [_wrap(caution.text, "    ", "  ! ") for caution in result.food_cautions]
 
-    out.append(_heading("Nutrients"))
+    out.append(_heading(NUTRIENTS))
     out += [_wrap(line, "    ", "  ") for line in gloss_lines(target_terms(result.nutrients, content), cite)]
     name_column = min(max((len(f.name) for f in result.nutrients), default=0), NAME_COLUMN_MAX)
     for finding in result.nutrients:
@@ -215,7 +218,7 @@ def _pieces(result: Assessment, content: Content | None) -> list[_Piece]:
             yours.append(_wrap(text + assumed, "    ", "  "))
     out += yours
 
-    out += [_heading("Exercise"), *_exercise(result, cite)]
+    out += [_heading(EXERCISE), *_exercise(result, cite)]
     if other_advice(result):
         out.append(_heading("Advice"))
         for advice in other_advice(result):

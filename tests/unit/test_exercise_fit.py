@@ -22,8 +22,10 @@ from nutri_tui.engine.index import index_for
 from nutri_tui.engine.profile import FLAG_SITUATIONS, NUMB, REDUCED_FEELING, build_profile, with_flag_situations
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.catalogues import Situation
+from nutri_tui.reports.markdown import IN_THE_REPORT
 from nutri_tui.reports.phrases import fit_words
-from nutri_tui.reports.plan import AFTER_THE_CHECK, action_plan
+from nutri_tui.reports.plan import IN_THE_APP, IN_THE_DATA, action_plan, after_the_check
+from nutri_tui.reports.text import IN_THE_TEXT
 from tests.conftest import REPO
 from tests.outputs import Outputs, json_of, outputs
 
@@ -266,10 +268,17 @@ def test_exertion_symptoms_hold_back_new_exercise_until_a_doctor_has_checked(lif
     assert "worth" in check and "not a diagnosis" in check
     assert seen.result.exercise_check_first and json_of(seen.result)["exercise_check_first"] is True
     step = action_plan(seen.result, CONTENT)[3]
-    assert [line.text for line in step.lines] == [check, AFTER_THE_CHECK]
+    assert [line.text for line in step.lines] == [check, after_the_check(IN_THE_APP)]
     assert step.lines[0].tone == "caution"
     assert named_in_plan(seen) == []  # no exercise suggested to start with
-    assert seen.everywhere(check) and seen.everywhere(AFTER_THE_CHECK)
+    assert seen.everywhere(check)
+    # Where the exercises are, in each output's own words: a tab in the app, a section below in the text and
+    # the report, the list in the data for --json.
+    assert "the Exercises tab" in after_the_check(IN_THE_APP)
+    flat_text, flat_report = (" ".join(output.split()) for output in (seen.text, seen.report))
+    assert after_the_check(IN_THE_TEXT) in flat_text and "the Exercises tab" not in flat_text
+    assert after_the_check(IN_THE_REPORT) in flat_report and "the Exercises tab" not in flat_report
+    assert after_the_check(IN_THE_DATA) in seen.json_text
     exercise = seen.text.split(" Exercise ---", 1)[1]
     first_card = f"({fit_words(seen.result.exercises[0].fit)}"  # "Walking (a first choice for you): ..."
     assert exercise.index(check) < exercise.index(seen.result.exercise_note) < exercise.index(first_card)
