@@ -21,7 +21,7 @@ from nutri_tui.models.session import SESSION_SCHEMA_VERSION, Session
 from nutri_tui.paths import cache_dir
 from nutri_tui.storage import Storage, make_session
 from nutri_tui.storage.index_db import is_index_file
-from tests.broken_sessions import changed, snapshot, write_corpus
+from tests.broken_sessions import changed
 from tests.cli_run import run
 
 REPO = Path(__file__).resolve().parents[2]
@@ -346,39 +346,9 @@ def test_an_empty_data_dir_is_bad_usage(capsys) -> None:
 
 
 # -- a corpus of broken files -----------------------------------------------------------------------
-
-
-def test_a_corpus_of_broken_files_through_sessions_and_report(
-    capsys, private_home: Path, session: Session, saved: list[Path], tmp_path: Path
-) -> None:
-    folder = private_home / "sessions"
-    elsewhere = tmp_path / "good-elsewhere.toml"
-    elsewhere.write_bytes(saved[0].read_bytes())
-    expected = write_corpus(folder, session, elsewhere)
-    assert len(expected) >= 30
-    before = {name: snapshot(folder / name) for name in os.listdir(folder) if not is_index_file(name)}
-
-    code, out, err = run(capsys, "sessions", "--json")
-    assert code == 0 and err == ""
-    data = json.loads(out)
-    assert [Path(e["path"]) for e in data[:2]] == [saved[1], saved[0]]
-    unreadable = {Path(e["path"]).name: e for e in data[2:]}
-    assert set(unreadable) == set(expected)
-    for name, reason in expected.items():
-        assert unreadable[name]["readable"] is False
-        assert reason in unreadable[name]["reason"], name
-
-    code, out, err = run(capsys, "sessions")
-    assert code == 0 and err == ""
-    assert f"{len(expected)} files that cannot be read (left as they are):" in out
-
-    for name, reason in expected.items():
-        code, out, err = run(capsys, "report", folder / name)
-        assert code == 2 and out == "", name
-        assert one_error_line(err) and reason in err and unreadable[name]["reason"] in err, (name, err)
-
-    assert {name: snapshot(folder / name) for name in os.listdir(folder) if not is_index_file(name)} == before
-    assert elsewhere.read_bytes() == saved[0].read_bytes()
+# ``sessions`` (text and --json) and ``report`` over the corpus of tests/broken_sessions.py: in
+# tests/unit/test_storage.py::test_a_corpus_of_broken_files_is_listed_never_changed, on the same folder the
+# storage lists, so the corpus is written and parsed once for both.
 
 
 # -- open -------------------------------------------------------------------------------------------

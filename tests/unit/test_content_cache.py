@@ -28,6 +28,10 @@ from nutri_tui.content import Content, ContentError, cache, find_content_dir, lo
 from nutri_tui.content.loader import Files
 from nutri_tui.paths import cache_dir
 
+pytestmark = pytest.mark.usefixtures("toml_parsed_once")
+"""Each content file's text parsed once a process (``tests/unit/conftest.py``): what is checked here is the
+cache, and the loads that check the files still validate and cross-check every one."""
+
 
 def cache_file() -> Path:
     return cache_dir() / cache.FILE_NAME

@@ -267,6 +267,7 @@ def without_key(path: Path, key: str) -> None:
     path.write_text(changed, encoding="utf-8")
 
 
+@pytest.mark.usefixtures("toml_parsed_once")  # the other files of the copy parsed once a process
 @pytest.mark.parametrize("key", ["licence", "source_url", "verified_on", "allowed_use", "attribution"])
 @pytest.mark.parametrize("file", ["start_back.toml", "phq4.toml"])
 def test_a_questionnaire_without_its_licence_terms_or_attribution_is_refused(
@@ -282,6 +283,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.usefixtures("toml_parsed_once")  # the other files of the copy parsed once a process
 @pytest.mark.parametrize(
     ("file", "old", "new", "message"),
     [
@@ -308,6 +310,7 @@ def test_a_broken_questionnaire_file_is_refused_in_one_line(
     assert error.startswith(f"content/instruments/{file}: ") and message in error, error
 
 
+@pytest.mark.usefixtures("toml_parsed_once")  # the other files of the copy parsed once a process
 def test_a_missing_questionnaire_file_is_refused(content_copy: Path) -> None:
     (content_copy / "instruments" / "phq4.toml").unlink()
     assert "no questionnaire file answers lifestyle.phq4" in error_for(content_copy)

@@ -44,6 +44,7 @@ from nutri_tui.storage import sessions as storage
 from nutri_tui.storage.index_db import is_index_file
 from nutri_tui.storage.private_files import MAX_BYTES
 from tests.broken_sessions import snapshot, write_corpus
+from tests.cli_run import run
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 26, 6, 40, 12, tzinfo=UTC)
@@ -106,13 +107,10 @@ def test_reading_creates_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "not-yet").exists()
 
 
-def test_storage_does_not_import_the_ui() -> None:
-    code = (
-        "import json, sys\nimport nutri_tui.storage, nutri_tui.models.session\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
-    assert json.loads(done.stdout) == []
+# That the storage (and the session model) load neither Textual nor Rich is checked in a fresh interpreter by
+# tests/unit/test_import_hygiene.py::test_nothing_outside_the_tui_loads_textual_or_rich, which imports every module
+# outside nutri_tui.tui (nutri_tui.storage and nutri_tui.models.session among them); a process of its own for
+# these two here was a third of a CPU-second.
 
 
 # -- round trips ------------------------------------------------------------------------------------
@@ -557,8 +555,20 @@ def test_a_result_too_large_to_read_back_is_not_saved(store: Storage, session: S
 
 
 def test_a_corpus_of_broken_files_is_listed_never_changed(
-    store: Storage, session: Session, rich_session: Session, tmp_path: Path
+    store: Storage,
+    session: Session,
+    rich_session: Session,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """The corpus of :mod:`tests.broken_sessions` in the default sessions folder, through the storage and then
+    through ``nutri-tui sessions`` (text and ``--json``) and ``nutri-tui report``, each file left as it was.
+
+    One test for both (it was one here and one in ``test_cli_sessions.py``, each writing and parsing the corpus
+    again: parsing is most of the time). ``report`` reads each file with :meth:`Storage.load_session`, so its
+    refusal is checked where it is raised (watched on the way through) and as the command prints it; the
+    listing the commands show comes from the index that :meth:`Storage.list_sessions` brought up to date."""
     good_paths = [store.save_session(session), store.save_session(rich_session)]
     elsewhere = tmp_path / "good-elsewhere.toml"
     elsewhere.write_bytes(good_paths[0].read_bytes())
@@ -582,12 +592,46 @@ def test_a_corpus_of_broken_files_is_listed_never_changed(
         got = unreadable[name].reason
         assert reason in got, (name, got)
         assert one_line(got) and len(got) <= 300, (name, got)
-        with pytest.raises(StorageError) as caught:
-            store.load_session(store.sessions_dir / name)
-        assert got in str(caught.value) and one_line(str(caught.value)), name
         with pytest.raises(StorageError):
             store.relabel_session(store.sessions_dir / name, "x")
     assert "(and " in unreadable["draft-as-session.toml"].reason  # several problems are counted
+
+    # The command line on the same folder: the list as JSON and as text, then a report of each broken file.
+    code, out, err = run(capsys, "sessions", "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert [Path(e["path"]) for e in data[:2]] == [good_paths[1], good_paths[0]]
+    listed_json = {Path(e["path"]).name: e for e in data[2:]}
+    assert set(listed_json) == set(expected)
+    for name, reason in expected.items():
+        assert listed_json[name]["readable"] is False
+        assert reason in listed_json[name]["reason"] and listed_json[name]["reason"] == unreadable[name].reason, name
+
+    code, out, err = run(capsys, "sessions")
+    assert code == 0 and err == ""
+    assert f"{len(expected)} files that cannot be read (left as they are):" in out
+
+    refused: list[str] = []
+    load_session = Storage.load_session
+
+    def watched(self: Storage, path: Path) -> Session:
+        try:
+            return load_session(self, path)
+        except StorageError as error:
+            refused.append(str(error))
+            raise
+
+    monkeypatch.setattr(Storage, "load_session", watched)
+    for name, reason in expected.items():
+        code, out, err = run(capsys, "report", store.sessions_dir / name)
+        assert code == 2 and out == "", name
+        [message] = refused
+        refused.clear()
+        got = unreadable[name].reason
+        assert got in message and one_line(message), (name, message)  # the storage's own refusal
+        assert err.count("\n") == 1 and err.startswith("nutri-tui: error: ") and one_line(err.rstrip("\n")), err
+        assert reason in err and got in err, (name, err)
+    monkeypatch.undo()
 
     after = {
         name: snapshot(store.sessions_dir / name) for name in os.listdir(store.sessions_dir) if not is_index_file(name)
