@@ -16,6 +16,7 @@ even if the loader's own checks change. They check that:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import tomllib
@@ -37,7 +38,16 @@ def _load(file: str) -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-RAW: dict[str, dict[str, Any]] = {file: _load(file) for file in TOML_FILES}
+class _Parsed(dict[str, dict[str, Any]]):
+    """Each content file's raw TOML, parsed when a test first asks for it: parsing all of them when the module
+    was collected cost each test worker about 0.4 s, whether or not it ran any of these tests."""
+
+    def __missing__(self, file: str) -> dict[str, Any]:
+        self[file] = _load(file)
+        return self[file]
+
+
+RAW = _Parsed()
 
 
 def _walk(node: Any, path: str) -> Iterator[tuple[str, Any]]:
@@ -58,7 +68,10 @@ def _strings(file: str) -> Iterator[tuple[str, str]]:
             yield path, value
 
 
-ALL_STRINGS: list[tuple[str, str, str]] = [(file, path, text) for file in TOML_FILES for path, text in _strings(file)]
+@functools.cache
+def all_strings() -> tuple[tuple[str, str, str], ...]:
+    """Every string in content/: (file, key path, text)."""
+    return tuple((file, path, text) for file in TOML_FILES for path, text in _strings(file))
 
 
 def _report(offenders: list[str]) -> str:
@@ -67,7 +80,7 @@ def _report(offenders: list[str]) -> str:
 
 def test_content_has_strings_to_check() -> None:
     assert "sources.toml" in TOML_FILES and "corrections.toml" in TOML_FILES
-    assert len(ALL_STRINGS) > 1000
+    assert len(all_strings()) > 1000
 
 
 # --- (a) nothing copied from the seed article ---------------------------------------
@@ -175,7 +188,7 @@ def test_b17_only_in_corrections() -> None:
     # A source's title may name the myth it debunks (the Vanderbilt Poison Center's "Vitamin B-17" page).
     offenders = [
         f"{f}: {p}"
-        for f, p, t in ALL_STRINGS
+        for f, p, t in all_strings()
         if f != "corrections.toml" and not _exempt_citation(f, p) and B17.search(t)
     ]
     assert not offenders, _report(offenders)
@@ -203,13 +216,13 @@ def test_capsule_pattern_reads_negation() -> None:
 
 def test_no_text_claims_1000_mg_epa_dha_outside_corrections() -> None:
     offenders = [
-        f"{f}: {p}: {t[:120]!r}" for f, p, t in ALL_STRINGS if f != "corrections.toml" and CAPSULE_1000.search(t)
+        f"{f}: {p}: {t[:120]!r}" for f, p, t in all_strings() if f != "corrections.toml" and CAPSULE_1000.search(t)
     ]
     assert not offenders, _report(offenders)
 
 
 def test_3_to_4_g_omega_3_only_as_correction_or_prescription_dose() -> None:
-    hits = [(f, p, t) for f, p, t in ALL_STRINGS if THREE_TO_FOUR_G.search(t)]
+    hits = [(f, p, t) for f, p, t in all_strings() if THREE_TO_FOUR_G.search(t)]
     assert any(f == "corrections.toml" for f, _, _ in hits), "the 3-4 g claim should be corrected"
     offenders = [
         f"{f}: {p}: {t[:120]!r}" for f, p, t in hits if f != "corrections.toml" and "prescription" not in t.casefold()

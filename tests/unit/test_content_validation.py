@@ -9,6 +9,10 @@ import pytest
 
 from nutri_tui.content import ContentError, load_content
 
+# Each test breaks one file of a copy of content/ and loads the whole copy: the files it did not change are parsed
+# once a process (tests/unit/conftest.py); what the loader makes of the text is checked as before.
+pytestmark = pytest.mark.usefixtures("toml_parsed_once")
+
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
