@@ -39,7 +39,7 @@ from nutri_tui.models.summary_fields import (
 from nutri_tui.text import find_unsafe
 
 PREFETCH_MIN = 64
-"""With at least this many files to read, their heads are prefetched first (:func:`prefetch_heads`)."""
+"""With at least this many files to read, each is hinted (``heads.hint_head``) this many files before it is read."""
 REASON_MAX = 600
 _RECORD_KEYS = frozenset({"created", "label", "pain", "red_flag", "top", "content_version", "instruments"})
 _NUTRIENTS = frozenset(NUTRIENT_IDS)
@@ -190,6 +190,24 @@ def checked_session(
 ) -> SavedSession | None:
     """A readable list entry from an index's values, or None if any is not as a session head would give it
     (``pairs`` from :func:`valid_pairs`, ``scores`` the kept text of the questionnaires' scores)."""
+    values = checked_values(created, label, pain, red_flag, pairs, version, scores)
+    return None if values is None else SavedSession(path, *values)
+
+
+Checked = tuple[datetime, str, "int | None", bool, tuple[tuple[str, str], ...], str, tuple[ScoreSummary, ...]]
+"""A readable entry's values after its path, in :class:`SavedSession`'s order."""
+
+
+def checked_values(
+    created: object,
+    label: object,
+    pain: object,
+    red_flag: object,
+    pairs: tuple[tuple[str, str], ...] | None,
+    version: object,
+    scores: str | None,
+) -> Checked | None:
+    """What :func:`checked_session` checks, without the entry: its values after the path, or None."""
     if type(red_flag) is not bool or not pain_ok(pain):
         return None
     if type(label) is not str or len(label) > LABEL_MAX or not _label_ok(label):  # a long one: never cached
@@ -200,16 +218,7 @@ def checked_session(
     instruments = scores_of(scores)
     if moment is None or instruments is None:
         return None
-    return SavedSession(
-        path=path,
-        created=moment,
-        label=label,
-        pain_intensity=pain,
-        red_flag=red_flag,
-        top_nutrients=pairs,  # type: ignore[arg-type]
-        content_version=version,
-        instruments=instruments,
-    )
+    return moment, label, pain, red_flag, pairs, version, instruments  # type: ignore[return-value]
 
 
 @functools.lru_cache(maxsize=4096)

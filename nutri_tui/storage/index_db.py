@@ -31,7 +31,7 @@ from typing import Any
 
 from nutri_tui import __version__
 from nutri_tui.storage.index import FileKey, SessionEntry
-from nutri_tui.storage.index_row import COLUMNS, UPSERT, row_values
+from nutri_tui.storage.index_row import COLUMNS, KEYED, UPSERT, row_values
 from nutri_tui.storage.index_search import search_key
 
 INDEX_NAME = ".index.sqlite"
@@ -57,6 +57,9 @@ _CREATE = (
     # The time zone and nutrient list the search texts were made for (index_search.search_key).
     "CREATE TABLE searched (key TEXT NOT NULL)",
 )
+_INDEXES = tuple(statement for statement in _CREATE if statement.startswith("CREATE INDEX"))
+FIRST_FILL_MIN = 1_000
+"""From this many rows written at once into an empty index, its indexes are made after them (see ``put_many``)."""
 _OURS = {
     ("table", "meta"),
     ("table", "files"),
@@ -232,11 +235,15 @@ class SessionDB:
         )
         return {name: (size, mtime, inode) for name, size, mtime, inode in rows}
 
-    def names(self, after: str, limit: int) -> list[str]:
-        """Up to ``limit`` rows' file names after ``after``, in order (to find the files that have gone)."""
-        return [
-            name for (name,) in self.read("SELECT name FROM files WHERE name > ? ORDER BY name LIMIT ?", (after, limit))
-        ]
+    def names_not_in(self, there: set[str], batch: int = BATCH) -> list[str]:
+        """The rows' names not in ``there`` (the folder's: files deleted by hand), read ``batch`` names at a time."""
+        gone: list[str] = []
+        after = ""
+        query = "SELECT name FROM files WHERE name > ? ORDER BY name LIMIT ?"
+        while names := [name for (name,) in self.read(query, (after, batch))]:
+            gone += (name for name in names if name not in there)
+            after = names[-1]
+        return gone
 
     def count(self) -> int:
         rows = self.read("SELECT count(*) FROM files")
@@ -253,11 +260,13 @@ class SessionDB:
         broken = self.read("SELECT rowid FROM files WHERE reason IS NOT NULL ORDER BY name")
         return [r for (r,) in readable], [r for (r,) in broken]
 
-    def all_rows(self) -> list[tuple[Any, ...]]:
-        """Every raw row (:data:`.index_row.COLUMNS`): the readable ones newest first, then the unreadable ones by name
-        (one walk along each index, not a look-up per row: what a whole listing needs)."""
-        readable = self.read(f"SELECT {COLUMNS} FROM files WHERE reason IS NULL ORDER BY {ORDER['newest']}")
-        return readable + self.read(f"SELECT {COLUMNS} FROM files WHERE reason IS NOT NULL ORDER BY name")
+    def all_rows(self, *, keyed: bool = False) -> list[tuple[Any, ...]]:
+        """Every raw row (:data:`.index_row.COLUMNS`, or with ``keyed`` :data:`.index_row.KEYED`): the readable ones
+        newest first, then the unreadable ones by name (one walk along each index, not a look-up per row: what a
+        whole listing needs)."""
+        columns = KEYED if keyed else COLUMNS
+        readable = self.read(f"SELECT {columns} FROM files WHERE reason IS NULL ORDER BY {ORDER['newest']}")
+        return readable + self.read(f"SELECT {columns} FROM files WHERE reason IS NOT NULL ORDER BY name")
 
     def rows(self, rowids: Iterable[int]) -> dict[int, tuple[Any, ...]]:
         """The raw rows (:data:`.index_row.COLUMNS`, then ``search, nutrients``) for ``rowids``; a rowid no
@@ -289,7 +298,15 @@ class SessionDB:
 
         def put(db: sqlite3.Connection) -> None:
             searchable = db.execute("SELECT key FROM searched").fetchall() == [(key,)]
-            db.executemany(UPSERT, [row_values(name, file_key, entry, searchable) for name, file_key, entry in listed])
+            rows = [row_values(name, file_key, entry, searchable) for name, file_key, entry in listed]
+            # Into an empty table (a first listing), the rows go in before the orders' indexes are made again (in the
+            # same transaction): a third of the time of keeping each index up to date row by row, at 10,000 rows.
+            first = len(rows) >= FIRST_FILL_MIN and not db.execute("SELECT 1 FROM files LIMIT 1").fetchall()
+            for statement in _INDEXES if first else ():
+                db.execute(f"DROP INDEX {statement.split()[2]}")
+            db.executemany(UPSERT, rows)
+            for statement in _INDEXES if first else ():
+                db.execute(statement)
 
         self.write(put)
 
@@ -344,14 +361,21 @@ def _schema_is_ours(db: sqlite3.Connection) -> bool:
     """Create the tables in an empty database; otherwise whether its schema is exactly ours."""
     found = {(kind, name) for kind, name in db.execute("SELECT type, name FROM sqlite_master")}
     if not found:
-        with db:
-            for statement in _CREATE:
-                db.execute(statement)
-            db.execute("INSERT INTO searched VALUES (?)", (search_key(),))
+        # WAL, then the schema in one transaction (one a statement was 40 fsyncs, and another app saw it half made).
         with contextlib.suppress(sqlite3.Error):  # a file system without shared memory keeps its journal
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
-        return True
+
+        def create(db: sqlite3.Connection) -> None:
+            if db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall():
+                return  # another nutri-tui made it while this one waited for the lock: checked below
+            for statement in _CREATE:
+                db.execute(statement)
+            db.execute("INSERT INTO searched VALUES (?)", (search_key(),))
+            db.execute("INSERT INTO meta VALUES ('format', ?), ('app', ?)", (str(INDEX_FORMAT), __version__))
+
+        _in_one_transaction(db, create)
+        found = {(kind, name) for kind, name in db.execute("SELECT type, name FROM sqlite_master")}
     if found != _OURS:
         return False
     sql = {name: text for name, text in db.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL")}

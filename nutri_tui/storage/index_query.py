@@ -11,13 +11,15 @@ SQLite (without Python's lock held), not a test of 100,000 strings in Python. Se
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple, TypeVar
 
 from nutri_tui.models.summary_fields import ScoreSummary
 from nutri_tui.storage.index import moment_of, pain_ok, scores_of
 from nutri_tui.storage.index_db import ORDER, SessionDB
 from nutri_tui.storage.index_search import Terms, raw_search, search_key, where
 
+T = TypeVar("T")
 FILL_BATCH = 2_000
 """Rows given their search text in one transaction when the History fills them in."""
 
@@ -41,6 +43,46 @@ def count(db: SessionDB, terms: Terms) -> tuple[int, int]:
         rows = db.read(f"SELECT count(*) FROM files WHERE {kind}{condition}", parameters)
         found.append(rows[0][0] if rows else 0)
     return found[0], found[1]
+
+
+class HistoryQueries:
+    """The History's questions of one folder's index, for :class:`.listing.SessionRows` (which holds the index as
+    ``db``, None without a folder, and asks through ``_asked``: a damaged index is filled again, then asked again)."""
+
+    db: SessionDB | None
+    searchable: bool
+
+    def _asked(self, question: Callable[[], T]) -> T:
+        raise NotImplementedError
+
+    def order(self, sort: str) -> tuple[list[int], list[int]]:
+        """The rowids of the readable results in ``sort`` order, and of the unreadable files by name."""
+        db = self.db
+        return ([], []) if db is None else self._asked(lambda: db.order(sort))
+
+    def scored(self) -> list[Scored]:
+        """Each readable result's date and scores, oldest first (for the progress over time)."""
+        return scored(self.db) if self.db is not None else []
+
+    def counts(self) -> tuple[int, int]:
+        """How many results are readable, and how many files are not."""
+        db = self.db
+        return (0, 0) if db is None else self._asked(db.counts)
+
+    def search_ready(self) -> bool:
+        """Every row's search text made for this process (see :func:`make_searchable`), and whether any changed;
+        from then on, a row read for the list whose text is not its own is put right."""
+        changed = self.db is not None and make_searchable(self.db)
+        self.searchable = True
+        return changed
+
+    def matching(self, sort: str, terms: Terms, offset: int, limit: int, *, broken: bool = False) -> list[int]:
+        """Up to ``limit`` rowids of the results matching ``terms`` from the ``offset``-th on (see :func:`page`)."""
+        db = self.db
+        return [] if db is None else self._asked(lambda: page(db, sort, terms, offset, limit, broken=broken))
+
+    def count_matching(self, terms: Terms) -> tuple[int, int]:
+        return count(self.db, terms) if self.db is not None else (0, 0)
 
 
 class Scored(NamedTuple):

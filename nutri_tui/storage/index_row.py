@@ -15,7 +15,7 @@ from nutri_tui.storage.index import (
     SavedSession,
     SessionEntry,
     UnreadableSession,
-    checked_session,
+    checked_values,
     child,
     from_record,
     scores_text,
@@ -25,6 +25,8 @@ from nutri_tui.storage.index_search import entry_search
 
 COLUMNS = "rowid, name, created, label, pain, red_flag, top, content_version, instruments, reason"
 """A row as :func:`entry_from_row` reads it (the History reads its ``search, nutrients`` after these)."""
+KEYED = f"{COLUMNS}, size, mtime_ns, inode"
+"""A row with the key of its file last (see ``index.FileKey``): what a whole listing compares and then lists."""
 
 UPSERT = (
     "INSERT INTO files (name, size, mtime_ns, inode, sort_utc, pain, created, label, red_flag, top,"
@@ -67,19 +69,38 @@ def _top_text(pairs: tuple[tuple[str, str], ...]) -> str:
 
 
 def sort_key(entry: SavedSession) -> str:
-    """The moment in UTC as text that sorts as time does (every zone brought to one)."""
-    return entry.created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
+    """The moment in UTC as text that sorts as time does (every zone brought to one): ``%Y-%m-%dT%H:%M:%S.%f``,
+    cut from ``isoformat`` (strftime took twice as long), where the C library's ``%Y`` gives four digits too."""
+    moment = entry.created.astimezone(UTC)
+    if moment.year < 1000:
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")
+    return moment.isoformat(timespec="microseconds")[:26]
+
+
+_FLAGS = {0: False, 1: True}
+
+
+def readable_row(row: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """A readable file's row (:data:`COLUMNS`) as its file name followed by the values its entry holds after the
+    path (:data:`.index.Checked`), checked as strictly as a session head (:func:`checked_values`); None for an
+    unreadable file's row, or if any value is off (:func:`entry_from_row` then says which entry it is)."""
+    _, name, created, label, pain, red_flag, top, version, instruments, reason = row[:10]
+    if reason is not None or type(name) is not str or "/" in name or name.startswith("."):
+        return None
+    pairs = top_pairs(top) if type(top) is str else None
+    flag = _FLAGS.get(red_flag) if type(red_flag) is int else None
+    scores = instruments if type(instruments) is str else None
+    values = checked_values(created, label, pain, flag, pairs, version, scores)
+    return None if values is None else (name, *values)
 
 
 def entry_from_row(folder: Path, row: tuple[Any, ...]) -> SessionEntry | None:
-    """A row as a list entry, checked as strictly as a session head (:func:`checked_session`); None if any
+    """A row as a list entry, checked as strictly as a session head (:func:`checked_values`); None if any
     value is off (the caller then reads the file itself)."""
-    _, name, created, label, pain, red_flag, top, version, instruments, reason = row[:10]
+    name, reason = row[1], row[9]
+    if reason is None:
+        values = readable_row(row)
+        return None if values is None else SavedSession(child(folder, values[0]), *values[1:])
     if type(name) is not str or "/" in name or name.startswith("."):
         return None
-    if reason is not None:
-        return from_record(child(folder, name), {"reason": reason})
-    pairs = top_pairs(top) if type(top) is str else None
-    flag = {0: False, 1: True}.get(red_flag) if type(red_flag) is int else None
-    scores = instruments if type(instruments) is str else None
-    return checked_session(child(folder, name), created, label, pain, flag, pairs, version, scores)
+    return from_record(child(folder, name), {"reason": reason})

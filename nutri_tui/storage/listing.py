@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from nutri_tui.models.summary_fields import ScoreSummary
-from nutri_tui.storage.heads import prefetch_heads, read_head
+from nutri_tui.storage.heads import HINTS, opened_ahead, read_head
 from nutri_tui.storage.index import (
     PREFETCH_MIN,
     FileKey,
@@ -31,9 +30,9 @@ from nutri_tui.storage.index import (
     scores_of,
 )
 from nutri_tui.storage.index_db import BATCH, SessionDB
-from nutri_tui.storage.index_query import Scored, count, make_searchable, mend_search, page, scored, scores_after
-from nutri_tui.storage.index_row import entry_from_row, sort_key
-from nutri_tui.storage.index_search import Terms, entry_search
+from nutri_tui.storage.index_query import HistoryQueries, mend_search, scores_after
+from nutri_tui.storage.index_row import entry_from_row
+from nutri_tui.storage.index_search import entry_search
 from nutri_tui.storage.private_files import (
     TEMP_SUFFIX,
     StorageError,
@@ -57,7 +56,7 @@ NEVER_MATCHES: FileKey = (-1, -1, -1)
 """The key kept for a file that could not even be looked at: it is looked at again every time."""
 
 
-class SessionRows:
+class SessionRows(HistoryQueries):
     """The results of one sessions folder, read from its index: brought up to date with the files when made by
     :func:`synced`, or later by :meth:`catch_up` when made by :func:`opened`."""
 
@@ -71,13 +70,9 @@ class SessionRows:
         self.fresh: dict[str, SessionEntry] | None = None
         """With :func:`synced`: the entries read from files while catching up, which :meth:`all` then uses rather
         than checking their rows again (a first listing of 10,000 files checked every head twice)."""
-
-    def order(self, sort: str) -> tuple[list[int], list[int]]:
-        """The rowids of the readable results in ``sort`` order, and of the unreadable files by name."""
-        if self.db is None:
-            return [], []
-        db = self.db
-        return self._asked(lambda: db.order(sort))
+        self.listed: list[tuple[Any, ...]] | None = None
+        """With :func:`synced`, when catching up changed no row: every row, as read to compare the files' keys with,
+        which :meth:`all` then uses rather than reading the whole index a second time."""
 
     def _asked(self, question: Callable[[], T]) -> T:
         """``question``'s answer; if the index was found damaged on the way (and made again empty), it is
@@ -116,20 +111,28 @@ class SessionRows:
             mend_search(self.db, wrong)
         return found
 
-    def all(self) -> list[SessionEntry]:
-        """Every entry: the readable ones newest first, then the unreadable ones by name."""
+    def all(self, quick: Callable[[tuple[Any, ...]], T | None] | None = None) -> list[SessionEntry | T]:
+        """Every entry: the readable ones newest first, then the unreadable ones by name. ``quick`` may give a row
+        of the index as it stands (:data:`.index_row.COLUMNS`) as something else, checked as its entry would be
+        (see :func:`.index_row.readable_row`), instead of that entry; None: the entry (``sessions --json`` writes
+        10,000 rows in half the time without making their entries first)."""
         if self.db is None:
             return []
         db = self.db
         fresh, self.fresh = self.fresh or {}, None
+        listed, self.listed = self.listed, None
         if fresh and len(fresh) == db.count():  # every file was just read (a first listing): in the index's order
-            readable = [e for e in fresh.values() if isinstance(e, SavedSession)]
-            readable.sort(key=lambda e: (sort_key(e), e.path.name), reverse=True)
-            broken = sorted((e for e in fresh.values() if not isinstance(e, SavedSession)), key=lambda e: e.path.name)
-            return [*readable, *broken]
-        found = []
-        for row in self._asked(db.all_rows):
-            entry = fresh.get(str(row[1]))
+            # By moment, then name: what sort_key's text orders by (making it again for each was a twentieth).
+            readable = [(e.created, name, e) for name, e in fresh.items() if isinstance(e, SavedSession)]
+            readable.sort(key=lambda item: item[:2], reverse=True)
+            broken = sorted((name, e) for name, e in fresh.items() if not isinstance(e, SavedSession))
+            return [*(e for *_, e in readable), *(e for _, e in broken)]
+        found: list[SessionEntry | T] = []
+        for row in listed if listed is not None else self._asked(db.all_rows):
+            entry = fresh.get(str(row[1])) if fresh else None
+            if entry is None and quick is not None and (shown := quick(row)) is not None:
+                found.append(shown)
+                continue
             if entry is None:
                 entry = self._checked(row)
             if entry is not None:
@@ -148,10 +151,6 @@ class SessionRows:
             return None
         return self.refresh(self.folder / str(name))
 
-    def scored(self) -> list[Scored]:
-        """Each readable result's date and scores, oldest first (for the progress over time)."""
-        return scored(self.db) if self.db is not None else []
-
     def scores_by_time(self) -> Iterator[tuple[int | None, tuple[ScoreSummary, ...]]]:
         """Each readable result's pain score and questionnaires' scores, oldest first, read a batch at a time (for
         the History's chart of 100,000 results: nothing is kept for each). A row whose pain or scores are off
@@ -165,31 +164,6 @@ class SessionRows:
                 if scores is not None:
                     yield pain, scores
             after = rows[-1][:2]
-
-    def counts(self) -> tuple[int, int]:
-        """How many results are readable, and how many files are not."""
-        if self.db is None:
-            return 0, 0
-        db = self.db
-        return self._asked(db.counts)
-
-    def search_ready(self) -> bool:
-        """Every row's search text made for this process (see :func:`.index_query.make_searchable`), and whether
-        any changed; from then on, a row read for the list whose text is not its own is put right."""
-        changed = self.db is not None and make_searchable(self.db)
-        self.searchable = True
-        return changed
-
-    def matching(self, sort: str, terms: Terms, offset: int, limit: int, *, broken: bool = False) -> list[int]:
-        """Up to ``limit`` rowids of the results matching ``terms`` from the ``offset``-th on (see
-        :func:`.index_query.page`)."""
-        if self.db is None:
-            return []
-        db = self.db
-        return self._asked(lambda: page(db, sort, terms, offset, limit, broken=broken))
-
-    def count_matching(self, terms: Terms) -> tuple[int, int]:
-        return count(self.db, terms) if self.db is not None else (0, 0)
 
     def refresh(self, path: Path) -> SessionEntry:
         """One file's entry read again and recorded in its row (after a relabel: one row, not a relisting)."""
@@ -223,13 +197,16 @@ class SessionRows:
         return changed
 
     def _compared(self, db: SessionDB) -> bool:
+        listed: list[tuple[Any, ...]] | None = None if self.fresh is None else []
         try:
             with os.scandir(self.folder) as files:
-                return _bring_up_to_date(self.folder, files, db, lambda: self.closed, self.fresh)
+                changed = _bring_up_to_date(self.folder, files, db, lambda: self.closed, self.fresh, listed)
         except FileNotFoundError:
             return False
         except OSError as error:
             raise StorageError(message(self.folder, f"cannot list it ({os_reason(error)})")) from error
+        self.listed = listed if listed and not changed else None
+        return changed
 
     def close(self) -> None:
         self.closed = True
@@ -269,18 +246,27 @@ def _bring_up_to_date(
     db: SessionDB,
     stop: Callable[[], bool] = lambda: False,
     fresh: dict[str, SessionEntry] | None = None,
+    listed: list[tuple[Any, ...]] | None = None,
 ) -> bool:
     """Whether any row changed. ``stop`` is asked while files are read (the History screen may have closed);
-    ``fresh`` is given each entry read from a file, by name.
+    ``fresh`` is given each entry read from a file, by name, and then the rows are written in one transaction
+    (a whole listing: the History writes a batch at a time). ``listed`` is given every row as it was read.
 
     A long history's folder is compared with the index :data:`BATCH` names at a time (one indexed query
     each), never held whole: the names and keys of 100,000 files were about 40 MB while the History caught
-    up. Up to :data:`KEYS_AT_ONCE` rows, every key is read in one query (quicker, and small)."""
+    up. Up to :data:`KEYS_AT_ONCE` rows, every key is read in one query (quicker, and small): with ``listed``,
+    the whole rows, in the listing's order (``all_rows``), which then need not be read again."""
     seen = new = 0
     to_read: list[tuple[str, str, os.stat_result]] = []
     looked_at: list[Looked] = []
     now = time.time()
-    every_key = db.file_keys() if db.count() <= KEYS_AT_ONCE else None
+    every_key = None
+    if db.count() <= KEYS_AT_ONCE:
+        if listed is None:
+            every_key = db.file_keys()
+        else:
+            listed[:] = db.all_rows(keyed=True)
+            every_key = {row[1]: row[-3:] for row in listed}
 
     def compare(batch: list[os.DirEntry[str]]) -> None:
         nonlocal seen, new
@@ -315,20 +301,22 @@ def _bring_up_to_date(
             batch = []
     if batch:
         compare(batch)
-    if len(to_read) >= PREFETCH_MIN:
-        prefetch_heads([fspath for _, fspath, info in to_read if stat.S_ISREG(info.st_mode)])
     changed = bool(looked_at or to_read)
-    for start in range(0, len(to_read), BATCH):
-        for name, fspath, info in to_read[start : start + BATCH]:
+    files = _read_files(folder, to_read)
+    try:
+        for _ in to_read:
             if stop():
                 db.put_many(looked_at)
                 return False
-            key, entry = list_file(child(folder, name), fspath, info)
-            looked_at.append((name, key, entry))
-        looked_at = _put(db, looked_at, fresh)
+            looked_at.append(next(files))
+            if fresh is None and len(looked_at) >= BATCH:
+                looked_at = _put(db, looked_at, fresh)
+    finally:
+        files.close()  # the files opened ahead are closed
     _put(db, looked_at, fresh)
     if db.count() > seen + new:  # rows of files that have gone (or were added meanwhile: looked at again)
-        gone = _gone(folder, db)
+        with os.scandir(folder) as there:
+            gone = db.names_not_in({item.name for item in there}, BATCH)
         db.remove(gone)
         changed = changed or bool(gone)
     return changed
@@ -341,16 +329,23 @@ def _put(db: SessionDB, looked_at: list[Looked], fresh: dict[str, SessionEntry] 
     return []
 
 
-def _gone(folder: Path, db: SessionDB) -> list[str]:
-    """The rows' names that are no longer files in the folder (rare: a file deleted by hand)."""
-    with os.scandir(folder) as found:
-        there = {item.name for item in found}
-    gone: list[str] = []
-    after = ""
-    while names := db.names(after, BATCH):
-        gone += (name for name in names if name not in there)
-        after = names[-1]
-    return gone
+def _read_files(folder: Path, to_read: list[tuple[str, str, os.stat_result]]) -> Iterator[Looked]:
+    """Each file's row as :func:`list_file` gives it, in order; with many to read, each opened ahead (see
+    :func:`.heads.opened_ahead`)."""
+    if len(to_read) < PREFETCH_MIN or not HINTS:
+        for name, fspath, info in to_read:
+            yield (name, *list_file(child(folder, name), fspath, info))
+        return
+    files = opened_ahead(to_read)
+    try:
+        for name, fd, info in files:
+            path = child(folder, name)
+            if isinstance(fd, Unreadable):
+                yield name, file_key(info), UnreadableSession(path, str(fd))
+            else:
+                yield name, file_key(info), read_open(fd, path, info, hinted=True)
+    finally:
+        files.close()  # the files opened ahead are closed
 
 
 def entry_and_key(path: Path) -> tuple[SessionEntry, FileKey]:
@@ -373,21 +368,25 @@ def list_file(path: Path, fspath: str, lstat: os.stat_result) -> tuple[FileKey, 
         fd, info = open_file(fspath, "session", lstat)
     except Unreadable as error:
         return file_key(lstat), UnreadableSession(path, str(error))
-    key = file_key(info)
+    return file_key(info), read_open(fd, path, info)
+
+
+def read_open(fd: int, path: Path, info: os.stat_result, *, hinted: bool = False) -> SessionEntry:
+    """The entry of the session file open as ``fd`` (its ``fstat`` is ``info``), which is then closed."""
     try:
-        listed, start = read_head(fd, path, info.st_size)
+        listed, start = read_head(fd, path, info.st_size, hinted=hinted)
         if listed is not None:
-            return key, listed
+            return listed
         from nutri_tui.storage.session_file import decode_session, session_summary  # pydantic: only for a whole read
 
         session, _ = decode_session(read_rest(fd, "session", start))
-        return key, session_summary(path, session)
+        return session_summary(path, session)
     except Unreadable as error:
-        return key, UnreadableSession(path, str(error))
+        return UnreadableSession(path, str(error))
     except OSError as error:
-        return key, UnreadableSession(path, f"cannot read it ({os_reason(error)})")
+        return UnreadableSession(path, f"cannot read it ({os_reason(error)})")
     except Exception as error:  # one bad file must never break the list
-        return key, UnreadableSession(path, unexpected(error))
+        return UnreadableSession(path, unexpected(error))
     finally:
         os.close(fd)
 
