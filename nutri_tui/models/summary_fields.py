@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, NamedTuple
 
-from annotated_types import MaxLen
-
-from nutri_tui.models.bounds import FEW, Count, Id
+from nutri_tui.models.bounds import FEW, Count, Id, Longest
 from nutri_tui.text import LINE_MAX, find_unsafe
 
 NUTRIENT_IDS: tuple[str, ...] = (
@@ -74,7 +72,7 @@ class ScoreSummary(NamedTuple):
     id: Id
     total: Count
     band: Id
-    subscales: Annotated[tuple[tuple[Id, Count], ...], MaxLen(FEW), _TableAsPairs()] = ()
+    subscales: Annotated[tuple[tuple[Id, Count], ...], Longest(FEW), _TableAsPairs()] = ()
     """``(subscale id, score)`` in the questionnaire's order."""
 
     def subscale(self, subscale_id: str) -> int | None:

@@ -9,7 +9,6 @@ docs/session-format.md describes the file.
 from __future__ import annotations
 
 import os
-import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -118,7 +117,7 @@ def _move_aside(root: Path, path: Path) -> Path:
     """Rename an unreadable draft to ``draft.broken-<UTC time>[-<hex>].toml`` next to it; never overwrites."""
     stamp = utc_stamp(datetime.now(UTC))
     for attempt in range(NAME_ATTEMPTS):
-        extra = "" if attempt == 0 else f"-{secrets.token_hex(4)}"
+        extra = "" if attempt == 0 else f"-{os.urandom(4).hex()}"
         target = root / f"draft.broken-{stamp}{extra}.toml"
         if os.path.lexists(target):
             continue

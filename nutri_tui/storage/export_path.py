@@ -10,7 +10,6 @@ name taken in the meantime is refused, never overwritten.
 from __future__ import annotations
 
 import os
-import secrets
 from datetime import datetime
 from pathlib import Path
 
@@ -37,7 +36,7 @@ def unique_export_path(folder: Path, created: datetime) -> Path:
         if not os.path.lexists(candidate):
             return candidate
     stamp = local(created).strftime("%Y-%m-%d-%H%M")
-    return folder / f"{PREFIX}-{stamp}-{secrets.token_hex(4)}{SUFFIX}"
+    return folder / f"{PREFIX}-{stamp}-{os.urandom(4).hex()}{SUFFIX}"
 
 
 def write_export(path: Path, data: bytes, *, replace: bool = False) -> None:

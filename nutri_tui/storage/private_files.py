@@ -17,7 +17,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 import time
 import tomllib
@@ -100,7 +99,8 @@ def atomic_write(target: Path, data: bytes, *, exclusive: bool) -> None:
     fd = -1
     try:
         while temp is None:
-            candidate = folder / f".{target.name[:NAME_IN_TEMP]}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+            # os.urandom(n).hex() is what secrets.token_hex(n) returns, without importing secrets (and hmac)
+            candidate = folder / f".{target.name[:NAME_IN_TEMP]}.{os.urandom(6).hex()}{TEMP_SUFFIX}"
             try:
                 fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_BINARY, 0o600)
             except FileExistsError:

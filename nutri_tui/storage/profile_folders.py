@@ -9,7 +9,6 @@ Names are unique ignoring case and spacing, so ``--profile "anna k"`` can only m
 from __future__ import annotations
 
 import os
-import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -46,7 +45,7 @@ def create_profile(data: Path, name: str) -> Profile:
     private_dir(data)
     private_dir(parent)
     for _ in range(ID_ATTEMPTS):
-        root = parent / secrets.token_hex(6)
+        root = parent / os.urandom(6).hex()
         try:
             os.mkdir(root, 0o700)
         except FileExistsError:

@@ -25,7 +25,6 @@ head cannot be trusted, and opening a session always reads the whole file.
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from dataclasses import dataclass
 from datetime import datetime
@@ -267,7 +266,7 @@ def _drafts():
 
 def _random_suffix() -> str:
     """Eight random hex digits for a session file name (tests replace it to force collisions)."""
-    return secrets.token_hex(4)
+    return os.urandom(4).hex()
 
 
 def _write_index(path: Path, data: bytes) -> None:
