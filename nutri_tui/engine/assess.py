@@ -89,7 +89,7 @@ def assess(answers: Answers, content: Content) -> Assessment:
         answers, row, profile, content, index, taken_by, rules_here
     )
     if advisories:
-        shown, shown_mask = _annotations_shown(advisories, index)
+        shown, shown_mask = index.annotations_for(advisories)
         food_cautions += shown
         rules_mask |= shown_mask
     suggested = exercises(profile, index) if not emergency else None
@@ -218,12 +218,3 @@ def _food_rules(
             cautions.append(compiled.caution)
             mask |= compiled.mask
     return tuple(uses), tuple(cautions), mask
-
-
-def _annotations_shown(advisories: frozenset[str], index: ContentIndex) -> tuple[tuple[Caution, ...], int]:
-    """Each food rule whose text a listed food carries (to be said once), and the sources they cite."""
-    used = [c for c in index.food_rules if c.rule.action != "exclude" and c.rule.text in advisories]
-    mask = 0
-    for compiled in used:
-        mask |= compiled.mask
-    return tuple(c.caution for c in used), mask

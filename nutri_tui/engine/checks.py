@@ -84,6 +84,18 @@ def _holds(test: When, names: Names) -> Callable[[Answers], bool]:
     if test.in_:
         accepted = test.in_
         return lambda answers: read(answers) in accepted
+    kind = _kind(test)
+    if kind == "includes":
+        wanted = frozenset(test.includes)
+        return lambda answers: not wanted.isdisjoint(read(answers))
+    if kind == "at_least":
+        least = test.at_least
+
+        def at_least(answers: Answers) -> bool:
+            value = read(answers)
+            return value is not None and value >= least
+
+        return at_least
     return lambda answers: holds(read(answers))
 
 
@@ -122,6 +134,7 @@ def compile_check(tests: tuple[When, ...], names: Names | None = None) -> Check:
 
 
 def _check_one(test: When, names: Names) -> Check:
+    """One test: the common kinds (``in``, ``includes``, ``classes``) read and test in one call, not two."""
     read, holds = _step(test, names)
     if test.group is None and test.in_:
         accepted = test.in_
@@ -131,6 +144,26 @@ def _check_one(test: When, names: Names) -> Check:
             return (value,) if value in accepted else None
 
         return check_in
+    kind = _kind(test) if test.group is None else None
+    if kind == "includes":
+        wanted = frozenset(test.includes)
+
+        def check_includes(answers: Answers) -> tuple[Any, ...] | None:
+            value = read(answers)
+            return None if wanted.isdisjoint(value) else (value,)
+
+        return check_includes
+    if kind == "classes":
+        classes = frozenset(test.classes)
+
+        def check_classes(answers: Answers) -> tuple[Any, ...] | None:
+            value = read(answers)
+            last_names, last_medicines, resolved = _last_classes  # as _classes_of does, without a call
+            if last_names is not names or last_medicines is not value:
+                resolved = _classes_of(names, value)
+            return None if classes.isdisjoint(resolved) else (value,)
+
+        return check_classes
 
     def check_one(answers: Answers) -> tuple[Any, ...] | None:
         value = read(answers)
@@ -202,19 +235,35 @@ def needed_classes(tests: tuple[When, ...]) -> frozenset[str] | None:
     return None
 
 
-def _predicate(test: When, names: Names) -> Callable[[Any], bool]:
-    """What one field test checks, decided once rather than on every call."""
+def _kind(test: When) -> str:
+    """Which of :func:`_predicate`'s tests a field test is (in the order it decides them)."""
     if test.in_:
+        return "in"
+    if test.field == "health.supplements":
+        return "supplements"
+    if test.includes:
+        return "includes"
+    if test.blank:
+        return "blank"
+    if test.classes:
+        return "classes"
+    return "at_least" if test.at_least is not None else "at_most"
+
+
+def _predicate(test: When, names: Names) -> Callable[[Any], bool]:
+    """What one field test checks, decided once rather than on every call (its kind: :func:`_kind`)."""
+    kind = _kind(test)
+    if kind == "in":
         return test.in_.__contains__
-    if test.field == "health.supplements":  # includes = nutrient or topic ids
+    if kind == "supplements":  # includes = nutrient or topic ids
         wanted = frozenset(test.includes)
         return lambda value: any(supplement.nutrient in wanted for supplement in value)
-    if test.includes:
+    if kind == "includes":
         wanted = frozenset(test.includes)
         return lambda value: not wanted.isdisjoint(value)
-    if test.blank:
+    if kind == "blank":
         return lambda value: value is None
-    if test.classes:
+    if kind == "classes":
         classes = frozenset(test.classes)
 
         def takes_one(value: tuple[str, ...]) -> bool:
@@ -224,7 +273,7 @@ def _predicate(test: When, names: Names) -> Callable[[Any], bool]:
             return not classes.isdisjoint(resolved)
 
         return takes_one
-    if test.at_least is not None:
+    if kind == "at_least":
         least = test.at_least
         return lambda value: value is not None and value >= least
     most = test.at_most

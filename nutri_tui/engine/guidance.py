@@ -49,7 +49,10 @@ def red_flags(answers: Answers, index: ContentIndex) -> FlagsFound:
         if check(answers) is None:
             not_asked.update(flag_ids)
     asked = len(questions) - len(not_asked)
-    answered = sum(1 for flag_id in given if flag_id in questions and flag_id not in not_asked)
+    answered = 0
+    for flag_id in given:  # a loop, not sum() over a generator: a handful of answers, a generator per call
+        if flag_id in questions and flag_id not in not_asked:
+            answered += 1
     found: list[FlagFound] = []
     with_variants = index.flag_variants
     for flag_id, answer in answered_now.items():
@@ -99,17 +102,9 @@ def advice(
     about first (``doctor_first``: nutrient ids) is withheld: the doctor-first caution says what to do instead.
     ``situations`` are the profile's; ``exercise`` False (an emergency sign) withholds the exercise topics.
     """
-    from nutri_tui.models.rules import EXERCISE_TOPICS
-
     given = []
     cited = 0
-    for slot, accepted, check, item, sources, nutrient, situation, withheld_in in index.advice:
-        if nutrient is not None and nutrient in doctor_first:
-            continue
-        if (situation is not None and situation not in situations) or not withheld_in.isdisjoint(situations):
-            continue
-        if not exercise and item.topic in EXERCISE_TOPICS:
-            continue
+    for slot, accepted, check, item, sources in index.advice_for(doctor_first, situations, exercise):
         if (row[slot] in accepted) if check is None else (check(answers) is not None):
             given.append(item)
             cited |= sources

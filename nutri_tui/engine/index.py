@@ -9,9 +9,9 @@ per-person values.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from nutri_tui.content import Content
@@ -19,9 +19,17 @@ from nutri_tui.engine.checks import AnswerRow, Check, compile_check, compile_rul
 from nutri_tui.engine.nutrient_notes import NoteCheck, about, compiled_notes, plain
 from nutri_tui.engine.parts import FoodRuleUse, InteractionEntry
 from nutri_tui.engine.pieces import Pieces
+from nutri_tui.engine.selection import (
+    AdviceCandidate,
+    AdviceEntry,
+    CompiledFoodRule,
+    advice_for,
+    annotations_for,
+    cautions_for,
+)
 from nutri_tui.engine.sources import SourceMasks
 from nutri_tui.engine.symptoms import symptom_reasons, symptom_warnings
-from nutri_tui.models.answers import Answers
+from nutri_tui.models.answers import Answers, Sex
 from nutri_tui.models.assessment import (
     Advice,
     Caution,
@@ -41,9 +49,6 @@ ANSWER_ORDER = {"yes": 0, "implied": 0, "dont_know": 1}
 RuleCheck = tuple[int, int, dict[Any, Reason], Check | None, bool, int]
 """A nutrient rule: its position in rules.toml, its compiled tests (slot, the reason for each accepted value,
 check: see :func:`~nutri_tui.engine.checks.compile_rule`), whether a supplement offsets it, its sources."""
-AdviceEntry = tuple[int, tuple[Any, ...], Check | None, Advice, int, str | None, str | None, frozenset[str]]
-"""An advice item: its compiled tests (see ``compile_rule``), itself, its sources, the nutrient it is about,
-the situation it needs (or None) and the situations that withhold it."""
 FlagFound = tuple[tuple[int, int, int], RedFlagFinding, int]
 """A red flag as found with one answer, its place in the list (urgency, answer, content order), its sources."""
 
@@ -56,15 +61,6 @@ class FlagQuestion(NamedTuple):
     """None: asked of everyone."""
     variants: tuple[tuple[Check, str], ...]
     """Other wordings and the tests that choose them, in order."""
-
-
-class CompiledFoodRule(NamedTuple):
-    rule: FoodRule
-    check: Check | None
-    caution: Caution
-    mask: int
-    uses: dict[str, FoodRuleUse]
-    """What the rule does to food lists, by upper-limit age band (an ``over_topic_limit`` depends on it)."""
 
 
 class NutrientEntry(NamedTuple):
@@ -105,6 +101,10 @@ class ContentIndex:
     implied_flags: tuple[tuple[str, Check], ...]
     """Flags that other answers raise by themselves, with those answers' tests."""
     advice: tuple[AdviceEntry, ...]
+    advice_for: Callable[[frozenset[str], frozenset[str], bool], tuple[AdviceCandidate, ...]]
+    """(doctor-first nutrient ids, situations, exercise advised) -> the advice items those leave to test against
+    the answers, in order (see :func:`~nutri_tui.engine.guidance.advice`): a few values, so it is worked out once
+    for each combination rather than item by item for every person."""
     flag_questions: tuple[FlagQuestion, ...]
     """Every red flag in content order, with when it is asked and how it is worded."""
     flag_questions_by_id: dict[str, FlagQuestion]
@@ -116,6 +116,8 @@ class ContentIndex:
     flag_variants: dict[str, tuple[tuple[Check, str], ...]]
     """The flags with other wordings (``FlagQuestion.variants``), by id: most have none."""
     food_rules: tuple[CompiledFoodRule, ...]
+    annotations_for: Callable[[frozenset[str]], tuple[tuple[Caution, ...], int]]
+    """The food-rule texts a person's foods carry -> the rules' cautions to say once and their sources."""
     medicine_cautions: tuple[tuple[Check, Caution, int], ...]
     """Each caution for a combination of answers, with its tests and its sources."""
     medicine_cautions_for: Callable[[frozenset[str]], tuple[tuple[Check, Caution, int], ...]]
@@ -133,6 +135,8 @@ class ContentIndex:
     pieces: Pieces
     content_reviewed: str
     """The knowledge base's review date, ISO format."""
+    heavy_drinking: dict[str, int]
+    """``rules.heavy_drinking.threshold(sex)`` for each sex (the method builds a dict on every call)."""
 
 
 _CACHE: dict[int, tuple[Content, ContentIndex]] = {}
@@ -220,6 +224,16 @@ def _build(content: Content) -> ContentIndex:
         )
         for c in content.medicine_cautions.values()
     )
+    food_rules = tuple(
+        CompiledFoodRule(
+            rule,
+            compile_check(rule.when, names) if rule.when else None,
+            Caution(text=rule.text, about=f"food_rule:{rule.id}", severity="caution", sources=rule.sources),
+            masks.of(rule.sources),
+            _food_rule_uses(rule, content),
+        )
+        for rule in content.food_rules.values()
+    )
     advice = tuple(
         (
             *compile_rule(rule.when, row, names),
@@ -277,8 +291,9 @@ def _build(content: Content) -> ContentIndex:
             (f.id, compile_check(f.implied_by, names)) for f in content.red_flags.values() if f.implied_by
         ),
         advice=advice,
+        advice_for=advice_for(advice),
         medicine_cautions=medicine_cautions,
-        medicine_cautions_for=_cautions_for(
+        medicine_cautions_for=cautions_for(
             medicine_cautions, tuple(needed_classes(c.when) for c in content.medicine_cautions.values())
         ),
         topic_cautions={
@@ -299,22 +314,15 @@ def _build(content: Content) -> ContentIndex:
         conditional_flags=tuple((q.id, q.asked) for q in questions if q.asked is not None),
         conditional_flag_groups=_flag_groups(content, questions),
         flag_variants={q.id: q.variants for q in questions if q.variants},
-        food_rules=tuple(
-            CompiledFoodRule(
-                rule,
-                compile_check(rule.when, names) if rule.when else None,
-                Caution(text=rule.text, about=f"food_rule:{rule.id}", severity="caution", sources=rule.sources),
-                masks.of(rule.sources),
-                _food_rule_uses(rule, content),
-            )
-            for rule in content.food_rules.values()
-        ),
+        food_rules=food_rules,
+        annotations_for=annotations_for(food_rules),
         general_cautions=(Caution(text=general.text, about="supplement", severity="caution", sources=general.sources),),
         symptom_warnings=symptom_warnings(content, masks),
         general_sources=masks.of(general.sources),
         masks=masks,
         content_reviewed=content.manifest.reviewed.isoformat(),
         pieces=pieces,
+        heavy_drinking={sex: rules.heavy_drinking.threshold(sex) for sex in typing.get_args(Sex)},
     )
 
 
@@ -328,36 +336,6 @@ def _flag_groups(content: Content, questions: tuple[FlagQuestion, ...]) -> tuple
         ids, check = groups.get(key, ((), question.asked))
         groups[key] = ((*ids, question.id), check)
     return tuple(groups.values())
-
-
-CAUTION_SETS_MAX = 1024
-"""Distinct sets of medicine classes kept (one per combination of classes people take)."""
-
-
-def _cautions_for(
-    cautions: tuple[tuple[Check, Caution, int], ...], needed: tuple[frozenset[str] | None, ...]
-) -> Callable[[frozenset[str]], tuple[tuple[Check, Caution, int], ...]]:
-    """``ContentIndex.medicine_cautions_for``: ``needed[i]`` is the classes caution i needs one of (None: none)."""
-
-    # Bit i: caution i. Those that need no class always stay; each class adds those that need it.
-    always = sum(1 << i for i, need in enumerate(needed) if need is None)
-    by_class: dict[str, int] = {}
-    for i, need in enumerate(needed):
-        for name in need or ():
-            by_class[name] = by_class.get(name, 0) | 1 << i
-
-    def cautions_for(classes: frozenset[str]) -> tuple[tuple[Check, Caution, int], ...]:
-        bits = always
-        for name in classes:
-            bits |= by_class.get(name, 0)
-        picked = []
-        while bits:  # lowest bit first: content order
-            low = bits & -bits
-            picked.append(cautions[low.bit_length() - 1])
-            bits ^= low
-        return tuple(picked)
-
-    return lru_cache(maxsize=CAUTION_SETS_MAX)(cautions_for)
 
 
 def _food_rule_uses(rule: FoodRule, content: Content) -> dict[str, FoodRuleUse]:

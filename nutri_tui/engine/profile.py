@@ -76,7 +76,7 @@ def build_profile(answers: Answers, content: Content, index: ContentIndex) -> Pr
         if derived in content.conditions:
             conditions.setdefault(derived, f"about.pregnancy = {pregnancy}")
     drinks = answers.diet.alcohol_drinks_per_week
-    if drinks is not None and drinks >= content.rules.heavy_drinking.threshold(sex):
+    if drinks is not None and drinks >= index.heavy_drinking[sex]:
         conditions.setdefault("alcohol_use", f"diet.alcohol_drinks_per_week = {drinks}")
 
     medicines = index.pieces.medicines_taken(health.medicines) if health.medicines else ()

@@ -4,16 +4,20 @@ Every finding cites the union of its pieces' sources, and the assessment lists t
 all of them. Each piece's sources are turned into a mask once, when the piece is built, so a
 union per profile is a few ``|`` operations instead of set updates. A finding's sorted ids are
 looked up by mask (a nutrient's findings cite few distinct unions); the assessment's list, a
-union that differs for almost every profile, is put together a byte of the mask at a time.
+union that differs for almost every profile, is put together sixteen bits of the mask at a time.
 """
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 
 from nutri_tui.models.assessment import SourceRef
 
+_BIG_ENDIAN = sys.byteorder == "big"
+"""The mask's 16-bit parts are read as native unsigned shorts from its little-endian bytes."""
 UNIONS_MAX = 4096
 """Distinct finding unions kept: one per combination of pieces seen, which has no useful bound."""
 
@@ -28,11 +32,12 @@ class SourceMasks:
         """The ids in a mask, sorted (as a finding cites them)."""
         listed = tuple(refs.values())
         self._listed = (1 << len(listed)) - 1
-        self._listed_bytes = (len(listed) + 7) // 8
-        self._eights = tuple(listed[start : start + 8] for start in range(0, len(listed), 8))
-        # _by_byte[i][b]: the sources whose bits are set in value b of the mask's i-th byte, in order; each made
-        # when first met (making all 256 of every byte up front was most of a first assessment's time).
-        self._by_byte: tuple[list[tuple[SourceRef, ...] | None], ...] = tuple([None] * 256 for _ in self._eights)
+        self._sixteens = tuple(listed[start : start + 16] for start in range(0, len(listed), 16))
+        self._listed_bytes = 2 * len(self._sixteens)
+        # _by_part[i][v]: the sources whose bits are set in value v of the mask's i-th 16 bits, in order; each made
+        # when first met (making every value up front was most of a first assessment's time). Sixteen bits at a
+        # time: half the steps of a byte at a time, and a result's masks meet few values of each part.
+        self._by_part: tuple[dict[int, tuple[SourceRef, ...]], ...] = tuple({} for _ in self._sixteens)
 
     def of(self, source_ids: Iterable[str]) -> int:
         mask = 0
@@ -53,12 +58,13 @@ class SourceMasks:
     def refs(self, mask: int) -> tuple[SourceRef, ...]:
         """The sources in a mask in sources.toml order, leaving out ids it does not list (as a result lists them)."""
         found: list[SourceRef] = []
-        for table, eight, byte in zip(
-            self._by_byte, self._eights, (mask & self._listed).to_bytes(self._listed_bytes, "little"), strict=True
-        ):
-            if byte:
-                refs = table[byte]
+        parts = array("H", (mask & self._listed).to_bytes(self._listed_bytes, "little"))
+        if _BIG_ENDIAN:
+            parts.byteswap()
+        for table, sixteen, part in zip(self._by_part, self._sixteens, parts, strict=True):
+            if part:
+                refs = table.get(part)
                 if refs is None:
-                    refs = table[byte] = tuple(ref for bit, ref in enumerate(eight) if byte >> bit & 1)
+                    refs = table[part] = tuple(ref for bit, ref in enumerate(sixteen) if part >> bit & 1)
                 found += refs
         return tuple(found)
