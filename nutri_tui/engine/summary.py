@@ -133,8 +133,8 @@ def _nutrient_lines(flagged: Flagged, anything_unanswered: bool) -> tuple[str, .
         no_test = [name for name, level, _, _, test in flagged if level != "low" and test is None]
         if no_test:
             lines.append(
-                f"No blood test shows these well: {', '.join(no_test)}; the Deficiencies tab says what a test "
-                "can and cannot show."
+                f"No blood test shows these well: {', '.join(no_test)}; each one's entry says what a test can and "
+                "cannot show."
             )
     elif anything_unanswered:
         lines.append("From the answers given, no nutrient stands out.")
