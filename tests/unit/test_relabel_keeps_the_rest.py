@@ -56,7 +56,7 @@ def test_each_example_relabelled_is_what_a_save_of_it_writes(
     assert store.load_session(path) == session.model_copy(update={"label": "After six weeks"})
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(label=st.text(max_size=120))
 def test_any_label_gives_the_bytes_a_save_gives(saved: tuple[Session, bytes], label: str) -> None:
     """Quotes, backslashes, control and bidi characters, long labels: cleaned as a save cleans them, and the
