@@ -178,20 +178,11 @@ def top_pairs(text: str) -> tuple[tuple[str, str], ...] | None:
         return None
 
 
-def checked_session(
-    path: Path,
-    created: object,
-    label: object,
-    pain: object,
-    red_flag: object,
-    pairs: tuple[tuple[str, str], ...] | None,
-    version: object,
-    scores: str | None,
-) -> SavedSession | None:
-    """A readable list entry from an index's values, or None if any is not as a session head would give it
-    (``pairs`` from :func:`valid_pairs`, ``scores`` the kept text of the questionnaires' scores)."""
-    values = checked_values(created, label, pain, red_flag, pairs, version, scores)
-    return None if values is None else SavedSession(path, *values)
+def checked_session(path: Path, *values: Any) -> SavedSession | None:
+    """A readable list entry from an index's values (:func:`checked_values`'s, in its order), or None if any is
+    not as a session head would give it."""
+    checked = checked_values(*values)
+    return None if checked is None else SavedSession(path, *checked)
 
 
 Checked = tuple[datetime, str, "int | None", bool, tuple[tuple[str, str], ...], str, tuple[ScoreSummary, ...]]
@@ -207,7 +198,8 @@ def checked_values(
     version: object,
     scores: str | None,
 ) -> Checked | None:
-    """What :func:`checked_session` checks, without the entry: its values after the path, or None."""
+    """A readable entry's values after its path, or None if any is not as a session head would give it (``pairs``
+    from :func:`valid_pairs`, ``scores`` the kept text of the questionnaires' scores)."""
     if type(red_flag) is not bool or not pain_ok(pain):
         return None
     if type(label) is not str or len(label) > LABEL_MAX or not _label_ok(label):  # a long one: never cached
