@@ -42,8 +42,6 @@ NAME_MAX = 255
 """The longest file name (in bytes) that the common file systems allow."""
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from nutri_tui.content import Content
     from nutri_tui.models.session import Session
     from nutri_tui.models.summary_fields import ScoreSummary
@@ -191,11 +189,18 @@ def _json_texts(storage: Storage, profile: str) -> list[str]:
         values = readable_row(row)
         if values is None or not values[0] or "\\" in values[0]:  # a name child() would not simply append
             return None
-        return _saved_text(_text(folder + values[0]), profile, *values[1:])
+        return _saved_text(_text(folder + values[0]), profile, values[1].isoformat(), *values[2:])
+
+    def fresh_as(name: str, entry: SessionEntry, created: str | None) -> str:
+        """A first listing's entry with its file's name and its moment's text (made once, for its row too)."""
+        if created is None or not entry.readable or not name or "\\" in name:
+            return _entry_text(entry, profile)
+        values = (entry.label, entry.pain_intensity, entry.red_flag, entry.top_nutrients, entry.content_version)
+        return _saved_text(_text(folder + name), profile, created, *values, entry.instruments)
 
     # As list_sessions: the cyclic collector paused (tens of thousands of objects, no cycle among them).
     with cyclic_gc_paused(), contextlib.closing(storage.history()) as rows:
-        return [item if type(item) is str else _entry_text(item, profile) for item in rows.all(quick)]
+        return [item if type(item) is str else _entry_text(item, profile) for item in rows.all(quick, fresh_as)]
 
 
 def _entry_text(entry: SessionEntry, profile: str) -> str:
@@ -205,13 +210,13 @@ def _entry_text(entry: SessionEntry, profile: str) -> str:
     if not entry.readable:
         return f'{{"path": {path}, "profile": {profile}, "readable": false, "reason": {_text(entry.reason)}}}'
     values = (entry.label, entry.pain_intensity, entry.red_flag, entry.top_nutrients, entry.content_version)
-    return _saved_text(path, profile, entry.created, *values, entry.instruments)
+    return _saved_text(path, profile, entry.created.isoformat(), *values, entry.instruments)
 
 
 def _saved_text(
     path: str,
     profile: str,
-    created: datetime,
+    created: str,
     label: str,
     pain: int | None,
     red_flag: bool,
@@ -219,11 +224,12 @@ def _saved_text(
     version: str,
     scores: tuple[ScoreSummary, ...],
 ) -> str:
-    """A readable entry's JSON from its values (``path`` and ``profile`` already as JSON)."""
+    """A readable entry's JSON from its values (``path`` and ``profile`` already as JSON, ``created`` as
+    ``isoformat`` gives it)."""
     pain_text = "null" if pain is None else int.__repr__(pain)
     flag = "true" if red_flag else "false"
     return (
-        f'{{"path": {path}, "profile": {profile}, "readable": true, "created": {_text(created.isoformat())},'
+        f'{{"path": {path}, "profile": {profile}, "readable": true, "created": {_text(created)},'
         f' "label": {_text(label)}, "pain_intensity": {pain_text}, "red_flag": {flag},'
         f' "top_nutrients": {_top_text(top)}, "content_version": {_text(version)},'
         f' "instruments": {_scores_text(scores)}}}'

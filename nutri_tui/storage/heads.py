@@ -15,6 +15,7 @@ import contextlib
 import functools
 import os
 import re
+import stat
 import tomllib
 from collections import deque
 from collections.abc import Iterator
@@ -23,14 +24,18 @@ from typing import Any
 
 from nutri_tui.models.bounds import VERSION_PATTERN
 from nutri_tui.models.summary_fields import SESSION_SCHEMA_VERSION
+from nutri_tui.safe_read import O_BINARY, O_CLOEXEC, O_NOFOLLOW, O_NONBLOCK, os_reason
 from nutri_tui.storage.index import PREFETCH_MIN, SavedSession, checked_session, valid_pairs
-from nutri_tui.storage.private_files import Unreadable, open_file
+from nutri_tui.storage.private_files import MAX_BYTES, Unreadable, open_file
 
 HEAD_CHUNK = 4096
 """Bytes read at a time while looking for the end of a file's head (a written head is about 400)."""
 HEAD_MAX = 16_384
 """A head longer than this is not looked for: the file is read in full."""
 _FADVISE = getattr(os, "posix_fadvise", None)  # not on macOS or Windows
+_OPEN_FLAGS = os.O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_BINARY | O_NOFOLLOW
+"""As ``safe_read.open_regular`` opens a file (never following a link, never waiting on a FIFO)."""
+Refused = tuple[Unreadable, "os.stat_result | None"]
 
 # The head exactly as nutri-tui writes it (storage._dump): a string without escapes, a plain integer
 # and a boolean read the same in TOML and here, so this one pattern reads it without a TOML parser.
@@ -73,23 +78,51 @@ def hint_head(fd: int) -> None:
             _FADVISE(fd, 0, HEAD_CHUNK, os.POSIX_FADV_WILLNEED)
 
 
+def open_session(fspath: str, lstat: os.stat_result | None) -> tuple[int, os.stat_result] | Refused:
+    """The session file at ``fspath`` opened as ``private_files.open_file`` opens it: its descriptor and ``fstat``
+    (the caller reads it and closes it), or why not and its ``lstat`` (None: it could not be looked at).
+
+    ``lstat`` None: the folder's listing said it is a regular file (``DirEntry.is_file``, from the listing itself),
+    so it is opened at once and checked through the descriptor alone, as ``open_file`` checks it again after
+    opening; the ``lstat`` before, one call for each of 10,000 files, was only the same check a moment earlier.
+    Anything that is not then a regular file within the limit is looked at and opened again the usual way, so
+    that it is refused in the usual words."""
+    if lstat is None:
+        try:
+            fd = os.open(fspath, _OPEN_FLAGS)
+        except OSError:
+            pass
+        else:
+            try:
+                info = os.fstat(fd)
+                if info.st_size <= MAX_BYTES and stat.S_ISREG(info.st_mode):
+                    return fd, info
+            except OSError:
+                pass
+            os.close(fd)
+        try:
+            lstat = os.lstat(fspath)
+        except OSError as error:
+            return Unreadable(os_reason(error)), None
+    try:
+        return open_file(fspath, "session", lstat)
+    except Unreadable as error:
+        return error, lstat
+
+
 def opened_ahead(
-    to_read: list[tuple[str, str, os.stat_result]],
-) -> Iterator[tuple[str, int | Unreadable, os.stat_result]]:
-    """Each file of ``to_read`` (its name, path and ``lstat``), in order, opened as ``private_files.open_file``
-    opens it: its descriptor and ``fstat`` (the caller reads it and closes it), or why it cannot be opened and its
-    ``lstat``. Each is opened and hinted (:func:`hint_head`) :data:`.index.PREFETCH_MIN` files before it is given,
-    so that from a cold disk the reads of their heads overlap; those not yet given are closed with the iterator."""
-    ahead: deque[tuple[str, int | Unreadable, os.stat_result]] = deque()
+    to_read: list[tuple[str, str, os.stat_result | None]],
+) -> Iterator[tuple[str, int | Unreadable, os.stat_result | None]]:
+    """Each file of ``to_read`` (its name, path and ``lstat`` or None), in order, opened by :func:`open_session`.
+    Each is opened and hinted (:func:`hint_head`) :data:`.index.PREFETCH_MIN` files before it is given, so that
+    from a cold disk the reads of their heads overlap; those not yet given are closed with the iterator."""
+    ahead: deque[tuple[str, int | Unreadable, os.stat_result | None]] = deque()
     try:
         for name, fspath, lstat in to_read:
-            try:
-                fd, info = open_file(fspath, "session", lstat)
-            except Unreadable as error:
-                ahead.append((name, error, lstat))
-            else:
+            fd, info = open_session(fspath, lstat)
+            if type(fd) is int:
                 hint_head(fd)
-                ahead.append((name, fd, info))
+            ahead.append((name, fd, info))
             if len(ahead) > PREFETCH_MIN:
                 yield ahead.popleft()
         while ahead:

@@ -60,15 +60,8 @@ _CREATE = (
 _INDEXES = tuple(statement for statement in _CREATE if statement.startswith("CREATE INDEX"))
 FIRST_FILL_MIN = 1_000
 """From this many rows written at once into an empty index, its indexes are made after them (see ``put_many``)."""
-_OURS = {
-    ("table", "meta"),
-    ("table", "files"),
-    ("table", "searched"),
-    ("index", "files_by_time"),
-    ("index", "files_by_pain"),
-    ("index", "files_unreadable"),
-    ("index", "files_unsearched"),
-    ("index", "sqlite_autoindex_meta_1"),
+_OURS = {(statement.split()[1].lower(), statement.split()[2]) for statement in _CREATE} | {
+    ("index", "sqlite_autoindex_meta_1"),  # the UNIQUE and PRIMARY KEY constraints' own
     ("index", "sqlite_autoindex_files_1"),
 }
 ORDER = {
@@ -120,6 +113,8 @@ class SessionDB:
             return self._in_memory()
         for _ in range(2):
             try:
+                if info is None and (made := self._made_elsewhere()) is not None:
+                    return made  # a first fill's index, put in place when full (index_fill.py)
                 if info is None:
                     _create_private(self.path)
                 db = _connect(str(self.path))
@@ -133,6 +128,10 @@ class SessionDB:
             with contextlib.suppress(OSError):
                 remove_index(self.path)
         return self._in_memory()
+
+    def _made_elsewhere(self) -> sqlite3.Connection | None:
+        """A new index made somewhere else first (see :class:`.index_fill.FirstFill`); None: made in place."""
+        return None
 
     def _in_memory(self) -> sqlite3.Connection:
         self.on_disk = False
@@ -288,17 +287,15 @@ class SessionDB:
 
     # -- writing -----------------------------------------------------------------------------------
 
-    def put_many(self, items: Iterable[tuple[str, FileKey, SessionEntry]]) -> None:
-        """Record each file's entry (one transaction); never an error (see :meth:`write`). Its search text is
-        made only if the index's are of this process's time zone (see :mod:`.index_search`)."""
-        listed = list(items)
-        if not listed:
-            return
+    def put_many(self, items: Iterable[tuple[str, FileKey, SessionEntry]]) -> list[tuple[Any, ...]]:
+        """Record each file's entry (one transaction) and return its rows; never an error (see :meth:`write`).
+        Its search text is made only if the index's are of this process's time zone (see :mod:`.index_search`)."""
+        listed, rows = list(items), list[tuple[Any, ...]]()
         key = search_key()
 
         def put(db: sqlite3.Connection) -> None:
             searchable = db.execute("SELECT key FROM searched").fetchall() == [(key,)]
-            rows = [row_values(name, file_key, entry, searchable) for name, file_key, entry in listed]
+            rows[:] = [row_values(name, file_key, entry, searchable) for name, file_key, entry in listed]
             # Into an empty table (a first listing), the rows go in before the orders' indexes are made again (in the
             # same transaction): a third of the time of keeping each index up to date row by row, at 10,000 rows.
             first = len(rows) >= FIRST_FILL_MIN and not db.execute("SELECT 1 FROM files LIMIT 1").fetchall()
@@ -308,7 +305,9 @@ class SessionDB:
             for statement in _INDEXES if first else ():
                 db.execute(statement)
 
-        self.write(put)
+        if listed:
+            self.write(put)
+        return rows
 
     def put(self, name: str, key: FileKey, entry: SessionEntry) -> int | None:
         """Record one file's entry and return its rowid (None if the index could not take it)."""
@@ -365,16 +364,7 @@ def _schema_is_ours(db: sqlite3.Connection) -> bool:
         with contextlib.suppress(sqlite3.Error):  # a file system without shared memory keeps its journal
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
-
-        def create(db: sqlite3.Connection) -> None:
-            if db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall():
-                return  # another nutri-tui made it while this one waited for the lock: checked below
-            for statement in _CREATE:
-                db.execute(statement)
-            db.execute("INSERT INTO searched VALUES (?)", (search_key(),))
-            db.execute("INSERT INTO meta VALUES ('format', ?), ('app', ?)", (str(INDEX_FORMAT), __version__))
-
-        _in_one_transaction(db, create)
+        _in_one_transaction(db, create_schema)
         found = {(kind, name) for kind, name in db.execute("SELECT type, name FROM sqlite_master")}
     if found != _OURS:
         return False
@@ -384,6 +374,16 @@ def _schema_is_ours(db: sqlite3.Connection) -> bool:
         return False
     db.execute("PRAGMA synchronous = NORMAL")
     return True
+
+
+def create_schema(db: sqlite3.Connection) -> None:
+    """The tables, indexes and meta rows of an empty index (in the caller's transaction)."""
+    if db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall():
+        return  # another nutri-tui made it while this one waited for the lock: checked by the caller
+    for statement in _CREATE:
+        db.execute(statement)
+    db.execute("INSERT INTO searched VALUES (?)", (search_key(),))
+    db.execute("INSERT INTO meta VALUES ('format', ?), ('app', ?)", (str(INDEX_FORMAT), __version__))
 
 
 def remove_index(path: Path) -> None:

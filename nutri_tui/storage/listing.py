@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from nutri_tui.models.summary_fields import ScoreSummary
-from nutri_tui.storage.heads import HINTS, opened_ahead, read_head
+from nutri_tui.storage.heads import HINTS, open_session, opened_ahead, read_head
 from nutri_tui.storage.index import (
     PREFETCH_MIN,
     FileKey,
@@ -30,6 +30,7 @@ from nutri_tui.storage.index import (
     scores_of,
 )
 from nutri_tui.storage.index_db import BATCH, SessionDB
+from nutri_tui.storage.index_fill import FirstFill, Fresh, Looked, put
 from nutri_tui.storage.index_query import HistoryQueries, mend_search, scores_after
 from nutri_tui.storage.index_row import entry_from_row
 from nutri_tui.storage.index_search import entry_search
@@ -38,7 +39,6 @@ from nutri_tui.storage.private_files import (
     StorageError,
     Unreadable,
     message,
-    open_file,
     os_reason,
     read_rest,
     remove_if_stale,
@@ -47,7 +47,8 @@ from nutri_tui.storage.private_files import (
 
 SUFFIX = ".toml"
 T = TypeVar("T")
-Looked = tuple[str, FileKey, SessionEntry]
+Quick = Callable[[tuple[Any, ...]], T | None]
+FreshAs = Callable[[str, SessionEntry, str | None], T]
 KEYS_AT_ONCE = 20_000
 """Up to this many rows, catching up reads every file's key from the index in one query."""
 CHART_BATCH = 5_000
@@ -111,11 +112,12 @@ class SessionRows(HistoryQueries):
             mend_search(self.db, wrong)
         return found
 
-    def all(self, quick: Callable[[tuple[Any, ...]], T | None] | None = None) -> list[SessionEntry | T]:
+    def all(self, quick: Quick[T] | None = None, fresh_as: FreshAs[T] | None = None) -> list[SessionEntry | T]:
         """Every entry: the readable ones newest first, then the unreadable ones by name. ``quick`` may give a row
         of the index as it stands (:data:`.index_row.COLUMNS`) as something else, checked as its entry would be
         (see :func:`.index_row.readable_row`), instead of that entry; None: the entry (``sessions --json`` writes
-        10,000 rows in half the time without making their entries first)."""
+        10,000 rows in half the time without making their entries first). When every entry was just read from its
+        file, ``fresh_as`` gives each from its file's name, the entry and its row's ``created`` text (or None)."""
         if self.db is None:
             return []
         db = self.db
@@ -126,7 +128,10 @@ class SessionRows(HistoryQueries):
             readable = [(e.created, name, e) for name, e in fresh.items() if isinstance(e, SavedSession)]
             readable.sort(key=lambda item: item[:2], reverse=True)
             broken = sorted((name, e) for name, e in fresh.items() if not isinstance(e, SavedSession))
-            return [*(e for *_, e in readable), *(e for _, e in broken)]
+            if fresh_as is None:
+                return [*(e for *_, e in readable), *(e for _, e in broken)]
+            texts = fresh.created if isinstance(fresh, Fresh) else {}
+            return [*(fresh_as(n, e, texts.get(n)) for _, n, e in readable), *(fresh_as(*b, None) for b in broken)]
         found: list[SessionEntry | T] = []
         for row in listed if listed is not None else self._asked(db.all_rows):
             entry = fresh.get(str(row[1])) if fresh else None
@@ -220,14 +225,22 @@ def _session_name(name: object) -> bool:
 
 
 def synced(folder: Path) -> SessionRows:
-    """The folder's index, brought up to date with its files; :class:`StorageError` if it cannot be listed."""
-    rows = opened(folder)
-    rows.fresh = {}
-    rows.catch_up()
+    """The folder's index, brought up to date with its files (a new one filled aside: :mod:`.index_fill`);
+    :class:`StorageError` if it cannot be listed."""
+    rows = opened(folder, FirstFill)
+    try:
+        rows.fresh = Fresh()
+        rows.catch_up()
+        if isinstance(rows.db, FirstFill) and rows.db.publish():  # another's index was there first: compared with it
+            rows.fresh = Fresh()
+            rows.catch_up()
+    except BaseException:
+        rows.close()  # a private file left half filled is removed
+        raise
     return rows
 
 
-def opened(folder: Path) -> SessionRows:
+def opened(folder: Path, kind: type[SessionDB] = SessionDB) -> SessionRows:
     """The folder's index as it was last left, not yet compared with the files (see :meth:`SessionRows.catch_up`):
     a long history can be shown at once and brought up to date in the background. :class:`StorageError` if
     the folder cannot be listed."""
@@ -237,7 +250,7 @@ def opened(folder: Path) -> SessionRows:
         return SessionRows(folder, None)
     except OSError as error:
         raise StorageError(message(folder, f"cannot list it ({os_reason(error)})")) from error
-    return SessionRows(folder, SessionDB(folder))
+    return SessionRows(folder, kind(folder))
 
 
 def _bring_up_to_date(
@@ -257,7 +270,7 @@ def _bring_up_to_date(
     up. Up to :data:`KEYS_AT_ONCE` rows, every key is read in one query (quicker, and small): with ``listed``,
     the whole rows, in the listing's order (``all_rows``), which then need not be read again."""
     seen = new = 0
-    to_read: list[tuple[str, str, os.stat_result]] = []
+    to_read: list[tuple[str, str, os.stat_result | None]] = []
     looked_at: list[Looked] = []
     now = time.time()
     every_key = None
@@ -276,6 +289,9 @@ def _bring_up_to_date(
             previous = known.get(name)
             if previous is None:
                 new += 1
+                if item.is_file(follow_symlinks=False):  # from the listing: no lstat (see heads.open_session)
+                    to_read.append((name, item.path, None))
+                    continue
             else:
                 seen += 1
             try:
@@ -310,10 +326,10 @@ def _bring_up_to_date(
                 return False
             looked_at.append(next(files))
             if fresh is None and len(looked_at) >= BATCH:
-                looked_at = _put(db, looked_at, fresh)
+                looked_at = put(db, looked_at, fresh)
     finally:
         files.close()  # the files opened ahead are closed
-    _put(db, looked_at, fresh)
+    put(db, looked_at, fresh)
     if db.count() > seen + new:  # rows of files that have gone (or were added meanwhile: looked at again)
         with os.scandir(folder) as there:
             gone = db.names_not_in({item.name for item in there}, BATCH)
@@ -322,14 +338,7 @@ def _bring_up_to_date(
     return changed
 
 
-def _put(db: SessionDB, looked_at: list[Looked], fresh: dict[str, SessionEntry] | None) -> list[Looked]:
-    db.put_many(looked_at)
-    if fresh is not None:
-        fresh.update((name, entry) for name, _, entry in looked_at)
-    return []
-
-
-def _read_files(folder: Path, to_read: list[tuple[str, str, os.stat_result]]) -> Iterator[Looked]:
+def _read_files(folder: Path, to_read: list[tuple[str, str, os.stat_result | None]]) -> Iterator[Looked]:
     """Each file's row as :func:`list_file` gives it, in order; with many to read, each opened ahead (see
     :func:`.heads.opened_ahead`)."""
     if len(to_read) < PREFETCH_MIN or not HINTS:
@@ -341,9 +350,9 @@ def _read_files(folder: Path, to_read: list[tuple[str, str, os.stat_result]]) ->
         for name, fd, info in files:
             path = child(folder, name)
             if isinstance(fd, Unreadable):
-                yield name, file_key(info), UnreadableSession(path, str(fd))
+                yield name, NEVER_MATCHES if info is None else file_key(info), UnreadableSession(path, str(fd))
             else:
-                yield name, file_key(info), read_open(fd, path, info, hinted=True)
+                yield name, file_key(info), read_open(fd, path, info, hinted=True)  # type: ignore[arg-type]
     finally:
         files.close()  # the files opened ahead are closed
 
@@ -358,17 +367,14 @@ def entry_and_key(path: Path) -> tuple[SessionEntry, FileKey]:
     return entry, key
 
 
-def list_file(path: Path, fspath: str, lstat: os.stat_result) -> tuple[FileKey, SessionEntry]:
-    """One file's list entry, from its head when that can be trusted, else from the whole file.
-
-    ``fspath`` is ``path`` as a string and ``lstat`` its ``os.lstat`` (both from ``os.scandir``).
-    Returns the key of the file as it was read (it may have changed since it was listed).
-    """
-    try:
-        fd, info = open_file(fspath, "session", lstat)
-    except Unreadable as error:
-        return file_key(lstat), UnreadableSession(path, str(error))
-    return file_key(info), read_open(fd, path, info)
+def list_file(path: Path, fspath: str, lstat: os.stat_result | None) -> tuple[FileKey, SessionEntry]:
+    """One file's list entry, from its head when that can be trusted, else from the whole file, and the key of the
+    file as it was read (it may have changed since it was listed). ``fspath`` is ``path`` as a string, ``lstat`` its
+    ``os.lstat`` (both from ``os.scandir``) or None for a file the listing says is regular (see ``open_session``)."""
+    fd, info = open_session(fspath, lstat)
+    if isinstance(fd, Unreadable):
+        return NEVER_MATCHES if info is None else file_key(info), UnreadableSession(path, str(fd))
+    return file_key(info), read_open(fd, path, info)  # type: ignore[arg-type]
 
 
 def read_open(fd: int, path: Path, info: os.stat_result, *, hinted: bool = False) -> SessionEntry:

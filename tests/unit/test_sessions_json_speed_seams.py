@@ -193,8 +193,8 @@ def test_files_opened_ahead_are_read_once_each_and_closed(
     monkeypatch.setattr(listing, "PREFETCH_MIN", 4)
     monkeypatch.setattr(heads_module, "PREFETCH_MIN", 4)
     opened: list[str] = []
-    real_open = heads_module.open_file
-    monkeypatch.setattr(heads_module, "open_file", lambda path, *rest: opened.append(path) or real_open(path, *rest))
+    real_open = heads_module.open_session  # every file read ahead is opened through it (regular ones by os.open)
+    monkeypatch.setattr(heads_module, "open_session", lambda path, *rest: opened.append(path) or real_open(path, *rest))
     before = open_descriptors()
     assert storage.list_sessions() == expected
     assert open_descriptors() == before
