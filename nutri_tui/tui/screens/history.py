@@ -17,21 +17,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from nutri_tui.storage import SavedSession, SessionEntry, StorageError
-from nutri_tui.storage.index_search import entry_search
 from nutri_tui.storage.listing import SessionRows
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.compare import CompareScreen
 from nutri_tui.tui.screens.confirm import ConfirmModal
-from nutri_tui.tui.screens.history_filter import SORTS, Matches, RowFilter, Searchable
+from nutri_tui.tui.screens.history_filter import SORTS, Matches, RowFilter, Searchable, near_end, page_size
 from nutri_tui.tui.screens.history_later import catch_up_later, show_scores, texts_later
-from nutri_tui.tui.screens.history_rows import (
-    COLUMNS,
-    LABEL_MIN,
-    described,
-    label_width,
-    row_cells,
-    status_line,
-)
+from nutri_tui.tui.screens.history_rows import COLUMNS, LABEL_MIN, described, label_width, row_cells, status_line
 from nutri_tui.tui.screens.history_view import HistoryView, back_to_history
 from nutri_tui.tui.screens.label_modal import LabelModal
 from nutri_tui.tui.widgets.header import Header
@@ -53,8 +45,6 @@ HELP = (
     "numbers, and what changed since the first (for pain, whether it is a change that matters); P lists every "
     "score of every result."
 )
-PAGE = 200
-"""Rows added to the table at a time: thousands of rows at once would make the screen slow to open."""
 CATCH_UP_LATER_FROM = 5_000
 """With this many results indexed, the list is shown before it is brought up to date (see :meth:`reload`)."""
 LIST_ACTIONS = frozenset({"open", "mark", "compare", "relabel", "delete", "sort", "progress"})
@@ -97,6 +87,7 @@ class HistoryScreen(Screen[None]):
         self.columns: list[ColumnKey] = []
         self.label_width = LABEL_MIN
         self._returning: HistoryView | None = None
+        self._filled_for: tuple[RowFilter, list[str]] | None = None  # a key changing neither (a space): no refill
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -118,6 +109,7 @@ class HistoryScreen(Screen[None]):
                 box.value = view.filter_text
         self.reload(keep=view.highlighted if view is not None else None)
         table.focus()
+        self.watch(table, "scroll_y", self._more_if_near_end, init=False)  # the mouse wheel moves no cursor
 
     def view(self) -> HistoryView:
         entry = self._current()
@@ -138,6 +130,7 @@ class HistoryScreen(Screen[None]):
             self.label_width = width
             entry = self._current()
             self.refill(keep=None if entry is None else str(entry.path))
+        self.call_after_refresh(self._more_if_near_end)  # a taller screen shows more rows
 
     def reload(self, keep: str | None = None) -> None:
         """List the results again. A long history is shown from the index as it was left, then brought up to
@@ -221,11 +214,13 @@ class HistoryScreen(Screen[None]):
         table = self.query_one("#history-table", DataTable)
         table.clear()
         self.shown = shown = self.filter.matching(self.query_one("#history-filter", Input).value)
+        self._filled_for = (self.filter, shown.words)
         kept = self.rowids.get(keep or "")
         if kept is None and keep and self.rows is not None:
             kept = self.rows.rowid_of(Path(keep))
         at = (shown.position(kept) or 0) if kept is not None else 0
-        self._add_rows(PAGE * (at // PAGE + 1))
+        page = page_size(self.app.size.height)
+        self._add_rows(page * (at // page + 1))
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))
         status = status_line(self.filter.readable, self.filter.broken, self.sort, self.app.size.width)
@@ -246,10 +241,8 @@ class HistoryScreen(Screen[None]):
                 key = str(entry.path)
                 if key in table.rows:  # read twice (a row changed while the list was read): shown once
                     continue
-                if shown.terms:  # what search_text holds, in the two parts the index keeps (see index_search)
-                    text, bits = entry_search(entry)
-                    if not all(word in text or bits & found for word, found in shown.terms):
-                        continue
+                if shown.terms and not shown.finds(entry):
+                    continue
                 self.by_key[key], self.rowids[key] = entry, rowid
                 table.add_row(*self._cells(entry), key=key)
                 added += 1
@@ -258,13 +251,18 @@ class HistoryScreen(Screen[None]):
         return row_cells(entry, self.names, marked=str(entry.path) == self.marked, label_width=self.label_width)
 
     @on(DataTable.RowHighlighted, "#history-table")
-    def _near_end(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= event.data_table.row_count - 1 and not self.shown.done:
-            self._add_rows(PAGE)
+    def _more_if_near_end(self) -> None:
+        """The next page, once the cursor or the rows scrolled to come within a screen of the last row added."""
+        table, height = self.query_one("#history-table", DataTable), self.app.size.height
+        if not table.row_count or self.shown.done:  # none: a refill has cleared it (clear() scrolls to the top)
+            return
+        if near_end(table.row_count, table.cursor_row, round(table.scroll_y) + table.size.height, height):
+            self._add_rows(page_size(height))
 
     @on(Input.Changed, "#history-filter")
-    def _filter(self) -> None:
-        self.refill()
+    def _filter(self, event: Input.Changed) -> None:
+        if self._filled_for != (self.filter, list(dict.fromkeys(event.value.casefold().split()))):
+            self.refill()
 
     @on(Input.Submitted, "#history-filter")
     def action_to_list(self) -> None:
