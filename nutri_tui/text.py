@@ -30,16 +30,44 @@ _BREAKS = "\u2028\u2029"
 # inside files. The zero-width joiner and non-joiner are kept: emoji sequences and several scripts need them.
 _INVISIBLE = "\u180e\u200b\u2060\u2061\u2062\u2063\u2064\ufeff"
 
-UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + _BIDI + _BREAKS + "]")
-"""Characters a file's text must not hold: C0 controls except tab and line feed (which a terminal and a
-Textual widget lay out as text), DEL, the C1 controls, lone surrogates, bidi controls, line separators."""
-_DROPPED = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff" + _BIDI + _INVISIBLE + "]")
+_UNSAFE_SET = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + _BIDI + _BREAKS + "]"
+"""Characters a file's text must not hold (:data:`UNSAFE`): C0 controls except tab and line feed (which a
+terminal and a Textual widget lay out as text), DEL, the C1 controls, lone surrogates, bidi controls, line
+separators."""
+_DROPPED_SET = r"[\x00-\x1f\x7f-\x9f\ud800-\udfff" + _BIDI + _INVISIBLE + "]"
+# The two sets are compiled when first used, not on import: the welcome screen uses neither before its first
+# paint, and compiling them took 1.6 ms of it. `UNSAFE` is still this module's name for the pattern.
+_unsafe: re.Pattern[str] | None = None
+_dropped: re.Pattern[str] | None = None
+
+
+def _unsafe_pattern() -> re.Pattern[str]:
+    global _unsafe
+    if _unsafe is None:
+        _unsafe = re.compile(_UNSAFE_SET)
+    return _unsafe
+
+
+def _dropped_pattern() -> re.Pattern[str]:
+    global _dropped
+    if _dropped is None:
+        _dropped = re.compile(_DROPPED_SET)
+    return _dropped
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """``UNSAFE``: the compiled pattern of those characters (compiled on first use)."""
+    if name == "UNSAFE":
+        return _unsafe_pattern()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 _SPACES = re.compile(r"\s+")
 
 
 def find_unsafe(text: str) -> str | None:
     """The first character of :data:`UNSAFE` in ``text``, or None."""
-    found = UNSAFE.search(text)
+    found = (_unsafe or _unsafe_pattern()).search(text)
     return None if found is None else found.group()
 
 
@@ -55,7 +83,7 @@ def clean_text(text: str, limit: int = LINE_MAX) -> str:
     Used for labels (before they reach a session) and for every message that may quote a file.
     """
     # Whitespace first (\s covers tabs, line breaks and U+2028/9), so "a\nb" reads "a b", not "ab".
-    kept = _DROPPED.sub("", _SPACES.sub(" ", str(text)))
+    kept = (_dropped or _dropped_pattern()).sub("", _SPACES.sub(" ", str(text)))
     return _SPACES.sub(" ", kept).strip()[:limit].rstrip()
 
 

@@ -23,6 +23,7 @@ from nutri_tui.profiles import profile_at
 from nutri_tui.text import clean_text
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.profile_switching import ProfileSwitching
+from nutri_tui.tui.screen_styles import ScreenStyles
 from nutri_tui.tui.screens.welcome import WelcomeScreen
 from nutri_tui.tui.themes import HIGH_CONTRAST, HIGH_CONTRAST_CSS, saved_theme
 from nutri_tui.tui.type_ahead import KeepTypeAhead
@@ -46,10 +47,11 @@ WARM_UP_DELAY = 0.25
 """Seconds after the first paint before the content is loaded and validated (the person is reading)."""
 
 
-class NutriTuiApp(ProfileSwitching, KeepTypeAhead):
+class NutriTuiApp(ProfileSwitching, ScreenStyles, KeepTypeAhead):
     TITLE = "nutri-tui"
     SUB_TITLE = "nutrients and back pain"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = "app.tcss"  # and screens.tcss, read before the first screen after the welcome screen
+    FIRST_SCREENS = (WelcomeScreen,)
     CSS = HIGH_CONTRAST_CSS
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),

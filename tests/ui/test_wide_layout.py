@@ -85,7 +85,7 @@ async def test_the_answer_box_sits_near_its_question_at_any_width(tmp_path: Path
             await pilot.press("ctrl+n")
             await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-        for button in app.screen.query(".review-heading Button"):
+        for button in app.screen.query(".review-heading CompactButton"):
             assert button.region.right <= 80, (button.id, button.region)
 
 

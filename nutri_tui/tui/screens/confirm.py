@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from nutri_tui.tui.screens.modal import Modal
+from nutri_tui.tui.widgets.compact_button import CompactButton
 
 
 class ConfirmModal(Modal[bool]):
@@ -24,8 +25,8 @@ class ConfirmModal(Modal[bool]):
         with Vertical(id="confirm-dialog"):
             yield Static(self.question, markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(self.no, id="no", compact=True)
-                yield Button(self.yes, id="yes", variant="warning", compact=True)
+                yield CompactButton(self.no, id="no")
+                yield CompactButton(self.yes, id="yes", variant="warning")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

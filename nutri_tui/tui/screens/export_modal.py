@@ -22,6 +22,7 @@ from nutri_tui.models.session import Session
 from nutri_tui.storage.export_path import unique_export_path, write_export
 from nutri_tui.storage.private_files import StorageError
 from nutri_tui.tui.screens.modal import Modal
+from nutri_tui.tui.widgets.compact_button import CompactButton
 
 if TYPE_CHECKING:
     from nutri_tui.content import Content
@@ -60,8 +61,8 @@ class ExportModal(Modal[None]):
             yield Input(str(default_export_path(self.session)), id="export-path")
             yield Static("", id="export-problem", classes="warning", markup=False)
             with Horizontal(id="export-replace", classes="buttons"):
-                yield Button("Keep it", id="export-keep", compact=True)
-                yield Button("Replace", id="export-overwrite", variant="warning", compact=True)
+                yield CompactButton("Keep it", id="export-keep")
+                yield CompactButton("Replace", id="export-overwrite", variant="warning")
 
     def on_mount(self) -> None:
         self.query_one("#export-replace").display = False

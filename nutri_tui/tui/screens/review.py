@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 from nutri_tui.questionnaire import STEPS
 from nutri_tui.reports.answers_summary import summarise
 from nutri_tui.tui import navigation as nav
+from nutri_tui.tui.widgets.compact_button import CompactButton
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
 
@@ -51,11 +52,11 @@ class ReviewScreen(Screen[None]):
             for step in STEPS:
                 with Horizontal(classes="review-heading"):
                     yield Static(step.title, classes="question", markup=False)
-                    yield Button(f"Edit {step.title.lower()}", id=f"edit-{step.id}", compact=True)
+                    yield CompactButton(f"Edit {step.title.lower()}", id=f"edit-{step.id}")
                 yield Static("\n".join(summary[step.id]), classes="review-answers", markup=False)
         with Horizontal(id="nav"):
-            yield Button("← Back", id="back", compact=True)
-            yield Button("See my result →", id="result", variant="primary", compact=True)
+            yield CompactButton("← Back", id="back")
+            yield CompactButton("See my result →", id="result", variant="primary")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -75,7 +76,7 @@ class ReviewScreen(Screen[None]):
     def action_back(self) -> None:
         nav.go(self, nav.ShowStep(STEPS[-1].id))
 
-    @on(Button.Pressed, ".review-heading Button")
+    @on(Button.Pressed, ".review-heading CompactButton")
     def _edit(self, event: Button.Pressed) -> None:
         step_id = (event.button.id or "").removeprefix("edit-")
         nav.go(self, nav.ShowStep(step_id, back_to_review=True))

@@ -27,6 +27,7 @@ from nutri_tui.tui.screens.steps import step_form
 from nutri_tui.tui.screens.steps.base import ANSWER_WIDGETS, StepForm
 from nutri_tui.tui.widgets.answer_row import OptionRow
 from nutri_tui.tui.widgets.choice import Choice
+from nutri_tui.tui.widgets.compact_button import CompactButton
 from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
@@ -78,8 +79,8 @@ class WizardScreen(Screen[None]):
             yield step_form(self.step, self.flow)
         yield Static("", id="problems", markup=False)
         with Horizontal(id="nav"):
-            yield Button("← Back", id="back", compact=True)
-            yield Button(self._next_label(), id="next", variant="primary", compact=True)
+            yield CompactButton("← Back", id="back")
+            yield CompactButton(self._next_label(), id="next", variant="primary")
         yield KeyBar()
 
     def _progress(self) -> str:

@@ -1,0 +1,115 @@
+"""Textual's compact Button, with only the styles a compact button uses.
+
+Every button nutri-tui shows but one is ``Button(..., compact=True)`` in the default, primary or warning
+variant. Textual's Button brings 7 KB of CSS for every style and variant (flat buttons, bordered ones,
+success and error); parsing it was the largest single cost of the welcome screen's first paint (measured
+by instruction count: about 4% of the whole start-up, more than all of nutri-tui's own CSS). This class is a
+Button in every other way (focus, Enter, a click and its ``Pressed`` message, ``variant``); with
+``inherit_css=False`` it takes its styles from the rules below alone, which are Textual 8.2's own rules
+for the styles it uses, copied unchanged but for the selector. A stylesheet rule for these buttons names
+``CompactButton``, not ``Button`` (the red-flag dialog's one full-size Button keeps Textual's styles).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import Button
+
+if TYPE_CHECKING:
+    from textual.widgets.button import ButtonVariant
+
+
+class CompactButton(Button, inherit_css=False):
+    DEFAULT_CSS = """
+    CompactButton:ansi.-style-default {
+        border: tall $border-blurred;
+        background: ansi_default;
+        &:hover {
+            background: $ansi-background;
+            border: tall $border;
+        }
+        &.-active {
+            background: $ansi-background !important;
+            border: blank $background !important;
+            tint: transparent;
+        }
+        &.-primary {
+            color: $primary;
+            border: tall $primary;
+            background: ansi_default;
+            &:hover { background: $ansi-background; }
+        }
+        &.-warning {
+            color: $warning;
+            border: tall $warning;
+            background: ansi_default;
+            &:hover { background: $ansi-background; }
+        }
+    }
+    CompactButton {
+        width: auto;
+        min-width: 16;
+        height: auto;
+        line-pad: 1;
+        text-align: center;
+        content-align: center middle;
+        pointer: pointer;
+        &.-style-default {
+            text-style: bold;
+            color: $button-foreground;
+            background: $surface;
+            border: none;
+            border-top: tall $surface-lighten-1;
+            border-bottom: tall $surface-darken-1;
+            &.-textual-compact { border: none !important; }
+            &:focus {
+                text-style: $button-focus-text-style;
+                background-tint: $foreground 5%;
+            }
+            &:hover {
+                border-top: tall $surface;
+                background: $surface-darken-1;
+            }
+            &.-active {
+                background: $surface;
+                border-bottom: tall $surface-lighten-1;
+                border-top: tall $surface-darken-1;
+                tint: $background 30%;
+            }
+            &.-primary {
+                color: $button-color-foreground;
+                background: $primary;
+                border-top: tall $primary-lighten-3;
+                border-bottom: tall $primary-darken-3;
+                &:hover {
+                    background: $primary-darken-2;
+                    border-top: tall $primary;
+                }
+                &.-active {
+                    background: $primary;
+                    border-bottom: tall $primary-lighten-3;
+                    border-top: tall $primary-darken-3;
+                }
+            }
+            &.-warning {
+                color: $button-color-foreground;
+                background: $warning;
+                border-top: tall $warning-lighten-2;
+                border-bottom: tall $warning-darken-3;
+                &:hover {
+                    background: $warning-darken-2;
+                    border-top: tall $warning;
+                }
+                &.-active {
+                    background: $warning;
+                    border-bottom: tall $warning-lighten-2;
+                    border-top: tall $warning-darken-2;
+                }
+            }
+        }
+    }
+    """
+
+    def __init__(self, label: str, *, variant: ButtonVariant = "default", id: str | None = None) -> None:
+        super().__init__(label, variant, id=id, compact=True)
