@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import fields
 
 from nutri_tui.content import Content
-from nutri_tui.engine.checks import medicine_classes
+from nutri_tui.engine.answer_row import SLOTS
+from nutri_tui.engine.checks import Row, medicine_classes
 from nutri_tui.engine.coverage import unanswered
 from nutri_tui.engine.guidance import FlagsFound, advice, exercises, red_flags
 from nutri_tui.engine.index import ContentIndex, index_for
@@ -21,6 +22,7 @@ from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import Assessment, Caution, SupplementTaken, YourItem
 
 CONFIRMED = ("yes", "implied")
+SUPPLEMENTS, MEDICINES, SYMPTOMS = (SLOTS[f"health.{name}"] for name in ("supplements", "medicines", "symptoms"))
 WORTH_A_TEST = ("good", "limited")
 """Blood tests worth asking a doctor about; a poor test is described by what it cannot show, never suggested."""
 
@@ -65,8 +67,9 @@ if tuple(f.name for f in fields(Assessment)) != _RESULT_FIELDS:
 def assess(answers: Answers, content: Content) -> Assessment:
     """Turn one person's answers into a result. Pure: no I/O, no clock, no randomness."""
     index = index_for(content)
-    profile = build_profile(answers, content, index)
-    flags = red_flags(answers, index)
+    row = index.read_row(answers)  # every answer, read once: what the compiled tests read (engine/answer_row.py)
+    profile = build_profile(answers, content, index, row)
+    flags = red_flags(answers, index, row)
     counts = _count(flags)
     emergency = counts.first_emergency is not None
     situations = with_flag_situations(profile.situations, tuple([flag.id for flag in flags.findings]))
@@ -74,20 +77,17 @@ def assess(answers: Answers, content: Content) -> Assessment:
         profile = profile._replace(situations=situations)
     check_first = not emergency and "exertion_symptoms" in situations
 
-    row = index.read_row(answers)
     pieces = index.pieces
     taken_by: dict[str, float] = {}
     supplements: list[SupplementTaken] = []
     supplements_mask = 0
-    for supplement in answers.health.supplements:
+    for supplement in row[SUPPLEMENTS]:
         amount, listed, mask = pieces.supplement(supplement.nutrient, supplement.amount, supplement.form)
         taken_by[supplement.nutrient] = taken_by.get(supplement.nutrient, 0.0) + amount
         supplements.append(listed)
         supplements_mask |= mask
-    rules_here, food_cautions, rules_mask = _food_rules(answers, profile, index)
-    findings, nutrient_sources, advisories = nutrient_findings(
-        answers, row, profile, content, index, taken_by, rules_here
-    )
+    rules_here, food_cautions, rules_mask = _food_rules(row, profile, index)
+    findings, nutrient_sources, advisories = nutrient_findings(row, profile, content, index, taken_by, rules_here)
     if advisories:
         shown, shown_mask = index.annotations_for(advisories)
         food_cautions += shown
@@ -108,7 +108,7 @@ def assess(answers: Answers, content: Content) -> Assessment:
     else:
         exercise_note = "Start gently and build up; it is normal for pain to rise a little at first."
     doctor_first = frozenset([f.id for f in findings if f.doctor_first])
-    advice_given, advice_sources = advice(answers, row, index, doctor_first, situations, not emergency)
+    advice_given, advice_sources = advice(row, index, doctor_first, situations, not emergency)
     tests = tuple([f.id for f in findings if f.level != "low" and f.tests and f.tests[0].usefulness in WORTH_A_TEST])
     medicines: list[YourItem] = []
     conditions: list[YourItem] = []
@@ -122,14 +122,12 @@ def assess(answers: Answers, content: Content) -> Assessment:
             item, mask = pieces.your_condition(condition_id, cause)
             conditions.append(item)
             mine_mask |= mask
-    left_out = unanswered(answers)
+    left_out = unanswered(answers, row)
     medicine_cautions: list[Caution] = []
     mask_more = 0
     # Cautions that need a class of medicine the person does not take are left out untested (they cannot hold).
-    for check, caution, mask in index.medicine_cautions_for(
-        medicine_classes(index.medicine_by_name, answers.health.medicines)
-    ):
-        if check(answers) is not None:
+    for check, caution, mask in index.medicine_cautions_for(medicine_classes(index.medicine_by_name, row[MEDICINES])):
+        if check(row) is not None:
             medicine_cautions.append(caution)
             mask_more |= mask
     supplement_cautions: list[Caution] = []
@@ -138,15 +136,15 @@ def assess(answers: Answers, content: Content) -> Assessment:
         if total is None:
             continue
         for above, check, caution, mask in cautions:
-            if total > above and (check is None or check(answers) is not None):
+            if total > above and (check is None or check(row) is not None):
                 supplement_cautions.append(caution)
                 mask_more |= mask
 
-    warnings = [index.symptom_warnings[s] for s in answers.health.symptoms if s in index.symptom_warnings]
+    warnings = [index.symptom_warnings[s] for s in row[SYMPTOMS] if s in index.symptom_warnings]
     for _, mask in warnings:
         mask_more |= mask
 
-    scored, scored_mask = instrument_scores(answers, content, index.masks)
+    scored, scored_mask = instrument_scores(row, content, index.masks)
     cited = flags.mask | nutrient_sources | advice_sources | index.general_sources | rules_mask | mine_mask
     cited |= supplements_mask | mask_more | scored_mask
     if suggested is not None:
@@ -203,14 +201,14 @@ def _count(flags: FlagsFound) -> FlagCounts:
 
 
 def _food_rules(
-    answers: Answers, profile: Profile, index: ContentIndex
+    row: Row, profile: Profile, index: ContentIndex
 ) -> tuple[tuple[FoodRuleUse, ...], tuple[Caution, ...], int]:
     """The food rules that apply to this person, what each says once, and the sources they cite."""
     uses: list[FoodRuleUse] = []
     cautions: list[Caution] = []
     mask = 0
     for compiled in index.food_rules:
-        if compiled.check is not None and compiled.check(answers) is None:
+        if compiled.check is not None and compiled.check(row) is None:
             continue
         uses.append(compiled.uses[profile.age_band])
         if compiled.rule.action == "exclude":

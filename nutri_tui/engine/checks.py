@@ -1,51 +1,50 @@
-"""Answer tests (``When``) compiled once per content into plain functions.
+"""Answer tests (``When``) compiled once per content into plain functions of the answer row.
 
 ``When.holds`` with ``field_value`` splits the dotted path and walks it on every call;
-``assess`` runs about forty such tests per profile. A compiled check reads each answer
-with ``operator.attrgetter`` (same ``getattr`` chain, done in C) and tests it with a
-predicate fixed at compile time. It returns the values it read, because the reason a
-rule gives quotes them and the reasons are cached by them.
+``assess`` runs about forty such tests per profile. A compiled check reads each answer from
+the row (:mod:`nutri_tui.engine.answer_row`: every answer fetched once per profile, one tuple)
+by its slot and tests it with a predicate fixed at compile time. It returns the values it read,
+because the reason a rule gives quotes them and the reasons are cached by them.
 
-Groups (``any``, ``all``, ``none``) compile to one step that tests the whole answers object, which is
+Groups (``any``, ``all``, ``none``) compile to one step that tests the whole row, which is
 then the "value" it read (no reason quotes a group: nutrient rules may not use them). ``classes`` maps each
 medicine the person named to its class with the content's name table.
 
-Most nutrient rules are one ``in`` test. For those, :class:`AnswerRow` reads every answer
-they look at in one call per profile, and the caller tests ``row[slot] in accepted`` itself,
+Most nutrient rules are one ``in`` test. For those the caller tests ``row[slot] in accepted`` itself,
 which saves a function call per rule (see :func:`compile_rule`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import attrgetter
+from operator import itemgetter
 from typing import Any
 
-from nutri_tui.models.answer_tests import When, flag_answered
-from nutri_tui.models.answers import Answers
+from nutri_tui.engine.answer_row import SLOTS, reader
+from nutri_tui.models.answer_tests import When
 
-Check = Callable[[Answers], tuple[Any, ...] | None]
+Row = tuple[Any, ...]
+"""A person's answers as :func:`~nutri_tui.engine.answer_row.read_row` gives them."""
+Check = Callable[[Row], tuple[Any, ...] | None]
 """The values the tests read (in order) when all of them hold, else None. No tests: ``()`` (always holds)."""
 Names = dict[str, tuple[str, ...]]
 """Casefolded medicine name or class id -> class ids (``ContentIndex.medicine_by_name``)."""
 
 
-def _reader(test: When) -> Callable[[Answers], Any]:
-    """How a field test reads its answer."""
-    flag = flag_answered(test.field or "")
-    if flag is not None:  # one warning sign's answer, from the dict of answers by flag id
-        return lambda answers: answers.back_pain.red_flags.get(flag)
-    return attrgetter(test.field or "")
+def _reader(test: When) -> Callable[[Row], Any]:
+    """How a field test reads its answer from the row."""
+    how = reader(test.field or "")
+    return itemgetter(how) if isinstance(how, int) else how
 
 
-def _step(test: When, names: Names) -> tuple[Callable[[Answers], Any], Callable[[Any], bool]]:
-    """(read, holds) for one test: ``holds(read(answers))`` says whether it holds."""
+def _step(test: When, names: Names) -> tuple[Callable[[Row], Any], Callable[[Any], bool]]:
+    """(read, holds) for one test: ``holds(read(row))`` says whether it holds."""
     if test.group is None:
         return _reader(test), _predicate(test, names)
     return _itself, _group(test, names)
 
 
-def _group(test: When, names: Names) -> Callable[[Answers], bool]:
+def _group(test: When, names: Names) -> Callable[[Row], bool]:
     """Whether a group (``any``, ``all``, ``none``) holds for the answers.
 
     A plain loop over the members, which stops where ``any``/``all`` would: cheaper than a generator per call.
@@ -53,50 +52,53 @@ def _group(test: When, names: Names) -> Callable[[Answers], bool]:
     members = tuple(_holds(member, names) for member in test.members)
     if test.group == "all":
 
-        def every(answers: Answers) -> bool:
+        def every(row: Row) -> bool:
             for member in members:  # noqa: SIM110 (a loop: all() would make a generator per call)
-                if not member(answers):
+                if not member(row):
                     return False
             return True
 
         return every
 
-    def some(answers: Answers) -> bool:
+    def some(row: Row) -> bool:
         for member in members:  # noqa: SIM110 (a loop: any() would make a generator per call)
-            if member(answers):
+            if member(row):
                 return True
         return False
 
     if test.group == "any":
         return some
-    return lambda answers: not some(answers)
+    return lambda row: not some(row)
 
 
-def _itself(answers: Answers) -> Answers:
-    return answers
+def _itself(row: Row) -> Row:
+    return row
 
 
-def _holds(test: When, names: Names) -> Callable[[Answers], bool]:
+def _holds(test: When, names: Names) -> Callable[[Row], bool]:
     """Whether one test (a group's member) holds for the answers; for ``in``, one call instead of two."""
     if test.group is not None:
         return _group(test, names)
     read, holds = _reader(test), _predicate(test, names)
+    slot = SLOTS.get(test.field or "")
     if test.in_:
         accepted = test.in_
-        return lambda answers: read(answers) in accepted
+        if slot is not None:
+            return lambda row: row[slot] in accepted
+        return lambda row: read(row) in accepted
     kind = _kind(test)
-    if kind == "includes":
+    if kind == "includes" and slot is not None:
         wanted = frozenset(test.includes)
-        return lambda answers: not wanted.isdisjoint(read(answers))
+        return lambda row: not wanted.isdisjoint(row[slot])
     if kind == "at_least":
         least = test.at_least
 
-        def at_least(answers: Answers) -> bool:
-            value = read(answers)
+        def at_least(row: Row) -> bool:
+            value = read(row)
             return value is not None and value >= least
 
         return at_least
-    return lambda answers: holds(read(answers))
+    return lambda row: holds(read(row))
 
 
 def compile_check(tests: tuple[When, ...], names: Names | None = None) -> Check:
@@ -112,19 +114,19 @@ def compile_check(tests: tuple[When, ...], names: Names | None = None) -> Check:
     if len(steps) == 2:
         (read_first, holds_first), (read_second, holds_second) = steps
 
-        def check_two(answers: Answers) -> tuple[Any, ...] | None:
-            first = read_first(answers)
+        def check_two(row: Row) -> tuple[Any, ...] | None:
+            first = read_first(row)
             if not holds_first(first):
                 return None
-            second = read_second(answers)
+            second = read_second(row)
             return (first, second) if holds_second(second) else None
 
         return check_two
 
-    def check_all(answers: Answers) -> tuple[Any, ...] | None:
+    def check_all(row: Row) -> tuple[Any, ...] | None:
         values = []
         for read, holds in steps:
-            value = read(answers)
+            value = read(row)
             if not holds(value):
                 return None
             values.append(value)
@@ -136,28 +138,37 @@ def compile_check(tests: tuple[When, ...], names: Names | None = None) -> Check:
 def _check_one(test: When, names: Names) -> Check:
     """One test: the common kinds (``in``, ``includes``, ``classes``) read and test in one call, not two."""
     read, holds = _step(test, names)
+    # A plain answer is read as row[slot] inline (most tests); a path into one (a warning sign's answer) by ``read``.
+    slot = SLOTS.get(test.field or "") if test.group is None else None
     if test.group is None and test.in_:
         accepted = test.in_
+        if slot is not None:
 
-        def check_in(answers: Answers) -> tuple[Any, ...] | None:
-            value = read(answers)
+            def check_in_slot(row: Row) -> tuple[Any, ...] | None:
+                value = row[slot]
+                return (value,) if value in accepted else None
+
+            return check_in_slot
+
+        def check_in(row: Row) -> tuple[Any, ...] | None:
+            value = read(row)
             return (value,) if value in accepted else None
 
         return check_in
     kind = _kind(test) if test.group is None else None
-    if kind == "includes":
+    if kind == "includes" and slot is not None:
         wanted = frozenset(test.includes)
 
-        def check_includes(answers: Answers) -> tuple[Any, ...] | None:
-            value = read(answers)
+        def check_includes(row: Row) -> tuple[Any, ...] | None:
+            value = row[slot]
             return None if wanted.isdisjoint(value) else (value,)
 
         return check_includes
-    if kind == "classes":
+    if kind == "classes" and slot is not None:
         classes = frozenset(test.classes)
 
-        def check_classes(answers: Answers) -> tuple[Any, ...] | None:
-            value = read(answers)
+        def check_classes(row: Row) -> tuple[Any, ...] | None:
+            value = row[slot]
             last_names, last_medicines, resolved = _last_classes  # as _classes_of does, without a call
             if last_names is not names or last_medicines is not value:
                 resolved = _classes_of(names, value)
@@ -165,39 +176,21 @@ def _check_one(test: When, names: Names) -> Check:
 
         return check_classes
 
-    def check_one(answers: Answers) -> tuple[Any, ...] | None:
-        value = read(answers)
+    def check_one(row: Row) -> tuple[Any, ...] | None:
+        value = read(row)
         return (value,) if holds(value) else None
 
     return check_one
 
 
-class AnswerRow:
-    """The answers that one-``in``-test rules read, fetched together once per profile."""
-
-    def __init__(self) -> None:
-        self._slots: dict[str, int] = {}
-
-    def slot(self, field: str) -> int:
-        return self._slots.setdefault(field, len(self._slots))
-
-    def reader(self) -> Callable[[Answers], tuple[Any, ...]]:
-        """Call after every :meth:`slot`: a function from answers to their values, in slot order."""
-        fields = list(self._slots)
-        if len(fields) > 1:
-            return attrgetter(*fields)  # several paths: attrgetter gives a tuple
-        read_one = attrgetter(*fields) if fields else None
-        return lambda answers: (read_one(answers),) if read_one else ()
-
-
 CompiledRule = tuple[int, tuple[Any, ...], Check | None]
 """``(slot, accepted, None)``: holds when ``row[slot] in accepted`` (read values: ``(row[slot],)``);
-``(-1, (), check)``: holds when ``check(answers)`` is not None (read values: its result)."""
+``(-1, (), check)``: holds when ``check(row)`` is not None (read values: its result)."""
 
 
-def compile_rule(tests: tuple[When, ...], row: AnswerRow, names: Names | None = None) -> CompiledRule:
-    if len(tests) == 1 and tests[0].in_ and tests[0].field:
-        return row.slot(tests[0].field), tests[0].in_, None
+def compile_rule(tests: tuple[When, ...], names: Names | None = None) -> CompiledRule:
+    if len(tests) == 1 and tests[0].in_ and tests[0].field in SLOTS:
+        return SLOTS[tests[0].field], tests[0].in_, None
     return -1, (), compile_check(tests, names)
 
 

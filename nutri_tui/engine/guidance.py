@@ -7,9 +7,11 @@ only the person's answers choose among them.
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from nutri_tui.content import Content
+from nutri_tui.engine.answer_row import SLOTS
+from nutri_tui.engine.checks import Row
 from nutri_tui.engine.index import ContentIndex, FlagFound, index_for
 from nutri_tui.engine.parts import ExercisePart
 from nutri_tui.engine.profile import Profile
@@ -17,6 +19,7 @@ from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import Advice, RedFlagFinding
 
 _first = itemgetter(0)
+RED_FLAGS = SLOTS["back_pain.red_flags"]
 
 
 class FlagsFound(NamedTuple):
@@ -29,16 +32,19 @@ class FlagsFound(NamedTuple):
     """How many of those they answered (yes, no or not sure)."""
 
 
-def red_flags(answers: Answers, index: ContentIndex) -> FlagsFound:
+def red_flags(answers: Answers, index: ContentIndex, row: Row | None = None) -> FlagsFound:
     """The red flags found for this person, the sources they cite, and how many questions applied and were answered.
 
     A question that cannot apply (pregnancy signs for a man) is not counted; a flag raised by other answers is
-    found whether or not its question applies. Ties keep the content's order.
+    found whether or not its question applies. Ties keep the content's order. ``row``: ``index.read_row(answers)``
+    when the caller has it.
     """
-    given = answers.back_pain.red_flags
+    if row is None:
+        row = index.read_row(answers)
+    given = row[RED_FLAGS]
     answered_now = dict(given)
     for flag_id, check in index.implied_flags:
-        if given.get(flag_id) != "yes" and check(answers) is not None:
+        if given.get(flag_id) != "yes" and check(row) is not None:
             answered_now[flag_id] = "implied"
     table = index.red_flags_found
     questions = index.flag_questions_by_id
@@ -46,7 +52,7 @@ def red_flags(answers: Answers, index: ContentIndex) -> FlagsFound:
     # distinct test once.
     not_asked: set[str] = set()
     for flag_ids, check in index.conditional_flag_groups:
-        if check(answers) is None:
+        if check(row) is None:
             not_asked.update(flag_ids)
     asked = len(questions) - len(not_asked)
     answered = 0
@@ -61,7 +67,7 @@ def red_flags(answers: Answers, index: ContentIndex) -> FlagsFound:
         variant = -1  # the main question, unless another wording fits this person
         if flag_id in with_variants:
             variants = with_variants[flag_id]
-            variant = next((i for i, (check, _) in enumerate(variants) if check(answers) is not None), -1)
+            variant = next((i for i, (check, _) in enumerate(variants) if check(row) is not None), -1)
         entry = table.get((flag_id, answer, variant))
         if entry is not None:  # None: an answer the content does not know (answers checked for shape only)
             found.append(entry)
@@ -75,11 +81,13 @@ def red_flags(answers: Answers, index: ContentIndex) -> FlagsFound:
 def questions_for(answers: Answers, content: Content) -> dict[str, str | None]:
     """Each red flag's question as worded for this person, or None where it cannot apply (the wizard asks these)."""
     asked: dict[str, str | None] = {}
-    for question, flag in zip(index_for(content).flag_questions, content.red_flags.values(), strict=True):
-        if question.asked is not None and question.asked(answers) is None:
+    index = index_for(content)
+    row = index.read_row(answers)
+    for question, flag in zip(index.flag_questions, content.red_flags.values(), strict=True):
+        if question.asked is not None and question.asked(row) is None:
             asked[flag.id] = None
             continue
-        asked[flag.id] = next((text for check, text in question.variants if check(answers) is not None), flag.question)
+        asked[flag.id] = next((text for check, text in question.variants if check(row) is not None), flag.question)
     return asked
 
 
@@ -89,8 +97,7 @@ def exercises(profile: Profile, index: ContentIndex) -> ExercisePart:
 
 
 def advice(
-    answers: Answers,
-    row: tuple[Any, ...],
+    row: Row,
     index: ContentIndex,
     doctor_first: frozenset[str] = frozenset(),
     situations: frozenset[str] = frozenset(),
@@ -105,7 +112,7 @@ def advice(
     given = []
     cited = 0
     for slot, accepted, check, item, sources in index.advice_for(doctor_first, situations, exercise):
-        if (row[slot] in accepted) if check is None else (check(answers) is not None):
+        if (row[slot] in accepted) if check is None else (check(row) is not None):
             given.append(item)
             cited |= sources
     return tuple(given), cited

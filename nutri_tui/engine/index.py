@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from nutri_tui.content import Content
-from nutri_tui.engine.checks import AnswerRow, Check, compile_check, compile_rule, needed_classes
+from nutri_tui.engine.answer_row import read_row
+from nutri_tui.engine.checks import Check, Row, compile_check, compile_rule, needed_classes
 from nutri_tui.engine.nutrient_notes import NoteCheck, about, compiled_notes, plain
 from nutri_tui.engine.parts import FoodRuleUse, InteractionEntry
 from nutri_tui.engine.pieces import Pieces
@@ -90,8 +91,8 @@ class ContentIndex:
 
     nutrients: tuple[NutrientEntry, ...]
     """In content order."""
-    read_row: Callable[[Answers], tuple[Any, ...]]
-    """The answers that rules and advice with one ``in`` test read, in their slots."""
+    read_row: Callable[[Answers], Row]
+    """Every answer in one tuple (:mod:`~nutri_tui.engine.answer_row`): what the compiled tests read."""
     medicine_by_name: dict[str, tuple[str, ...]]
     """Casefolded class id, example name or brand name -> its medicine classes (two for a combination product)."""
     symptom_reasons: dict[str, tuple[tuple[str, Reason, int], ...]]
@@ -189,7 +190,6 @@ def _build(content: Content) -> ContentIndex:
     )
     rules = content.rules
     general = rules.general_caution
-    row = AnswerRow()
     names = medicine_by_name
     pieces = Pieces(
         content,
@@ -201,7 +201,7 @@ def _build(content: Content) -> ContentIndex:
     )
     by_nutrient: dict[str, list[RuleCheck]] = {n: [] for n in content.nutrients}
     for position, rule in enumerate(rules.nutrient_rule):
-        slot, accepted, check = compile_rule(rule.when, row, names)
+        slot, accepted, check = compile_rule(rule.when, names)
         # A one-``in``-test rule's reason for each accepted value, built now: a dict look-up replaces the ``in``
         # test and the cached build per profile. Keyed by value as the reasons cache is (1 and True alike).
         reasons = {value: pieces.rule_reason(position, (value,), None) for value in accepted}
@@ -236,7 +236,7 @@ def _build(content: Content) -> ContentIndex:
     )
     advice = tuple(
         (
-            *compile_rule(rule.when, row, names),
+            *compile_rule(rule.when, names),
             Advice(id=rule.id, topic=rule.topic, text=rule.text, sources=rule.sources, unverified=rule.unverified),
             masks.of(rule.sources),
             rule.nutrient,
@@ -283,7 +283,7 @@ def _build(content: Content) -> ContentIndex:
             )
             for n in content.nutrients.values()
         ),
-        read_row=row.reader(),
+        read_row=read_row,
         medicine_by_name=medicine_by_name,
         symptom_reasons=symptom_reasons(content, masks),
         red_flags_found=_red_flags_found(content, masks),

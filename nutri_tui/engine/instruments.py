@@ -9,12 +9,11 @@ rules that hold for any of them (add up, find the one band that holds, say the f
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from operator import attrgetter
 from typing import NamedTuple
 
 from nutri_tui.content import Content
-from nutri_tui.engine.checks import Check, compile_check
+from nutri_tui.engine.answer_row import SLOTS, read_row
+from nutri_tui.engine.checks import Check, Row, compile_check
 from nutri_tui.engine.sources import SourceMasks
 from nutri_tui.engine.wording import lower_first
 from nutri_tui.models.answers import Answers
@@ -25,8 +24,8 @@ from nutri_tui.models.result_types import InfoNote
 
 class _Asked(NamedTuple):
     instrument: Instrument
-    read: Callable[[Answers], dict[str, str]]
-    """The person's answers to it (question id -> answer id)."""
+    slot: int
+    """Where the row holds the person's answers to it (question id -> answer id)."""
     asked: Check | None
     """None: asked of everyone."""
 
@@ -38,7 +37,7 @@ def _asked(content: Content) -> tuple[_Asked, ...]:
     cached = _CACHE.get(id(content))
     if cached is None or cached[0] is not content:
         entries = tuple(
-            _Asked(i, attrgetter(i.field), compile_check(i.ask_when) if i.ask_when else None)
+            _Asked(i, SLOTS[i.field], compile_check(i.ask_when) if i.ask_when else None)
             for i in content.instruments.values()
         )
         cached = _CACHE[id(content)] = (content, entries)
@@ -47,13 +46,12 @@ def _asked(content: Content) -> tuple[_Asked, ...]:
 
 def asked_here(instrument: Instrument, answers: Answers) -> bool:
     """Whether the questionnaire applies to this person (STarT Back: back pain ticked)."""
-    return not instrument.ask_when or compile_check(instrument.ask_when)(answers) is not None
+    return not instrument.ask_when or compile_check(instrument.ask_when)(read_row(answers)) is not None
 
 
-def instrument_scores(
-    answers: Answers, content: Content, masks: SourceMasks
-) -> tuple[tuple[InstrumentScore, ...], int]:
-    """Each questionnaire the person started and that applies to them, and the sources the result cites for them.
+def instrument_scores(row: Row, content: Content, masks: SourceMasks) -> tuple[tuple[InstrumentScore, ...], int]:
+    """Each questionnaire the person started and that applies to them, and the sources the result cites for them
+    (``row``: :func:`~nutri_tui.engine.answer_row.read_row` of the answers).
 
     Answers to one that does not apply (STarT Back with no back pain ticked) are kept in the answers but not
     scored: the wizard does not ask it then, and its questions are about back pain.
@@ -61,8 +59,8 @@ def instrument_scores(
     found: list[InstrumentScore] = []
     mask = 0
     for entry in _asked(content):
-        given = entry.read(answers)
-        if not given or (entry.asked is not None and entry.asked(answers) is None):
+        given = row[entry.slot]
+        if not given or (entry.asked is not None and entry.asked(row) is None):
             continue
         score = score_instrument(entry.instrument, given)
         found.append(score)

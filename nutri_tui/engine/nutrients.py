@@ -15,14 +15,14 @@ from __future__ import annotations
 from dataclasses import fields
 from functools import lru_cache
 from operator import attrgetter, itemgetter
-from typing import Any
 
 from nutri_tui.content import Content
+from nutri_tui.engine.answer_row import SLOTS
+from nutri_tui.engine.checks import Row
 from nutri_tui.engine.index import ContentIndex
 from nutri_tui.engine.parts import Effect, FoodRuleUse, caution_rank
 from nutri_tui.engine.profile import Profile
 from nutri_tui.engine.wording import lower_first
-from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import LEVEL_ORDER, Caution, InfoNote, NutrientFinding, Reason
 from nutri_tui.questionnaire import known_answers
 
@@ -31,6 +31,8 @@ _answer = attrgetter("answer")
 _first = itemgetter(0)
 _second = itemgetter(1)
 _fourth = itemgetter(3)
+DIET_DOCTOR_FIRST = Effect._fields.index("diet_doctor_first")
+SYMPTOMS, ALLERGIES, DIET = SLOTS["health.symptoms"], SLOTS["about.allergies"], SLOTS["about.diet"]
 
 
 _new = object.__new__
@@ -72,8 +74,7 @@ def _score(total: float) -> float:
 
 
 def nutrient_findings(
-    answers: Answers,
-    row: tuple[Any, ...],
+    row: Row,
     profile: Profile,
     content: Content,
     index: ContentIndex,
@@ -93,16 +94,16 @@ def nutrient_findings(
     stages, age_band, diet = profile.stages, profile.age_band, profile.diet
     effects = _effects(profile, index)
     symptoms: dict[str, list[tuple[str, Reason, int]]] = {}
-    for symptom_id in answers.health.symptoms:
+    for symptom_id in row[SYMPTOMS]:
         for entry in index.symptom_reasons[symptom_id]:
             symptoms.setdefault(entry[0], []).append(entry)
-    all_allergies = frozenset(answers.about.allergies)
+    all_allergies = frozenset(row[ALLERGIES])
     # Two reasons can quote one answer only when a condition comes from another answer (pregnancy is
     # both a rule and a condition): only then is the once-per-answer pass needed.
     derived = any(map("health.conditions".__ne__, profile.conditions.values()))
     advisories: frozenset[str] = frozenset()
 
-    said_diet = answers.about.diet
+    said_diet = row[DIET]
     settled = _settled_by(said_diet)
     said_for = _said_by_id(said_diet) if settled else {}
     ranked: list[tuple[int, float, int, NutrientFinding]] = []
@@ -117,8 +118,10 @@ def nutrient_findings(
             taken = float(taken_by[nutrient_id])  # a float like the result field
             basics = pieces.basics(nutrient_id, stages, age_band, taken)
 
+        # Unpacked once: each read of a NamedTuple's field by name is a generic attribute look-up.
+        target, upper, limit_caution, limit_rank, limit_doctor_first, covered, food_limit = basics
         reasons: list[Reason] = []
-        offset_taken = taken if basics.covered else None
+        offset_taken = taken if covered else None
         for position, slot, by_value, check, offset, sources in rules:
             if check is None:
                 reason = by_value.get(row[slot])
@@ -127,7 +130,7 @@ def nutrient_findings(
                 if offset and offset_taken is not None:
                     reason = rule_reason(position, (row[slot],), offset_taken)
             else:
-                values = check(answers)
+                values = check(row)
                 if values is None:
                     continue
                 reason = rule_reason(position, values, offset_taken if offset else None)
@@ -138,19 +141,20 @@ def nutrient_findings(
         mine = effects.get(nutrient_id)
         if mine:
             for effect in mine:
-                diet_doctor_first = diet_doctor_first or effect.diet_doctor_first
+                diet_doctor_first = diet_doctor_first or effect[DIET_DOCTOR_FIRST]
             advised: set[str] = set()
-            for effect in mine:
-                if effect.reason is not None:
-                    reasons.append(effect.reason)
-                if effect.advice in advised:
-                    caution = effect.repeat  # one piece of advice, said once: kidney disease and two medicines
+            for _, _, reason, rank, caution, without_foods, its_doctor_first, _, mask, said, repeat in mine:
+                if reason is not None:
+                    reasons.append(reason)
+                if said in advised:
+                    caution = repeat  # one piece of advice, said once: kidney disease and two medicines
                 else:
-                    caution = effect.caution_without_foods if diet_doctor_first else effect.caution
-                    advised.add(effect.advice)
-                cautions.append((effect.rank, caution))
-                doctor_first = doctor_first or effect.doctor_first
-                cited |= effect.mask
+                    if diet_doctor_first:
+                        caution = without_foods
+                    advised.add(said)
+                cautions.append((rank, caution))
+                doctor_first = doctor_first or its_doctor_first
+                cited |= mask
         for _, reason, sources in symptoms.get(nutrient_id, ()):
             reasons.append(reason)
             cited |= sources
@@ -165,7 +169,7 @@ def nutrient_findings(
         for note_check, note, caution, flagged_only, advises_taking, sources in notes:
             if (flagged_only and level == "low") or (advises_taking and doctor_first):
                 continue
-            if note_check is not None and note_check(answers) is None:
+            if note_check is not None and note_check(row) is None:
                 continue
             if caution is None:
                 shown_notes = [*shown_notes, note]
@@ -174,21 +178,20 @@ def nutrient_findings(
                 doctor_first = doctor_first or caution.severity == "doctor_first"
             cited |= sources
         # The doctor-first wording of the limit has the same severity, so the same rank.
-        cautions.append(
-            (basics.limit_rank, basics.limit_caution_doctor_first if doctor_first else basics.limit_caution)
-        )
+        cautions.append((limit_rank, limit_doctor_first if doctor_first else limit_caution))
         foods = ()
         withheld = ""
         if level != "low" and diet_doctor_first:
             withheld = WITHHELD.format(name=lower_first(name))
         elif level != "low":
             allergies = all_allergies & allergens if all_allergies else all_allergies
-            part = pieces.foods(nutrient_id, diet, allergies, basics.target.amount, basics.food_limit, food_rules)
-            foods = part.suggestions
-            cautions.extend(part.skipped)
-            cited |= part.mask
-            if part.advisories:
-                advisories |= part.advisories
+            foods, skipped, mask, carried = pieces.foods(
+                nutrient_id, diet, allergies, target.amount, food_limit, food_rules
+            )
+            cautions.extend(skipped)
+            cited |= mask
+            if carried:
+                advisories |= carried
         if len(cautions) > 1:
             cautions.sort(key=_first)  # stable: equal ranks keep the order found
         if len(reasons) > 1:
@@ -206,8 +209,8 @@ def nutrient_findings(
         finding.level = level
         finding.score = score
         finding.reasons = tuple(reasons)
-        finding.target = basics.target
-        finding.upper_limit = basics.upper
+        finding.target = target
+        finding.upper_limit = upper
         finding.upper_limit_note = limit_note
         finding.foods = foods
         finding.cautions = (cautions[0][1],) if len(cautions) == 1 else tuple(map(_second, cautions))

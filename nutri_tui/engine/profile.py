@@ -15,11 +15,22 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from nutri_tui.content import Content
+from nutri_tui.engine.answer_row import SLOTS
+from nutri_tui.engine.checks import Row
 from nutri_tui.engine.index import ContentIndex
 from nutri_tui.engine.parts import TakenMedicine
 from nutri_tui.models.answers import Answers
 
 DEFAULT_AGE_BAND = "31_50"
+AGE, SEX, PREGNANCY, DIET = (SLOTS[f"about.{name}"] for name in ("age", "sex", "pregnancy", "diet"))
+CONDITIONS, MEDICINES, SYMPTOMS = (SLOTS[f"health.{name}"] for name in ("conditions", "medicines", "symptoms"))
+DRINKS, HOUSEBOUND = SLOTS["diet.alcohol_drinks_per_week"], SLOTS["sun.housebound"]
+DURATION, INTENSITY, LEG_SPREAD, AREAS = (
+    SLOTS[f"back_pain.{name}"] for name in ("duration", "intensity", "leg_spread", "areas")
+)
+FALLS, CHEST_PAIN, DIZZY = (
+    SLOTS[f"lifestyle.{name}"] for name in ("falls_past_year", "chest_pain_on_activity", "dizzy_or_faint")
+)
 SEVERE_PAIN = 7
 
 
@@ -64,23 +75,26 @@ FLAG_SITUATIONS = {"fracture_risk": "osteoporosis", "inflammatory_pattern": "inf
 exercised like thin bones (facts-addendum-2 M.3); an inflammatory pattern makes exercise first-line care (M.5)."""
 
 
-def build_profile(answers: Answers, content: Content, index: ContentIndex) -> Profile:
-    # Each answer is read once into a local: an attribute of a pydantic model takes about 40 ns to read.
-    about, health, pain = answers.about, answers.health, answers.back_pain
-    age, sex, pregnancy, diet = about.age, about.sex, about.pregnancy, about.diet
+def build_profile(answers: Answers, content: Content, index: ContentIndex, row: Row | None = None) -> Profile:
+    """What the answers mean for the rules; ``row`` is ``index.read_row(answers)`` when the caller has it (the answers
+    are read from it: a model attribute read is the slow path, see :mod:`~nutri_tui.engine.answer_row`)."""
+    if row is None:
+        row = index.read_row(answers)
+    age, sex, pregnancy, diet = row[AGE], row[SEX], row[PREGNANCY], row[DIET]
     band, stages, notes = _life_stage(age, sex, pregnancy)
+    conditions_given, medicines_given, symptoms = row[CONDITIONS], row[MEDICINES], row[SYMPTOMS]
 
-    conditions = dict.fromkeys(health.conditions, "health.conditions")
+    conditions = dict.fromkeys(conditions_given, "health.conditions")
     if pregnancy in ("pregnant", "breastfeeding"):
         derived = "pregnancy" if pregnancy == "pregnant" else "breastfeeding"
         if derived in content.conditions:
             conditions.setdefault(derived, f"about.pregnancy = {pregnancy}")
-    drinks = answers.diet.alcohol_drinks_per_week
+    drinks = row[DRINKS]
     if drinks is not None and drinks >= index.heavy_drinking[sex]:
         conditions.setdefault("alcohol_use", f"diet.alcohol_drinks_per_week = {drinks}")
 
-    medicines = index.pieces.medicines_taken(health.medicines) if health.medicines else ()
-    duration = pain.duration
+    medicines = index.pieces.medicines_taken(medicines_given) if medicines_given else ()
+    duration = row[DURATION]
     if duration == "dont_know":
         duration = "acute"
     situations = set()
@@ -88,22 +102,21 @@ def build_profile(answers: Answers, content: Content, index: ContentIndex) -> Pr
         situations.add("pregnancy")
     if "osteoporosis" in conditions:
         situations.add("osteoporosis")
-    if duration == "acute" and (pain.intensity or 0) >= SEVERE_PAIN:
+    if duration == "acute" and (row[INTENSITY] or 0) >= SEVERE_PAIN:
         situations.add("acute_severe_pain")
-    if pain.leg_spread in ("one_leg", "both_legs"):
+    if row[LEG_SPREAD] in ("one_leg", "both_legs"):
         situations.add("leg_symptoms")
-    if "neck" in pain.areas:
+    if "neck" in row[AREAS]:
         situations.add("neck_pain")
     if age is not None and age >= OLDER_FROM:
         situations.update(("older", "falls_risk"))
-    lifestyle = answers.lifestyle
-    if lifestyle.falls_past_year in FALLEN:
+    if row[FALLS] in FALLEN:
         situations.add("falls_risk")
-    if lifestyle.chest_pain_on_activity in NOT_CLEARED or lifestyle.dizzy_or_faint in NOT_CLEARED:
+    if row[CHEST_PAIN] in NOT_CLEARED or row[DIZZY] in NOT_CLEARED:
         situations.add("exertion_symptoms")
-    if answers.sun.housebound:
+    if row[HOUSEBOUND]:
         situations.add("housebound")
-    if not REDUCED_FEELING.isdisjoint(conditions) or NUMB in health.symptoms:
+    if not REDUCED_FEELING.isdisjoint(conditions) or NUMB in symptoms:
         situations.add("numb_or_diabetes")
     if diet == "not_stated":
         diet = "omnivore"
