@@ -7,6 +7,8 @@ once the cursor or the rows scrolled to are within a screen of the end) and ther
 
 from __future__ import annotations
 
+import os
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -27,17 +29,27 @@ RESULTS = 150
 PAGE = 2 * SIZE[1]  # PAGE_SCREENS = 2 below
 
 
-@pytest.fixture
-def storage(tmp_path: Path) -> Storage:
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 150 results, saved and indexed once for the module (each save ends with fsyncs)."""
     content = load_content()
-    store = Storage(tmp_path / "data")
+    store = Storage(tmp_path_factory.mktemp("paging") / "data")
     answers = Answers.model_validate({"back_pain": {"areas": ["lower"], "intensity": 4}})
     result = assess(answers, content)
     start = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
-    for n in range(RESULTS):
-        label = f"{'even' if n % 2 == 0 else 'odd'} {n:03d}"
-        store.save_session(make_session(answers, result, content.version, label, start + timedelta(hours=n)))
-    return store
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", lambda fd: None)  # durability is not what this module tests
+        for n in range(RESULTS):
+            label = f"{'even' if n % 2 == 0 else 'odd'} {n:03d}"
+            store.save_session(make_session(answers, result, content.version, label, start + timedelta(hours=n)))
+    store.list_sessions()  # the index made, as after a first visit
+    return store.root
+
+
+@pytest.fixture
+def storage(saved: Path, tmp_path: Path) -> Storage:
+    """A copy of them for one test (a relabel or a delete changes the folder)."""
+    return Storage(shutil.copytree(saved, tmp_path / "data"))
 
 
 def pages_of(monkeypatch: pytest.MonkeyPatch, screens: int, least: int) -> None:
@@ -55,12 +67,16 @@ def table_of(screen: HistoryScreen) -> DataTable:
 
 
 def keys(screen: HistoryScreen) -> list[str]:
-    return [row.key.value or "" for row in table_of(screen).ordered_rows]
+    return [Path(row.key.value or "").name for row in table_of(screen).ordered_rows]
 
 
 def highlighted(screen: HistoryScreen) -> str:
     table = table_of(screen)
-    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+    return Path(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "").name
+
+
+def row_of(screen: HistoryScreen, name: str) -> list[object]:
+    return table_of(screen).get_row(str(screen.storage.sessions_dir / name))
 
 
 async def every_row(storage: Storage, monkeypatch: pytest.MonkeyPatch, query: str = "") -> list[str]:
@@ -95,15 +111,13 @@ async def test_the_first_page_is_a_screen_and_the_rows_are_those_of_one_page(sto
     async with NutriTuiApp(storage=storage).run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         assert table_of(screen).row_count == PAGE
-        for _ in range(RESULTS):
-            await pilot.press("down")
+        await pilot.press(*["pagedown"] * (RESULTS // SIZE[1] + 3))  # a screen at a time, to the end
         await pilot.pause()
         assert keys(screen) == everything  # the same rows, in the same order, once each
         await pilot.press("shift+tab", *"odd", "enter")
         await pilot.pause()
         assert table_of(screen).row_count == PAGE
-        for _ in range(RESULTS):
-            await pilot.press("down")
+        await pilot.press(*["pagedown"] * (RESULTS // SIZE[1] + 3))
         await pilot.pause()
         assert keys(screen) == found_all and len(found_all) == RESULTS // 2
 
@@ -140,7 +154,7 @@ async def test_the_mouse_wheel_pages_more_in(storage: Storage, small_pages: None
         assert table.row_count == PAGE
         for _ in range(60):  # the wheel scrolls without moving the cursor
             table.post_message(events.MouseScrollDown(table, 5, 5, 0, 1, 0, False, False, False))
-            await pilot.pause()
+        await pilot.pause()
         assert table.cursor_row == 0
         assert table.row_count > 2 * PAGE
         assert table.scroll_y > PAGE
@@ -167,7 +181,7 @@ async def test_a_relabel_beyond_the_first_page_keeps_its_row_highlighted(storage
         await pilot.pause()
         await pilot.pause()
         assert highlighted(screen) == key and table_of(screen).cursor_row == row
-        assert str(table_of(screen).get_row(key)[3]) == "moved on"
+        assert str(row_of(screen, key)[3]) == "moved on"
 
 
 async def test_a_delete_beyond_the_first_page_highlights_its_neighbour(storage: Storage, small_pages: None) -> None:
@@ -200,7 +214,7 @@ async def test_a_space_typed_after_a_word_refills_nothing(storage: Storage, smal
         await pilot.press("shift+tab", *"odd  ", "0")
         await pilot.pause()
         assert refills == ["o", "od", "odd", "odd  0"]  # "odd " and "odd  " find what "odd" found
-        assert all("odd" in str(table_of(screen).get_row(key)[3]) for key in keys(screen))
+        assert all("odd" in str(row_of(screen, key)[3]) for key in keys(screen))
         await pilot.press("backspace", "backspace")  # "odd  " changes the words ("0" gone), "odd " does not
         await pilot.pause()
         assert refills[-2:] == ["odd  0", "odd  "]
