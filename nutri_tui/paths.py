@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from pathlib import Path
 
 import platformdirs
@@ -64,6 +63,8 @@ def find_content_dir() -> Path | None:
 
 def read_disclaimer() -> str:
     """The disclaimer from content.toml (validated later with the rest); a safe default if unreadable."""
+    import tomllib  # not at import: most commands never read the disclaimer or a draft
+
     fallback = "nutri-tui is educational. It does not diagnose anything and is not medical advice."
     folder = find_content_dir()
     try:
@@ -86,6 +87,8 @@ def peek_draft_step(root: Path) -> str | None:
         raw = read_regular(path, "draft file", PEEK_LIMIT)
     except Unreadable as error:
         return None if str(error) == "no such file" else ""
+    import tomllib
+
     try:
         data = tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff"))
     except (ValueError, RecursionError):  # UnicodeDecodeError and TOMLDecodeError are ValueErrors

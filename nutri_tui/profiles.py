@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,6 +151,8 @@ def _read_name(path: Path, *, missing_ok: bool) -> tuple[str, str]:
         if str(error) == "no such file" and missing_ok:
             return "", ""
         return "", f"{PROFILE_FILE}: {error}"
+    import tomllib  # only for a profile with a file: a listing of the default profile never loads the parser
+
     try:
         data = tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff"))
     except (ValueError, RecursionError):

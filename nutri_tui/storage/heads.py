@@ -16,7 +16,6 @@ import functools
 import os
 import re
 import stat
-import tomllib
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,12 +49,20 @@ _KEY = r"[a-z0-9][a-z0-9_-]*"
 _SUBSCALES = rf"\{{((?: {_KEY} = {_N}(?:, {_KEY} = {_N})* )?)\}}"
 _SCORE = rf"\{{ id = {_STR}, total = ({_N}), band = {_STR}, subscales = {_SUBSCALES} \}}"
 _SCORE_ANY = re.sub(r"\((?!\?)", "(?:", _SCORE)  # the same, without groups, to repeat in the head's pattern
-_WRITTEN_HEAD = re.compile(
-    rf"{_COMMENTS}schema_version = {_INT}\napp_version = {_STR}\ncontent_version = {_STR}\n"
-    rf"created = {_STR}\nlabel = {_STR}\n\n{_COMMENTS}\[summary\]\n(?:pain_intensity = {_INT}\n)?"
-    rf"red_flag = (true|false)\ntop_nutrients = \[((?:{_PAIR}(?:, {_PAIR})*)?)\]\n"
-    rf"(?:instruments = \[(?P<scores>(?:{_SCORE_ANY}(?:, {_SCORE_ANY})*)?)\]\n)?file_size = (?P<size>{_N})\n\n"
+_PAIR_ANY = re.sub(r"\((?!\?)", "(?:", _PAIR)
+# The head in four parts, each matched on its own by _written_parts: the same pattern, _WRITTEN_HEAD, in pieces
+# that can be cached (the first and third are the same in most files of a history: matching them each time,
+# character by character, was an eighth of a first listing's instructions).
+_TOP_TEXT = rf"{_COMMENTS}schema_version = {_INT}\napp_version = {_STR}\ncontent_version = {_STR}\n"
+_MIDDLE_TEXT = rf"created = {_STR}\nlabel = {_STR}\n"
+_SUMMARY_TEXT = (
+    rf"{_COMMENTS}\[summary\]\n(?:pain_intensity = {_INT}\n)?red_flag = (true|false)\n"
+    rf"top_nutrients = \[((?:{_PAIR_ANY}(?:, {_PAIR_ANY})*)?)\]\n"
+    rf"(?:instruments = \[(?P<scores>(?:{_SCORE_ANY}(?:, {_SCORE_ANY})*)?)\]\n)?"
 )
+_SIZE_TEXT = rf"file_size = (?P<size>{_N})\n\n"
+_WRITTEN_HEAD = re.compile(f"{_TOP_TEXT}{_MIDDLE_TEXT}\n{_SUMMARY_TEXT}{_SIZE_TEXT}")
+_TOP, _MIDDLE, _SUMMARY, _SIZE = map(re.compile, (_TOP_TEXT, _MIDDLE_TEXT, _SUMMARY_TEXT, _SIZE_TEXT))
 _PAIRS = re.compile(_PAIR)
 _VERSION = re.compile(VERSION_PATTERN)
 _SCORES = re.compile(_SCORE)
@@ -74,8 +81,11 @@ def hint_head(fd: int) -> None:
     descriptor it then reads the head from: a prefetch of its own opened and closed every file a second time (a
     tenth of a first listing of 10,000 files whose heads were already in memory)."""
     if _FADVISE is not None:
-        with contextlib.suppress(OSError):
+        # Not contextlib.suppress: a context manager made for each of 10,000 files cost more than the call itself.
+        try:  # noqa: SIM105
             _FADVISE(fd, 0, HEAD_CHUNK, os.POSIX_FADV_WILLNEED)
+        except OSError:
+            pass
 
 
 def open_session(fspath: str, lstat: os.stat_result | None) -> tuple[int, os.stat_result] | Refused:
@@ -213,18 +223,67 @@ def _as_written(raw: bytes, path: Path, size: int) -> SavedSession | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    match = _WRITTEN_HEAD.fullmatch(text)
-    if match is None or match["scores"] is None or int(match["size"]) != size:
+    parts = _written_parts(text)
+    if parts is None:
         return None
-    schema, app, content, created, label, pain, red_flag, top = match.groups()[:8]
-    if int(schema) != SESSION_SCHEMA_VERSION or not _VERSION.fullmatch(app) or not _MOMENT.fullmatch(created):
+    content, created, label, (pain, red_flag, pairs, scores), written_size = parts
+    if written_size != size or not _MOMENT.fullmatch(created):
         return None
+    return checked_session(path, created, label, pain, red_flag, pairs, content, scores)
+
+
+def _written_parts(text: str) -> tuple[str, str, str, Summary, int] | None:
+    """A head that :data:`_WRITTEN_HEAD` matches, of this schema and app version, with scores: its content
+    version, ``created``, label, summary (:func:`_summary`) and ``file_size``; None for any other.
+
+    The head is cut where, if it matches, each part must start: its first line that starts ``created = `` (the
+    lines before start ``#`` or another key), the first blank line after it (none in the top lines: comments and
+    strings hold no line end), and its last line, which starts ``file_size = ``. The parts then match their
+    patterns if and only if the head matches the whole (which is their concatenation, with the blank line): the
+    first and third are looked up, each matched once for all the files that repeat it."""
+    middle = text.find("\ncreated = ") + 1
+    blank = text.find("\n\n", middle)
+    last = text.rfind("\nfile_size = ") + 1
+    if middle == 0 or blank == -1 or last <= blank:
+        return None
+    found, size = _MIDDLE.fullmatch(text, middle, blank + 1), _SIZE.fullmatch(text, last)
+    if found is None or size is None:
+        return None
+    top, summary = text[:middle], text[blank + 2 : last]
+    content = _top(top) if len(top) <= 1024 else _top.__wrapped__(top)  # cached only if short, as each below
+    values = _summary(summary) if len(summary) <= 4096 else _summary.__wrapped__(summary)
+    if content is None or values is None:
+        return None
+    created, label = found.groups()
+    return content, created, label, values, int(size["size"])
+
+
+Summary = tuple["int | None", bool, "tuple[tuple[str, str], ...] | None", str]
+"""A written head's pain score, red flag, checked nutrient pairs (None: not valid) and kept scores."""
+
+
+@functools.lru_cache(maxsize=256)
+def _top(text: str) -> str | None:
+    """The content version of a head's lines before ``created`` if they match and are of this schema and a
+    valid app version; else None."""
+    match = _TOP.fullmatch(text)
+    if match is None:
+        return None
+    schema, app, content = match.groups()
+    return content if int(schema) == SESSION_SCHEMA_VERSION and _VERSION.fullmatch(app) else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _summary(text: str) -> Summary | None:
+    """A head's ``[summary]`` table without its ``file_size`` (and the comments before it), read; None if it does
+    not match or has no ``instruments`` (written before the summary kept the scores)."""
+    match = _SUMMARY.fullmatch(text)
+    if match is None or match["scores"] is None:
+        return None
+    pain, red_flag, top, written = match.groups()[:4]
     pairs = _pairs(top) if len(top) <= 1024 else None  # longer: more than ten pairs, or ids no nutrient has
-    written = match["scores"]
     scores = _scores(written) if len(written) <= 4096 else _scores.__wrapped__(written)  # cached only if short
-    return checked_session(
-        path, created, label, None if pain is None else int(pain), red_flag == "true", pairs, content, scores
-    )
+    return None if pain is None else int(pain), red_flag == "true", pairs, scores
 
 
 @functools.lru_cache(maxsize=1024)
@@ -259,6 +318,8 @@ def _head_end(data: bytes, searched: int) -> int:
 
 def _parse_head(raw: bytes) -> dict[str, Any]:
     """The head as :func:`tomllib.loads` would give it; a head as nutri-tui writes it is read without tomllib."""
+    import tomllib  # only for a head not as written (a listing of written ones never loads the parser)
+
     text = raw.decode("utf-8").removeprefix("\ufeff")
     match = _WRITTEN_HEAD.fullmatch(text)
     if match is None:

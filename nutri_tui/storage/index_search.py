@@ -118,9 +118,12 @@ def search_key() -> str:
 
 @functools.lru_cache(maxsize=4)
 def _key(environment: tuple[object, ...]) -> str:
-    import hashlib  # only when rows are written or searched: not to list a known history
+    try:  # CPython's own SHA-256: the same digest as hashlib's without loading OpenSSL (a first listing's 2%)
+        from _sha256 import sha256  # type: ignore[import-not-found]
+    except ImportError:  # another Python (3.12 and later name it _sha2): hashlib's, imported only here
+        from hashlib import sha256
 
-    digest = hashlib.sha256(repr((environment, NUTRIENT_IDS)).encode())
+    digest = sha256(repr((environment, NUTRIENT_IDS)).encode())
     rules = _zone_file(os.environ.get("TZ"), os.environ.get("TZDIR"))
     if rules is None:  # no file of rules (Windows, a rule in TZ itself): the offsets, week by week
         rules = repr([time.localtime(t).tm_gmtoff for t in range(0, 4_102_444_800, 7 * 86_400)]).encode()

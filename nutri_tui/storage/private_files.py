@@ -19,7 +19,6 @@ import os
 import re
 import stat
 import time
-import tomllib
 from collections import deque
 from datetime import UTC, datetime
 from pathlib import Path
@@ -268,6 +267,8 @@ def parse_toml(raw: bytes) -> dict[str, Any]:
         raise Unreadable(f"not UTF-8 text (bad byte at offset {error.start}); files here are UTF-8 TOML") from None
     if not text.strip():
         raise Unreadable("empty file")
+    import tomllib  # only when a whole file is parsed: a listing of written heads never loads the parser
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
