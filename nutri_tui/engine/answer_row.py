@@ -49,6 +49,17 @@ def read_row(answers: Answers) -> tuple[Any, ...]:
     )
 
 
+FLAG_ANSWERS = "back_pain.red_flags."
+"""Paths under this prefix are one warning sign's answer, read from the dict of answers by flag id."""
+
+
+def flag_answer(path: str) -> tuple[int, str] | None:
+    """For one warning sign's answer (``back_pain.red_flags.<id>``): the dict's slot and the flag id; else None."""
+    if not path.startswith(FLAG_ANSWERS) or path in SLOTS:
+        return None
+    return SLOTS["back_pain.red_flags"], path.removeprefix(FLAG_ANSWERS)
+
+
 def reader(path: str) -> int | Callable[[tuple[Any, ...]], Any]:
     """How a test reads ``path`` from a row: its slot, or (a path into an answer, such as one warning sign's answer
     ``back_pain.red_flags.<id>``) a function of the row."""

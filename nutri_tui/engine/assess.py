@@ -15,8 +15,8 @@ from nutri_tui.engine.guidance import FlagsFound, advice, exercises, red_flags
 from nutri_tui.engine.index import ContentIndex, index_for
 from nutri_tui.engine.instruments import instrument_scores
 from nutri_tui.engine.nutrients import nutrient_findings
-from nutri_tui.engine.parts import FoodRuleUse
 from nutri_tui.engine.profile import Profile, build_profile, with_flag_situations
+from nutri_tui.engine.selection import FoodRules
 from nutri_tui.engine.summary import FlagCounts, summary_lines
 from nutri_tui.models.answers import Answers
 from nutri_tui.models.assessment import Assessment, Caution, SupplementTaken, YourItem
@@ -70,11 +70,13 @@ def assess(answers: Answers, content: Content) -> Assessment:
     row = index.read_row(answers)  # every answer, read once: what the compiled tests read (engine/answer_row.py)
     profile = build_profile(answers, content, index, row)
     flags = red_flags(answers, index, row)
+    flags_found, flags_mask, flags_asked, flags_answered = flags  # one unpacking, not a look-up per field
     counts = _count(flags)
     emergency = counts.first_emergency is not None
-    situations = with_flag_situations(profile.situations, tuple([flag.id for flag in flags.findings]))
+    situations = with_flag_situations(profile.situations, tuple([flag.id for flag in flags_found]))
     if situations is not profile.situations:
         profile = profile._replace(situations=situations)
+    age_band, stages, _, condition_causes, taken_medicines, _, _, profile_notes = profile
     check_first = not emergency and "exertion_symptoms" in situations
 
     pieces = index.pieces
@@ -86,8 +88,8 @@ def assess(answers: Answers, content: Content) -> Assessment:
         taken_by[supplement.nutrient] = taken_by.get(supplement.nutrient, 0.0) + amount
         supplements.append(listed)
         supplements_mask |= mask
-    rules_here, food_cautions, rules_mask = _food_rules(row, profile, index)
-    findings, nutrient_sources, advisories = nutrient_findings(row, profile, content, index, taken_by, rules_here)
+    _, food_cautions, rules_mask, food_lists = _food_rules(row, profile, index)
+    findings, nutrient_sources, advisories = nutrient_findings(row, profile, content, index, taken_by, food_lists)
     if advisories:
         shown, shown_mask = index.annotations_for(advisories)
         food_cautions += shown
@@ -113,11 +115,11 @@ def assess(answers: Answers, content: Content) -> Assessment:
     medicines: list[YourItem] = []
     conditions: list[YourItem] = []
     mine_mask = 0
-    for taken in profile.medicines:
+    for taken in taken_medicines:
         item, mask = pieces.your_medicine(taken.id, taken.said_as)
         medicines.append(item)
         mine_mask |= mask
-    for condition_id, cause in profile.conditions.items():
+    for condition_id, cause in condition_causes.items():
         if condition_id in content.conditions:
             item, mask = pieces.your_condition(condition_id, cause)
             conditions.append(item)
@@ -145,19 +147,19 @@ def assess(answers: Answers, content: Content) -> Assessment:
         mask_more |= mask
 
     scored, scored_mask = instrument_scores(row, content, index.masks)
-    cited = flags.mask | nutrient_sources | advice_sources | index.general_sources | rules_mask | mine_mask
+    cited = flags_mask | nutrient_sources | advice_sources | index.general_sources | rules_mask | mine_mask
     cited |= supplements_mask | mask_more | scored_mask
     if suggested is not None:
         cited |= suggested.mask
     # Assessment(...) as its dataclass __init__ builds it: each field stored, then its check (see _RESULT_FIELDS).
     result = _new(Assessment)
     result.content_version = content.version
-    result.life_stage = profile.stages[0] if len(profile.stages) == 1 else f"adult_{profile.age_band}"
-    result.notes = profile.notes
+    result.life_stage = stages[0] if len(stages) == 1 else f"adult_{age_band}"
+    result.notes = profile_notes
     result.summary = summary_lines(
         counts, findings, tests, advice_given, left_out, (*medicine_cautions, *supplement_cautions)
     )
-    result.red_flags = flags.findings
+    result.red_flags = flags_found
     result.emergency = emergency
     result.exercise_withheld = emergency
     result.nutrients = tuple(findings)
@@ -174,8 +176,8 @@ def assess(answers: Answers, content: Content) -> Assessment:
     result.supplements = tuple(supplements)
     result.food_cautions = food_cautions
     result.unanswered = left_out
-    result.flags_asked = flags.asked
-    result.flags_answered = flags.answered
+    result.flags_asked = flags_asked
+    result.flags_answered = flags_answered
     result.medicine_cautions = tuple(medicine_cautions)
     result.supplement_cautions = tuple(supplement_cautions)
     result.exercise_check_first = check_first
@@ -200,19 +202,10 @@ def _count(flags: FlagsFound) -> FlagCounts:
     return FlagCounts(first_emergency, by_urgency["urgent"], by_urgency["soon"], unsure, flags.asked, flags.answered)
 
 
-def _food_rules(
-    row: Row, profile: Profile, index: ContentIndex
-) -> tuple[tuple[FoodRuleUse, ...], tuple[Caution, ...], int]:
-    """The food rules that apply to this person, what each says once, and the sources they cite."""
-    uses: list[FoodRuleUse] = []
-    cautions: list[Caution] = []
-    mask = 0
-    for compiled in index.food_rules:
-        if compiled.check is not None and compiled.check(row) is None:
-            continue
-        uses.append(compiled.uses[profile.age_band])
-        if compiled.rule.action == "exclude":
-            # An exclusion is advice in itself ("avoid liver in pregnancy"), said even if no list had such a food.
-            cautions.append(compiled.caution)
-            mask |= compiled.mask
-    return tuple(uses), tuple(cautions), mask
+def _food_rules(row: Row, profile: Profile, index: ContentIndex) -> FoodRules:
+    """The food rules that apply to this person, what each says once, the sources they cite, their food lists."""
+    applying = 0
+    for bit, check in index.food_rule_checks:
+        if check is None or check(row) is not None:
+            applying |= bit
+    return index.food_rules_for(applying, profile.age_band)

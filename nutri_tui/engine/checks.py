@@ -20,7 +20,7 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
-from nutri_tui.engine.answer_row import SLOTS, reader
+from nutri_tui.engine.answer_row import SLOTS, flag_answer, reader
 from nutri_tui.models.answer_tests import When
 
 Row = tuple[Any, ...]
@@ -81,24 +81,41 @@ def _holds(test: When, names: Names) -> Callable[[Row], bool]:
         return _group(test, names)
     read, holds = _reader(test), _predicate(test, names)
     slot = SLOTS.get(test.field or "")
+    flag = flag_answer(test.field or "")
     if test.in_:
         accepted = test.in_
         if slot is not None:
             return lambda row: row[slot] in accepted
+        if flag is not None:
+            flags, flag_id = flag
+            return lambda row: row[flags].get(flag_id) in accepted
         return lambda row: read(row) in accepted
     kind = _kind(test)
-    if kind == "includes" and slot is not None:
+    if slot is None:
+        return lambda row: holds(read(row))
+    # A plain answer: read and tested in one call (each call saved is a Python frame per test per profile).
+    if kind == "includes":
         wanted = frozenset(test.includes)
         return lambda row: not wanted.isdisjoint(row[slot])
+    if kind == "blank":
+        return lambda row: row[slot] is None
     if kind == "at_least":
         least = test.at_least
 
         def at_least(row: Row) -> bool:
-            value = read(row)
+            value = row[slot]
             return value is not None and value >= least
 
         return at_least
-    return lambda row: holds(read(row))
+    if kind == "at_most":
+        most = test.at_most
+
+        def at_most(row: Row) -> bool:
+            value = row[slot]
+            return value is not None and value <= most  # type: ignore[operator]
+
+        return at_most
+    return lambda row: holds(row[slot])
 
 
 def compile_check(tests: tuple[When, ...], names: Names | None = None) -> Check:
@@ -111,6 +128,8 @@ def compile_check(tests: tuple[When, ...], names: Names | None = None) -> Check:
     if len(tests) == 1:  # most rules test one answer; skip the loop
         return _check_one(tests[0], names)
     steps = tuple(_step(test, names) for test in tests)
+    if len(steps) == 2 and _plain_in(tests[0]) and (_plain_in(tests[1]) or _plain_at_least(tests[1])):
+        return _check_in_then(tests[0], tests[1])
     if len(steps) == 2:
         (read_first, holds_first), (read_second, holds_second) = steps
 
@@ -135,12 +154,54 @@ def compile_check(tests: tuple[When, ...], names: Names | None = None) -> Check:
     return check_all
 
 
+def _plain_in(test: When) -> bool:
+    return test.group is None and bool(test.in_) and test.field in SLOTS
+
+
+def _plain_at_least(test: When) -> bool:
+    return test.group is None and _kind(test) == "at_least" and test.field in SLOTS
+
+
+def _check_in_then(first_test: When, second_test: When) -> Check:
+    """Two tests of plain answers, the first an ``in`` (``diet.diet in [vegan]`` and ``diet.eggs in [never]``,
+    ``about.sex in [female]`` and ``about.age at_least 50``): read and tested inline, without a call per test."""
+    first_slot, first_accepted = SLOTS[first_test.field or ""], first_test.in_
+    second_slot = SLOTS[second_test.field or ""]
+    if second_test.in_:
+        second_accepted = second_test.in_
+
+        def check_in_in(row: Row) -> tuple[Any, ...] | None:
+            first = row[first_slot]
+            if first not in first_accepted:
+                return None
+            second = row[second_slot]
+            return (first, second) if second in second_accepted else None
+
+        return check_in_in
+    least = second_test.at_least
+
+    def check_in_at_least(row: Row) -> tuple[Any, ...] | None:
+        first = row[first_slot]
+        if first not in first_accepted:
+            return None
+        second = row[second_slot]
+        return (first, second) if second is not None and second >= least else None
+
+    return check_in_at_least
+
+
 def _check_one(test: When, names: Names) -> Check:
     """One test: the common kinds (``in``, ``includes``, ``classes``) read and test in one call, not two."""
     read, holds = _step(test, names)
+    if test.group is not None:  # the whole row is the value a group read
+
+        def check_group(row: Row) -> tuple[Any, ...] | None:
+            return (row,) if holds(row) else None
+
+        return check_group
     # A plain answer is read as row[slot] inline (most tests); a path into one (a warning sign's answer) by ``read``.
-    slot = SLOTS.get(test.field or "") if test.group is None else None
-    if test.group is None and test.in_:
+    slot = SLOTS.get(test.field or "")
+    if test.in_:
         accepted = test.in_
         if slot is not None:
 
@@ -155,7 +216,15 @@ def _check_one(test: When, names: Names) -> Check:
             return (value,) if value in accepted else None
 
         return check_in
-    kind = _kind(test) if test.group is None else None
+    kind = _kind(test)
+    if kind == "at_least" and slot is not None:
+        least = test.at_least
+
+        def check_at_least(row: Row) -> tuple[Any, ...] | None:
+            value = row[slot]
+            return (value,) if value is not None and value >= least else None
+
+        return check_at_least
     if kind == "includes" and slot is not None:
         wanted = frozenset(test.includes)
 

@@ -50,7 +50,7 @@ def red_flags(answers: Answers, index: ContentIndex, row: Row | None = None) -> 
     questions = index.flag_questions_by_id
     # Most questions are asked of everyone; only the few with conditions are tested for this person, each
     # distinct test once.
-    not_asked: set[str] = set()
+    not_asked = set(index.never_asked)
     for flag_ids, check in index.conditional_flag_groups:
         if check(row) is None:
             not_asked.update(flag_ids)

@@ -24,9 +24,11 @@ from nutri_tui.engine.selection import (
     AdviceCandidate,
     AdviceEntry,
     CompiledFoodRule,
+    FoodRules,
     advice_for,
     annotations_for,
     cautions_for,
+    food_rules_for,
 )
 from nutri_tui.engine.sources import SourceMasks
 from nutri_tui.engine.symptoms import symptom_reasons, symptom_warnings
@@ -113,10 +115,16 @@ class ContentIndex:
     """The flags asked only of some people, with the test that says who."""
     conditional_flag_groups: tuple[tuple[tuple[str, ...], Check], ...]
     """``conditional_flags`` gathered by test: flags asked of the same people (both neck questions, both pregnancy
-    questions) share one test, run once per assessment."""
+    questions) share one test, run once per assessment. Not the flags never asked: see ``never_asked``."""
+    never_asked: frozenset[str]
+    """The flags never asked, only raised by other answers (their test would fail for everyone)."""
     flag_variants: dict[str, tuple[tuple[Check, str], ...]]
     """The flags with other wordings (``FlagQuestion.variants``), by id: most have none."""
     food_rules: tuple[CompiledFoodRule, ...]
+    food_rule_checks: tuple[tuple[int, Check | None], ...]
+    """Each food rule's bit (``1 << i``, content order) and its tests (None: it applies to everyone)."""
+    food_rules_for: Callable[[int, str], FoodRules]
+    """(the bits of the food rules that apply, upper-limit age band) -> what they do (see selection.FoodRules)."""
     annotations_for: Callable[[frozenset[str]], tuple[tuple[Caution, ...], int]]
     """The food-rule texts a person's foods carry -> the rules' cautions to say once and their sources."""
     medicine_cautions: tuple[tuple[Check, Caution, int], ...]
@@ -245,6 +253,7 @@ def _build(content: Content) -> ContentIndex:
         )
         for rule in rules.advice
     )
+    flag_groups = _flag_groups(content, questions)  # by test; None: the flags never asked
     return ContentIndex(
         nutrients=tuple(
             NutrientEntry(
@@ -312,9 +321,12 @@ def _build(content: Content) -> ContentIndex:
         flag_questions=questions,
         flag_questions_by_id={q.id: q for q in questions},
         conditional_flags=tuple((q.id, q.asked) for q in questions if q.asked is not None),
-        conditional_flag_groups=_flag_groups(content, questions),
+        conditional_flag_groups=tuple(group for key, group in flag_groups.items() if key is not None),
+        never_asked=frozenset(flag_groups[None][0] if None in flag_groups else ()),
         flag_variants={q.id: q.variants for q in questions if q.variants},
         food_rules=food_rules,
+        food_rule_checks=tuple((1 << i, compiled.check) for i, compiled in enumerate(food_rules)),
+        food_rules_for=food_rules_for(food_rules, pieces.food_lists),
         annotations_for=annotations_for(food_rules),
         general_cautions=(Caution(text=general.text, about="supplement", severity="caution", sources=general.sources),),
         symptom_warnings=symptom_warnings(content, masks),
@@ -326,7 +338,7 @@ def _build(content: Content) -> ContentIndex:
     )
 
 
-def _flag_groups(content: Content, questions: tuple[FlagQuestion, ...]) -> tuple[tuple[tuple[str, ...], Check], ...]:
+def _flag_groups(content: Content, questions: tuple[FlagQuestion, ...]) -> dict[object, tuple[tuple[str, ...], Check]]:
     """The conditional flags by their applicability test (the same tests: one group, with the first flag's check)."""
     groups: dict[object, tuple[tuple[str, ...], Check]] = {}
     for question, flag in zip(questions, content.red_flags.values(), strict=True):
@@ -335,7 +347,7 @@ def _flag_groups(content: Content, questions: tuple[FlagQuestion, ...]) -> tuple
         key = flag.ask_when if flag.asked else None  # None: never asked (raised only by other answers)
         ids, check = groups.get(key, ((), question.asked))
         groups[key] = ((*ids, question.id), check)
-    return tuple(groups.values())
+    return groups
 
 
 def _food_rule_uses(rule: FoodRule, content: Content) -> dict[str, FoodRuleUse]:

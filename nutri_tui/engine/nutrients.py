@@ -13,25 +13,23 @@ so it is one loop over per-nutrient tuples, without a function call per nutrient
 from __future__ import annotations
 
 from dataclasses import fields
-from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 from nutri_tui.content import Content
 from nutri_tui.engine.answer_row import SLOTS
 from nutri_tui.engine.checks import Row
 from nutri_tui.engine.index import ContentIndex
-from nutri_tui.engine.parts import Effect, FoodRuleUse, caution_rank
+from nutri_tui.engine.parts import Effect, FoodLists, caution_rank
 from nutri_tui.engine.profile import Profile
+from nutri_tui.engine.scored import keep_said, once_per_answer, said_by_id, score_of, settled_by
 from nutri_tui.engine.wording import lower_first
 from nutri_tui.models.assessment import LEVEL_ORDER, Caution, InfoNote, NutrientFinding, Reason
-from nutri_tui.questionnaire import known_answers
 
 _weight = attrgetter("weight")
-_answer = attrgetter("answer")
 _first = itemgetter(0)
 _second = itemgetter(1)
 _fourth = itemgetter(3)
-DIET_DOCTOR_FIRST = Effect._fields.index("diet_doctor_first")
+DIET_DOCTOR_FIRST, NUTRIENT = Effect._fields.index("diet_doctor_first"), Effect._fields.index("nutrient_id")
 SYMPTOMS, ALLERGIES, DIET = SLOTS["health.symptoms"], SLOTS["about.allergies"], SLOTS["about.diet"]
 
 
@@ -63,28 +61,19 @@ if tuple(f.name for f in fields(NutrientFinding)) != _FINDING_FIELDS or hasattr(
     raise TypeError("NutrientFinding changed: update nutrient_findings, which stores its fields one by one")
 
 
-@lru_cache(maxsize=4096)
-def _score(total: float) -> float:
-    """``total`` to two decimals, as a float.
-
-    Memoised: ``round(x, 2)`` converts the float to decimal and back, which cost as much as a sixth
-    of a finding (measured), and a score is a sum of a few weights, so the same totals recur.
-    """
-    return float(round(total, 2))
-
-
 def nutrient_findings(
     row: Row,
     profile: Profile,
     content: Content,
     index: ContentIndex,
     taken_by: dict[str, float],
-    food_rules: tuple[FoodRuleUse, ...],
+    food_lists: FoodLists,
 ) -> tuple[list[NutrientFinding], int, frozenset[str]]:
     """One finding per nutrient, most worth checking first, and the sources they cite together (a mask).
 
     ``row`` is ``index.read_row(answers)``; ``taken_by`` the daily supplement amounts in each nutrient's unit
-    (:mod:`nutri_tui.content.supplements`); ``food_rules`` the food rules that apply to this person. Also returns
+    (:mod:`nutri_tui.content.supplements`); ``food_lists`` the food lists for the food rules that apply to this person
+    (``ContentIndex.food_rules_for``). Also returns
     the food rules' texts that the food lists carry.
     """
     pieces = index.pieces
@@ -104,8 +93,8 @@ def nutrient_findings(
     advisories: frozenset[str] = frozenset()
 
     said_diet = row[DIET]
-    settled = _settled_by(said_diet)
-    said_for = _said_by_id(said_diet) if settled else {}
+    settled = settled_by(said_diet)
+    said_for = said_by_id(said_diet) if settled else {}
     ranked: list[tuple[int, float, int, NutrientFinding]] = []
     all_cited = 0
     without_supplements = pieces.basics_without_supplements(stages, age_band)
@@ -159,11 +148,11 @@ def nutrient_findings(
             reasons.append(reason)
             cited |= sources
         if derived and len(reasons) > 1:
-            reasons = _once_per_answer(reasons)
+            reasons = once_per_answer(reasons)
 
         # Summed in the order found, before sorting: a float sum depends on its order. No reasons: 0.0, as
-        # _score(0) gives.
-        score = _score(sum(map(_weight, reasons))) if reasons else 0.0
+        # score_of(0) gives.
+        score = score_of(sum(map(_weight, reasons))) if reasons else 0.0
         level = "high" if score >= high else "moderate" if score >= moderate else "low"
         shown_notes: tuple[InfoNote, ...] | list[InfoNote] = plain
         for note_check, note, caution, flagged_only, advises_taking, sources in notes:
@@ -185,9 +174,7 @@ def nutrient_findings(
             withheld = WITHHELD.format(name=lower_first(name))
         elif level != "low":
             allergies = all_allergies & allergens if all_allergies else all_allergies
-            foods, skipped, mask, carried = pieces.foods(
-                nutrient_id, diet, allergies, target.amount, food_limit, food_rules
-            )
+            foods, skipped, mask, carried = food_lists(nutrient_id, diet, allergies, target.amount, food_limit)
             cautions.extend(skipped)
             cited |= mask
             if carried:
@@ -200,7 +187,7 @@ def nutrient_findings(
             for i, reason in enumerate(reasons):
                 kept = said_for.get(id(reason))
                 if kept is None or kept[0] is not reason:
-                    kept = _keep_said(said_for, reason, said_diet)
+                    kept = keep_said(said_for, reason, said_diet)
                 reasons[i] = kept[1]
         # NutrientFinding(...) as its dataclass __init__ builds it, field by field (see _FINDING_FIELDS).
         finding = _new(NutrientFinding)
@@ -234,92 +221,26 @@ WITHHELD = (
 )
 
 
-@lru_cache(maxsize=8)
-def _settled_by(diet: str) -> dict[str, str]:
-    """``diet.meat = never`` -> ``about.diet = vegetarian``: the answers the diet pattern settles, each with the
-    answer the person gave. A vegetarian is not asked about meat, so a reason says what they did say."""
-    known = known_answers({"about": {"diet": diet}})
-    return {
-        f"{section}.{name} = {value}": f"about.diet = {diet}"
-        for section, values in known.items()
-        for name, value in values.items()
-    }
-
-
-SAID_MAX = 4096
-"""Reasons' answers reworded for a diet pattern: keyed by the answer quoted (which may quote an age) and the diet."""
-
-
-@lru_cache(maxsize=SAID_MAX)
-def _said(answer: str, diet: str) -> str:
-    """``answer`` (a reason's ``field = value`` pairs) as the person said it, where their diet pattern settled one
-    of them (see :func:`_settled_by`); ``answer`` itself when it quotes none."""
-    settled = _settled_by(diet)
-    if "; " not in answer:  # most reasons quote one answer
-        return settled.get(answer, answer)
-    parts = answer.split("; ")
-    said = list(dict.fromkeys(settled.get(part, part) for part in parts))
-    return answer if said == parts else "; ".join(said)
-
-
-@lru_cache(maxsize=8)
-def _said_by_id(diet: str) -> dict[int, tuple[Reason, Reason]]:
-    """``id(reason)`` -> (the reason, :func:`_as_said` of it) for this diet pattern, filled by :func:`_keep_said`.
-
-    Most reasons of a result come from the caches and recur, and a reason hashes by value in Python (its
-    text, answer, weight...): keyed by identity, the look-up is a dict ``get``. Each entry holds its reason,
-    so the id cannot be another object's while the entry lasts, and callers check ``kept[0] is reason``.
-    """
-    return {}
-
-
-def _keep_said(said_for: dict[int, tuple[Reason, Reason]], reason: Reason, diet: str) -> tuple[Reason, Reason]:
-    if len(said_for) >= SAID_MAX:
-        said_for.clear()  # bounded: a miss only costs a rebuild
-    kept = said_for[id(reason)] = (reason, _as_said(reason, diet))
-    return kept
-
-
-def _as_said(reason: Reason, diet: str) -> Reason:
-    """The reason quoting the person's own answer where it quoted one their diet pattern settled. Done after
-    scoring: two reasons then quote one answer (oily fish and meat: "vegetarian"), and each still counts."""
-    answer = _said(reason.answer, diet)
-    if answer == reason.answer:
-        return reason
-    # As dataclasses.replace(reason, answer=answer) would build it, without its per-call look-up of the fields.
-    return Reason(
-        text=reason.text, answer=answer, weight=reason.weight, sources=reason.sources, unverified=reason.unverified
-    )
-
-
-def _once_per_answer(reasons: list[Reason]) -> list[Reason]:
-    """Each answer counts once per nutrient: of reasons quoting the same answer, the weightiest is kept.
-
-    Pregnancy, for example, is both a rule (the higher iron target) and a condition (its interactions):
-    counting both would score one answer twice.
-    """
-    if len(set(map(_answer, reasons))) == len(reasons):
-        return reasons  # no answer quoted twice (nearly always): nothing to drop
-    kept: dict[str, Reason] = {}
-    for reason in reasons:
-        held = kept.get(reason.answer)
-        if held is None or reason.weight > held.weight:
-            kept[reason.answer] = reason
-    return list(kept.values()) if len(kept) < len(reasons) else reasons
-
-
 def _effects(profile: Profile, index: ContentIndex) -> dict[str, list[Effect]]:
     """Each nutrient's interactions with this person's medicines and conditions, in content order."""
     if not profile.medicines and not profile.conditions:
         return {}
     pieces = index.pieces
     found: list[Effect] = []
-    for medicine in profile.medicines:
-        found.extend(pieces.medicine_effects(medicine.id, medicine.said_as))
+    sources = 0  # medicines and conditions with any interaction
+    for medicine_id, said_as in profile.medicines:
+        effects = pieces.medicine_effects(medicine_id, said_as)
+        if effects:
+            found += effects
+            sources += 1
     for condition, cause in profile.conditions.items():
-        found.extend(pieces.condition_effects(condition, cause))
-    found.sort(key=_first)
+        effects = pieces.condition_effects(condition, cause)
+        if effects:
+            found += effects
+            sources += 1
+    if sources > 1:  # each one's are in content order already
+        found.sort(key=_first)
     by_nutrient: dict[str, list[Effect]] = {}
     for effect in found:
-        by_nutrient.setdefault(effect.nutrient_id, []).append(effect)
+        by_nutrient.setdefault(effect[NUTRIENT], []).append(effect)
     return by_nutrient

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from nutri_tui.models.assessment import Caution, ExerciseSuggestion, FoodSuggestion, Reason, Target, UpperLimitOut
@@ -82,6 +82,10 @@ class FoodPart(NamedTuple):
     mask: int
     advisories: frozenset[str]
     """Every food rule's text that some food of the list carries (said once in the result)."""
+
+
+FoodLists = Callable[[str, str, frozenset[str], float, float | None], FoodPart]
+"""The food lists for one set of food rules: (nutrient, diet, relevant allergies, target, upper limit) -> foods."""
 
 
 def acts_on(use: FoodRuleUse, food: Food) -> bool:

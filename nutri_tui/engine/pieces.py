@@ -13,7 +13,7 @@ or mix content versions.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from nutri_tui.content import Content
@@ -22,6 +22,7 @@ from nutri_tui.engine.parts import (
     Basics,
     Effect,
     ExercisePart,
+    FoodLists,
     FoodPart,
     FoodRuleUse,
     InteractionEntry,
@@ -51,7 +52,9 @@ person's list of medicines, keyed by the list)."""
 LIMITS_MAX = 2048
 """Basics for a nutrient taken as a supplement: keyed by the amount, a free number."""
 FOODS_MAX = 2048
-"""Food lists: nutrient x diet x relevant allergies x target x limit."""
+"""Food lists for one set of food rules: nutrient x diet x relevant allergies x target x limit."""
+RULE_SETS_MAX = 64
+"""Sets of food rules that apply to someone, each with its own food lists (a subset of the few rules, by age band)."""
 SMALL_MAX = 1024
 """Keys drawn from the content's own vocabularies only (life stages, durations, situations)."""
 
@@ -81,7 +84,7 @@ class Pieces:
         self.condition_effects = lru_cache(maxsize=EFFECTS_MAX)(self._condition_effects)
         self.basics = lru_cache(maxsize=LIMITS_MAX)(self._basics)
         self.basics_without_supplements = lru_cache(maxsize=SMALL_MAX)(self._basics_without_supplements)
-        self.foods = lru_cache(maxsize=FOODS_MAX)(self._foods)
+        self.food_lists = lru_cache(maxsize=RULE_SETS_MAX)(self._food_lists)
         self.food_suggestion = lru_cache(maxsize=FOODS_MAX)(self._food_suggestion)
         self.exercises = lru_cache(maxsize=SMALL_MAX)(self._exercises)
         self.supplement = lru_cache(maxsize=LIMITS_MAX)(self._supplement)
@@ -313,6 +316,11 @@ class Pieces:
                 f" under {number(upper.supplement_room)} {upper.unit}."
             )
         return upper, Caution(text=text, about="upper_limit", severity=severity, sources=limit.sources)
+
+    def _food_lists(self, rules: tuple[FoodRuleUse, ...]) -> FoodLists:
+        """The cached food lists (:meth:`_foods`) for people to whom these food rules apply: looked up once per
+        person, where a key holding the rules would hash every rule's fields in each of their ten food lists."""
+        return lru_cache(maxsize=FOODS_MAX)(partial(self._foods, rules=rules))
 
     def _foods(
         self,

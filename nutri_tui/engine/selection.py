@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from nutri_tui.engine.checks import Check
-from nutri_tui.engine.parts import FoodRuleUse
+from nutri_tui.engine.parts import FoodLists, FoodRuleUse
 from nutri_tui.models.assessment import Advice, Caution
 from nutri_tui.models.catalogues import FoodRule
 from nutri_tui.models.rules import EXERCISE_TOPICS
@@ -91,6 +91,35 @@ def advice_for(
         return tuple(kept)
 
     return lru_cache(maxsize=ADVICE_SETS_MAX)(candidates)
+
+
+FoodRules = tuple[tuple[FoodRuleUse, ...], tuple[Caution, ...], int, FoodLists]
+"""The food rules that apply to a person, as food lists use them; the exclusions' cautions (each said once, even
+if no list had such a food); their sources; and the food lists for those rules (``Pieces.food_lists``)."""
+FOOD_RULE_SETS_MAX = 256
+"""Distinct (food rules that apply, upper-limit age band) combinations kept: a few rules, five bands."""
+
+
+def food_rules_for(
+    food_rules: tuple[CompiledFoodRule, ...], food_lists: Callable[[tuple[FoodRuleUse, ...]], FoodLists]
+) -> Callable[[int, str], FoodRules]:
+    """``ContentIndex.food_rules_for``: (bit i set: food rule i applies, age band) -> :data:`FoodRules`."""
+
+    def for_rules(applying: int, age_band: str) -> FoodRules:
+        uses: list[FoodRuleUse] = []
+        cautions: list[Caution] = []
+        mask = 0
+        for i, compiled in enumerate(food_rules):
+            if not applying >> i & 1:
+                continue
+            uses.append(compiled.uses[age_band])
+            if compiled.rule.action == "exclude":
+                # An exclusion is advice in itself ("avoid liver in pregnancy"), said even if no list had such a food.
+                cautions.append(compiled.caution)
+                mask |= compiled.mask
+        return tuple(uses), tuple(cautions), mask, food_lists(tuple(uses))
+
+    return lru_cache(maxsize=FOOD_RULE_SETS_MAX)(for_rules)
 
 
 ANNOTATION_SETS_MAX = 256

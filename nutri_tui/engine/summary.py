@@ -39,7 +39,8 @@ def summary_lines(
     personal: Sequence[Caution] = (),
 ) -> tuple[str, ...]:
     lines: list[str] = []
-    emergency = counts.first_emergency
+    # Unpacked once: each read of a NamedTuple's field by name is a generic attribute look-up.
+    emergency, urgent, soon, unsure, asked, answered = counts
     if emergency is not None and emergency.answer == "dont_know":
         lines.append(
             f"Get help now: you were not sure about a sign that needs checking straight away ({emergency.question}). "
@@ -49,39 +50,41 @@ def summary_lines(
     elif emergency is not None:
         lines.append(f"Get help now: {emergency.advice}")
         lines.append("Exercise advice is held back until a clinician has seen you.")
-    if counts.urgent:
+    if urgent:
         lines.append(
-            f"Get seen the same day: {_count(counts.urgent, 'of your answers needs', 'of your answers need')} "
+            f"Get seen the same day: {_count(urgent, 'of your answers needs', 'of your answers need')} "
             "a doctor today (see Red flags)."
         )
-    if counts.soon:
+    if soon:
         lines.append(
-            f"Book an appointment: {_count(counts.soon, 'of your answers is', 'of your answers are')} "
+            f"Book an appointment: {_count(soon, 'of your answers is', 'of your answers are')} "
             "worth a routine check (see Red flags)."
         )
-    if counts.unsure:
+    if unsure:
         lines.append(
-            f"You were not sure about {_count(counts.unsure, 'warning sign', 'warning signs')} that would need a "
+            f"You were not sure about {_count(unsure, 'warning sign', 'warning signs')} that would need a "
             "doctor the same day: please find out today, and if it applies, get seen today."
         )
-    if counts.asked and counts.answered == 0:
+    if asked and answered == 0:
         lines.append(
             "The warning-sign questions were not answered, so this result has not screened your back pain for "
             "signs that need a doctor urgently. Please answer them before relying on anything below."
         )
-    elif counts.answered < counts.asked:
-        missing = counts.asked - counts.answered
+    elif answered < asked:
+        missing = asked - answered
         lines.append(
             f"{_count(missing, 'warning-sign question was', 'warning-sign questions were')} not answered, so "
             "those signs were not screened."
         )
 
     # A check before new exercise (chest pain or dizziness when active: PAR-Q) is said with the other doctor-firsts.
-    lines += [
-        f"See a doctor before starting new exercise: {item.text}"
-        for item in advice_given
-        if item.topic == "exercise_first"
-    ]
+    # One loop over the advice for both of its kinds that the summary mentions (stress: at the end).
+    stress = False
+    for item in advice_given:
+        if item.topic == "exercise_first":
+            lines.append(f"See a doctor before starting new exercise: {item.text}")
+        elif item.topic == "stress":
+            stress = True
     # Doctor-first cautions about the person's medicines and supplements are said here in full.
     lines += [
         f"Ask your doctor or pharmacist first: {caution.text}"
@@ -101,7 +104,7 @@ def summary_lines(
         lines.append(
             f"Not answered: {', '.join(unanswered)}. Anything that depends on those answers could not be judged."
         )
-    if any(item.topic == "stress" for item in advice_given):
+    if stress:
         lines.append("Stress does not change your nutrient results, but it can slow back-pain recovery (see Advice).")
     return tuple(lines)
 
