@@ -45,6 +45,8 @@ NOTE_MAX = 1_000
 """A notification is cut to this many characters (a path and a reason fit easily)."""
 WARM_UP_DELAY = 0.25
 """Seconds after the first paint before the content is loaded and validated (the person is reading)."""
+STYLES_DELAY = 0.1
+"""Seconds after start-up before the other screens' styles are parsed (see ``tui/screen_styles.py``)."""
 
 
 class NutriTuiApp(ProfileSwitching, ScreenStyles, KeepTypeAhead):
@@ -175,6 +177,7 @@ class NutriTuiApp(ProfileSwitching, ScreenStyles, KeepTypeAhead):
             self.push_screen(ReviewScreen(flow) if flow.step == REVIEW else WizardScreen(flow, flow.step))
             return
         self.push_screen(self._welcome())
+        self.set_timer(STYLES_DELAY, self.read_screen_styles)  # painted by then; before the warm-up
         self.set_timer(WARM_UP_DELAY, lambda: start_warm_up(self))
 
     def content_broken(self, reason: str) -> None:

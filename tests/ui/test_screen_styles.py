@@ -8,6 +8,7 @@ from nutri_tui.storage import Storage
 from nutri_tui.tui.app import NutriTuiApp
 from nutri_tui.tui.screen_styles import SCREEN_STYLES
 from nutri_tui.tui.screens.wizard import WizardScreen
+from tests.pilot_helpers import until
 
 
 def has_screen_styles(app: NutriTuiApp) -> bool:
@@ -16,9 +17,18 @@ def has_screen_styles(app: NutriTuiApp) -> bool:
 
 async def test_the_welcome_screen_is_drawn_without_them_and_the_first_step_with_them(tmp_path: Path) -> None:
     app = NutriTuiApp(storage=Storage(tmp_path))
+    at_first_paint: list[bool] = []
+    display = app._display  # what a terminal is written from (as benchmarks/_common.PaintSpy)
+
+    def spy(screen: object, renderable: object) -> None:
+        if renderable is not None and not at_first_paint:
+            at_first_paint.append(has_screen_styles(app))
+        display(screen, renderable)
+
+    app._display = spy  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert not has_screen_styles(app)
+        await until(pilot, lambda: has_screen_styles(app), "the screens' styles read after the first paint")
+        assert at_first_paint == [False]
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, WizardScreen) and has_screen_styles(app)
