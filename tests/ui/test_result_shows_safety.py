@@ -5,6 +5,7 @@ Driven with Pilot from a saved session, as ``nutri-tui open`` starts: the number
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Static
 
 from nutri_tui.content import Content
@@ -68,3 +69,23 @@ async def test_a_highlighted_food_shows_its_note_and_advice(content: Content) ->
         await pilot.pause()
         detail = str(app.screen.query_one("#food-detail", Static).render())
         assert "Collard greens, cooked, 1 cup" in detail and "do not cut out leafy greens" in detail
+
+
+async def test_tab_keys_pressed_at_once_end_on_the_last_tab_pressed(content: Content) -> None:
+    """Each number key puts the keyboard in its tab once the tab is drawn. A key pressed before that (a fast
+    typist, a busy machine) must not have the earlier key's focus pull its tab back: "2" then "6" showed
+    Deficiencies, with the Sources tab built but hidden (found as a flaky wait in test_wizard.py)."""
+    answers = Answers.model_validate(KIDNEY, context={"content": content})
+    app = NutriTuiApp(open_session=make_session(answers, assess(answers, content), content.version))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ResultScreen)
+        for first, last, pane in (("2", "6", "sources"), ("3", "5", "exercises"), ("6", "2", "deficiencies")):
+            for key in (first, last):  # both read before either is handled, as from a terminal's buffer
+                app.post_message(events.Key(key, key))
+            await pilot.pause()
+            await pilot.pause()
+            tabs = screen.query_one("TabbedContent")
+            assert tabs.active == pane, (first, last)
+            assert app.focused is not None and screen.query_one(f"#{pane}") in app.focused.ancestors_with_self

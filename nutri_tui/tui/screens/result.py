@@ -342,7 +342,15 @@ class ResultScreen(Screen[None]):
         lists = pane.query("OptionList, DataTable") if index else ()
         scrolls = pane.query(VerticalScroll)
         target = lists.first() if lists else scrolls.first() if scrolls else tabbed.query_one(Tabs)
-        self.call_after_refresh(target.focus)
+        shown = self.TABS[index]
+
+        def focus_if_still_shown() -> None:
+            # Another number key may have come first (a fast typist, a busy machine): focusing this tab's list
+            # then would pull its tab back over the one asked for last.
+            if tabbed.active == shown:
+                target.focus()
+
+        self.call_after_refresh(focus_if_still_shown)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reassess":
