@@ -22,6 +22,8 @@ O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 O_BINARY = getattr(os, "O_BINARY", 0)
+READ_FLAGS = os.O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_BINARY
+"""How a file is opened to be read (never waiting on a FIFO); ``| O_NOFOLLOW`` never to follow a link."""
 CHUNK = 1 << 20
 
 
@@ -64,7 +66,7 @@ def open_regular(
         except OSError as error:
             raise Unreadable(f"cannot look at it ({os_reason(error)})") from None
     check_kind(lstat, what, limit)
-    flags = os.O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_BINARY | (0 if follow_links else O_NOFOLLOW)
+    flags = READ_FLAGS | (0 if follow_links else O_NOFOLLOW)
     try:
         fd = os.open(path, flags)
     except OSError as error:

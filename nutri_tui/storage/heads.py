@@ -23,7 +23,7 @@ from typing import Any
 
 from nutri_tui.models.bounds import VERSION_PATTERN
 from nutri_tui.models.summary_fields import SESSION_SCHEMA_VERSION
-from nutri_tui.safe_read import O_BINARY, O_CLOEXEC, O_NOFOLLOW, O_NONBLOCK, os_reason
+from nutri_tui.safe_read import O_NOFOLLOW, READ_FLAGS, os_reason
 from nutri_tui.storage.index import PREFETCH_MIN, SavedSession, checked_session, valid_pairs
 from nutri_tui.storage.private_files import MAX_BYTES, Unreadable, open_file
 
@@ -32,8 +32,8 @@ HEAD_CHUNK = 4096
 HEAD_MAX = 16_384
 """A head longer than this is not looked for: the file is read in full."""
 _FADVISE = getattr(os, "posix_fadvise", None)  # not on macOS or Windows
-_OPEN_FLAGS = os.O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_BINARY | O_NOFOLLOW
-"""As ``safe_read.open_regular`` opens a file (never following a link, never waiting on a FIFO)."""
+_OPEN_FLAGS = READ_FLAGS | O_NOFOLLOW
+"""As ``safe_read.open_regular`` opens a session file (never following a link, never waiting on a FIFO)."""
 Refused = tuple[Unreadable, "os.stat_result | None"]
 
 # The head exactly as nutri-tui writes it (storage._dump): a string without escapes, a plain integer

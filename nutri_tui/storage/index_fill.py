@@ -25,6 +25,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from nutri_tui.safe_read import O_CLOEXEC, O_NOFOLLOW
 from nutri_tui.storage.index import FileKey, SessionEntry
 from nutri_tui.storage.index_db import (
     INDEX_NAME,
@@ -145,7 +146,7 @@ def put(db: SessionDB, looked_at: list[Looked], fresh: dict[str, SessionEntry] |
 
 def _fsync(path: str) -> int:
     """The file at ``path`` made durable; its inode."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    fd = os.open(path, os.O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     try:
         os.fsync(fd)
         return os.fstat(fd).st_ino

@@ -83,12 +83,16 @@ def raw_search(name: object, created: object, label: object, top: object, reason
     return text, nutrient_bits(pairs or ())
 
 
+def query_words(query: str) -> list[str]:
+    """The words of ``query`` a filter searches for: casefolded, each once, in order."""
+    return list(dict.fromkeys(query.casefold().split()))
+
+
 def terms(query: str, names: dict[str, str]) -> list[tuple[str, int]]:
-    """The words of ``query`` (casefolded, each once), each with the bits of the nutrients whose id (``omega 3``)
+    """The words of ``query`` (:func:`query_words`), each with the bits of the nutrients whose id (``omega 3``)
     or name (``Omega-3 fatty acids``, from ``names``) holds it."""
-    words = dict.fromkeys(query.casefold().split())
     found = []
-    for word in words:
+    for word in query_words(query):
         bits = 0
         for nutrient, bit in _BIT.items():
             if word in nutrient.replace("_", " ") or word in names.get(nutrient, nutrient).casefold():

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from nutri_tui.storage import SavedSession, SessionEntry, StorageError
+from nutri_tui.storage.index_search import query_words
 from nutri_tui.storage.listing import SessionRows
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.compare import CompareScreen
@@ -261,7 +262,7 @@ class HistoryScreen(Screen[None]):
 
     @on(Input.Changed, "#history-filter")
     def _filter(self, event: Input.Changed) -> None:
-        if self._filled_for != (self.filter, list(dict.fromkeys(event.value.casefold().split()))):
+        if self._filled_for != (self.filter, query_words(event.value)):
             self.refill()
 
     @on(Input.Submitted, "#history-filter")
