@@ -1,6 +1,6 @@
 """Child process for bench_startup: start one app headless, note when its first screen painted, idle, exit.
 
-``python -m benchmarks._startup_child nutri|bare``; prints one JSON line. BENCH_LAUNCH is the
+``python -m benchmarks._startup_child nutri|bare|content``; prints one JSON line. BENCH_LAUNCH is the
 parent's time.perf_counter() just before it started this process (CLOCK_MONOTONIC on Linux and
 macOS, so comparable across processes); the time since it includes interpreter start and imports.
 """
@@ -36,6 +36,8 @@ def peak_rss_mib() -> float:
 def main() -> None:
     if sys.argv[1] == "nutri":
         from nutri_tui.tui.app import NutriTuiApp as AppClass
+    elif sys.argv[1] == "content":
+        from benchmarks.bare_app import KnowledgeBaseApp as AppClass
     else:
         from benchmarks.bare_app import BareApp as AppClass
     from benchmarks._common import PaintSpy

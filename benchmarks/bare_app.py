@@ -2,7 +2,9 @@
 
 ``BareApp`` is a Header, a Static and a Footer (the start-up reference); ``TwoScreenApp``
 switches between two such screens on ctrl+n, creating a new screen each time as nutri-tui's
-wizard does (the step-switch reference).
+wizard does (the step-switch reference). ``KnowledgeBaseApp`` is the bare app that then loads the
+knowledge base as nutri-tui's warm-up does (a thread, at the same delay, from the same disk cache),
+and nothing else: its memory is the floor for any app that holds the validated content.
 """
 
 from __future__ import annotations
@@ -22,6 +24,21 @@ class BareApp(App[None]):
         yield Header()
         yield Static("Hello from a bare Textual app.")
         yield Footer()
+
+
+class KnowledgeBaseApp(BareApp):
+    """The bare app holding the knowledge base: what loading it alone costs, without nutri-tui's screens."""
+
+    WARM_UP_DELAY = 0.25
+    """nutri_tui.tui.app.WARM_UP_DELAY (not imported: that module is what this reference leaves out)."""
+
+    def on_mount(self) -> None:
+        self.set_timer(self.WARM_UP_DELAY, lambda: self.run_worker(self._load, thread=True))
+
+    def _load(self) -> None:
+        from nutri_tui.content import load_content
+
+        load_content(disk_cache=True)
 
 
 class PageScreen(Screen[None]):
