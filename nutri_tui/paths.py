@@ -11,8 +11,6 @@ import os
 import re
 from pathlib import Path
 
-import platformdirs
-
 from nutri_tui.safe_read import Unreadable, read_regular
 
 APP_NAME = "nutri-tui"
@@ -33,6 +31,8 @@ def data_dir() -> Path:
     home = os.environ.get(HOME_ENV)
     if home:
         return Path(home).expanduser()
+    import platformdirs  # only here: with NUTRI_TUI_HOME set it is never needed (its imports: 27 M of a 268 M start)
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
@@ -46,6 +46,8 @@ def cache_dir() -> Path:
     home = os.environ.get(HOME_ENV)
     if home:
         return Path(home).expanduser() / CACHE_DIR
+    import platformdirs
+
     return platformdirs.user_cache_path(APP_NAME, appauthor=False)
 
 

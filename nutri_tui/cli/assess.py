@@ -15,7 +15,6 @@ output needs: the whole process is what issue 15 times against ``python -c 'impo
 
 from __future__ import annotations
 
-import argparse
 import gc
 import json
 from pathlib import Path
@@ -24,6 +23,8 @@ from typing import TYPE_CHECKING
 from nutri_tui.cli.common import EXIT_CONTENT, EXIT_OK, EXIT_STORAGE, fail, shown, storage_for
 
 if TYPE_CHECKING:
+    import argparse  # annotations only: the commands read here do not build the parser (cli/quick_args.py)
+
     from nutri_tui.content import Content
     from nutri_tui.models.answers import Answers
     from nutri_tui.models.assessment import Assessment

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-import textwrap
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +10,7 @@ from typing import TYPE_CHECKING
 from nutri_tui.text import clean_text, escaped
 
 if TYPE_CHECKING:
+    import argparse  # annotations only: the commands read here do not build the parser (cli/quick_args.py)
     from collections.abc import Mapping
     from typing import TextIO
 
@@ -124,6 +123,8 @@ def cut(text: str, width: int) -> str:
 
 def wrapped(text: str, indent: str = "", first: str | None = None) -> list[str]:
     """``text`` in lines of :data:`COLUMNS`, never breaking a word (a path or an address stays whole)."""
+    import textwrap  # here: its patterns are compiled on import, and most commands never wrap a line
+
     return textwrap.wrap(
         text,
         COLUMNS,

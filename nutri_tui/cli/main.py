@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import atexit
 import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from nutri_tui.cli.common import EXIT_CONTENT, EXIT_OK, choose_profile, data_folder, fail, plain_wanted, storage_for
-from nutri_tui.cli.parser import build_parser
+from nutri_tui.cli.quick_args import quick_args
+
+if TYPE_CHECKING:
+    import argparse
 
 ENDS_AT_ONCE = frozenset({"assess", "sessions"})
 """Commands after which a process of their own ends without tearing the interpreter down (see :func:`end_now`):
@@ -19,7 +22,11 @@ about a twentieth of listing them."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = quick_args(sys.argv[1:] if argv is None else argv)
+    if args is None:  # anything but the commands run most often: the whole grammar, its help and its errors
+        from nutri_tui.cli.parser import build_parser
+
+        args = build_parser().parse_args(argv)
     code = _run(args)
     if argv is None and args.command in ENDS_AT_ONCE:  # the process's own command line: nothing runs after this
         end_now(code)

@@ -11,9 +11,6 @@ Nothing here changes a session file; ``report --output`` only ever creates a new
 
 from __future__ import annotations
 
-import argparse
-import contextlib
-import functools
 import json
 import os
 import sys
@@ -36,15 +33,17 @@ from nutri_tui.cli.common import (
     with_path,
     wrapped,
 )
+from nutri_tui.cli.sessions_json import entry_json, json_texts
 from nutri_tui.text import clean_text
 
 NAME_MAX = 255
 """The longest file name (in bytes) that the common file systems allow."""
 
 if TYPE_CHECKING:
+    import argparse  # annotations only: the commands read here do not build the parser (cli/quick_args.py)
+
     from nutri_tui.content import Content
     from nutri_tui.models.session import Session
-    from nutri_tui.models.summary_fields import ScoreSummary
     from nutri_tui.profiles import Profile
     from nutri_tui.storage import SavedSession, SessionEntry, Storage
 
@@ -104,7 +103,7 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
     for profile in profiles:
         storage = Storage(profile.root)
         try:
-            found = _json_texts(storage, _text(profile.name)) if as_text else storage.list_sessions()
+            found = json_texts(storage, _text(profile.name)) if as_text else storage.list_sessions()
         except StorageError as error:
             return fail(str(error), EXIT_STORAGE)
         listed.append((profile, storage, found))
@@ -112,7 +111,7 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
         print(f"[{', '.join(text for *_, texts in listed for text in texts)}]")
         return EXIT_OK
     if args.json:  # indented for a person at a terminal
-        rows = [_entry_json(entry, profile.name) for profile, _, entries in listed for entry in entries]
+        rows = [entry_json(entry, profile.name) for profile, _, entries in listed for entry in entries]
         print(json.dumps(rows, indent=2))
         return EXIT_OK
     names = _nutrient_names()
@@ -156,106 +155,6 @@ def _print_entries(storage: Storage, entries: list[SessionEntry], names: dict[st
 
 def _print(*lines: str) -> None:
     print("\n".join(lines))
-
-
-def _entry_json(entry: SessionEntry, profile: str) -> dict[str, Any]:
-    if not entry.readable:
-        return {"path": str(entry.path), "profile": profile, "readable": False, "reason": entry.reason}
-    return {
-        "path": str(entry.path),
-        "profile": profile,
-        "readable": True,
-        "created": entry.created.isoformat(),
-        "label": entry.label,
-        "pain_intensity": entry.pain_intensity,
-        "red_flag": entry.red_flag,
-        "top_nutrients": _top_json(entry.top_nutrients),
-        "content_version": entry.content_version,
-        # Each complete questionnaire's score: with created and pain_intensity, the series over time.
-        "instruments": _scores_json(entry.instruments),
-    }
-
-
-def _json_texts(storage: Storage, profile: str) -> list[str]:
-    """What :func:`_entry_text` writes of each of ``storage.list_sessions()`` (``profile``: the name as JSON). A row
-    of the index that reads as a result is written as it is, checked as its entry would be (``readable_row``),
-    without making the entry and its path first: half of listing 10,000 results from the index."""
-    from nutri_tui.storage.index import child, cyclic_gc_paused
-    from nutri_tui.storage.index_row import readable_row
-
-    folder = str(child(storage.sessions_dir, "x"))[:-1]  # what an entry's path is before its file's name
-
-    def quick(row: tuple[Any, ...]) -> str | None:
-        values = readable_row(row)
-        if values is None or not values[0] or "\\" in values[0]:  # a name child() would not simply append
-            return None
-        return _saved_text(_text(folder + values[0]), profile, values[1].isoformat(), *values[2:])
-
-    def fresh_as(name: str, entry: SessionEntry, created: str | None) -> str:
-        """A first listing's entry with its file's name and its moment's text (made once, for its row too)."""
-        if created is None or not entry.readable or not name or "\\" in name:
-            return _entry_text(entry, profile)
-        values = (entry.label, entry.pain_intensity, entry.red_flag, entry.top_nutrients, entry.content_version)
-        return _saved_text(_text(folder + name), profile, created, *values, entry.instruments)
-
-    # As list_sessions: the cyclic collector paused (tens of thousands of objects, no cycle among them).
-    with cyclic_gc_paused(), contextlib.closing(storage.history()) as rows:
-        return [item if type(item) is str else _entry_text(item, profile) for item in rows.all(quick, fresh_as)]
-
-
-def _entry_text(entry: SessionEntry, profile: str) -> str:
-    """``json.dumps(_entry_json(entry, name))`` where ``profile`` is the name as JSON: each string by json's own
-    (C) string encoder, each list of nutrients or scores encoded once (a history repeats a few)."""
-    path = _text(str(entry.path))
-    if not entry.readable:
-        return f'{{"path": {path}, "profile": {profile}, "readable": false, "reason": {_text(entry.reason)}}}'
-    values = (entry.label, entry.pain_intensity, entry.red_flag, entry.top_nutrients, entry.content_version)
-    return _saved_text(path, profile, entry.created.isoformat(), *values, entry.instruments)
-
-
-def _saved_text(
-    path: str,
-    profile: str,
-    created: str,
-    label: str,
-    pain: int | None,
-    red_flag: bool,
-    top: tuple[tuple[str, str], ...],
-    version: str,
-    scores: tuple[ScoreSummary, ...],
-) -> str:
-    """A readable entry's JSON from its values (``path`` and ``profile`` already as JSON, ``created`` as
-    ``isoformat`` gives it)."""
-    pain_text = "null" if pain is None else int.__repr__(pain)
-    flag = "true" if red_flag else "false"
-    return (
-        f'{{"path": {path}, "profile": {profile}, "readable": true, "created": {_text(created)},'
-        f' "label": {_text(label)}, "pain_intensity": {pain_text}, "red_flag": {flag},'
-        f' "top_nutrients": {_top_text(top)}, "content_version": {_text(version)},'
-        f' "instruments": {_scores_text(scores)}}}'
-    )
-
-
-@functools.lru_cache(maxsize=1024)
-def _top_text(top: tuple[tuple[str, str], ...]) -> str:
-    return json.dumps(_top_json(top))
-
-
-@functools.lru_cache(maxsize=1024)
-def _scores_text(scores: tuple[ScoreSummary, ...]) -> str:
-    return json.dumps(_scores_json(scores))
-
-
-@functools.lru_cache(maxsize=1024)
-def _top_json(top: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
-    """A result's nutrients as JSON objects. Cached (and only read, by json.dumps): a person's results repeat
-    the same few lists, and building them again was a sixth of listing 10,000 sessions."""
-    return [{"id": nutrient, "level": level} for nutrient, level in top]
-
-
-@functools.lru_cache(maxsize=1024)
-def _scores_json(scores: tuple[ScoreSummary, ...]) -> list[dict[str, object]]:
-    return [{"id": s.id, "total": s.total, "band": s.band, "subscales": dict(s.subscales)} for s in scores]
 
 
 def _entry_lines(entry: SavedSession, names: dict[str, str]) -> list[str]:

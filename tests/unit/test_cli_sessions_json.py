@@ -10,7 +10,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nutri_tui.cli.sessions import _entry_json, _entry_text
+from nutri_tui.cli.sessions_json import entry_json as _entry_json
+from nutri_tui.cli.sessions_json import entry_text as _entry_text
 from nutri_tui.models.summary_fields import ScoreSummary
 from nutri_tui.storage import SavedSession, UnreadableSession
 

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nutri_tui.cli.sessions import _entry_json
+from nutri_tui.cli.sessions_json import entry_json as _entry_json
 from nutri_tui.content import load_content
 from nutri_tui.engine import assess
 from nutri_tui.models.answers import Answers
