@@ -4,9 +4,10 @@ Why one screen: showing a new Textual screen means composing, styling and laying
 then styling them all again when it is resumed. Building every step once and switching between them
 with a ContentSwitcher makes each Next or Back a matter of showing another form (docs/performance.md).
 The step asked for is built first; the other six (about 140 ms, measured) are built just after it
-has painted, while the person reads it, and Next or Back waits for them if pressed sooner. Each
-step's form keeps its answers while the person moves back and forth, and the wizard state (and the
-draft) is updated on every move.
+has painted, while the person reads it, and Next or Back waits for them if pressed sooner. Each is then
+laid out and rendered while hidden, one at a time (steps/warm.py): a step's first show costs what showing it
+again does. Each step's form keeps its answers while the person moves back and forth, and the wizard
+state (and the draft) is updated on every move.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from nutri_tui.questionnaire import REVIEW, STEPS, Step, step_index
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.steps import step_form
 from nutri_tui.tui.screens.steps.base import ANSWER_WIDGETS, StepForm
+from nutri_tui.tui.screens.steps.warm import supported, warm
 from nutri_tui.tui.widgets.answer_row import OptionRow
 from nutri_tui.tui.widgets.choice import Choice
 from nutri_tui.tui.widgets.compact_button import CompactButton
@@ -57,6 +59,8 @@ class WizardScreen(Screen[None]):
         self._problem = ""
         self._ready = False
         self._all_built = asyncio.Event()
+        self._warm: set[str] = {step_id}
+        """The steps whose forms have been laid out and rendered (shown, or warmed while hidden)."""
 
     @property
     def form(self) -> StepForm:
@@ -113,11 +117,27 @@ class WizardScreen(Screen[None]):
             form.display = False  # the switcher hides only the children it had when it mounted
         await self.query_one("#steps", ContentSwitcher).mount_all(others)
         self._all_built.set()
+        self.call_after_refresh(self._warm_next)
+
+    def _warm_next(self) -> None:
+        """Lay out and render one hidden form (the next steps first), then let keys in before the next one."""
+        if self not in self.app.screen_stack or not supported(self):
+            return
+        here = step_index(self.step_id)
+        cold = [step.id for step in STEPS[here + 1 :] + STEPS[:here] if step.id not in self._warm]
+        if not cold:
+            return
+        if warm(self, self.query_one(f"#step-{cold[0]}", StepForm), self.form):
+            self._warm.add(cold[0])
+            self.call_after_refresh(self._warm_next)
+        else:  # a dialog is on top: try again later
+            self.set_timer(0.5, self._warm_next)
 
     def show(self, step_id: str, return_to_review: bool = False) -> None:
         """Show another step's form (already built, with its answers so far)."""
         self.step_id = step_id
         self.return_to_review = return_to_review
+        self._warm.add(step_id)
         self.query_one("#steps", ContentSwitcher).current = f"step-{step_id}"
         self.query_one("#progress", Static).update(self._progress())
         self.query_one("#next", Button).label = self._next_label()
