@@ -105,3 +105,22 @@ async def test_a_value_given_twice_is_one_row_found_by_the_words_of_both() -> No
         await pilot.press(*"other", "tab", "space")
         await pilot.pause()
         assert rows(selection) == ["metformin"] and count(selection) == "Ticked (1): metformin"
+
+
+async def test_typing_in_a_filter_at_the_foot_of_the_step_shows_its_matches(tmp_path: Path) -> None:
+    """The health conditions' filter box sits at the foot of the screen at 80x24, with its list below it. Tabbed
+    to and typed into, its list is brought on screen too, so the person sees "Kidney disease" as they type
+    "kidn" (it was off screen until the next Tab)."""
+    app = app_at("medicines", example_sections("healthy-adult"), Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        conditions = app.screen.query_one("#conditions", FilteredSelection)
+        await tab_to(pilot, conditions.query_one(Input))
+        await pilot.press(*"kidn")
+        await pilot.pause()
+        await pilot.pause()
+        listing = conditions.query_one(SelectionList)
+        assert rows(conditions)[0] == "Kidney disease"
+        screen = app.screen.region
+        assert screen.contains_region(listing.region), (listing.region, screen)
+        assert app.focused is conditions.query_one(Input)

@@ -94,6 +94,13 @@ class FilteredSelection(Vertical):
         event.stop()
         self.query_one(SelectionList).focus()
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The filter box focused: bring its list into view as well, since typing narrows the list under it. At
+        the foot of a long step (the health conditions) the box was on screen and its matches were not, so
+        "kidn" seemed to find nothing until Tab."""
+        if isinstance(event.widget, Input) and event.widget.parent is self:
+            self.scroll_visible()
+
     def on_key(self, event: events.Key) -> None:
         """Down in the filter box goes into the list, as Enter does (people reach for the arrow first: Space
         then typed a blank into the filter instead of ticking the item they could see)."""
