@@ -184,6 +184,26 @@ async def test_key_bar_lists_keys_dims_disabled_ones_and_presses_on_click() -> N
         assert app.backs == 1
 
 
+async def test_key_bar_is_redrawn_when_its_keys_change_not_on_every_focus_move() -> None:
+    """Focus moving between two answers leaves the same keys: the bar is not drawn again. Next disabled is drawn
+    (dimmed) on the screen at once."""
+    app = FormApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(KeyBar)
+        drawn = []
+        real_render = bar.render
+        bar.render = lambda: drawn.append(1) or real_render()  # type: ignore[method-assign]
+        await pilot.press("tab", "tab", "tab")
+        await pilot.pause()
+        assert drawn == []
+        app.next_enabled = False
+        app.refresh_bindings()
+        await pilot.pause()
+        assert drawn
+        line = app.export_screenshot()
+        assert "^n" in line and "Next" in line
+
+
 class TicksApp(App[None]):
     def compose(self) -> ComposeResult:
         from nutri_tui.tui.widgets.tick_list import TickList

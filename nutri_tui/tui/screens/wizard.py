@@ -141,12 +141,13 @@ class WizardScreen(Screen[None]):
         self.query_one("#steps", ContentSwitcher).current = f"step-{step_id}"
         self.query_one("#progress", Static).update(self._progress())
         self.query_one("#next", Button).label = self._next_label()
-        self._focus_first_question()
-        self.refresh_state()
+        self.refresh_state()  # syncs the form first: which questions it asks decides the first one
+        self._focus_first_question(synced=True)
 
-    def _focus_first_question(self) -> None:
+    def _focus_first_question(self, synced: bool = False) -> None:
         form = self.form
-        form.sync()
+        if not synced:  # a sync of the back-pain step is 4-16 ms (which warning signs apply): once per show
+            form.sync()
         first = form.first_question()
         if first is not None:
             first.focus(scroll_visible=False)
