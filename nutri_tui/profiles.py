@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from nutri_tui.frozen import Frozen
 from nutri_tui.paths import SESSION_SUFFIX, SESSIONS_DIR
 from nutri_tui.safe_read import Unreadable, read_regular
 from nutri_tui.text import clean_text
@@ -44,16 +44,24 @@ FOLDER_ID = re.compile(r"[0-9a-f]{12}")
 """What a profile folder's name looks like; anything else under ``profiles/`` is not a profile."""
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(Frozen):
+    """One person's data folder and name; read-only, equal and hashed by its fields (``frozen.Frozen``)."""
+
+    __slots__ = __match_args__ = ("name", "root", "is_default", "problem")
     name: str
     """The name shown (cleaned: one line, nothing a terminal would obey)."""
     root: Path
     """Its data folder: sessions, draft and settings live here."""
-    is_default: bool = False
+    is_default: bool
     """The data folder itself (the profile everyone had before there were profiles)."""
-    problem: str = ""
+    problem: str
     """Why its profile file could not be read (the name shown is then a stand-in), else empty."""
+
+    def __init__(self, name: str, root: Path, is_default: bool = False, problem: str = "") -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "root", root)
+        object.__setattr__(self, "is_default", is_default)
+        object.__setattr__(self, "problem", problem)
 
     @property
     def key(self) -> str:

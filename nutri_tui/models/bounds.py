@@ -12,8 +12,9 @@ this module does not import pydantic: each marker builds its schema when pydanti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
+
+from nutri_tui.frozen import Frozen
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,59}$"
 """Nutrient, food, exercise, red-flag and source ids: what content ids look like (lower case, digits, ``_``, ``-``)."""
@@ -21,14 +22,19 @@ VERSION_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z.+_-]{0,39}$"
 """A content or app version such as ``1.0.0`` or ``0.2.0.dev3+g1a2b``."""
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(Frozen):
     """A number between ``low`` and ``high``: a finite float (an integer is accepted, a boolean is not),
     or with ``integer`` an int (not a float, not a boolean)."""
 
+    __slots__ = __match_args__ = ("low", "high", "integer")
     low: float
     high: float
-    integer: bool = False
+    integer: bool
+
+    def __init__(self, low: float, high: float, integer: bool = False) -> None:
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
+        object.__setattr__(self, "integer", integer)
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
@@ -38,11 +44,14 @@ class Number:
         return core_schema.float_schema(strict=True, allow_inf_nan=False, ge=self.low, le=self.high)
 
 
-@dataclass(frozen=True, slots=True)
-class Pattern:
+class Pattern(Frozen):
     """A string matching ``pattern`` (which also bounds its length)."""
 
+    __slots__ = __match_args__ = ("pattern",)
     pattern: str
+
+    def __init__(self, pattern: str) -> None:
+        object.__setattr__(self, "pattern", pattern)
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
@@ -50,12 +59,15 @@ class Pattern:
         return core_schema.str_schema(pattern=self.pattern)
 
 
-@dataclass(frozen=True, slots=True)
-class Longest:
+class Longest(Frozen):
     """A tuple of at most ``items`` items: the schema ``annotated_types.MaxLen`` gives, without importing it (with
     ``typing_extensions``, 11 ms of ``nutri-tui sessions``, which lists the history and builds no model)."""
 
+    __slots__ = __match_args__ = ("items",)
     items: int
+
+    def __init__(self, items: int) -> None:
+        object.__setattr__(self, "items", items)
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         schema = handler(source)

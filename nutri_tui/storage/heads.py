@@ -24,7 +24,7 @@ from typing import Any
 from nutri_tui.models.bounds import VERSION_PATTERN
 from nutri_tui.models.summary_fields import SESSION_SCHEMA_VERSION
 from nutri_tui.safe_read import O_NOFOLLOW, READ_FLAGS, os_reason
-from nutri_tui.storage.index import PREFETCH_MIN, SavedSession, checked_session, valid_pairs
+from nutri_tui.storage.index import PREFETCH_MIN, SavedSession, canonical_text, checked_session, valid_pairs
 from nutri_tui.storage.private_files import MAX_BYTES, Unreadable, open_file
 
 HEAD_CHUNK = 4096
@@ -144,7 +144,17 @@ def opened_ahead(
 
 
 def read_head(fd: int, path: Path, size: int, *, hinted: bool = False) -> tuple[SavedSession | None, bytes]:
-    """The list entry for the open session file ``fd`` from its head alone, and the bytes read so far.
+    """:func:`read_head_text`'s entry and bytes."""
+    entry, data, _ = read_head_text(fd, path, size, hinted=hinted)
+    return entry, data
+
+
+def read_head_text(
+    fd: int, path: Path, size: int, *, hinted: bool = False
+) -> tuple[SavedSession | None, bytes, str | None]:
+    """The list entry for the open session file ``fd`` from its head alone, the bytes read so far, and the entry's
+    moment as ``isoformat`` writes it when the head holds it in that very form, else None (the index's row then
+    takes it as it is: ``isoformat``, 11,000 instructions each, was a twentieth of a first listing).
 
     The entry is None unless the head can be trusted: the first table is ``[summary]``, the text up
     to the next table validates as a :class:`SessionHead` of the current schema, and its
@@ -167,10 +177,10 @@ def read_head(fd: int, path: Path, size: int, *, hinted: bool = False) -> tuple[
         if end != -1:
             break
     if end <= 0:
-        return None, data
-    written = _as_written(data[:end], path, size)
+        return None, data, None
+    written, text = _as_written(data[:end], path, size)
     if written is not None:
-        return written, data
+        return written, data, text
     from pydantic import ValidationError  # only for a file the index does not know: not to list a known history
 
     from nutri_tui.models.session import SessionHead
@@ -178,10 +188,10 @@ def read_head(fd: int, path: Path, size: int, *, hinted: bool = False) -> tuple[
     try:
         head = SessionHead.model_validate(_parse_head(data[:end]))
     except (ValueError, ValidationError, RecursionError):  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
-        return None, data
+        return None, data, None
     summary = head.summary
     if summary is None or summary.file_size != size or summary.instruments is None:
-        return None, data  # no instruments: written before the summary kept the scores
+        return None, data, None  # no instruments: written before the summary kept the scores
     entry = SavedSession(
         path=path,
         created=head.created,
@@ -192,7 +202,7 @@ def read_head(fd: int, path: Path, size: int, *, hinted: bool = False) -> tuple[
         content_version=head.content_version,
         instruments=summary.instruments,
     )
-    return entry, data
+    return entry, data, None
 
 
 def head_summary(data: bytes) -> object:
@@ -213,23 +223,29 @@ _MOMENT = re.compile(
 """A date-time as nutri-tui writes it (RFC 3339), the only form the plain checks take: others go to the model."""
 
 
-def _as_written(raw: bytes, path: Path, size: int) -> SavedSession | None:
+def _as_written(raw: bytes, path: Path, size: int) -> tuple[SavedSession | None, str | None]:
     """The entry for a head exactly as nutri-tui writes it (:data:`_WRITTEN_HEAD`), checked by the same plain
     checks as an index row (:func:`~nutri_tui.storage.index.checked_session`) and the schema and size: no
     pydantic model to build or run, which was most of the time a first listing took. None: not sure, so the
     head goes to :class:`~nutri_tui.models.session.SessionHead`, which decides (this only ever accepts
-    what the model accepts: its checks are the model's or stricter)."""
+    what the model accepts: its checks are the model's or stricter). With the entry, its ``created`` text if
+    ``isoformat`` text if the head's gives it at once (:func:`~nutri_tui.storage.index.canonical_text`), else None."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return None
+        return None, None
     parts = _written_parts(text)
     if parts is None:
-        return None
+        return None, None
     content, created, label, (pain, red_flag, pairs, scores), written_size = parts
     if written_size != size or not _MOMENT.fullmatch(created):
-        return None
-    return checked_session(path, created, label, pain, red_flag, pairs, content, scores)
+        return None, None
+    entry = checked_session(path, created, label, pain, red_flag, pairs, content, scores)
+    if entry is None:
+        return None, None
+    # nutri-tui writes UTC as Z; isoformat as +00:00, the same moment (both read as datetime.UTC).
+    text = f"{created[:-1]}+00:00" if created[-1] == "Z" else created
+    return entry, text if canonical_text(text) else None
 
 
 def _written_parts(text: str) -> tuple[str, str, str, Summary, int] | None:

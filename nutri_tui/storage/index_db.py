@@ -287,15 +287,15 @@ class SessionDB:
 
     # -- writing -----------------------------------------------------------------------------------
 
-    def put_many(self, items: Iterable[tuple[str, FileKey, SessionEntry]]) -> list[tuple[Any, ...]]:
-        """Record each file's entry (one transaction) and return its rows; never an error (see :meth:`write`).
-        Its search text is made only if the index's are of this process's time zone (see :mod:`.index_search`)."""
+    def put_many(self, items: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """Record each file's entry (one transaction) and return its rows; never an error (see :meth:`write`). Each
+        item is ``index_fill.Looked``. Search texts are made only if the index's are of this process's time zone."""
         listed, rows = list(items), list[tuple[Any, ...]]()
         key = search_key()
 
         def put(db: sqlite3.Connection) -> None:
             searchable = db.execute("SELECT key FROM searched").fetchall() == [(key,)]
-            rows[:] = [row_values(name, file_key, entry, searchable) for name, file_key, entry in listed]
+            rows[:] = [row_values(*item, searchable=searchable) for item in listed]
             # Into an empty table (a first listing), the rows go in before the orders' indexes are made again (in the
             # same transaction): a third of the time of keeping each index up to date row by row, at 10,000 rows.
             first = len(rows) >= FIRST_FILL_MIN and not db.execute("SELECT 1 FROM files LIMIT 1").fetchall()

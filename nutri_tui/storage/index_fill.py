@@ -37,8 +37,9 @@ from nutri_tui.storage.index_db import (
 )
 from nutri_tui.storage.private_files import TEMP_SUFFIX
 
-Looked = tuple[str, FileKey, SessionEntry]
-"""A file's name, the key it was read with, and its entry."""
+Looked = tuple[str, FileKey, SessionEntry] | tuple[str, FileKey, SessionEntry, "str | None"]
+"""A file's name, the key it was read with, its entry, and maybe its moment's ``isoformat`` text (None or left out:
+made from the entry; see ``index_row.row_values``)."""
 
 FILL_PRAGMAS = (
     "journal_mode = MEMORY",  # rolls back a failed transaction without a journal file (nothing else reads it)
@@ -138,7 +139,7 @@ def put(db: SessionDB, looked_at: list[Looked], fresh: dict[str, SessionEntry] |
     """``looked_at`` recorded in the index (one transaction), and given to ``fresh``; an empty list to go on with."""
     rows = db.put_many(looked_at)
     if fresh is not None:
-        fresh.update((name, entry) for name, _, entry in looked_at)
+        fresh.update((item[0], item[2]) for item in looked_at)
     if isinstance(fresh, Fresh):
         fresh.created.update((row[0], row[6]) for row in rows if row[6] is not None)
     return []

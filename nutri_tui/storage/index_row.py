@@ -39,14 +39,18 @@ UPSERT = (
 )
 
 
-def row_values(name: str, key: FileKey, entry: SessionEntry, searchable: bool = True) -> tuple[Any, ...]:
+def row_values(
+    name: str, key: FileKey, entry: SessionEntry, created: str | None = None, *, searchable: bool = True
+) -> tuple[Any, ...]:
     """The row for one file's entry, as :data:`UPSERT` takes it (what :func:`.index.from_record` reads back); its
     search text only if ``searchable`` (the index's texts are of this process's time zone: see
-    :mod:`.index_search`)."""
+    :mod:`.index_search`). ``created``: the entry's moment as ``isoformat`` gives it, when already known (the text
+    of its head, see ``heads.read_head_text``), else None."""
     search = entry_search(entry) if searchable else (None, None)
     if isinstance(entry, UnreadableSession):
         return (name, *key, None, None, None, None, None, None, None, None, entry.reason, *search)
-    created = entry.created.isoformat()  # ~1 µs each (PyUnicode_FromFormat): made once, for both columns
+    if created is None:
+        created = entry.created.isoformat()  # ~1 µs each (PyUnicode_FromFormat): made once, for both columns
     # In UTC with microseconds (what nutri-tui writes), the sort text is its first 26 characters: sort_key's own.
     utc = len(created) == 32 and created.endswith("+00:00") and created[0] != "0"
     return (

@@ -46,13 +46,21 @@ _SECOND = timedelta(seconds=1)
 
 def shown(moment: datetime) -> str:
     """:func:`nutri_tui.local_time.shown_time`, the same text at a third of the cost: what ``astimezone()``
-    does (the system's offset at that second, added to UTC) without building a time zone object."""
+    does (the system's offset at that second, added to UTC) without building a time zone object. The day's text
+    is made once per day (:func:`_day`), the hour and minute by arithmetic: ``gmtime`` and ``strftime`` for each of
+    10,000 rows were 70 M instructions of a first listing."""
     try:
         seconds = (moment - _EPOCH) // _SECOND
-        offset = time.localtime(seconds).tm_gmtoff
-        return time.strftime("%Y-%m-%d %H:%M", time.gmtime(seconds + offset))
+        day, second = divmod(seconds + time.localtime(seconds).tm_gmtoff, 86_400)
+        return f"{_day(day)} {second // 3600:02d}:{second % 3600 // 60:02d}"
     except (OverflowError, OSError, ValueError, TypeError):
         return shown_time(moment)
+
+
+@functools.lru_cache(maxsize=1024)
+def _day(day: int) -> str:
+    """The date of ``day`` days after 1970-01-01 as ``strftime`` writes it (its ``%Y``, whatever the year)."""
+    return time.strftime("%Y-%m-%d", time.gmtime(day * 86_400))
 
 
 @functools.lru_cache(maxsize=1024)

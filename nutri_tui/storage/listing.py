@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from nutri_tui.models.summary_fields import ScoreSummary
-from nutri_tui.storage.heads import HINTS, open_session, opened_ahead, read_head
+from nutri_tui.storage.heads import HINTS, open_session, opened_ahead
+from nutri_tui.storage.heads import read_head_text as read_head  # the one name the listing reads heads by
 from nutri_tui.storage.index import (
     PREFETCH_MIN,
     FileKey,
@@ -49,8 +50,7 @@ SUFFIX = ".toml"
 T = TypeVar("T")
 Quick = Callable[[tuple[Any, ...]], T | None]
 FreshAs = Callable[[str, SessionEntry, str | None], T]
-KEYS_AT_ONCE = 20_000
-"""Up to this many rows, catching up reads every file's key from the index in one query."""
+KEYS_AT_ONCE = 20_000  # up to this many rows, catching up reads every file's key from the index in one query
 CHART_BATCH = 5_000
 """Rows the chart's scores are read in at a time."""
 NEVER_MATCHES: FileKey = (-1, -1, -1)
@@ -352,7 +352,7 @@ def _read_files(folder: Path, to_read: list[tuple[str, str, os.stat_result | Non
             if isinstance(fd, Unreadable):
                 yield name, NEVER_MATCHES if info is None else file_key(info), UnreadableSession(path, str(fd))
             else:
-                yield name, file_key(info), read_open(fd, path, info, hinted=True)  # type: ignore[arg-type]
+                yield name, file_key(info), *read_open(fd, path, info, hinted=True)  # type: ignore[arg-type]
     finally:
         files.close()  # the files opened ahead are closed
 
@@ -374,25 +374,25 @@ def list_file(path: Path, fspath: str, lstat: os.stat_result | None) -> tuple[Fi
     fd, info = open_session(fspath, lstat)
     if isinstance(fd, Unreadable):
         return NEVER_MATCHES if info is None else file_key(info), UnreadableSession(path, str(fd))
-    return file_key(info), read_open(fd, path, info)  # type: ignore[arg-type]
+    return file_key(info), read_open(fd, path, info)[0]  # type: ignore[arg-type]
 
 
-def read_open(fd: int, path: Path, info: os.stat_result, *, hinted: bool = False) -> SessionEntry:
-    """The entry of the session file open as ``fd`` (its ``fstat`` is ``info``), which is then closed."""
+def read_open(fd: int, path: Path, info: os.stat_result, *, hinted: bool = False) -> tuple[SessionEntry, str | None]:
+    """The entry of the file open as ``fd`` (``fstat``: ``info``; then closed), its moment's text (read_head_text)."""
     try:
-        listed, start = read_head(fd, path, info.st_size, hinted=hinted)
+        listed, start, created = read_head(fd, path, info.st_size, hinted=hinted)
         if listed is not None:
-            return listed
+            return listed, created
         from nutri_tui.storage.session_file import decode_session, session_summary  # pydantic: only for a whole read
 
         session, _ = decode_session(read_rest(fd, "session", start))
-        return session_summary(path, session)
+        return session_summary(path, session), None
     except Unreadable as error:
-        return UnreadableSession(path, str(error))
+        return UnreadableSession(path, str(error)), None
     except OSError as error:
-        return UnreadableSession(path, f"cannot read it ({os_reason(error)})")
+        return UnreadableSession(path, f"cannot read it ({os_reason(error)})"), None
     except Exception as error:  # one bad file must never break the list
-        return UnreadableSession(path, unexpected(error))
+        return UnreadableSession(path, unexpected(error)), None
     finally:
         os.close(fd)
 

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nutri_tui.frozen import Frozen
 from nutri_tui.paths import DRAFT_FILE, SESSIONS_DIR, data_dir, has_sessions
 from nutri_tui.storage.index import FileKey, cyclic_gc_paused, file_key
 from nutri_tui.storage.index import SavedSession as SavedSession
@@ -59,13 +59,18 @@ if TYPE_CHECKING:  # pydantic models: imported where a file is written or read w
 NAME_ATTEMPTS = 20
 
 
-@dataclass(frozen=True)
-class Where:
-    """The folders and files in use (for ``nutri-tui --where``)."""
+class Where(Frozen):
+    """The folders and files in use (for ``nutri-tui --where``); as a frozen dataclass (see ``frozen.Frozen``)."""
 
+    __slots__ = __match_args__ = ("root", "sessions", "draft")
     root: Path
     sessions: Path
     draft: Path
+
+    def __init__(self, root: Path, sessions: Path, draft: Path) -> None:
+        object.__setattr__(self, "root", root)
+        object.__setattr__(self, "sessions", sessions)
+        object.__setattr__(self, "draft", draft)
 
 
 class Storage:

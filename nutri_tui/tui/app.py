@@ -9,6 +9,7 @@ stays one deep and Escape means "back a step" everywhere; modals are pushed on t
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -184,6 +185,11 @@ class NutriTuiApp(ProfileSwitching, ScreenStyles, KeepTypeAhead):
         """End the app with the knowledge base's one-line problem (cli.main prints it, exit 1)."""
         self.startup_error = reason
         self.exit(return_code=1)
+
+    def on_unmount(self) -> None:
+        """What the warm-up froze (warm_up.py) collectable again: an app run inside a longer process (the tests,
+        a notebook) would otherwise leave its screens' reference cycles behind for good."""
+        gc.unfreeze()
 
     def _welcome(self) -> WelcomeScreen:
         """The welcome screen, naming the profile once profiles are in use."""

@@ -107,3 +107,17 @@ async def test_every_theme_the_palette_offers_applies_without_an_error(tmp_path)
             app.theme = name
             await pilot.pause()
             assert app.theme == name
+
+
+async def test_what_the_warm_up_made_is_left_out_of_full_collections_until_the_app_ends(tmp_path) -> None:
+    """Once the warm-up has loaded the content, the objects that live as long as the app are frozen, so no full
+    garbage collection walks them during a key; when the app ends they are collectable again."""
+    import gc
+
+    from nutri_tui.storage import Storage
+
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: gc.get_freeze_count() > 0, "the warm-up's freeze")
+        assert app._content is not None
+    assert gc.get_freeze_count() == 0
