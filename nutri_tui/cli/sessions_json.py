@@ -48,7 +48,7 @@ def json_texts(storage: Storage, profile: str) -> list[str]:
     of the index that reads as a result is written as it is, checked as its entry would be (``readable_row``),
     without making the entry and its path first: half of listing 10,000 results from the index."""
     from nutri_tui.storage.index import canonical_moment, child, cyclic_gc_paused
-    from nutri_tui.storage.index_row import readable_row
+    from nutri_tui.storage.index_row import listed_name, readable_row
 
     folder = str(child(storage.sessions_dir, "x"))[:-1]  # what an entry's path is before its file's name
     tails: dict[tuple[Any, ...], str] = {}
@@ -59,15 +59,7 @@ def json_texts(storage: Storage, profile: str) -> list[str]:
         if reason is None and type(red_flag) is int and (pain is None or type(pain) is int):
             key = (label, pain, red_flag, top, version, scores)
             tail = tails.get(key)
-            if (
-                tail is not None
-                and type(name) is str
-                and name
-                and "/" not in name
-                and "\\" not in name
-                and name[0] != "."
-                and canonical_moment(created)
-            ):
+            if tail is not None and listed_name(name) and name and "\\" not in name and canonical_moment(created):
                 return _head(_text(folder + name), profile, created) + tail
         values = readable_row(row)
         if values is None or not values[0] or "\\" in values[0]:  # a name child() would not simply append

@@ -87,12 +87,18 @@ def sort_key(entry: SavedSession) -> str:
 _FLAGS = {0: False, 1: True}
 
 
+def listed_name(name: object) -> bool:
+    """Whether a row's file name can be listed: a string naming a file in the sessions folder itself (no ``/``), not
+    a hidden one (a temporary file, or a name a forged index made up)."""
+    return type(name) is str and "/" not in name and not name.startswith(".")
+
+
 def readable_row(row: tuple[Any, ...]) -> tuple[Any, ...] | None:
     """A readable file's row (:data:`COLUMNS`) as its file name followed by the values its entry holds after the
     path (:data:`.index.Checked`), checked as strictly as a session head (:func:`checked_values`); None for an
     unreadable file's row, or if any value is off (:func:`entry_from_row` then says which entry it is)."""
     _, name, created, label, pain, red_flag, top, version, instruments, reason = row[:10]
-    if reason is not None or type(name) is not str or "/" in name or name.startswith("."):
+    if reason is not None or not listed_name(name):
         return None
     pairs = top_pairs(top) if type(top) is str else None
     flag = _FLAGS.get(red_flag) if type(red_flag) is int else None
@@ -108,6 +114,6 @@ def entry_from_row(folder: Path, row: tuple[Any, ...]) -> SessionEntry | None:
     if reason is None:
         values = readable_row(row)
         return None if values is None else SavedSession(child(folder, values[0]), *values[1:])
-    if type(name) is not str or "/" in name or name.startswith("."):
+    if not listed_name(name):
         return None
     return from_record(child(folder, name), {"reason": reason})
