@@ -143,15 +143,7 @@ def opened_ahead(
                 os.close(fd)
 
 
-def read_head(fd: int, path: Path, size: int, *, hinted: bool = False) -> tuple[SavedSession | None, bytes]:
-    """:func:`read_head_text`'s entry and bytes."""
-    entry, data, _ = read_head_text(fd, path, size, hinted=hinted)
-    return entry, data
-
-
-def read_head_text(
-    fd: int, path: Path, size: int, *, hinted: bool = False
-) -> tuple[SavedSession | None, bytes, str | None]:
+def read_head(fd: int, path: Path, size: int, *, hinted: bool = False) -> tuple[SavedSession | None, bytes, str | None]:
     """The list entry for the open session file ``fd`` from its head alone, the bytes read so far, and the entry's
     moment as ``isoformat`` writes it when the head holds it in that very form, else None (the index's row then
     takes it as it is: ``isoformat``, 11,000 instructions each, was a twentieth of a first listing).

@@ -45,7 +45,7 @@ def row_values(
     """The row for one file's entry, as :data:`UPSERT` takes it (what :func:`.index.from_record` reads back); its
     search text only if ``searchable`` (the index's texts are of this process's time zone: see
     :mod:`.index_search`). ``created``: the entry's moment as ``isoformat`` gives it, when already known (the text
-    of its head, see ``heads.read_head_text``), else None."""
+    of its head, see ``heads.read_head``), else None."""
     search = entry_search(entry) if searchable else (None, None)
     if isinstance(entry, UnreadableSession):
         return (name, *key, None, None, None, None, None, None, None, None, entry.reason, *search)

@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from nutri_tui.models.summary_fields import ScoreSummary
-from nutri_tui.storage.heads import HINTS, open_session, opened_ahead
-from nutri_tui.storage.heads import read_head_text as read_head  # the one name the listing reads heads by
+from nutri_tui.storage.heads import HINTS, open_session, opened_ahead, read_head
 from nutri_tui.storage.index import (
     PREFETCH_MIN,
     FileKey,
@@ -378,7 +377,7 @@ def list_file(path: Path, fspath: str, lstat: os.stat_result | None) -> tuple[Fi
 
 
 def read_open(fd: int, path: Path, info: os.stat_result, *, hinted: bool = False) -> tuple[SessionEntry, str | None]:
-    """The entry of the file open as ``fd`` (``fstat``: ``info``; then closed), its moment's text (read_head_text)."""
+    """The entry of the file open as ``fd`` (``fstat``: ``info``; then closed), its moment's text (read_head)."""
     try:
         listed, start, created = read_head(fd, path, info.st_size, hinted=hinted)
         if listed is not None:

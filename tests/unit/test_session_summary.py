@@ -278,7 +278,7 @@ def test_a_head_with_escapes_uses_the_toml_parser(store: Storage, rich: Session)
     label = 'say "hi" \\ bye'
     path = store.save_session(rich.model_copy(update={"label": label}))
     with open(path, "rb") as handle:
-        entry, read = read_head(handle.fileno(), path, path.stat().st_size)
+        entry, read, _ = read_head(handle.fileno(), path, path.stat().st_size)
     assert entry is not None and entry.label == label and read == path.read_bytes()[: len(read)]
 
 
@@ -298,7 +298,7 @@ def test_a_head_that_does_not_validate_is_not_trusted(
     path = store.save_session(rich)
     path.write_bytes(with_true_size(path.read_bytes().replace(*edit)))
     with open(path, "rb") as handle:
-        entry, _ = read_head(handle.fileno(), path, path.stat().st_size)
+        entry, _, _ = read_head(handle.fileno(), path, path.stat().st_size)
     assert entry is None, why
     full = fresh_list(store)[0]  # whatever the whole file says
     try:
@@ -345,7 +345,7 @@ def test_a_recorded_schema_1_file_loads_migrates_and_lists(store: Storage, tmp_p
     assert upgraded.startswith(b"# nutri-tui session file (schema 4)") and b"\n[summary]\n" in upgraded
     assert store.load_session(path) == session.model_copy(update={"label": "Upgraded"})
     with open(path, "rb") as handle:
-        head, _ = read_head(handle.fileno(), path, len(upgraded))
+        head, _, _ = read_head(handle.fileno(), path, len(upgraded))
     assert head is not None and head == session_file.session_summary(path, store.load_session(path))
     assert FIXTURE.read_bytes() == original
 
