@@ -108,6 +108,8 @@ class ResultScreen(Screen[None]):
         self.cite = Citations(self.result)
         self._filled: dict[str, AwaitMount] = {}
         """The tabs whose content is built, or being built (see ``_fill``); the Summary is composed."""
+        self._asked_tab = "summary"
+        """The tab the last number key asked for (``action_tab``)."""
         self.back: Callable[[], None] | None = None
         """What Escape does instead of going home: set by the History screen that opened this result, so
         Escape returns to the past results as they were left."""
@@ -333,6 +335,7 @@ class ResultScreen(Screen[None]):
         tabbed = self.query_one_optional(TabbedContent)
         if tabbed is None:  # a number key that came before the screen was built (keys come fast)
             return
+        self._asked_tab = self.TABS[index]
         tabbed.active = self.TABS[index]
         await self._fill(self.TABS[index])
         pane = self.query_one(f"#{self.TABS[index]}", TabPane)
@@ -345,10 +348,14 @@ class ResultScreen(Screen[None]):
         shown = self.TABS[index]
 
         def focus_if_still_shown() -> None:
-            # Another number key may have come first (a fast typist, a busy machine): focusing this tab's list
-            # then would pull its tab back over the one asked for last.
-            if tabbed.active == shown:
-                target.focus()
+            # Another number key may have come since (a fast typist, a busy machine): focusing this tab's list
+            # then would pull its tab back over the one asked for last, as Textual shows the pane that holds
+            # the focus. Asked for last, not shown now: a focus already on its way to the earlier tab can
+            # still pull that tab back, and this focus, which Textual also answers by showing its pane,
+            # is what puts the tab asked for last in front again. Focused at once (``Widget.focus`` waits
+            # a turn), so no other key can come between the check and the focus.
+            if self._asked_tab == shown:
+                self.set_focus(target)
 
         self.call_after_refresh(focus_if_still_shown)
 
