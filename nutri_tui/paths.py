@@ -19,8 +19,9 @@ CONTENT_ENV = "NUTRI_TUI_CONTENT"
 SESSIONS_DIR = "sessions"
 DRAFT_FILE = "draft.toml"
 SESSION_SUFFIX = ".toml"
-_STEP_ID = re.compile(r"[a-z_]{1,40}")
-"""What a step id looks like; anything else is shown as "cannot be read" (a hand-edited step never is)."""
+_STEP_ID = r"[a-z_]{1,40}"
+"""What a step id looks like (a pattern, compiled when first used); anything else is shown as "cannot be read" (a
+hand-edited step never is)."""
 PEEK_LIMIT = 1_000_000
 """A draft bigger than this is not peeked at (a real one is about 1 KB): the welcome screen calls it
 unreadable, and the full loader has the last word when the person resumes."""
@@ -63,18 +64,62 @@ def find_content_dir() -> Path | None:
     return None
 
 
+DISCLAIMER_KEY = "disclaimer"
+DISCLAIMER_FALLBACK = "nutri-tui is educational. It does not diagnose anything and is not medical advice."
+DISCLAIMER_LIMIT = 1 << 20
+TOML_BLANKS = " \t\r"
+"""What TOML counts as blank around a key, a value and a line's end (str.strip's default also strips others)."""
+"""content.toml is a short manifest (under 2 KB): a larger one is not read for the welcome screen."""
+
+
 def read_disclaimer() -> str:
     """The disclaimer from content.toml (validated later with the rest); a safe default if unreadable."""
-    import tomllib  # not at import: most commands never read the disclaimer or a draft
-
-    fallback = "nutri-tui is educational. It does not diagnose anything and is not medical advice."
     folder = find_content_dir()
+    if folder is None:
+        return DISCLAIMER_FALLBACK
     try:
-        with (folder / "content.toml").open("rb") as handle:  # type: ignore[operator]
-            text = tomllib.load(handle).get("disclaimer")
-    except (OSError, TypeError, ValueError, RecursionError):
-        return fallback
-    return text if isinstance(text, str) and text.strip() else fallback
+        text = read_regular(folder / "content.toml", "content manifest", DISCLAIMER_LIMIT).decode("utf-8")
+    except (Unreadable, ValueError):
+        return DISCLAIMER_FALLBACK
+    said = plain_top_level_string(text, DISCLAIMER_KEY)
+    if said is None:  # not written in the plain form: the TOML parser reads it
+        import tomllib  # not at import: most commands never read the disclaimer or a draft
+
+        try:
+            said = tomllib.loads(text.removeprefix("\ufeff")).get(DISCLAIMER_KEY)
+        except (ValueError, RecursionError):
+            return DISCLAIMER_FALLBACK
+    return said if isinstance(said, str) and said.strip() else DISCLAIMER_FALLBACK
+
+
+def plain_top_level_string(text: str, key: str) -> str | None:
+    """The value of ``key = "..."`` in a TOML document, read without the TOML parser, or None when it is not
+    written in that one plain form (then the caller asks tomllib, which gives the same value).
+
+    Why: the welcome screen's first paint shows the disclaimer, and importing tomllib for one line was
+    about 1% of everything the app does before that paint (9 M instructions of 1,200 M; issue 15).
+    The plain form: a line, before the first table, that is the bare key, ``=``, and a basic string with
+    no escapes and no quote or control character inside, then nothing or a comment. Anything that could
+    make such a line mean something else (a multi-line string above it, which could hold a line that
+    looks like a key) sends the whole read to tomllib."""
+    for line in text.removeprefix("\ufeff").split("\n"):  # TOML's line ends only: a comment may hold U+2028
+        if '"""' in line or "'''" in line:
+            return None
+        stripped = line.strip(TOML_BLANKS)
+        if stripped.startswith("["):
+            return None  # the key is top-level or nowhere
+        name, equals, value = stripped.partition("=")
+        if not equals or name.strip(TOML_BLANKS) != key:
+            continue
+        value = value.strip(TOML_BLANKS)
+        if not value.startswith('"'):
+            return None
+        end = value.find('"', 1)
+        inside, rest = value[1:end], value[end + 1 :].strip(TOML_BLANKS)
+        if end < 0 or "\\" in inside or not inside.isprintable() or (rest and not rest.startswith("#")):
+            return None
+        return inside
+    return None
 
 
 def peek_draft_step(root: Path) -> str | None:
@@ -96,7 +141,7 @@ def peek_draft_step(root: Path) -> str | None:
     except (ValueError, RecursionError):  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
         return ""
     step = data.get("step")
-    return step if isinstance(step, str) and _STEP_ID.fullmatch(step) else ""
+    return step if isinstance(step, str) and re.fullmatch(_STEP_ID, step) else ""
 
 
 def has_sessions(root: Path) -> bool:

@@ -40,8 +40,9 @@ DEFAULT_NAME = "Default"
 NAME_MAX = 60
 """A profile's name is a person's name or a short reference ("Anna K", "Client 12", "Mum")."""
 PROFILE_FILE_LIMIT = 10_000
-FOLDER_ID = re.compile(r"[0-9a-f]{12}")
-"""What a profile folder's name looks like; anything else under ``profiles/`` is not a profile."""
+FOLDER_ID = r"[0-9a-f]{12}"
+"""What a profile folder's name looks like (a pattern, compiled when first used); anything else under ``profiles/``
+is not a profile."""
 
 
 class Profile(Frozen):
@@ -111,7 +112,7 @@ def list_profiles(data: Path) -> list[Profile]:
     others: list[Profile] = []
     try:
         with os.scandir(data / PROFILES_DIR) as entries:
-            folders = [e for e in entries if FOLDER_ID.fullmatch(e.name) and e.is_dir(follow_symlinks=False)]
+            folders = [e for e in entries if re.fullmatch(FOLDER_ID, e.name) and e.is_dir(follow_symlinks=False)]
     except OSError:
         folders = []
     for entry in folders:

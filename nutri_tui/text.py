@@ -105,8 +105,10 @@ def number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-_WHOLE = re.compile(r"\d+")
-_DECIMAL = re.compile(r"\d*\.?\d*")
+# Patterns below are compiled where first used (``re`` keeps them): compiled on import, they were part of the
+# welcome screen's first paint, which uses none of them (issue 15).
+_WHOLE = r"\d+"
+_DECIMAL = r"\d*\.?\d*"
 
 
 def typed_number(text: str, minimum: float, maximum: float, decimals: bool = False) -> int | float | None:
@@ -116,7 +118,7 @@ def typed_number(text: str, minimum: float, maximum: float, decimals: bool = Fal
     The app's number box lets only digits (and one point where allowed) be typed; plain mode reads a line, so
     both read the same characters the same way."""
     text = text.strip()
-    if not (_DECIMAL if decimals else _WHOLE).fullmatch(text) or not text.strip("."):
+    if not re.fullmatch(_DECIMAL if decimals else _WHOLE, text) or not text.strip("."):
         return None
     value = float(text)
     if not minimum <= value <= maximum:
@@ -159,10 +161,10 @@ def shortened(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)].rstrip(" ,;") + "…"
 
 
-_IMPERIAL_THEN_METRIC = re.compile(r"^(?P<imperial>[^()]+?) \((?P<metric>\d[\d.,]* ?(?:g|kg|ml|mL|l|L))\)$")
+_IMPERIAL_THEN_METRIC = r"^(?P<imperial>[^()]+?) \((?P<metric>\d[\d.,]* ?(?:g|kg|ml|mL|l|L))\)$"
 
 
 def metric_first(serving: str) -> str:
     """``85 g (3 oz)`` for ``3 oz (85 g)``: the metric amount first where the knowledge base gives one."""
-    match = _IMPERIAL_THEN_METRIC.match(serving)
+    match = re.match(_IMPERIAL_THEN_METRIC, serving)
     return f"{match['metric']} ({match['imperial']})" if match else serving

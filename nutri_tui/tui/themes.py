@@ -18,13 +18,12 @@ before the first screen, so it uses only the standard library and the ground flo
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual.theme import Theme
 
+from nutri_tui.frozen import Frozen
 from nutri_tui.safe_read import Unreadable, read_regular
 from nutri_tui.text import clean_text, escaped
 
@@ -100,14 +99,22 @@ THEME_ENV = "TEXTUAL_THEME"
 """Textual's own setting: when set, it chooses the theme for this run, over the saved one."""
 
 
-@dataclass(frozen=True)
-class SavedTheme:
+class SavedTheme(Frozen):
+    """What the settings file says, read-only (``frozen.Frozen``: a dataclass made here cost about 4 M
+    instructions before the first paint, a third of a percent of it; issue 15)."""
+
+    __slots__ = __match_args__ = ("name", "problem", "stored")
     name: str | None
     """The theme to start with, or None for the default."""
-    problem: str | None = None
+    problem: str | None
     """Why the settings file could not be used, in one line for a notice; None if it could (or is absent)."""
-    stored: str | None = None
+    stored: str | None
     """The theme the file holds (even when the environment overrides it): only a change from it is written."""
+
+    def __init__(self, name: str | None, problem: str | None = None, stored: str | None = None) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "problem", problem)
+        object.__setattr__(self, "stored", stored)
 
 
 def saved_theme(root: Path, known: Collection[str], environ: Mapping[str, str] = os.environ) -> SavedTheme:
@@ -137,6 +144,8 @@ def _theme_in(path: Path, known: Collection[str]) -> str | None:
         if str(error) == "no such file":
             return None
         raise
+    import tomllib  # only when there is a settings file: the first paint of a new install needs no parser
+
     try:
         data = tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff"))
     except UnicodeDecodeError as error:

@@ -9,7 +9,7 @@ the command palette key on the right, and a click on a key presses it.
 
 from __future__ import annotations
 
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -17,12 +17,9 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-
-class _Span(NamedTuple):
-    start: int
-    end: int
-    key: str
-    enabled: bool
+_Span = tuple[int, int, str, bool]
+"""Where a key is drawn on the bar (start and end cell), the key, and whether it is enabled. A plain tuple: a
+NamedTuple class costs about a million instructions to make, before the first paint (issue 15)."""
 
 
 class KeyBar(Widget):
@@ -86,22 +83,22 @@ class KeyBar(Widget):
             text.append(f" {display} ", key_style + dim)
             if description:
                 text.append(f"{description} ", description_style + dim)
-            self._spans.append(_Span(start, text.cell_len, key, enabled))
+            self._spans.append((start, text.cell_len, key, enabled))
         if palette is not None:
             key, display, description, enabled = palette
             right = Text.assemble("▏", (f"{display} ", key_style), (f"{description} ", description_style))
             gap = self.content_region.width - text.cell_len - right.cell_len
             if gap > 0:
                 text.append(" " * gap)
-                self._spans.append(_Span(text.cell_len, text.cell_len + right.cell_len, key, enabled))
+                self._spans.append((text.cell_len, text.cell_len + right.cell_len, key, enabled))
                 text.append_text(right)
         return text
 
     def on_click(self, event: events.Click) -> None:
-        for span in self._spans:
-            if span.start <= event.x < span.end:
-                if span.enabled:
-                    self.app.simulate_key(span.key)
+        for start, end, key, enabled in self._spans:
+            if start <= event.x < end:
+                if enabled:
+                    self.app.simulate_key(key)
                 else:
                     self.app.bell()
                 return
