@@ -48,7 +48,8 @@ async def settle(pilot) -> None:
 
 async def test_welcome(svg_snapshot, tmp_path: Path) -> None:
     """The welcome screen with no past results: what the app does, the disclaimer, and "Start a new
-    assessment" highlighted as focused, so Enter starts."""
+    assessment  [n]" highlighted as focused, so Enter starts (its key shown on it: "[n]" was once read as markup
+    and vanished)."""
     app = NutriTuiApp(storage=Storage(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -305,7 +305,9 @@ async def test_back_keeps_the_answers_and_a_new_launch_resumes_them(tmp_path: Pa
     second = NutriTuiApp(storage=storage)
     async with second.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "Resume where you left off (Diet)" in str(second.screen.query_one("#resume").label)
+        # Each choice with its key, as drawn: a Button reads its label as markup, where "[r]" is a tag and vanished.
+        drawn = [str(button.render()) for button in second.screen.query("#choices CompactButton")]
+        assert drawn == ["Resume where you left off (Diet)  [r]", "Start a new assessment  [n]"]
         await pilot.press("r")
         await pilot.pause()
         assert on_step(second, "diet")

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.content import Content
 from textual.widgets import Button
 
 if TYPE_CHECKING:
+    from textual.content import ContentText
     from textual.widgets.button import ButtonVariant
 
 
@@ -112,4 +114,9 @@ class CompactButton(Button, inherit_css=False):
     """
 
     def __init__(self, label: str, *, variant: ButtonVariant = "default", id: str | None = None) -> None:
-        super().__init__(label, variant, id=id, compact=True)
+        super().__init__(Content(label), variant, id=id, compact=True)
+
+    def validate_label(self, label: ContentText) -> Content:
+        """A label is plain text, never markup: Textual's Button reads a string as markup, which swallowed the
+        welcome screen's key hints ("[n]" is a markup tag) and looked each one up as a colour name first."""
+        return Content(label) if isinstance(label, str) else Content.from_text(label)
