@@ -257,6 +257,30 @@ async def test_down_from_the_filter_goes_into_the_list_so_space_ticks() -> None:
         assert app.query_one(FilteredSelection).selected == {"fatigue"}
 
 
+class BracketsApp(App[None]):
+    def compose(self) -> ComposeResult:
+        from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
+
+        # Names as a content file may hold them: each bracket is text, never a markup tag.
+        yield FilteredSelection([("a", "Drug [b]x[/b] [n]", "drug"), ("b", "Other [/]", "other")], {"a"})
+
+
+async def test_list_labels_and_the_ticked_line_are_plain_text() -> None:
+    """A name with brackets is shown as written, in the list and in the "Ticked" line under it, before and after
+    a tick: as markup, "[/]" crashed the step and "[n]" vanished."""
+    from textual.widgets import Label, SelectionList
+
+    app = BracketsApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        listing = app.query_one(SelectionList)
+        shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert shown == ["Drug [b]x[/b] [n]", "Other [/]"]
+        await pilot.press(*"other", "down", "space")
+        await pilot.pause()
+        assert str(app.query_one(".count", Label).render()) == "Ticked (2): Drug [b]x[/b] [n], Other [/]"
+
+
 class FlagsApp(App[None]):
     def compose(self) -> ComposeResult:
         words = {"yes": "Yes", "no": "No", "dont_know": "Not sure"}

@@ -7,6 +7,7 @@ from typing import Any
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label, SelectionList
 
@@ -64,10 +65,16 @@ class FilteredSelection(Vertical):
         # the whole screen again (about 30 ms a key with 170 medicines). The count line also stays put.
         listing.styles.height = min(LIST_ROWS, max(len(self.items), 1))
         yield listing
-        yield Label(self._count_text(), classes="count")
+        yield Label(self._count_text(), classes="count", markup=False)  # names from content: never markup
 
-    def _options(self, query: str) -> list[tuple[str, str, bool]]:
-        return [(label, value, value in self.selected) for value, label, search in self.items if matches(query, search)]
+    def _options(self, query: str) -> list[tuple[Content, str, bool]]:
+        # Content: a label is plain text. A string prompt is read as markup, where a name from a content file
+        # holding "[/]" crashed the step and "[n]" vanished.
+        return [
+            (Content(label), value, value in self.selected)
+            for value, label, search in self.items
+            if matches(query, search)
+        ]
 
     def _count_text(self) -> str:
         chosen = [label for value, label, _ in self.items if value in self.selected]
