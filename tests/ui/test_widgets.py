@@ -299,3 +299,41 @@ async def test_a_warning_sign_answered_by_its_letter_moves_on_and_arrows_do_not(
         assert first.value == "no" and app.focused is second
         await pilot.press("right")
         assert second.value == "yes" and app.focused is second
+
+
+class TwoTabsApp(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hidden_focus: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList, TabPane
+
+        from nutri_tui.tui.widgets.chosen_tabs import ChosenTabs
+
+        with ChosenTabs(initial="one"):
+            with TabPane("One", id="one"):
+                yield OptionList("a", id="list-one")
+            with TabPane("Two", id="two"):
+                yield OptionList("b", id="list-two")
+
+    def on_chosen_tabs_focus_hidden(self, event) -> None:
+        self.hidden_focus.append(event.pane.id)
+
+
+async def test_a_focus_in_a_hidden_tab_leaves_the_tab_chosen_in_front() -> None:
+    """Textual shows the pane that receives a focus set by code; ChosenTabs keeps the tab chosen and says where the
+    focus went, so the screen can bring the keys back (a late focus pulled Deficiencies over Sources)."""
+    app = TwoTabsApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        tabs = app.query_one("ChosenTabs")
+        app.query_one("#list-two").focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert tabs.active == "one" and app.hidden_focus == ["two"]
+        tabs.active = "two"  # chosen: shown, and a focus there is no news
+        app.query_one("#list-two").focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert tabs.active == "two" and app.hidden_focus == ["two"]

@@ -37,6 +37,7 @@ from nutri_tui.tui.screens.export_modal import ExportModal
 from nutri_tui.tui.screens.label_modal import LabelModal
 from nutri_tui.tui.screens.result_sources import sources_pane
 from nutri_tui.tui.screens.why import WhyModal
+from nutri_tui.tui.widgets.chosen_tabs import ChosenTabs
 from nutri_tui.tui.widgets.header import Header
 from nutri_tui.tui.widgets.key_bar import KeyBar
 
@@ -108,15 +109,13 @@ class ResultScreen(Screen[None]):
         self.cite = Citations(self.result)
         self._filled: dict[str, AwaitMount] = {}
         """The tabs whose content is built, or being built (see ``_fill``); the Summary is composed."""
-        self._asked_tab = "summary"
-        """The tab the last number key asked for (``action_tab``)."""
         self.back: Callable[[], None] | None = None
         """What Escape does instead of going home: set by the History screen that opened this result, so
         Escape returns to the past results as they were left."""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial="summary"):
+        with ChosenTabs(initial="summary"):
             with TabPane("Summary", id="summary"), VerticalScroll():
                 yield from self._summary()
             # The other tabs are filled when first shown (``_fill``): most people read the plan first, and
@@ -332,32 +331,35 @@ class ResultScreen(Screen[None]):
 
     async def action_tab(self, index: int) -> None:
         """Show a tab and put the keyboard in it, so its content can be scrolled and chosen at once."""
-        tabbed = self.query_one_optional(TabbedContent)
+        tabbed = self.query_one_optional(ChosenTabs)
         if tabbed is None:  # a number key that came before the screen was built (keys come fast)
             return
-        self._asked_tab = self.TABS[index]
-        tabbed.active = self.TABS[index]
-        await self._fill(self.TABS[index])
-        pane = self.query_one(f"#{self.TABS[index]}", TabPane)
-        # Every pane holds a list, a table or a scrolling view; the tab row is the fallback all the same,
-        # so a pane built differently can never crash the key (it did for a Foods tab with no foods).
-        # The Summary is read from the top, so its scrolling view takes the keys; elsewhere the list or table does.
-        lists = pane.query("OptionList, DataTable") if index else ()
-        scrolls = pane.query(VerticalScroll)
-        target = lists.first() if lists else scrolls.first() if scrolls else tabbed.query_one(Tabs)
         shown = self.TABS[index]
+        tabbed.active = shown
+        await self._fill(shown)
 
         def focus_if_still_shown() -> None:
-            # Another number key may have come since (a fast typist, a busy machine): focusing this tab's list
-            # then would pull its tab back over the one asked for last, as Textual shows the pane that holds
-            # the focus. Asked for last, not shown now: a focus already on its way to the earlier tab can
-            # still pull that tab back, and this focus, which Textual also answers by showing its pane,
-            # is what puts the tab asked for last in front again. Focused at once (``Widget.focus`` waits
-            # a turn), so no other key can come between the check and the focus.
-            if self._asked_tab == shown:
-                self.set_focus(target)
+            # Another number key or a click may have come since (a fast typist, a busy machine): the tab
+            # chosen last keeps the keyboard.
+            if tabbed.active == shown:
+                self.set_focus(self._keys_target(tabbed, shown))
 
         self.call_after_refresh(focus_if_still_shown)
+
+    def _keys_target(self, tabbed: ChosenTabs, pane_id: str) -> Widget:
+        """What takes the keys in a tab: the list or table in it; the Summary's scrolling view, read from the top."""
+        pane = self.query_one(f"#{pane_id}", TabPane)
+        # Every pane holds a list, a table or a scrolling view; the tab row is the fallback all the same,
+        # so a pane built differently can never crash the key (it did for a Foods tab with no foods).
+        lists = pane.query("OptionList, DataTable") if pane_id != "summary" else ()
+        scrolls = pane.query(VerticalScroll)
+        return lists.first() if lists else scrolls.first() if scrolls else tabbed.query_one(Tabs)
+
+    @on(ChosenTabs.FocusHidden)
+    def _keys_back_to_the_tab_shown(self, event: ChosenTabs.FocusHidden) -> None:
+        """A late focus landed in a hidden tab (see widgets/chosen_tabs.py): the keys go to the tab shown."""
+        if event.tabs.active:
+            self.set_focus(self._keys_target(event.tabs, event.tabs.active))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reassess":
