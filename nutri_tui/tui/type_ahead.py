@@ -29,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import itertools
+import time
 import weakref
 
 from textual import events
@@ -75,10 +76,14 @@ class KeepTypeAhead(App[None]):
         self._read_order = itertools.count()
         self._held: list[_Held] = []
         self._releasing: asyncio.Task[None] | None = None
+        self.last_key_at = 0.0
+        """When the last key was read from the terminal (``time.monotonic``): work that can wait, such as
+        warming the wizard's hidden forms, waits until the person has stopped typing."""
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             if not event.is_forwarded:  # read from the terminal just now
+                self.last_key_at = time.monotonic()
                 order = next(self._read_order)
                 if self._held or not _is_open(self.screen):
                     self._hold(_Held(order, _copy(event), fresh=True))

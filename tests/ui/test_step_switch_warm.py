@@ -112,3 +112,20 @@ async def test_a_textual_without_the_internals_used_warms_nothing_and_still_swit
         await pilot.press("ctrl+n")
         await until(pilot, lambda: app.screen.step_id == "sun", "the sun step")
         assert forms_shown(app) == ["step-sun"]
+
+
+async def test_no_form_is_warmed_while_keys_keep_coming(tmp_path, monkeypatch) -> None:
+    """Warming a form holds the screen for 15-56 ms, which a key typed meanwhile waits out: it starts only once
+    no key has come for a while (a second here, so that a slow machine's gaps between keys stay under it)."""
+    monkeypatch.setattr(wizard_module, "WARM_AFTER_QUIET", 1.0)
+    app = app_at("about", example_sections("healthy-adult"), Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen)
+        await until(pilot, lambda: wizard._all_built.is_set(), "every form built")
+        for _ in range(12):  # moving between the questions, a key every 50 ms or so
+            await pilot.press("tab")
+            await pilot.pause(0.05)
+        assert wizard._warm == {"about"}
+        await until(pilot, lambda: all_warm(app), "every form warmed once the keys stop")
+        assert forms_shown(app) == ["step-about"]

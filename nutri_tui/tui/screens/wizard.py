@@ -13,6 +13,7 @@ state (and the draft) is updated on every move.
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -27,6 +28,7 @@ from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.steps import step_form
 from nutri_tui.tui.screens.steps.base import ANSWER_WIDGETS, StepForm
 from nutri_tui.tui.screens.steps.warm import supported, warm
+from nutri_tui.tui.type_ahead import KeepTypeAhead
 from nutri_tui.tui.widgets.answer_row import OptionRow
 from nutri_tui.tui.widgets.choice import Choice
 from nutri_tui.tui.widgets.compact_button import CompactButton
@@ -38,6 +40,10 @@ from nutri_tui.tui.widgets.number import NumberField
 if TYPE_CHECKING:
     from nutri_tui.flow import WizardFlow
     from nutri_tui.models.session import Draft
+
+
+WARM_AFTER_QUIET = 0.25
+"""Seconds without a key before a hidden form is warmed (see ``WizardScreen._warm_next``)."""
 
 
 class WizardScreen(Screen[None]):
@@ -120,9 +126,18 @@ class WizardScreen(Screen[None]):
         self.call_after_refresh(self._warm_next)
 
     def _warm_next(self) -> None:
-        """Lay out and render one hidden form (the next steps first), then let keys in before the next one."""
+        """Lay out and render one hidden form (the next steps first), then let keys in before the next one.
+
+        Only once no key has come for :data:`WARM_AFTER_QUIET` seconds: warming a form holds the screen for
+        15-56 ms, which a key typed meanwhile waits out, and someone still typing their age or an answer
+        has not yet got to Next. A person reading the step leaves seconds for it."""
         if self not in self.app.screen_stack or not supported(self):
             return
+        if isinstance(self.app, KeepTypeAhead):
+            wait = WARM_AFTER_QUIET - (time.monotonic() - self.app.last_key_at)
+            if wait > 0:
+                self.set_timer(wait, self._warm_next)
+                return
         here = step_index(self.step_id)
         cold = [step.id for step in STEPS[here + 1 :] + STEPS[:here] if step.id not in self._warm]
         if not cold:

@@ -49,7 +49,8 @@ def warm(screen: Screen[Any], hidden: Widget, shown: Widget) -> bool:
 
     Returns False (doing nothing) when the screen is not the one on top or has no size yet.
     """
-    if not screen.is_current or not screen.outer_size or hidden.display or not shown.display:
+    # The one on top, not only current: a screen under a dialog is "current" in Textual (a background screen).
+    if screen.app.screen is not screen or not screen.outer_size or hidden.display or not shown.display:
         return False
     compositor = screen._compositor
     pending = set(compositor._dirty_regions)  # what the next real frame must still repaint
