@@ -26,10 +26,19 @@ def shown(screen: ResultScreen, pane: str) -> str:
     return " ".join(str(s.render()) for s in screen.query_one(f"#{pane}").query(Static))
 
 
+def result_app(sections: dict, content: Content) -> NutriTuiApp:
+    """The app opened on the result of these answers, as ``nutri-tui open`` shows a saved one."""
+    answers = Answers.model_validate(sections, context={"content": content})
+    return NutriTuiApp(open_session=make_session(answers, assess(answers, content), content.version))
+
+
+def assert_in_front_with_the_keys(app: NutriTuiApp, pane: str) -> None:
+    assert app.screen.query_one("TabbedContent").active == pane
+    assert app.focused is not None and app.screen.query_one(f"#{pane}") in app.focused.ancestors_with_self
+
+
 async def test_the_tabs_show_medicine_notes_food_rules_and_withheld_foods(content: Content) -> None:
-    answers = Answers.model_validate(KIDNEY, context={"content": content})
-    session = make_session(answers, assess(answers, content), content.version)
-    app = NutriTuiApp(open_session=session)
+    app = result_app(KIDNEY, content)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -56,9 +65,7 @@ async def test_a_highlighted_food_shows_its_note_and_advice(content: Content) ->
         "diet": {"dairy_or_fortified": "never"},
         "health": {"medicines": ["warfarin"], "conditions": ["osteoporosis"]},
     }
-    answers = Answers.model_validate(sections, context={"content": content})
-    session = make_session(answers, assess(answers, content), content.version)
-    app = NutriTuiApp(open_session=session)
+    app = result_app(sections, content)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("3")
@@ -75,20 +82,15 @@ async def test_tab_keys_pressed_at_once_end_on_the_last_tab_pressed(content: Con
     """Each number key puts the keyboard in its tab once the tab is drawn. A key pressed before that (a fast
     typist, a busy machine) must not have the earlier key's focus pull its tab back: "2" then "6" showed
     Deficiencies, with the Sources tab built but hidden (found as a flaky wait in test_wizard.py)."""
-    answers = Answers.model_validate(KIDNEY, context={"content": content})
-    app = NutriTuiApp(open_session=make_session(answers, assess(answers, content), content.version))
+    app = result_app(KIDNEY, content)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ResultScreen)
         for first, last, pane in (("2", "6", "sources"), ("3", "5", "exercises"), ("6", "2", "deficiencies")):
             for key in (first, last):  # both read before either is handled, as from a terminal's buffer
                 app.post_message(events.Key(key, key))
             await pilot.pause()
             await pilot.pause()
-            tabs = screen.query_one("TabbedContent")
-            assert tabs.active == pane, (first, last)
-            assert app.focused is not None and screen.query_one(f"#{pane}") in app.focused.ancestors_with_self
+            assert_in_front_with_the_keys(app, pane)
 
 
 async def test_a_focus_on_its_way_to_the_earlier_tab_does_not_keep_it(content: Content) -> None:
@@ -96,21 +98,17 @@ async def test_a_focus_on_its_way_to_the_earlier_tab_does_not_keep_it(content: C
     Deficiencies list) pulls its tab to the front when it lands. If "6" comes in between, the Sources tab
     must still end in front with the keyboard in it: it ended on Deficiencies with the Sources tab hidden
     (a CI failure under load in test_wizard.py)."""
-    answers = Answers.model_validate(KIDNEY, context={"content": content})
-    app = NutriTuiApp(open_session=make_session(answers, assess(answers, content), content.version))
+    app = result_app(KIDNEY, content)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ResultScreen)
         await pilot.press("2")
         await pilot.pause()
-        nutrients = screen.query_one("#deficiency-list")
+        nutrients = app.screen.query_one("#deficiency-list")
         for _ in range(3):
             nutrients.focus()  # on its way: Textual sets it on a later turn
             app.post_message(events.Key("6", "6"))
             await pilot.pause()
             await pilot.pause()
-            assert screen.query_one("TabbedContent").active == "sources"
-            assert app.focused is not None and screen.query_one("#sources") in app.focused.ancestors_with_self
+            assert_in_front_with_the_keys(app, "sources")
             await pilot.press("2")
             await pilot.pause()
