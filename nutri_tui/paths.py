@@ -67,9 +67,9 @@ def find_content_dir() -> Path | None:
 DISCLAIMER_KEY = "disclaimer"
 DISCLAIMER_FALLBACK = "nutri-tui is educational. It does not diagnose anything and is not medical advice."
 DISCLAIMER_LIMIT = 1 << 20
+"""content.toml is a short manifest (under 2 KB): a larger one is not read for the welcome screen."""
 TOML_BLANKS = " \t\r"
 """What TOML counts as blank around a key, a value and a line's end (str.strip's default also strips others)."""
-"""content.toml is a short manifest (under 2 KB): a larger one is not read for the welcome screen."""
 
 
 def read_disclaimer() -> str:
@@ -115,8 +115,10 @@ def plain_top_level_string(text: str, key: str) -> str | None:
         if not value.startswith('"'):
             return None
         end = value.find('"', 1)
+        if end < 0:
+            return None
         inside, rest = value[1:end], value[end + 1 :].strip(TOML_BLANKS)
-        if end < 0 or "\\" in inside or not inside.isprintable() or (rest and not rest.startswith("#")):
+        if "\\" in inside or not inside.isprintable() or (rest and not rest.startswith("#")):
             return None
         return inside
     return None
