@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from nutri_tui.models.assessment import Advice, NutrientFinding
 from nutri_tui.models.session import Session
 from nutri_tui.reports.citations import Citations
-from nutri_tui.reports.phrases import SEVERITY_WORD, UNCONFIRMED, URGENCY_SYMBOL, level_tag, personal_cautions
+from nutri_tui.reports.phrases import URGENCY_SYMBOL, level_tag
 from nutri_tui.reports.plan import action_plan, exercise_advice, other_advice
 from nutri_tui.reports.result_text import (
     FOR_YOU_HEADING,
@@ -28,13 +28,13 @@ from nutri_tui.reports.result_text import (
     exercise_text,
     finding_details,
     food_extras,
-    target_text,
 )
 from nutri_tui.storage import StorageError
 from nutri_tui.text import number, shortened
 from nutri_tui.tui import navigation as nav
 from nutri_tui.tui.screens.export_modal import ExportModal
 from nutri_tui.tui.screens.label_modal import LabelModal
+from nutri_tui.tui.screens.result_cautions import cautions_pane
 from nutri_tui.tui.screens.result_sources import sources_pane
 from nutri_tui.tui.screens.why import WhyModal
 from nutri_tui.tui.widgets.chosen_tabs import ChosenTabs
@@ -145,7 +145,7 @@ class ResultScreen(Screen[None]):
         if pane_id == "foods":  # one scrolling pane: the food cautions must never push the list out of reach
             return VerticalScroll(*self._foods(), id="foods-pane")
         if pane_id == "cautions":
-            return VerticalScroll(*self._cautions())
+            return VerticalScroll(*cautions_pane(self.result, self.cite))
         if pane_id == "exercises":
             return VerticalScroll(*self._exercises())
         return VerticalScroll(*sources_pane(self.result, self.cite))
@@ -254,50 +254,6 @@ class ResultScreen(Screen[None]):
             text = f"{finding.name}: {food.name}, {food.serving}: {number(food.amount)} {food.unit}{form}."
             text = " ".join([text, *food_extras(food)])
         self.query_one("#food-detail", Static).update(text)
-
-    def _cautions(self) -> ComposeResult:
-        result = self.result
-        for caution in result.general_cautions:
-            yield Static(caution.text, classes="note", markup=False)
-        for caution in result.food_cautions:
-            yield Static(f"{SEVERITY_WORD[caution.severity]}: {caution.text}", classes="caution caution", markup=False)
-        for title, items in (("Your medicines", result.medicines), ("Your conditions", result.conditions)):
-            noted = [item for item in items if item.note]
-            if noted:
-                yield Static(title, classes="heading", markup=False)
-            for item in noted:
-                said = f"{item.said_as} ({item.name})" if item.said_as and "=" not in item.said_as else item.name
-                mark = UNCONFIRMED if item.unverified else ""
-                yield Static(f"{said}: {item.note}{mark}{self.cite.after(item.sources)}", markup=False)
-                if item.back_pain_note:
-                    yield Static(f"  For back pain: {item.back_pain_note}", classes="muted", markup=False)
-        personal = (*result.medicine_cautions, *result.supplement_cautions)
-        if personal:
-            yield Static("Cautions for your medicines and supplements", classes="heading", markup=False)
-        for caution in personal:
-            yield Static(
-                f"{SEVERITY_WORD[caution.severity]}: {caution.text}{self.cite.after(caution.sources)}",
-                classes=f"caution {caution.severity}",
-                markup=False,
-            )
-        if result.supplements:
-            yield Static("Your supplements, as counted", classes="heading", markup=False)
-            names = {f.id: f.name for f in result.nutrients}
-            for item in result.supplements:
-                assumed = " (a typical figure for this kind of product: the label gives yours)" if item.assumed else ""
-                name = item.name or names.get(item.nutrient, item.nutrient)
-                yield Static(f"{name}: {item.entered} = {number(item.amount)} {item.unit} a day{assumed}", markup=False)
-        for finding in result.nutrients:
-            personal = personal_cautions(finding)
-            if finding.level == "low" and not personal:
-                continue
-            yield Static(f"{finding.name}: target {target_text(finding)}", classes="heading", markup=False)
-            for caution in finding.cautions:
-                yield Static(
-                    f"{SEVERITY_WORD[caution.severity]}: {caution.text}{self.cite.after(caution.sources)}",
-                    classes=f"caution {caution.severity}",
-                    markup=False,
-                )
 
     # --- interaction ---------------------------------------------------------------
 
