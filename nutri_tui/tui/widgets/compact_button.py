@@ -6,7 +6,10 @@ success and error); parsing it was the largest single cost of the welcome screen
 by instruction count: about 4% of the whole start-up, more than all of nutri-tui's own CSS). This class is a
 Button in every other way (focus, Enter, a click and its ``Pressed`` message, ``variant``); with
 ``inherit_css=False`` it takes its styles from the rules below alone, which are Textual 8.2's own rules
-for the styles it uses, copied unchanged but for the selector. A stylesheet rule for these buttons names
+for the styles it uses, copied unchanged but for the selector and for the plain theme's border declarations,
+which the compact rule's ``border: none !important`` always overrides (parsed and matched for nothing: 2.6 M
+instructions of the first paint with three buttons). The ANSI themes' rules are whole: a pressed button's blank
+border there outranks the compact rule. A stylesheet rule for these buttons names
 ``CompactButton``, not ``Button`` (the red-flag dialog's one full-size Button keeps Textual's styles).
 """
 
@@ -61,52 +64,36 @@ class CompactButton(Button, inherit_css=False):
             text-style: bold;
             color: $button-foreground;
             background: $surface;
-            border: none;
-            border-top: tall $surface-lighten-1;
-            border-bottom: tall $surface-darken-1;
             &.-textual-compact { border: none !important; }
             &:focus {
                 text-style: $button-focus-text-style;
                 background-tint: $foreground 5%;
             }
             &:hover {
-                border-top: tall $surface;
                 background: $surface-darken-1;
             }
             &.-active {
                 background: $surface;
-                border-bottom: tall $surface-lighten-1;
-                border-top: tall $surface-darken-1;
                 tint: $background 30%;
             }
             &.-primary {
                 color: $button-color-foreground;
                 background: $primary;
-                border-top: tall $primary-lighten-3;
-                border-bottom: tall $primary-darken-3;
                 &:hover {
                     background: $primary-darken-2;
-                    border-top: tall $primary;
                 }
                 &.-active {
                     background: $primary;
-                    border-bottom: tall $primary-lighten-3;
-                    border-top: tall $primary-darken-3;
                 }
             }
             &.-warning {
                 color: $button-color-foreground;
                 background: $warning;
-                border-top: tall $warning-lighten-2;
-                border-bottom: tall $warning-darken-3;
                 &:hover {
                     background: $warning-darken-2;
-                    border-top: tall $warning;
                 }
                 &.-active {
                     background: $warning;
-                    border-bottom: tall $warning-lighten-2;
-                    border-top: tall $warning-darken-2;
                 }
             }
         }
