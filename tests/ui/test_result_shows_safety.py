@@ -95,9 +95,9 @@ async def test_tab_keys_pressed_at_once_end_on_the_last_tab_pressed(content: Con
 
 async def test_a_focus_on_its_way_to_the_earlier_tab_does_not_keep_it(content: Content) -> None:
     """A focus that Textual delivers a turn later (``Widget.focus``, as "2" or a closed Why window gives the
-    Deficiencies list) pulls its tab to the front when it lands. If "6" comes in between, the Sources tab
-    must still end in front with the keyboard in it: it ended on Deficiencies with the Sources tab hidden
-    (a CI failure under load in test_wizard.py)."""
+    Deficiencies list) would pull its tab to the front when it lands, as Textual's TabbedContent does. If "6"
+    comes in between, the Sources tab must still end in front with the keyboard in it: it ended on Deficiencies
+    with the Sources tab hidden (a CI failure under load in test_wizard.py; widgets/chosen_tabs.py)."""
     app = result_app(KIDNEY, content)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
