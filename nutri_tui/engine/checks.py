@@ -20,6 +20,7 @@ from __future__ import annotations
 import linecache
 from collections.abc import Callable
 from functools import cache
+from itertools import count
 from typing import Any
 
 from nutri_tui.engine.answer_row import SLOTS, flag_answer, reader
@@ -39,9 +40,9 @@ def compile_check(tests: tuple[When, ...], names: Names | None = None) -> Check:
 
     The tests are written out as Python source, one expression per test and groups inline, and compiled: a
     check is then one call, where a function per test and per group member cost a call each (about eighty
-    calls a profile, 5% of ``assess``). Values from the content (accepted answers, classes, limits, slots) are
-    never written into the source; they are the arguments of the function that makes the check, so the source
-    depends only on the tests' shape, and tests of one shape share one compiled code object.
+    calls a profile, 4% of the instructions of ``assess``). Values from the content (accepted answers, classes,
+    limits, slots) are never written into the source; they are the arguments of the function that makes the
+    check, so the source depends only on the tests' shape, and tests of one shape share one compiled code object.
     """
     names = names or {}
     source = _Source()
@@ -49,12 +50,12 @@ def compile_check(tests: tuple[When, ...], names: Names | None = None) -> Check:
     values: list[str] = []
     for i, test in enumerate(tests):
         if test.group is not None:  # the whole row is the value a group read
-            lines.append(f"if not ({source.group(test, names)}): return None")
+            lines.append(f"if not ({source.group(test)}): return None")
             values.append("row")
         else:
             value = f"v{i}"
             lines.append(f"{value} = {source.read(test)}")
-            lines.append(f"if not ({source.holds(test, value, names, plain=True)}): return None")
+            lines.append(f"if not ({source.holds(test, value, plain=True)}): return None")
             values.append(value)
     lines.append(f"return ({', '.join(values)},)" if values else "return ()")
     return _maker("".join(f"        {line}\n" for line in lines), len(source.constants))(names, *source.constants)
@@ -77,15 +78,13 @@ class _Source:
 
     def read(self, test: When) -> str:
         """The expression that reads a field test's answer from the row."""
-        how = reader(test.field or "")
-        if isinstance(how, int):
-            return f"row[{self.const(how)}]"
         flag = flag_answer(test.field or "")
         if flag is not None:  # one warning sign's answer, from the dict of answers by flag id
             return f"row[{self.const(flag[0])}].get({self.const(flag[1])})"
-        return f"{self.const(how)}(row)"
+        how = reader(test.field or "")
+        return f"row[{self.const(how)}]" if isinstance(how, int) else f"{self.const(how)}(row)"
 
-    def holds(self, test: When, value: str, names: Names, plain: bool = False) -> str:
+    def holds(self, test: When, value: str, plain: bool = False) -> str:
         """The expression for "the test holds for ``value``". ``plain``: ``value`` is a name that may be read
         twice; otherwise it is bound once (``:=``) where a test reads it twice."""
         kind = _kind(test)
@@ -113,10 +112,10 @@ class _Source:
             return f"{bound} is not None and {value} >= {self.const(test.at_least)}"
         return f"{bound} is not None and {value} <= {self.const(test.at_most)}"
 
-    def group(self, test: When, names: Names) -> str:
+    def group(self, test: When) -> str:
         """``any``, ``all`` or ``none`` of the members, which Python's ``or``/``and`` stop at as the group would."""
         members = [
-            f"({self.group(member, names) if member.group else self.holds(member, self.read(member), names)})"
+            f"({self.group(member) if member.group else self.holds(member, self.read(member))})"
             for member in test.members
         ]
         if test.group == "all":
@@ -125,14 +124,18 @@ class _Source:
         return some if test.group == "any" else f"not ({some})"
 
 
+_shape_numbers = count(1)
+
+
 @cache
 def _maker(body: str, constants: int) -> Callable[..., Check]:
     """The function that makes a check of one shape from its constants: compiled once per shape (about thirty
-    shapes for a hundred checks), as compiling costs about 50 microseconds a check. Its source is kept for
-    tracebacks. Run with this module's globals: the checks read ``_last_classes`` as it is rebound."""
+    shapes for a hundred checks), as compiling costs about 60 microseconds a shape. Its source is kept for
+    tracebacks, under a name of its own. Run with this module's globals: the checks read ``_last_classes`` as it
+    is rebound."""
     params = ", ".join(["names", *(f"k{i}" for i in range(constants))])
     text = f"def make({params}):\n    def check(row):\n{body}    return check\n"
-    filename = f"<compiled check {len(linecache.cache)}>"
+    filename = f"<compiled check {next(_shape_numbers)}>"
     linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
     made: dict[str, Any] = {}
     # The source holds only names and operators, written above from the tests' shape; no content text.
