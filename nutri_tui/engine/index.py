@@ -84,7 +84,8 @@ class NutrientEntry(NamedTuple):
     """Notes that depend on the person (a test, a severity, the level or a doctor-first caution)."""
     plain_notes: tuple[InfoNote, ...]
     """Notes every finding for the nutrient shows, whoever the person is (most of them)."""
-    plain_notes_mask: int
+    rule_fields: frozenset[str]
+    """The answers its rules read: the only answers a rule's reason can quote."""
 
 
 @dataclass(frozen=True)
@@ -288,7 +289,9 @@ def _build(content: Content) -> ContentIndex:
                     for note in n.notes
                     if plain(note)
                 ),
-                plain_notes_mask=masks.of(s for note in n.notes if plain(note) for s in note.sources),
+                rule_fields=frozenset(
+                    t.field for r in rules.nutrient_rule if r.nutrient == n.id for t in r.when if t.field
+                ),
             )
             for n in content.nutrients.values()
         ),

@@ -21,7 +21,7 @@ from nutri_tui.engine.checks import Row
 from nutri_tui.engine.index import ContentIndex
 from nutri_tui.engine.parts import Effect, FoodLists, caution_rank
 from nutri_tui.engine.profile import Profile
-from nutri_tui.engine.scored import keep_said, once_per_answer, said_by_id, score_of, settled_by
+from nutri_tui.engine.scored import keep_said, once_per_answer, said_by_id, score_of, settled_by, settled_fields
 from nutri_tui.engine.wording import lower_first
 from nutri_tui.models.assessment import LEVEL_ORDER, Caution, InfoNote, NutrientFinding, Reason
 
@@ -29,7 +29,9 @@ _weight = attrgetter("weight")
 _first = itemgetter(0)
 _second = itemgetter(1)
 _fourth = itemgetter(3)
-DIET_DOCTOR_FIRST, NUTRIENT = Effect._fields.index("diet_doctor_first"), Effect._fields.index("nutrient_id")
+DIET_DOCTOR_FIRST, NUTRIENT, REASON = (
+    Effect._fields.index(name) for name in ("diet_doctor_first", "nutrient_id", "reason")
+)
 SYMPTOMS, ALLERGIES, DIET = SLOTS["health.symptoms"], SLOTS["about.allergies"], SLOTS["about.diet"]
 
 
@@ -81,25 +83,23 @@ def nutrient_findings(
     levels = content.rules.levels
     high, moderate = levels.high, levels.moderate
     stages, age_band, diet = profile.stages, profile.age_band, profile.diet
-    effects = _effects(profile, index)
+    effects, derived = _effects(profile, index)
     symptoms: dict[str, list[tuple[str, Reason, int]]] = {}
     for symptom_id in row[SYMPTOMS]:
         for entry in index.symptom_reasons[symptom_id]:
             symptoms.setdefault(entry[0], []).append(entry)
     all_allergies = frozenset(row[ALLERGIES])
-    # Two reasons can quote one answer only when a condition comes from another answer (pregnancy is
-    # both a rule and a condition): only then is the once-per-answer pass needed.
-    derived = any(map("health.conditions".__ne__, profile.conditions.values()))
     advisories: frozenset[str] = frozenset()
 
     said_diet = row[DIET]
     settled = settled_by(said_diet)
     said_for = said_by_id(said_diet) if settled else {}
+    reworded = settled_fields(said_diet) if settled else frozenset()
     ranked: list[tuple[int, float, int, NutrientFinding]] = []
     all_cited = 0
     without_supplements = pieces.basics_without_supplements(stages, age_band)
     for entry, basics in zip(index.nutrients, without_supplements, strict=True):
-        nutrient_id, name, limit_note, rules, cited, allergens, tests, about, notes, plain, _ = entry
+        nutrient_id, name, limit_note, rules, cited, allergens, tests, about, notes, plain, rule_fields = entry
         # cited starts as the nutrient's own sources (its plain notes' too), which cover the upper-limit and
         # skipped-food cautions.
         taken = 0.0
@@ -147,7 +147,7 @@ def nutrient_findings(
         for _, reason, sources in symptoms.get(nutrient_id, ()):
             reasons.append(reason)
             cited |= sources
-        if derived and len(reasons) > 1:
+        if derived and len(reasons) > 1 and nutrient_id in derived:
             reasons = once_per_answer(reasons)
 
         # Summed in the order found, before sorting: a float sum depends on its order. No reasons: 0.0, as
@@ -183,7 +183,9 @@ def nutrient_findings(
             cautions.sort(key=_first)  # stable: equal ranks keep the order found
         if len(reasons) > 1:
             reasons.sort(key=_weight, reverse=True)  # stable like sorting by -weight
-        if settled and reasons:
+        # Only a rule reading an answer the diet settles can quote it (the others quote medicines, conditions,
+        # symptoms, pregnancy or drinks): checked over generated answers in tests/unit/test_engine_properties.py.
+        if reasons and not reworded.isdisjoint(rule_fields):
             for i, reason in enumerate(reasons):
                 kept = said_for.get(id(reason))
                 if kept is None or kept[0] is not reason:
@@ -221,10 +223,17 @@ WITHHELD = (
 )
 
 
-def _effects(profile: Profile, index: ContentIndex) -> dict[str, list[Effect]]:
-    """Each nutrient's interactions with this person's medicines and conditions, in content order."""
+def _effects(profile: Profile, index: ContentIndex) -> tuple[dict[str, list[Effect]], set[str]]:
+    """Each nutrient's interactions with this person's medicines and conditions, in content order; and the
+    nutrients given a reason by a condition that another answer established.
+
+    Two reasons of a finding quote one answer only when a condition comes from another answer (pregnancy is
+    both a rule and a condition, heavy drinking a number of drinks): only those findings need the
+    once-per-answer pass. No two rules of a nutrient quote one answer (tests/unit/test_engine_properties.py).
+    """
+    derived: set[str] = set()
     if not profile.medicines and not profile.conditions:
-        return {}
+        return {}, derived
     pieces = index.pieces
     found: list[Effect] = []
     sources = 0  # medicines and conditions with any interaction
@@ -238,9 +247,11 @@ def _effects(profile: Profile, index: ContentIndex) -> dict[str, list[Effect]]:
         if effects:
             found += effects
             sources += 1
+            if cause != "health.conditions":
+                derived.update([effect[NUTRIENT] for effect in effects if effect[REASON] is not None])
     if sources > 1:  # each one's are in content order already
         found.sort(key=_first)
     by_nutrient: dict[str, list[Effect]] = {}
     for effect in found:
         by_nutrient.setdefault(effect[NUTRIENT], []).append(effect)
-    return by_nutrient
+    return by_nutrient, derived

@@ -54,6 +54,13 @@ def settled_by(diet: str) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=8)
+def settled_fields(diet: str) -> frozenset[str]:
+    """The answers (``diet.meat``...) that the diet pattern settles: a finding whose rules read none of them has no
+    reason to reword (see :func:`settled_by`)."""
+    return frozenset(settled.split(" = ", 1)[0] for settled in settled_by(diet))
+
+
 @lru_cache(maxsize=SAID_MAX)
 def _said(answer: str, diet: str) -> str:
     """``answer`` (a reason's ``field = value`` pairs) as the person said it, where their diet pattern settled one

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from nutri_tui.content import load_content
 from nutri_tui.content.supplements import supplement_problem
 from nutri_tui.engine import assess
+from nutri_tui.engine.scored import as_said
 from nutri_tui.models.answers import About, Answers, BackPain, Diet, Lifestyle, Sun, Supplement
 from nutri_tui.models.assessment import Assessment
 
@@ -117,6 +118,7 @@ def test_every_generated_result_keeps_the_engine_invariants(data: dict) -> None:
     every_reason_and_caution_cites_an_existing_source(result)
     no_suggested_amount_exceeds_the_upper_limit(result)
     no_food_or_amount_contradicts_a_safety_filter(answers, result)
+    each_answer_counts_once_in_the_persons_words(answers, result)
 
 
 def never_raises_and_is_deterministic(answers: Answers, first: Assessment) -> None:
@@ -174,6 +176,36 @@ def no_suggested_amount_exceeds_the_upper_limit(result: Assessment) -> None:
         if limit.applies_to == "all_sources":
             assert finding.target.amount <= limit.amount
             assert all(food.amount <= limit.amount for food in finding.foods)
+
+
+def each_answer_counts_once_in_the_persons_words(answers: Answers, result: Assessment) -> None:
+    """No reason quotes an answer the diet pattern settled (a vegetarian is not told about meat), and no answer
+    is quoted twice in a finding but the diet pattern itself, which rewording can make the quote of two reasons
+    (oily fish and the diet rule), each still counting. The engine skips both passes where they cannot apply
+    (engine/nutrients.py): this checks the skipping changes nothing."""
+    diet = answers.about.diet
+    for finding in result.nutrients:
+        quoted = [reason.answer for reason in finding.reasons]
+        assert all(as_said(reason, diet) == reason for reason in finding.reasons), finding.id
+        repeated = {answer for answer in quoted if quoted.count(answer) > 1}
+        assert repeated <= {f"about.diet = {diet}"}, (finding.id, repeated)
+
+
+def test_no_two_rules_of_a_nutrient_quote_one_answer() -> None:
+    """Two rules of one nutrient reading the same answers accept no answer in common, so for them one answer is
+    never counted twice; only a condition derived from an answer (pregnancy, heavy drinking) can repeat a rule's
+    quote, which is where the engine runs its once-per-answer pass (``_effects`` in engine/nutrients.py)."""
+    by_fields: dict[tuple[str, tuple[str, ...]], list] = {}
+    for rule in CONTENT.rules.nutrient_rule:
+        by_fields.setdefault((rule.nutrient, tuple(t.field for t in rule.when)), []).append(rule)
+    for (nutrient, fields), rules in by_fields.items():
+        for i, first in enumerate(rules):
+            for second in rules[i + 1 :]:
+                apart = any(
+                    a.in_ and b.in_ and not set(a.in_) & set(b.in_)
+                    for a, b in zip(first.when, second.when, strict=True)
+                )
+                assert apart, (nutrient, fields, first.text[:40], second.text[:40])
 
 
 @ENGINE
