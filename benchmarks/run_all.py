@@ -65,7 +65,7 @@ def failure(done: subprocess.CompletedProcess[str]) -> str:
 
 
 def assess_rows(details: list[str]) -> list[dict[str, Any]]:
-    """bench_assess prints one line."""
+    """bench_assess prints its rate and the host reference timed in the same rounds."""
     rows = []
     done = run("bench_assess", [])
     note = ""
@@ -74,12 +74,16 @@ def assess_rows(details: list[str]) -> list[dict[str, Any]]:
         rows.append(row("assess() throughput" + note, "failed", "", failure(done), "", False))
         return rows
     rate = int(match.group(1).replace(",", ""))
+    reference = re.search(r"median ([\d,]+) units/s; one profile costs ([\d.]+) units", done.stdout)
+    spread = re.search(r"\(rounds ([\d,]+-[\d,]+)[;)]", done.stdout)
     rows.append(
         row(
             f"assess() throughput{note}",
             f"{rate:,}/s",
-            "",
-            f"{rate:,} profiles/s",
+            f"{reference.group(1)} units/s (host reference)" if reference else "",
+            f"{rate:,} profiles/s"
+            + (f" ({spread.group(1)})" if spread else "")
+            + (f"; a profile costs {reference.group(2)} units" if reference else ""),
             f"≥ {ASSESS_TARGET:,}/s",
             rate >= ASSESS_TARGET,
         )
