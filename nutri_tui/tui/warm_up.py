@@ -4,14 +4,23 @@ Done on the event loop, the load (importing the pydantic models, then validating
 key pressed meanwhile by the whole load: measured in a pseudo-terminal, F1 at +0.27 s took three times
 as long as F1 later. In a thread the loop keeps answering keys; a screen that needs the content before
 the thread is done waits for it (the app's ``content`` holds a lock), rather than loading it twice.
+
+A thread still shares Python's one interpreter lock with the loop: a key handled while the thread imports
+took half as long again as the same key later (1.5-1.75x in `benchmarks/bench_pty.py`). So the imports go in
+steps of 2-35 ms, and before each step the thread waits until no key has come for :data:`QUIET_BEFORE_STEP`:
+a key then shares the lock with at most the step under way.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib
+import time
+from collections.abc import Callable
 from typing import Protocol
 
 from textual.app import App
+from textual.worker import get_current_worker
 
 
 class WarmedApp(Protocol):
@@ -22,26 +31,92 @@ class WarmedApp(Protocol):
 
     def content_broken(self, reason: str) -> None: ...
 
+    @property
+    def last_key_at(self) -> float:
+        """``time.monotonic()`` when the last key was read (``tui/type_ahead.py``)."""
+        ...
+
+
+QUIET_BEFORE_STEP = 0.25
+"""Seconds with no key before the warm-up takes its next step (the wizard warms its forms after the same)."""
+CANCEL_CHECK = 0.02
+"""Seconds between looks at whether the app is ending, while waiting for quiet."""
+BEFORE_CONTENT = (
+    "pydantic_core",
+    "pydantic",
+    "pydantic._internal._model_construction",
+    "pydantic.types",
+    "nutri_tui.models.content",
+    "nutri_tui.models.catalogues",
+    "nutri_tui.models.instruments",
+    "nutri_tui.models.rules",
+    "nutri_tui.content",
+)
+"""What loading the content imports, one step each, biggest last (``python -X importtime``: 2-16 ms a step)."""
+AFTER_CONTENT = (
+    "nutri_tui.models.answers",
+    "nutri_tui.models.assessment",
+    "nutri_tui.engine",
+    "nutri_tui.storage",
+    "nutri_tui.tui.screens.wizard",
+)
+"""What "Start a new assessment" needs next, imported here rather than on the first key (~140 ms in all; the
+result model alone is one 35 ms step)."""
+
 
 def start_warm_up(app: App[None]) -> None:
     """Load and check the content in a thread worker; a broken knowledge base ends the app (exit 1)."""
-    app.run_worker(lambda: _load(app), thread=True, group="warm-up", exit_on_error=False)  # type: ignore[arg-type]
+
+    def run() -> None:
+        worker = get_current_worker()
+        _load(app, lambda: worker.is_cancelled)  # type: ignore[arg-type]
+
+    app.run_worker(run, thread=True, group="warm-up", exit_on_error=False)
 
 
-def _load(app: WarmedApp) -> None:
+def _load(app: WarmedApp, cancelled: Callable[[], bool] = lambda: False) -> None:
+    """The steps, each once the keys have paused. The app cancels its workers as it ends: the thread then stops
+    at its next step instead of loading for an app that has gone (in a longer process, such as the tests, it
+    would go on importing and validating beside the next app)."""
+    for name in BEFORE_CONTENT:
+        if not wait_for_quiet(app, cancelled):
+            return
+        importlib.import_module(name)
     from nutri_tui.content import ContentError
 
+    if not wait_for_quiet(app, cancelled):
+        return
     try:
-        app.content  # noqa: B018 - loads, validates and caches it
+        app.content  # noqa: B018 - loads, validates and caches it (in one step: it holds the app's content lock)
     except ContentError as error:
         app.call_from_thread(app.content_broken, str(error))  # type: ignore[attr-defined]
         return
-    # What "Start a new assessment" needs next, imported here rather than on the first key (~140 ms).
-    import nutri_tui.storage
-    import nutri_tui.tui.screens.wizard  # noqa: F401
+    for name in AFTER_CONTENT:
+        if not wait_for_quiet(app, cancelled):
+            return
+        importlib.import_module(name)
 
     # Everything made so far (modules, the knowledge base, Textual's styles: about 70,000 objects) lives as long
     # as the app, so the cyclic collector is told to leave it be. Otherwise its next full collection went over all
     # of it, 35-70 ms measured, and landed inside a keystroke or a step switch. Freezing moves nothing and keeps
     # reference counting: a frozen object that is let go of is still freed, unless it sits in a reference cycle.
     gc.freeze()
+
+
+def wait_for_quiet(
+    app: WarmedApp,
+    cancelled: Callable[[], bool] = lambda: False,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> bool:
+    """Wait until no key has come for :data:`QUIET_BEFORE_STEP` seconds (sleeping lets the loop have the lock);
+    False, at once, if the worker is cancelled meanwhile (the app is ending: the quitting key itself is recent).
+
+    A person typing without a pause keeps the warm-up waiting; whatever needs the content then loads it itself.
+    """
+    while not cancelled():
+        wait = QUIET_BEFORE_STEP - (clock() - app.last_key_at)
+        if wait <= 0:
+            return True
+        sleep(min(wait, CANCEL_CHECK))
+    return False
