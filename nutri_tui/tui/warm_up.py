@@ -5,10 +5,11 @@ key pressed meanwhile by the whole load: measured in a pseudo-terminal, F1 at +0
 as long as F1 later. In a thread the loop keeps answering keys; a screen that needs the content before
 the thread is done waits for it (the app's ``content`` holds a lock), rather than loading it twice.
 
-A thread still shares Python's one interpreter lock with the loop: a key handled while the thread imports
-took half as long again as the same key later (1.5-1.75x in `benchmarks/bench_pty.py`). So the imports go in
-steps of 2-35 ms, and before each step the thread waits until no key has come for :data:`QUIET_BEFORE_STEP`:
-a key then shares the lock with at most the step under way.
+A thread still shares Python's one interpreter lock with the loop: with start-up's objects frozen (the app
+does that before the warm-up, see ``NutriTuiApp._settle_start_up``), F1 pressed while the thread imported took
+1.60x as long as F1 later (`benchmarks/bench_pty.py`). So the imports go in steps of 2-35 ms, and before each
+step the thread waits until no key has come for :data:`QUIET_BEFORE_STEP`: a key then shares the lock with at
+most the step under way (1.12-1.23x).
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ BEFORE_CONTENT = (
     "nutri_tui.models.rules",
     "nutri_tui.content",
 )
-"""What loading the content imports, one step each, biggest last (``python -X importtime``: 2-16 ms a step)."""
+"""What loading the content imports, one step each, in the order they import each other (``python -X importtime``:
+2-16 ms a step)."""
 AFTER_CONTENT = (
     "nutri_tui.models.answers",
     "nutri_tui.models.assessment",
