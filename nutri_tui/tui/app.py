@@ -28,7 +28,7 @@ from nutri_tui.tui.screen_styles import ScreenStyles
 from nutri_tui.tui.screens.welcome import WelcomeScreen
 from nutri_tui.tui.themes import HIGH_CONTRAST, HIGH_CONTRAST_CSS, saved_theme
 from nutri_tui.tui.type_ahead import KeepTypeAhead
-from nutri_tui.tui.warm_up import start_warm_up
+from nutri_tui.tui.warm_up import settle_start_up, start_warm_up
 
 # Everything else (pydantic models, the content, storage, the other screens) is imported where it is
 # first used: the welcome screen must paint as fast as a bare Textual app, and these cost ~0.5 s.
@@ -178,19 +178,8 @@ class NutriTuiApp(ProfileSwitching, ScreenStyles, KeepTypeAhead):
             self.push_screen(ReviewScreen(flow) if flow.step == REVIEW else WizardScreen(flow, flow.step))
             return
         self.push_screen(self._welcome())
-        self.set_timer(STYLES_DELAY, self._settle_start_up)  # painted by then; before the warm-up
+        self.set_timer(STYLES_DELAY, lambda: settle_start_up(self))  # painted by then; before the warm-up
         self.set_timer(WARM_UP_DELAY, lambda: start_warm_up(self))
-
-    def _settle_start_up(self) -> None:
-        """The other screens' styles parsed, then everything made so far frozen for the cyclic collector.
-
-        What start-up made (Textual, the styles, the welcome screen: tens of thousands of objects) lives as long
-        as the app. Left to the collector, its first full collection walked all of it inside the first keys: F1
-        at +0.27 s took 80 ms against 43 ms later, with or without the warm-up running (measured on a pty); frozen
-        here, 46 ms. The warm-up freezes again what it adds (warm_up.py); ``on_unmount`` undoes both.
-        """
-        self.read_screen_styles()
-        gc.freeze()
 
     def content_broken(self, reason: str) -> None:
         """End the app with the knowledge base's one-line problem (cli.main prints it, exit 1)."""

@@ -5,8 +5,8 @@ key pressed meanwhile by the whole load: measured in a pseudo-terminal, F1 at +0
 as long as F1 later. In a thread the loop keeps answering keys; a screen that needs the content before
 the thread is done waits for it (the app's ``content`` holds a lock), rather than loading it twice.
 
-A thread still shares Python's one interpreter lock with the loop: with start-up's objects frozen (the app
-does that before the warm-up, see ``NutriTuiApp._settle_start_up``), F1 pressed while the thread imported took
+A thread still shares Python's one interpreter lock with the loop: with start-up's objects frozen (just
+before the warm-up: :func:`settle_start_up`), F1 pressed while the thread imported took
 1.60x as long as F1 later (`benchmarks/bench_pty.py`). So the imports go in steps of 2-35 ms, and before each
 step the thread waits until no key has come for :data:`QUIET_BEFORE_STEP`: a key then shares the lock with at
 most the step under way (1.12-1.23x).
@@ -22,6 +22,8 @@ from typing import Protocol
 
 from textual.app import App
 from textual.worker import get_current_worker
+
+from nutri_tui.tui.screen_styles import ScreenStyles
 
 
 class WarmedApp(Protocol):
@@ -64,6 +66,18 @@ AFTER_CONTENT = (
 )
 """What "Start a new assessment" needs next, imported here rather than on the first key (~140 ms in all; the
 result model alone is one 35 ms step)."""
+
+
+def settle_start_up(app: ScreenStyles) -> None:
+    """The other screens' styles parsed, then everything made so far frozen for the cyclic collector.
+
+    What start-up made (Textual, the styles, the welcome screen: tens of thousands of objects) lives as long as the
+    app. Left to the collector, its first full collection walked all of it inside the first keys: F1 at +0.27 s
+    took 80 ms against 43 ms later, with or without the warm-up running (measured on a pty); frozen here, 46 ms.
+    The warm-up freezes again what it adds (:func:`_load`); the app's ``on_unmount`` undoes both.
+    """
+    app.read_screen_styles()
+    gc.freeze()
 
 
 def start_warm_up(app: App[None]) -> None:
