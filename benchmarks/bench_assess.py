@@ -72,8 +72,9 @@ def reference_unit(i: int) -> int:
     """A fixed piece of plain Python (a sort, a dict, string work; no nutri-tui code) that measures the host.
 
     Timed in the same rounds as ``assess``, it says how fast the machine ran this time: the same build has read
-    7,500 and 10,900 profiles a second a minute apart on a shared VM, and the reference moves with it, so the
-    cost of a profile in reference units compares runs on different days and hosts where the rate cannot.
+    7,500 and 10,900 profiles a second a minute apart on a shared VM, and the reference moves with most of that
+    (it is small and stays in the cache; ``assess`` does not), so a profile's cost in reference units compares
+    runs on different days and hosts better than the rate does.
     """
     items = [(j * 7919 + i) % 1009 for j in range(40)]
     items.sort()

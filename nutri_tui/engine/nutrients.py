@@ -21,7 +21,7 @@ from nutri_tui.engine.checks import Row
 from nutri_tui.engine.index import ContentIndex
 from nutri_tui.engine.parts import Effect, FoodLists, caution_rank
 from nutri_tui.engine.profile import Profile
-from nutri_tui.engine.scored import keep_said, once_per_answer, said_by_id, score_of, settled_by, settled_fields
+from nutri_tui.engine.scored import keep_said, once_per_answer, said_by_id, score_of, settled_fields
 from nutri_tui.engine.wording import lower_first
 from nutri_tui.models.assessment import LEVEL_ORDER, Caution, InfoNote, NutrientFinding, Reason
 
@@ -92,9 +92,8 @@ def nutrient_findings(
     advisories: frozenset[str] = frozenset()
 
     said_diet = row[DIET]
-    settled = settled_by(said_diet)
-    said_for = said_by_id(said_diet) if settled else {}
-    reworded = settled_fields(said_diet) if settled else frozenset()
+    reworded = settled_fields(said_diet)  # the answers the diet pattern settles: none for most
+    said_for = said_by_id(said_diet) if reworded else {}
     ranked: list[tuple[int, float, int, NutrientFinding]] = []
     all_cited = 0
     without_supplements = pieces.basics_without_supplements(stages, age_band)
