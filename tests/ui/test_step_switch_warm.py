@@ -129,3 +129,85 @@ async def test_no_form_is_warmed_while_keys_keep_coming(tmp_path, monkeypatch) -
         assert wizard._warm == {"about"}
         await until(pilot, lambda: all_warm(app), "every form warmed once the keys stop")
         assert forms_shown(app) == ["step-about"]
+
+
+async def test_a_form_finds_a_widget_mounted_into_it_after_its_first_look(tmp_path) -> None:
+    """A form remembers what it found below itself (StepForm.descendants) until its widgets change: a widget
+    mounted into it later is found, one removed is no longer, each in the order a query finds them."""
+    from textual.widgets import Static
+
+    app = app_at("back_pain", example_sections("healthy-adult"), Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        form = app.screen.query_one("#step-back_pain", StepForm)
+        before = form.descendants(Static)
+        assert before == tuple(form.query(Static)) and form.descendants(Static) is before  # remembered
+        added = Static("added later")
+        await form.mount(added)
+        assert form.descendants(Static) == (*before, added)
+        await added.remove()
+        assert form.descendants(Static) == before
+
+
+async def test_a_closed_wizard_is_freed_once_the_keys_pause(tmp_path, monkeypatch) -> None:
+    """Its forms, all warmed, are frozen for the garbage collector (tui/long_lived.py); left for the welcome
+    screen, the wizard lives on until the keys pause, and is then collected (its widgets are reference cycles
+    that only the collector frees, and it never looks at frozen ones)."""
+    import gc
+    import weakref
+
+    from nutri_tui.tui import long_lived
+    from nutri_tui.tui.screens.welcome import WelcomeScreen
+
+    monkeypatch.setattr(long_lived, "QUIET", 0.3)
+    app = app_at("about", example_sections("healthy-adult"), Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: all_warm(app), "every form warmed")
+        await until(pilot, lambda: app.screen._kept, "the forms kept")
+        assert gc.get_freeze_count() > 0
+        closed = weakref.ref(app.screen)
+        await pilot.press("escape")  # Back on the first step: the welcome screen
+        await until(pilot, lambda: isinstance(app.screen, WelcomeScreen), "the welcome screen")
+        await pilot.pause()
+        gc.collect()  # the usual collection: it cannot free what is frozen
+        assert closed() is not None
+        await until(pilot, lambda: closed() is None, "the closed wizard freed", seconds=5)
+
+
+async def test_the_lists_of_a_warmed_form_are_shown_as_they_were_drawn(tmp_path) -> None:
+    """The medicines step's lists (one far below the fold) get their lines and scrollbars while the form is
+    warmed, so showing it lays nothing out again and draws no list from scratch."""
+    from nutri_tui.tui.widgets.tick_list import TickList
+
+    app = app_at("about", example_sections("healthy-adult"), Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: all_warm(app), "every form warmed")
+        form = app.screen.query_one("#step-medicines", StepForm)
+        lists = list(form.query(TickList))
+        assert len(lists) >= 2 and all(ticks._line_cache.lines for ticks in lists)
+        for ticks in lists:
+            ticks._option_render_cache[("kept", "mark")] = []  # gone if the list forgets its drawings
+        bars = {ticks: ticks.vertical_scrollbar.outer_size for ticks in lists if ticks.show_vertical_scrollbar}
+        assert bars and all(size.height > 0 for size in bars.values())  # sized while hidden
+        while app.screen.step_id != "medicines":
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        await pilot.pause()
+        assert all(("kept", "mark") in ticks._option_render_cache for ticks in lists)
+        assert {ticks: ticks.vertical_scrollbar.outer_size for ticks in bars} == bars
+
+
+async def test_the_back_pain_form_is_warmed_asking_only_the_warning_signs_that_apply(tmp_path) -> None:
+    """Synced before it is warmed, the hidden back-pain form already hides the signs that cannot apply to this
+    person (some cannot apply to a man of 34): showing it changes none of them."""
+    from nutri_tui.tui.widgets.choice import YesNoQuestion
+
+    app = app_at("about", example_sections("healthy-adult"), Storage(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: all_warm(app), "every form warmed")
+        form = app.screen.query_one("#step-back_pain", StepForm)
+        warmed = {row.key: row.display for row in form.query(YesNoQuestion)}
+        assert not all(warmed.values())  # some signs do not apply
+        app.screen.show("back_pain")
+        await pilot.pause()
+        assert {row.key: row.display for row in form.query(YesNoQuestion)} == warmed

@@ -39,13 +39,15 @@ def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
     )
     monkeypatch.setattr(warm_up.importlib, "import_module", lambda name: app.events.append(name))
     monkeypatch.setattr(warm_up.gc, "freeze", lambda: app.events.append("freeze"))
+    monkeypatch.setattr(warm_up, "build_engine_index", lambda content: app.events.append("index"))
     return app
 
 
 def test_every_step_waits_for_quiet_first_and_the_content_loads_between_the_imports(recorder: Recorder) -> None:
     warm_up._load(recorder)
     steps = [*warm_up.BEFORE_CONTENT, "content", *warm_up.AFTER_CONTENT]
-    assert recorder.events == [event for step in steps for event in ("wait", step)] + ["freeze"]
+    imports = [event for step in steps for event in ("wait", step)]
+    assert recorder.events == [*imports, "wait", "content", "index", "freeze"]  # the engine's index last, then frozen
 
 
 def test_a_broken_knowledge_base_ends_the_warm_up_with_its_message(recorder: Recorder) -> None:
@@ -93,3 +95,14 @@ def test_the_steps_name_real_modules_each_once() -> None:
     steps = [*warm_up.BEFORE_CONTENT, *warm_up.AFTER_CONTENT]
     assert len(set(steps)) == len(steps)
     assert all(importlib.util.find_spec(name) is not None for name in steps)
+
+
+def test_the_engine_index_built_ahead_is_the_one_the_engine_uses(content) -> None:
+    """Built by the warm-up, the index is found in the engine's cache for that content: the first result and the
+    back-pain step's warning signs do not build it again on the event loop."""
+    from nutri_tui.engine import index
+
+    index._CACHE.pop(id(content), None)
+    warm_up.build_engine_index(content)
+    built = index._CACHE[id(content)][1]
+    assert index.index_for(content) is built

@@ -25,6 +25,7 @@ from textual.widgets import Button, ContentSwitcher, Input, Static
 
 from nutri_tui.questionnaire import REVIEW, STEPS, Step, step_index
 from nutri_tui.tui import navigation as nav
+from nutri_tui.tui.long_lived import collect_when_quiet, keep_until_closed
 from nutri_tui.tui.screens.steps import step_form
 from nutri_tui.tui.screens.steps.base import ANSWER_WIDGETS, StepForm
 from nutri_tui.tui.screens.steps.warm import supported, warm
@@ -65,6 +66,8 @@ class WizardScreen(Screen[None]):
         self._problem = ""
         self._ready = False
         self._all_built = asyncio.Event()
+        self._kept = False
+        """Whether its forms, all built and warmed, are frozen for the collector (:meth:`_keep`)."""
         self._warm: set[str] = {step_id}
         """The steps whose forms have been laid out and rendered (shown, or warmed while hidden)."""
 
@@ -131,7 +134,10 @@ class WizardScreen(Screen[None]):
         Only once no key has come for :data:`WARM_AFTER_QUIET` seconds: warming a form holds the screen for
         15-56 ms, which a key typed meanwhile waits out, and someone still typing their age or an answer
         has not yet got to Next. A person reading the step leaves seconds for it."""
-        if self not in self.app.screen_stack or not supported(self):
+        if self not in self.app.screen_stack:
+            return
+        if not supported(self):
+            self._keep()
             return
         if isinstance(self.app, KeepTypeAhead):
             wait = WARM_AFTER_QUIET - (time.monotonic() - self.app.last_key_at)
@@ -141,12 +147,28 @@ class WizardScreen(Screen[None]):
         here = step_index(self.step_id)
         cold = [step.id for step in STEPS[here + 1 :] + STEPS[:here] if step.id not in self._warm]
         if not cold:
+            self._keep()
             return
-        if warm(self, self.query_one(f"#step-{cold[0]}", StepForm), self.form):
+        hidden = self.query_one(f"#step-{cold[0]}", StepForm)
+        # Warmed as it will be shown: the questions that apply follow the answers so far. Unsynced, the back-pain
+        # form was warmed with every warning sign, and its first show hid 20-odd of them: a layout and 10 ms more.
+        hidden.sync()
+        if warm(self, hidden, self.form):
             self._warm.add(cold[0])
             self.call_after_refresh(self._warm_next)
         else:  # a dialog is on top: try again later
             self.set_timer(0.5, self._warm_next)
+
+    def _keep(self) -> None:
+        """Every form built and warmed: what the wizard keeps from now on is left out of the collector's full
+        collections until it closes (long_lived.py: one of 13-33 ms landed inside a step switch)."""
+        if not self._kept:
+            self._kept = True
+            keep_until_closed()
+
+    def on_unmount(self) -> None:
+        if self._kept:  # its forms were frozen: collected once the keys pause
+            collect_when_quiet(self.app, self)
 
     def show(self, step_id: str, return_to_review: bool = False) -> None:
         """Show another step's form (already built, with its answers so far)."""

@@ -38,7 +38,7 @@ class BackPainStep(StepForm):
     def answer(self, question: Question) -> Any:
         if question.kind != "red_flags":
             return super().answer(question)
-        return {q.key: q.value for q in self.query(YesNoQuestion) if q.value is not None and q.display}
+        return {q.key: q.value for q in self.descendants(YesNoQuestion) if q.value is not None and q.display}
 
     def _wordings(self) -> dict[str, str | None]:
         """Each warning sign's question for this person (None: it cannot apply), from the steps answered so far
@@ -61,7 +61,7 @@ class BackPainStep(StepForm):
     def _answered_here(self) -> dict[str, Any]:
         """The answers on this step that decide which warning signs apply, as the answers file holds them."""
         here: dict[str, Any] = {
-            "red_flags": {q.key: q.value for q in self.query(YesNoQuestion) if q.value is not None and q.display}
+            "red_flags": {q.key: q.value for q in self.descendants(YesNoQuestion) if q.value is not None and q.display}
         }
         for question in self.step.questions:
             if question.kind not in ("red_flags", "instrument"):  # the questionnaire decides nothing here
@@ -73,7 +73,7 @@ class BackPainStep(StepForm):
     def sync(self) -> None:
         """Ask only the warning signs that can apply to this person, in the wording that fits them."""
         wordings = self._wordings()
-        for question in self.query(YesNoQuestion):
+        for question in self.descendants(YesNoQuestion):
             wording = wordings.get(question.key, question.question)
             question.display = wording is not None
             if wording is not None and wording != question.question:
@@ -82,10 +82,12 @@ class BackPainStep(StepForm):
         self.sync_instruments()  # the back-pain questionnaire: asked once back pain is ticked
 
     def extra_unanswered(self, values: dict[str, Any]) -> Widget | None:
-        return next((q for q in self.query(YesNoQuestion) if q.display and q.value is None), None)
+        return next((q for q in self.descendants(YesNoQuestion) if q.display and q.value is None), None)
 
     def extra_problems(self, values: dict[str, Any]) -> list[str]:
-        problem = flags_still_to_answer(sum(1 for q in self.query(YesNoQuestion) if q.display and q.value is None))
+        problem = flags_still_to_answer(
+            sum(1 for q in self.descendants(YesNoQuestion) if q.display and q.value is None)
+        )
         return [problem] if problem else []
 
     @on(AnswerRow.Changed)
@@ -104,7 +106,7 @@ class BackPainStep(StepForm):
         """A sign whose question follows from this answer (cancer, then nerve symptoms) appears just below it;
         the keys go there next. Answering has already moved on past it (it was hidden then), so focus comes
         back to it, unless the person has already answered the question they moved on to."""
-        rows = list(self.query(YesNoQuestion))
+        rows = self.descendants(YesNoQuestion)
         hidden = {row.key for row in rows if not row.display}
         self.sync()
         if answered not in rows:

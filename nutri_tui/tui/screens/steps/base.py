@@ -13,7 +13,7 @@ reads its widgets and hands the values to them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -27,13 +27,15 @@ from nutri_tui.models.answers import Answers
 from nutri_tui.questionnaire import Question, Step, as_asked, known_answer, not_asked
 from nutri_tui.reports.instruments import instrument_status
 from nutri_tui.tui.screens.steps.instrument import instrument_block
-from nutri_tui.tui.widgets.choice import Choice, ScaleQuestion
+from nutri_tui.tui.widgets.choice import Choice
 from nutri_tui.tui.widgets.filtered_selection import FilteredSelection
 from nutri_tui.tui.widgets.number import NumberField
 
 if TYPE_CHECKING:
     from nutri_tui.content import Content
     from nutri_tui.flow import WizardFlow
+
+W = TypeVar("W", bound=Widget)
 
 LISTS = ("ticks", "medicines", "conditions", "symptoms")
 """Question kinds answered by ticking items in a list."""
@@ -49,6 +51,26 @@ class StepForm(VerticalScroll):
         self.step = step
         self.flow = flow
         self.content: Content = flow.content
+        self._found: dict[tuple[int, object], tuple[Any, ...]] = {}
+
+    def descendants(self, selector: str | type[W]) -> tuple[W, ...]:
+        """What ``self.query(selector)`` finds, in the same order, looked for again only once the form's widgets change.
+
+        Why: a query walks every widget of the form and matches the selector against each (the back-pain form has
+        about 60: 1 ms a query), and a step switch or a key ran a dozen. A form's widgets are made once, in
+        ``compose``, so the answer hardly ever changes; it is keyed, as Textual keys its own ``query_one`` cache, on
+        the count of changes to the widgets below this one (``_nodes._updates``, which mounting or removing any
+        of them raises). Where a Textual lacks that count, every call queries.
+        """
+        updates = getattr(self._nodes, "_updates", None)
+        key = (updates, selector)
+        found = self._found.get(key) if updates is not None else None
+        if found is None:
+            found = tuple(self.query(selector))
+            if updates is not None:
+                self._found = {k: v for k, v in self._found.items() if k[0] == updates}  # what holds now
+                self._found[key] = found
+        return found
 
     @property
     def saved(self) -> dict[str, Any]:
@@ -119,10 +141,11 @@ class StepForm(VerticalScroll):
                 return [key for key in question.choices if key in selected]  # in the order they are offered
             return sorted(selected)
         if question.kind == "instrument":  # only the questions answered; none while it is not asked
-            blocks = self.query(f"#{question.name}")
-            if not blocks or not blocks.first().display:
+            block = self.query_one_optional(f"#{question.name}")
+            if block is None or not block.display:
                 return {}
-            return {row.key: row.value for row in blocks.first().query(ScaleQuestion) if row.value is not None}
+            rows = self.descendants(f"#{question.name} ScaleQuestion")
+            return {row.key: row.value for row in rows if row.value is not None}
         raise NotImplementedError(f"{type(self).__name__} must read {question.field} ({question.kind})")
 
     def sync(self) -> None:
@@ -154,12 +177,11 @@ class StepForm(VerticalScroll):
             if question.kind != "instrument":
                 continue
             instrument = self.content.instrument_asking(question.field)
-            blocks = self.query(f"#{question.name}")
-            if instrument is None or not blocks:
+            block = self.query_one_optional(f"#{question.name}", Vertical)
+            if instrument is None or block is None:
                 continue
-            block = blocks.first(Vertical)
             show(block, not instrument.ask_when or asked_here(instrument, self.answers_now()))
-            status = block.query_one(".instrument-status", Static)
+            status = self.descendants(f"#{question.name} .instrument-status")[0]
             words = instrument_status(instrument, self.answer(question))
             if str(status.content) != words:
                 status.update(words)
@@ -170,14 +192,14 @@ class StepForm(VerticalScroll):
         return answers_so_far(self.flow.state.sections, self.step.section, self.collect(), self.content)
 
     def first_question(self) -> Widget | None:
-        return next((widget for widget in self.query(ANSWER_WIDGETS) if widget.display), None)
+        return next((widget for widget in self.descendants(ANSWER_WIDGETS) if widget.display), None)
 
     # --- checking ---------------------------------------------------------------------------
 
     def shown(self, question: Question) -> bool:
         """Whether the question is asked now (a question that cannot apply is hidden)."""
-        widgets = self.query(f"#{question.name}")
-        return not widgets or widgets.first().display
+        widget = self.query_one_optional(f"#{question.name}")
+        return widget is None or widget.display
 
     def problems(self) -> list[str]:
         """What stops Next, in the words every front end uses (:mod:`nutri_tui.engine.steps`)."""
@@ -204,10 +226,9 @@ class StepForm(VerticalScroll):
         values = self.collect()
         needed = required(self.step, values)
         for question in self.step.questions:
-            widgets = self.query(f"#{question.name}")
-            if not widgets or not widgets.first().display:
+            widget = self.query_one_optional(f"#{question.name}")
+            if widget is None or not widget.display:
                 continue
-            widget = widgets.first()
             if question.name in needed and values.get(question.name) is None:
                 return widget
             if isinstance(widget, NumberField) and widget.problem(question.review):

@@ -50,8 +50,8 @@ class MedicinesStep(StepForm):
             if not amount:
                 continue
             entry: dict[str, Any] = {"nutrient": nutrient_id, "amount": amount}
-            chooser = self.query(f"#form-{nutrient_id}")
-            form = chooser.first(Choice).value if chooser else ""
+            chooser = self.query_one_optional(f"#form-{nutrient_id}", Choice)
+            form = chooser.value if chooser is not None else ""
             if form:
                 entry["form"] = form
             supplements.append(entry)

@@ -58,6 +58,12 @@ def warm(screen: Screen[Any], hidden: Widget, shown: Widget) -> bool:
         _show_instead(hidden, shown)
         _lay_out(screen)
         compositor.render_update(full=True)  # fills the line caches; the frame itself is not written
+        # Rendering can change what the layout depends on: a list learns how many lines its options take when it
+        # first draws them, and then needs a scrollbar (sized nowhere yet: the list's first show laid the screen
+        # out twice more and drew it three times). So the form is laid out again and, if that changed anything,
+        # rendered again.
+        if _lay_out(screen):
+            compositor.render_update(full=True)
     finally:
         _show_instead(shown, hidden)
         _lay_out(screen)
@@ -74,9 +80,11 @@ def _show_instead(show: Widget, hide: Widget) -> None:
             node._clear_arrangement_cache()
 
 
-def _lay_out(screen: Screen[Any]) -> None:
-    """The compositor's layout of the screen as it stands now, with every widget told its size."""
+def _lay_out(screen: Screen[Any]) -> bool:
+    """The compositor's layout of the screen as it stands now, with every widget told its size; whether any
+    widget's size changed."""
     compositor = screen._compositor
+    resized = False
     for _ in range(LAYOUT_PASSES):
         compositor.reflow(screen, screen.outer_size)
         changed = False
@@ -87,4 +95,6 @@ def _lay_out(screen: Screen[Any]) -> None:
                     if isinstance(node, Widget):
                         node._clear_arrangement_cache()
         if not changed:
-            return
+            return resized
+        resized = True
+    return resized
