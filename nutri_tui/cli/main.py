@@ -84,6 +84,7 @@ def run_app(args: argparse.Namespace) -> int:
     from nutri_tui.tui.app import NutriTuiApp
 
     app = NutriTuiApp(root=args.chosen_profile.root, data=data_folder(args), start_note=args.profile_note)
+    app.ends_process = True  # what it froze for the collector stays so: no full collection on the way out
     app.run()
     if app.startup_error:
         return fail(app.startup_error, EXIT_CONTENT)

@@ -281,6 +281,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
     data = data_folder(args)
     owner = _owner(args, list_profiles(data))  # the header names whose result it is, its history is theirs
     app = NutriTuiApp(storage=Storage(owner.root), open_session=session, open_path=args.session, data=data)
+    app.ends_process = True  # what it froze for the collector stays so: no full collection on the way out
     app.run()
     return app.return_code or EXIT_OK
 

