@@ -78,6 +78,7 @@ def settle_start_up(app: ScreenStyles) -> None:
     """
     app.read_screen_styles()
     gc.freeze()
+    gc.enable()  # off from the start when the command line started the app (cli/main.py run_app)
 
 
 def start_warm_up(app: App[None]) -> None:

@@ -106,3 +106,24 @@ def test_the_engine_index_built_ahead_is_the_one_the_engine_uses(content) -> Non
     warm_up.build_engine_index(content)
     built = index._CACHE[id(content)][1]
     assert index.index_for(content) is built
+
+
+def test_settling_start_up_freezes_what_it_made_and_turns_the_collector_back_on(monkeypatch) -> None:
+    """The command line starts the app with the collector off (cli/main.py run_app); once the first screen is
+    drawn, start-up's objects are frozen and the collector runs again."""
+    import gc
+
+    calls: list[str] = []
+
+    class Styles:
+        def read_screen_styles(self) -> None:
+            calls.append("styles")
+
+    monkeypatch.setattr(warm_up.gc, "freeze", lambda: calls.append("freeze"))
+    gc.disable()
+    try:
+        warm_up.settle_start_up(Styles())  # type: ignore[arg-type]
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+    assert calls == ["styles", "freeze"]
