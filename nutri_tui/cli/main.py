@@ -87,11 +87,14 @@ def run_app(args: argparse.Namespace) -> int:
     # again and again before the first paint (about 200 collections, 15 ms; first paint 4% sooner without). The
     # welcome screen's settle_start_up freezes them and turns the collector back on just after that paint.
     gc.disable()
-    from nutri_tui.tui.app import NutriTuiApp
+    from nutri_tui.cli.quiet_terminal import no_echo
 
-    app = NutriTuiApp(root=args.chosen_profile.root, data=data_folder(args), start_note=args.profile_note)
-    app.ends_process = True  # what it froze for the collector stays so: no full collection on the way out
-    app.run()
+    with no_echo():  # a key typed while the app starts reaches it, and is not printed on the normal screen
+        from nutri_tui.tui.app import NutriTuiApp
+
+        app = NutriTuiApp(root=args.chosen_profile.root, data=data_folder(args), start_note=args.profile_note)
+        app.ends_process = True  # what it froze for the collector stays so: no full collection on the way out
+        app.run()
     if app.startup_error:
         return fail(app.startup_error, EXIT_CONTENT)
     return app.return_code or EXIT_OK

@@ -274,15 +274,18 @@ def _cmd_open(args: argparse.Namespace) -> int:
         return fail(str(error), EXIT_CONTENT)
     if args.plain or plain_wanted(os.environ, sys.stdin):  # the app cannot work here: the result as plain text
         return _print_plain(session, content)
-    from nutri_tui.profiles import list_profiles
-    from nutri_tui.storage import Storage
-    from nutri_tui.tui.app import NutriTuiApp
+    from nutri_tui.cli.quiet_terminal import no_echo
 
-    data = data_folder(args)
-    owner = _owner(args, list_profiles(data))  # the header names whose result it is, its history is theirs
-    app = NutriTuiApp(storage=Storage(owner.root), open_session=session, open_path=args.session, data=data)
-    app.ends_process = True  # what it froze for the collector stays so: no full collection on the way out
-    app.run()
+    with no_echo():  # a key typed while the app starts reaches it, and is not printed on the normal screen
+        from nutri_tui.profiles import list_profiles
+        from nutri_tui.storage import Storage
+        from nutri_tui.tui.app import NutriTuiApp
+
+        data = data_folder(args)
+        owner = _owner(args, list_profiles(data))  # the header names whose result it is, its history is theirs
+        app = NutriTuiApp(storage=Storage(owner.root), open_session=session, open_path=args.session, data=data)
+        app.ends_process = True  # what it froze for the collector stays so: no full collection on the way out
+        app.run()
     return app.return_code or EXIT_OK
 
 
