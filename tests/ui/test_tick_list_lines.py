@@ -11,6 +11,11 @@ OPTIONS = [(f"A long enough label for option number {n}, to wrap at narrower wid
 MARK = ("kept", "the same drawing")
 
 
+def option_rows(app: App[None]) -> list[str]:
+    """The list's rows as the screen shows them (the SVG screenshot's lines that name an option)."""
+    return [line.rstrip() for line in app.export_screenshot().splitlines() if "option" in line]
+
+
 class ListApp(App[None]):
     def compose(self) -> ComposeResult:
         yield TickList(*OPTIONS, compact=True)
@@ -41,10 +46,32 @@ async def test_at_another_width_it_draws_its_lines_again_as_a_new_list_would() -
         await pilot.resize_terminal(40, 12)
         await pilot.pause()
         assert MARK not in ticks._option_render_cache
-        resized = [line.rstrip() for line in app.export_screenshot().splitlines() if "option" in line]
-        narrow_lines = len(ticks._line_cache.lines)
+        resized = option_rows(app)
     fresh = ListApp()
     async with fresh.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
-        assert len(fresh.query_one(TickList)._line_cache.lines) == narrow_lines  # wrapped as at this width
-        assert resized == [line.rstrip() for line in fresh.export_screenshot().splitlines() if "option" in line]
+        assert option_rows(fresh) == resized  # drawn as a list made at this width is
+
+
+async def test_a_textual_without_the_internals_used_draws_as_its_own_list_would(monkeypatch) -> None:
+    """Keeping lines is only a speed-up: if a Textual upgrade renames what it uses, the list still draws, ticks
+    and redraws at a new width (no error), forgetting its drawings on each Resize as Textual's list does."""
+    from nutri_tui.tui.widgets import tick_list
+
+    monkeypatch.setattr(tick_list, "KEEPS_LINES", False)
+    app = ListApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        ticks = app.query_one(TickList)
+        await pilot.pause()
+        ticks.focus()
+        await pilot.press("space")
+        assert ticks.selected == ["o0"]
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert ticks.selected == ["o0"]
+        resized = option_rows(app)
+    fresh = ListApp()
+    async with fresh.run_test(size=(40, 12)) as pilot:
+        fresh.query_one(TickList).select("o0")
+        await pilot.pause()
+        assert option_rows(fresh) == resized

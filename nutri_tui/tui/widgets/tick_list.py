@@ -13,11 +13,20 @@ from rich.segment import Segment
 from textual import events
 from textual.geometry import Size
 from textual.strip import Strip
-from textual.widgets import SelectionList
+from textual.widgets import OptionList, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
 UNTICKED = " "
+KEEPS_LINES = all(hasattr(OptionList, name) for name in ("_update_lines", "_clear_caches", "_on_resize"))
+"""Whether this Textual's OptionList has the private parts the list uses to keep its lines (only a speed-up: if an
+upgrade renames them, the list behaves as Textual's own, drawing its lines again on each Resize)."""
+
+
+def _lines(ticks: OptionList) -> list[tuple[int, int]] | None:
+    """The option list's lines as made so far, or None where this Textual keeps them elsewhere."""
+    cache = getattr(ticks, "_line_cache", None) if KEEPS_LINES else None
+    return getattr(cache, "lines", None)
 
 
 class TickList(SelectionList[str]):
@@ -25,9 +34,9 @@ class TickList(SelectionList[str]):
     """The width the option list's lines (and their drawings) were made for, while it has any."""
 
     def _update_lines(self) -> None:
-        empty = not self._line_cache.lines
+        empty = not _lines(self)
         super()._update_lines()
-        if empty and self._line_cache.lines:
+        if empty and _lines(self):
             self._lines_width = self.scrollable_content_region.width
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
@@ -37,9 +46,9 @@ class TickList(SelectionList[str]):
         shown that it needs a scrollbar, and a list that had been drawn before its form's scrollbar appeared was
         drawn again then."""
         resized = super()._size_updated(size, virtual_size, container_size, layout)
-        if resized:
+        if resized and _lines(self) is not None:
             for _ in range(2):  # again if the lines just made call for a scrollbar, which narrows the list
-                if self._line_cache.lines and self._lines_width != self.scrollable_content_region.width:
+                if _lines(self) and self._lines_width != self.scrollable_content_region.width:
                     self._clear_caches()  # made for another width: OptionList's own reset (lines, drawings, refresh)
                 self._update_lines()
         return resized
@@ -50,7 +59,7 @@ class TickList(SelectionList[str]):
         time while hidden, ``screens/steps/warm.py``) drew its lists again from nothing. The lines depend on the
         width alone, so at the width they were made for they are kept: the default handler (OptionList's, which
         Textual calls after this one) is skipped."""
-        if self._line_cache.lines and self._lines_width == self.scrollable_content_region.width:
+        if _lines(self) and self._lines_width == self.scrollable_content_region.width:
             event.prevent_default()
 
     def render_line(self, y: int) -> Strip:

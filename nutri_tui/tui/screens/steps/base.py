@@ -58,9 +58,10 @@ class StepForm(VerticalScroll):
 
         Why: a query walks every widget of the form and matches the selector against each (the back-pain form has
         about 60: 1 ms a query), and a step switch or a key ran a dozen. A form's widgets are made once, in
-        ``compose``, so the answer hardly ever changes; it is keyed, as Textual keys its own ``query_one`` cache, on
-        the count of changes to the widgets below this one (``_nodes._updates``, which mounting or removing any
-        of them raises). Where a Textual lacks that count, every call queries.
+        ``compose``, so the answer seldom changes; it is keyed, as Textual keys its own ``query_one`` cache, on
+        the count of changes to the widgets below this one (``_nodes._updates``, which mounting, removing, showing
+        or hiding any of them raises: a hidden question is found again once shown). Where a Textual lacks that
+        count, every call queries.
         """
         updates = getattr(self._nodes, "_updates", None)
         key = (updates, selector)
