@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_STORAGE = 1
 """A session, report or folder that could not be written or listed (not the person's input)."""
+EXIT_INTERRUPTED = 130
+"""ctrl+c: the person stopped the command (128 + SIGINT, as Unix commands end)."""
 
 ERROR_MAX = 2_000
 """An error line is cut to this many characters."""

@@ -9,7 +9,16 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from nutri_tui.cli.common import EXIT_CONTENT, EXIT_OK, choose_profile, data_folder, fail, plain_wanted, storage_for
+from nutri_tui.cli.common import (
+    EXIT_CONTENT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    choose_profile,
+    data_folder,
+    fail,
+    plain_wanted,
+    storage_for,
+)
 from nutri_tui.cli.quick_args import quick_args
 
 if TYPE_CHECKING:
@@ -22,12 +31,17 @@ about a twentieth of listing them."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = quick_args(sys.argv[1:] if argv is None else argv)
-    if args is None:  # anything but the commands run most often: the whole grammar, its help and its errors
-        from nutri_tui.cli.parser import build_parser
+    try:
+        args = quick_args(sys.argv[1:] if argv is None else argv)
+        if args is None:  # anything but the commands run most often: the whole grammar, its help and its errors
+            from nutri_tui.cli.parser import build_parser
 
-        args = build_parser().parse_args(argv)
-    code = _run(args)
+            args = build_parser().parse_args(argv)
+        code = _run(args)
+    except KeyboardInterrupt:
+        # ctrl+c while a command runs, or while the app starts (before Textual's raw mode makes it a key the app
+        # reads): the person stopped it, so it ends as Unix commands do, with 130 and no traceback.
+        return EXIT_INTERRUPTED
     if argv is None and args.command in ENDS_AT_ONCE:  # the process's own command line: nothing runs after this
         end_now(code)
     return code
@@ -70,8 +84,6 @@ def _run(args: argparse.Namespace) -> int:
         return run_plain(args) if args.plain or plain_wanted(os.environ, sys.stdin) else run_app(args)
     try:
         return handler(args)
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:
         # The reader went away (e.g. `nutri-tui sessions --json | head`): stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -87,9 +99,9 @@ def run_app(args: argparse.Namespace) -> int:
     # again and again before the first paint (about 200 collections, 15 ms; first paint 4% sooner without). The
     # welcome screen's settle_start_up freezes them and turns the collector back on just after that paint.
     gc.disable()
-    from nutri_tui.cli.quiet_terminal import no_echo
+    from nutri_tui.cli.quiet_terminal import keys_wait_for_app
 
-    with no_echo():  # a key typed while the app starts reaches it, and is not printed on the normal screen
+    with keys_wait_for_app():  # a key typed while the app starts reaches it unchanged, and is not printed
         from nutri_tui.tui.app import NutriTuiApp
 
         app = NutriTuiApp(root=args.chosen_profile.root, data=data_folder(args), start_note=args.profile_note)

@@ -1,11 +1,15 @@
-"""The terminal stops echoing keys from the moment the app is asked for until it has gone.
+"""From the moment the app is asked for until it has gone, a key typed reaches the app as it would once started.
 
 Why: the app takes a few hundred milliseconds to start (Python, Textual, the first screen), and only then does
-Textual put the terminal in raw mode. A key typed meanwhile (a fast "n" for a new assessment) was echoed on the
-normal screen, where it stayed after the app had ended, as well as reaching the app. With echo off from here the
-key still reaches the app (the terminal holds it), and nothing is printed. Textual saves the terminal's settings
-as it starts and puts them back as it ends, so it puts back "no echo": the settings from before are restored here,
-after it, whatever way the app ended.
+Textual put the terminal in raw mode. Until then the terminal's line discipline had the keys first: it echoed them
+on the normal screen (where they stayed after the app had ended), turned Enter into ctrl+j (so a fast Enter on the
+welcome screen did nothing), swallowed ctrl+q and ctrl+s as flow control (a fast ctrl+q did not quit, a ctrl+s
+stopped the output) and held the rest as a line to edit. Here the terminal gets the input settings Textual's raw
+mode gives it (no echo, no line editing, no flow control, Enter kept as Enter), so the held keys wait, unchanged,
+for the app to read them. Only ctrl+c keeps its meaning: it still stops a start the person no longer wants (the
+command line ends with 130, without a traceback). Textual saves the terminal's settings as it starts and puts them
+back as it ends, so it puts back these: the settings from before are restored here, after it, whatever way the
+app ended.
 """
 
 from __future__ import annotations
@@ -25,23 +29,30 @@ NOT_A_TERMINAL: tuple[type[Exception], ...] = (AttributeError, ValueError, OSErr
 )
 """What asking a stream for its terminal settings raises when it has none (a pipe, a file, a test's stand-in)."""
 
+if termios is not None:
+    # The same flags Textual's Linux driver clears for its raw mode (_patch_iflag, _patch_lflag), but ISIG.
+    INPUT_FLAGS_OFF = termios.IXON | termios.IXOFF | termios.ICRNL | termios.INLCR | termios.IGNCR
+    LOCAL_FLAGS_OFF = termios.ECHO | termios.ICANON | termios.IEXTEN
+
 
 @contextlib.contextmanager
-def no_echo(stream: TextIO | None = None) -> Iterator[None]:
-    """Echo off while the block runs, if ``stream`` (standard input) is a terminal; its settings restored after."""
+def keys_wait_for_app(stream: TextIO | None = None) -> Iterator[None]:
+    """While the block runs, keys typed on ``stream`` (standard input), if a terminal, are neither printed nor
+    changed, only held for the app; its settings restored after."""
     stream = sys.stdin if stream is None else stream
     try:
         fd = stream.fileno()
         before = termios.tcgetattr(fd) if termios is not None else None
     except NOT_A_TERMINAL:
-        before = None  # not a terminal (or no file at all): nothing to quieten
+        before = None  # not a terminal (or no file at all): nothing to change
     if before is None:
         yield
         return
-    quiet = list(before)
-    quiet[3] = before[3] & ~termios.ECHO  # the local flags; line editing is left as it was
+    held = list(before)
+    held[0] = before[0] & ~INPUT_FLAGS_OFF
+    held[3] = before[3] & ~LOCAL_FLAGS_OFF
     try:
-        termios.tcsetattr(fd, termios.TCSANOW, quiet)
+        termios.tcsetattr(fd, termios.TCSANOW, held)
     except termios.error:
         yield
         return

@@ -274,9 +274,9 @@ def _cmd_open(args: argparse.Namespace) -> int:
         return fail(str(error), EXIT_CONTENT)
     if args.plain or plain_wanted(os.environ, sys.stdin):  # the app cannot work here: the result as plain text
         return _print_plain(session, content)
-    from nutri_tui.cli.quiet_terminal import no_echo
+    from nutri_tui.cli.quiet_terminal import keys_wait_for_app
 
-    with no_echo():  # a key typed while the app starts reaches it, and is not printed on the normal screen
+    with keys_wait_for_app():  # a key typed while the app starts reaches it unchanged, and is not printed
         from nutri_tui.profiles import list_profiles
         from nutri_tui.storage import Storage
         from nutri_tui.tui.app import NutriTuiApp
