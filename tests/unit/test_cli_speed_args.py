@@ -2,7 +2,8 @@
 
 For every command line built from the commands, flags, file names and options below, ``quick_args`` either gives
 None (the parser then reads it) or exactly the attributes and values ``build_parser().parse_args`` gives; and
-``sessions --json`` and ``assess FILE`` are among those it reads itself, without importing argparse.
+the app (no arguments), ``open FILE``, ``sessions --json`` and ``assess FILE`` are among those it reads itself,
+without importing argparse.
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ def _parsed(argv: list[str]) -> dict[str, object] | None:
 
 
 def _lines() -> list[list[str]]:
-    lines = []
-    for command in ("sessions", "assess", "report", "check", "--json"):
+    lines: list[list[str]] = [[]]
+    for command in ("sessions", "assess", "open", "report", "check", "--json"):
         for count in range(4):
             lines += [[command, *rest] for rest in itertools.product(TOKENS, repeat=count)]
     return lines
@@ -72,6 +73,8 @@ def test_a_line_read_quickly_reads_as_the_parser_reads_it(capsys: pytest.Capture
         ["sessions", "--all-profiles", "--json"],
         ["assess", "a.toml"],
         ["assess", "--json", "a.toml", "--save"],
+        [],
+        ["open", "a.toml"],
     ],
 )
 def test_the_commands_run_most_often_are_read_quickly(argv: list[str]) -> None:
@@ -82,7 +85,10 @@ def test_the_commands_run_most_often_are_read_quickly(argv: list[str]) -> None:
 @pytest.mark.parametrize(
     "argv",
     [
-        [],
+        ["--plain"],
+        ["open"],
+        ["open", "a.toml", "b.toml"],
+        ["open", "--json", "a.toml"],
         ["sessions", "x"],
         ["sessions", "--js"],
         ["assess"],
