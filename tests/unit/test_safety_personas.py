@@ -88,6 +88,23 @@ def test_kidney_disease_on_an_ace_inhibitor_and_spironolactone(show, content) ->
                 assert content.food_rules["potassium_rich_kidney"].text in food.advisories
 
 
+def test_a_vegan_with_kidney_disease_is_told_which_iron_and_folate_foods_are_rich_in_potassium(show, content) -> None:
+    """White beans (about 1,200 mg of potassium a cup) and cooked spinach were suggested for iron with no word of
+    potassium, while a banana carried it: every potassium-rich food says so, in every output."""
+    seen = show(
+        about={"age": 34, "sex": "female", "diet": "vegan"},
+        diet={"leafy_greens": "rarely", "legumes": "rarely"},
+        health={"conditions": ["kidney_disease"]},
+    )
+    caution = content.food_rules["potassium_rich_kidney"].text
+    iron = {food.id: food for food in finding(seen.result, "iron").foods}
+    for food_id in ("white_beans", "spinach_cooked", "lentils"):
+        assert caution in iron[food_id].advisories, food_id
+    assert caution not in iron["tofu_firm"].advisories
+    assert caution in {food.id: food for food in finding(seen.result, "folate").foods}["spinach_boiled"].advisories
+    assert seen.everywhere(caution), seen.missing(caution)
+
+
 def test_an_arb_alone_withholds_potassium_foods_too(show) -> None:
     seen = show(diet={"fruit_veg": "rarely"}, health={"medicines": ["losartan"]})
     assert finding(seen.result, "potassium").foods == ()
