@@ -1,6 +1,7 @@
-"""Which foods carry the potassium caution for kidney disease and the medicines that raise potassium
-(content/food_rules.toml, "potassium_rich_kidney"): the tag is a property of the food, so it cannot depend on
-which nutrient's list the food is in, and it follows the ODS potassium list's own amounts."""
+"""Which foods carry a food rule's word (content/food_rules.toml): the potassium caution for kidney disease and
+the medicines that raise potassium, and the warfarin advice to keep vitamin K steady. A tag is a property of the
+food, so it cannot depend on which nutrient's list the food is in; the potassium tag follows the ODS potassium
+list's own amounts."""
 
 from __future__ import annotations
 
@@ -14,11 +15,11 @@ RICH_FROM_MG = 400
 
 
 def test_a_food_is_tagged_alike_in_every_list_it_is_in(content: Content) -> None:
-    tagged: dict[str, set[bool]] = defaultdict(set)
+    tags: dict[str, set[frozenset[str]]] = defaultdict(set)
     for nutrient in content.nutrients.values():
         for food in nutrient.foods:
-            tagged[food.id].add(TAG in food.tags)
-    assert {food_id for food_id, seen in tagged.items() if len(seen) > 1} == set()
+            tags[food.id].add(frozenset(food.tags) & {TAG, "vitamin_k_rich"})
+    assert {food_id for food_id, seen in tags.items() if len(seen) > 1} == set()
 
 
 def test_the_potassium_lists_foods_are_tagged_by_their_amount(content: Content) -> None:
@@ -31,3 +32,9 @@ def test_the_richest_foods_of_other_lists_are_tagged(content: Content) -> None:
     yogurt about 530 mg in 8 oz, cooked clams about 530 mg in 3 oz."""
     tagged = {food.id for nutrient in content.nutrients.values() for food in nutrient.foods if TAG in food.tags}
     assert {"white_beans", "spinach_cooked", "spinach_boiled", "yogurt_plain_low_fat", "clams"} <= tagged
+
+
+def test_brussels_sprouts_carry_the_warfarin_advice_as_broccoli_does(content: Content) -> None:
+    """About 150 mcg of vitamin K a half cup (FoodData Central) against broccoli's 110 mcg, tagged."""
+    folate = {food.id: food for food in content.nutrients["folate"].foods}
+    assert "vitamin_k_rich" in folate["broccoli"].tags and "vitamin_k_rich" in folate["brussels_sprouts"].tags
