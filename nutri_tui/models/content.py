@@ -86,7 +86,7 @@ ALLERGENS: tuple[str, ...] = Allergen.__args__  # type: ignore[attr-defined]
 
 Urgency = Literal["emergency", "urgent", "soon"]
 
-FoodTag = Literal["liver", "fish_liver_oil", "vitamin_k_rich", "potassium_rich"]
+FoodTag = Literal["liver", "fish_liver_oil", "vitamin_k_rich", "potassium_rich", "oily_fish", "tuna"]
 """Kinds of food that food rules can leave out, move down or annotate."""
 Duration = Literal["acute", "subacute", "chronic"]
 

@@ -63,6 +63,11 @@ NOTE_PERSONAS = {
 }
 FOOD_RULE_PERSONAS = {
     "pregnancy_vitamin_a": {"about": {"age": 30, "sex": "female", "pregnancy": "pregnant"}},
+    "pregnancy_fish_limits": {
+        "about": {"age": 30, "sex": "female", "pregnancy": "pregnant"},
+        "sun": {"outdoor_minutes": "under_15", "season": "winter"},
+        "diet": {"oily_fish": "never"},
+    },
     "liver_last": {"sun": {"outdoor_minutes": "under_15", "housebound": True}},
     "warfarin_vitamin_k": {
         "about": {"age": 72, "sex": "female"},

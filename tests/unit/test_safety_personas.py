@@ -52,6 +52,23 @@ def test_pregnant_omnivore_gets_no_liver_or_fish_liver_oil(show, content) -> Non
     assert vitamin_d.level != "low" and vitamin_d.foods[0].id == "rainbow_trout"
 
 
+def test_pregnant_and_offered_oily_fish_and_tuna_is_told_the_weekly_limits(show, content) -> None:
+    """NHS: oily fish at most twice a week (pollutants), tuna at most 2 steaks or 4 cans (mercury): every fish
+    suggested says so, in every output; other foods do not."""
+    seen = show(
+        about={"age": 30, "sex": "female", "pregnancy": "pregnant", "diet": "omnivore"},
+        sun={"outdoor_minutes": "under_15", "season": "winter", "far_from_equator": "yes"},
+        diet={"oily_fish": "never", "dairy_or_fortified": "rarely"},
+    )
+    limits = content.food_rules["pregnancy_fish_limits"].text
+    vitamin_d = {food.id: food for food in finding(seen.result, "vitamin_d").foods}
+    assert limits in vitamin_d["rainbow_trout"].advisories and limits in vitamin_d["sockeye_salmon"].advisories
+    assert limits not in vitamin_d["uv_mushrooms"].advisories
+    assert seen.everywhere(limits), seen.missing(limits)
+    # Not pregnant: no limits said.
+    assert show(about={"age": 30, "sex": "female"}, diet={"oily_fish": "never"}).nowhere(limits)
+
+
 def test_trying_for_a_baby_gets_the_same_vitamin_a_advice_and_folic_acid(show, content) -> None:
     seen = show(about={"age": 33, "sex": "female", "pregnancy": "trying"}, diet={"leafy_greens": "never"})
     assert seen.everywhere(content.food_rules["pregnancy_vitamin_a"].text)
