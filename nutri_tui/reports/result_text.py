@@ -73,6 +73,16 @@ def noted(note: InfoNote) -> str:
     return note.text + (UNCONFIRMED if note.unverified else "")
 
 
+def servings_alone(food: FoodSuggestion) -> list[str]:
+    """What the app's "/day" figure means, said in full where the food is: arithmetic, not advice (a pregnant
+    person reads "at most 2 portions of oily fish a week" beside salmon's "~1.1")."""
+    servings = food.servings_to_target
+    if not servings:
+        return []
+    noun = "serving" if servings <= 1 else "servings"
+    return [f"About {number(servings)} {noun} a day would reach your target from this food alone."]
+
+
 def food_extras(food: FoodSuggestion) -> list[str]:
     """What a person should know about one food beyond its amount: fortified, its note, food rules' advice."""
     extras = ["A fortified food."] if food.fortified else []

@@ -102,7 +102,8 @@ async def test_result_tabs(svg_snapshot, tmp_path: Path, tab: str) -> None:
     then "1. Warning signs" (none in her answers) and "2. Safety first" with the thiazide and vitamin D
     caution, each line set off by a bar on its left; no scores as numbers. The focused pane has a bar on
     its left (visible without colour). Tab 3: the Foods table fits 80 columns (short columns, the nutrient
-    named once per group), with the highlighted food in full on the line under it. Tab 5: at 76 with thin bones,
+    named once per group; the line above says what "/day" is), with the highlighted food in full on the line
+    under it, its "/day" said as what it is (servings from this food alone), not advice. Tab 5: at 76 with thin bones,
     what her answers mean for exercise (strength and balance from 65; what is safe with osteoporosis) comes
     before the cards, and strength training comes first. Tab 6: each source's title, then its address as a
     short label on one line (a link to the whole address), never broken mid-word."""

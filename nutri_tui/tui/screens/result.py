@@ -28,6 +28,7 @@ from nutri_tui.reports.result_text import (
     exercise_text,
     finding_details,
     food_extras,
+    servings_alone,
 )
 from nutri_tui.storage import StorageError
 from nutri_tui.text import number, shortened
@@ -219,7 +220,8 @@ class ResultScreen(Screen[None]):
             )
             return
         yield Static(
-            "Foods that fit your diet and allergies. ! or i: see the line under the list (W: why this nutrient)",
+            "Foods that fit your diet and allergies. /day: servings a day that alone would reach your target. "
+            "! or i: see the line under the list (W: why this nutrient)",
             classes="muted",
             markup=False,
         )
@@ -252,7 +254,7 @@ class ResultScreen(Screen[None]):
         if finding is not None and food is not None:
             form = f" {food.form}" if food.form else ""
             text = f"{finding.name}: {food.name}, {food.serving}: {number(food.amount)} {food.unit}{form}."
-            text = " ".join([text, *food_extras(food)])
+            text = " ".join([text, *servings_alone(food), *food_extras(food)])
         self.query_one("#food-detail", Static).update(text)
 
     # --- interaction ---------------------------------------------------------------
