@@ -1,7 +1,7 @@
-"""Which foods carry a food rule's word (content/food_rules.toml): the potassium caution for kidney disease and
-the medicines that raise potassium, and the warfarin advice to keep vitamin K steady. A tag is a property of the
-food, so it cannot depend on which nutrient's list the food is in; the potassium tag follows the ODS potassium
-list's own amounts."""
+"""Which foods carry a food rule's word (content/food_rules.toml): the potassium caution for kidney disease and the
+medicines that raise potassium, the warfarin advice to keep vitamin K steady, the pregnancy limits on oily fish and
+tuna. A tag (and an allergen) is a property of the food, so it cannot depend on which nutrient's list the food is
+in; the potassium tag follows the ODS potassium list's own amounts."""
 
 from __future__ import annotations
 
@@ -15,11 +15,13 @@ RICH_FROM_MG = 400
 
 
 def test_a_food_is_tagged_alike_in_every_list_it_is_in(content: Content) -> None:
-    tags: dict[str, set[frozenset[str]]] = defaultdict(set)
+    """Tags and allergens: the B12 list's fortified cereal had no wheat or gluten while the other four had both,
+    so a person with coeliac disease or a wheat allergy was offered it there."""
+    marks: dict[str, set[tuple[frozenset[str], frozenset[str]]]] = defaultdict(set)
     for nutrient in content.nutrients.values():
         for food in nutrient.foods:
-            tags[food.id].add(frozenset(food.tags))
-    assert {food_id for food_id, seen in tags.items() if len(seen) > 1} == set()
+            marks[food.id].add((frozenset(food.tags), frozenset(food.allergens)))
+    assert {food_id for food_id, seen in marks.items() if len(seen) > 1} == set()
 
 
 def test_the_potassium_lists_foods_are_tagged_by_their_amount(content: Content) -> None:
