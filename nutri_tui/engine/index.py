@@ -356,7 +356,13 @@ def _flag_groups(content: Content, questions: tuple[FlagQuestion, ...]) -> dict[
 def _food_rule_uses(rule: FoodRule, content: Content) -> dict[str, FoodRuleUse]:
     limit = content.topics[rule.over_topic_limit].upper_limit if rule.over_topic_limit else None
     return {
-        band: FoodRuleUse(rule.action, frozenset(rule.tags), limit.values.get(band) if limit else None, rule.text)
+        band: FoodRuleUse(
+            rule.action,
+            frozenset(rule.tags),
+            frozenset(rule.allergens),
+            limit.values.get(band) if limit else None,
+            rule.text,
+        )
         for band in AGE_BANDS
     }
 

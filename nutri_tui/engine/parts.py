@@ -70,6 +70,7 @@ class FoodRuleUse(NamedTuple):
 
     action: str
     tags: frozenset[str]
+    allergens: frozenset[str]
     over_limit: float | None
     """Foods whose serving has more of the rule's topic nutrient than this (the person's upper limit) are acted on."""
     text: str
@@ -89,8 +90,10 @@ FoodLists = Callable[[str, str, frozenset[str], float, float | None], FoodPart]
 
 
 def acts_on(use: FoodRuleUse, food: Food) -> bool:
-    """Whether a food rule applies to a food: by its tags, or by how much vitamin A one serving holds."""
+    """Whether a food rule applies to a food: by its tags or allergens, or by how much vitamin A one serving holds."""
     if use.tags and not use.tags.isdisjoint(food.tags):
+        return True
+    if use.allergens and not use.allergens.isdisjoint(food.allergens):
         return True
     return use.over_limit is not None and food.vitamin_a is not None and food.vitamin_a > use.over_limit
 

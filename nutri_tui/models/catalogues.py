@@ -13,6 +13,7 @@ from pydantic import Field, model_validator
 
 from nutri_tui.models.answer_tests import When
 from nutri_tui.models.content import (
+    Allergen,
     Cited,
     Duration,
     FoodTag,
@@ -199,13 +200,15 @@ class FoodRule(Cited):
     """Foods to leave out, move down or annotate for some people (``food_rules.toml``).
 
     The rule applies to a person when all of ``when`` hold (empty: everyone). It acts on the foods
-    that carry any of ``tags``, or (``over_topic_limit``) whose one serving has more of a caution topic's
-    nutrient than that topic's upper limit for the person's age (preformed vitamin A in liver).
+    that carry any of ``tags`` or any of ``allergens``, or (``over_topic_limit``) whose one serving has more of a
+    caution topic's nutrient than that topic's upper limit for the person's age (preformed vitamin A in liver).
     """
 
     id: Id
     when: tuple[When, ...] = ()
     tags: tuple[FoodTag, ...] = ()
+    allergens: tuple[Allergen, ...] = ()
+    """Foods marked with any of these allergens are acted on (gluten with coeliac disease)."""
     over_topic_limit: Id | None = None
     """A caution topic id (``topics.toml``); foods whose serving passes its upper limit are acted on."""
     action: Literal["exclude", "last", "note"]
@@ -215,8 +218,8 @@ class FoodRule(Cited):
 
     @model_validator(mode="after")
     def _some_foods(self) -> "FoodRule":
-        if not self.tags and self.over_topic_limit is None:
-            raise ValueError("give 'tags', 'over_topic_limit' or both: which foods does the rule act on?")
+        if not self.tags and not self.allergens and self.over_topic_limit is None:
+            raise ValueError("give 'tags', 'allergens' or 'over_topic_limit': which foods does the rule act on?")
         return self
 
 

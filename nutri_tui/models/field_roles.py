@@ -160,6 +160,7 @@ ROLES: dict[str, dict[str, str]] = {
         "id": KEY,
         "when": RULE,
         "tags": RULE,
+        "allergens": RULE,
         "over_topic_limit": RULE,
         "action": RULE,
         "text": SHOWN,

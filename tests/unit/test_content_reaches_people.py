@@ -74,6 +74,7 @@ FOOD_RULE_PERSONAS = {
         "diet": {"dairy_or_fortified": "never"},
         "health": {"medicines": ["warfarin"]},
     },
+    "coeliac_no_gluten": {"about": {"age": 40, "sex": "female"}, "health": {"conditions": ["coeliac_disease"]}},
     "potassium_rich_kidney": {
         "about": {"age": 40, "sex": "female"},
         "diet": {"legumes": "never", "leafy_greens": "never", "fruit_veg": "rarely"},

@@ -122,6 +122,22 @@ def test_a_vegan_with_kidney_disease_is_told_which_iron_and_folate_foods_are_ric
     assert seen.everywhere(caution), seen.missing(caution)
 
 
+def test_coeliac_disease_gets_no_gluten_even_without_the_allergy_ticked(show, content) -> None:
+    """A strict gluten-free diet is coeliac disease's only treatment (BDA): fortified wheat cereals, oatmeal and
+    oat drink were offered to someone who reported it but did not also tick gluten as an allergy."""
+    seen = show(about={"age": 40, "sex": "female"}, health={"conditions": ["coeliac_disease"]})
+    offered = [
+        food.id
+        for nutrient in seen.result.nutrients
+        for food in nutrient.foods
+        if "gluten" in next(f.allergens for f in content.nutrients[nutrient.id].foods if f.id == food.id)
+    ]
+    assert food_ids(seen.result) and offered == []
+    assert seen.everywhere(content.food_rules["coeliac_no_gluten"].text)
+    without = show(about={"age": 40, "sex": "female"}, health={"conditions": ["ibd"]})
+    assert "fortified_cereal" in food_ids(without.result)  # the same gut answers otherwise: cereals stay
+
+
 def test_an_arb_alone_withholds_potassium_foods_too(show) -> None:
     seen = show(diet={"fruit_veg": "rarely"}, health={"medicines": ["losartan"]})
     assert finding(seen.result, "potassium").foods == ()
