@@ -42,9 +42,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         # ctrl+c while a command runs, or while the app starts (before Textual's raw mode makes it a key the app
         # reads): the person stopped it, so it ends as Unix commands do, with 130 and no traceback.
         return EXIT_INTERRUPTED
+    except Exception as error:
+        if not interrupted(error):
+            raise
+        return EXIT_INTERRUPTED
     if argv is None and args.command in ENDS_AT_ONCE:  # the process's own command line: nothing runs after this
         end_now(code)
     return code
+
+
+def interrupted(error: BaseException) -> bool:
+    """Whether ``error`` came of ctrl+c. Python 3.11 reports an interrupt that lands while a class is being made
+    (as importing Textual and Rich does for a few hundred milliseconds) as a ``RuntimeError`` from ``__set_name__``,
+    caused by the ``KeyboardInterrupt``: that is the person stopping the start too."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def end_now(code: int) -> None:
