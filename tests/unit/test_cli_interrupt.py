@@ -29,23 +29,30 @@ def test_an_interrupt_is_seen_through_what_wrapped_it() -> None:
     assert not interrupted(RuntimeError("a real bug"))
 
 
-@pytest.mark.parametrize("raised", [KeyboardInterrupt(), stopped_while_making_a_class()], ids=["plain", "wrapped"])
-def test_the_app_stopped_as_it_starts_ends_with_130(monkeypatch, tmp_path, raised) -> None:
-    def starting(args):
-        raise raised
+@pytest.fixture
+def app_start(monkeypatch, tmp_path):
+    """Bare ``nutri-tui`` with the app's start replaced: set ``app_start.raises`` to what the start raises."""
 
+    class Start:
+        raises: BaseException = RuntimeError("unset")
+
+        def __call__(self, args: object) -> int:
+            raise self.raises
+
+    start = Start()
     monkeypatch.setenv("NUTRI_TUI_HOME", str(tmp_path))
-    monkeypatch.setattr(cli_main, "run_app", starting)
+    monkeypatch.setattr(cli_main, "run_app", start)
     monkeypatch.setattr(cli_main, "plain_wanted", lambda environ, stdin: False)
+    return start
+
+
+@pytest.mark.parametrize("raised", [KeyboardInterrupt(), stopped_while_making_a_class()], ids=["plain", "wrapped"])
+def test_the_app_stopped_as_it_starts_ends_with_130(app_start, raised) -> None:
+    app_start.raises = raised
     assert main([]) == 130
 
 
-def test_any_other_error_still_shows(monkeypatch, tmp_path) -> None:
-    def starting(args):
-        raise RuntimeError("a real bug")
-
-    monkeypatch.setenv("NUTRI_TUI_HOME", str(tmp_path))
-    monkeypatch.setattr(cli_main, "run_app", starting)
-    monkeypatch.setattr(cli_main, "plain_wanted", lambda environ, stdin: False)
+def test_any_other_error_still_shows(app_start) -> None:
+    app_start.raises = RuntimeError("a real bug")
     with pytest.raises(RuntimeError, match="a real bug"):
         main([])

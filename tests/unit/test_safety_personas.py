@@ -65,8 +65,9 @@ def test_pregnant_and_offered_oily_fish_and_tuna_is_told_the_weekly_limits(show,
     assert limits in vitamin_d["rainbow_trout"].advisories and limits in vitamin_d["sockeye_salmon"].advisories
     assert limits not in vitamin_d["uv_mushrooms"].advisories
     assert seen.everywhere(limits), seen.missing(limits)
-    # Not pregnant: no limits said.
-    assert show(about={"age": 30, "sex": "female"}, diet={"oily_fish": "never"}).nowhere(limits)
+    # Not pregnant: the same fish offered, no limits said.
+    not_pregnant = show(about={"age": 30, "sex": "female"}, diet={"oily_fish": "never"})
+    assert "salmon_atlantic_farmed" in food_ids(not_pregnant.result) and not_pregnant.nowhere(limits)
 
 
 def test_trying_for_a_baby_gets_the_same_vitamin_a_advice_and_folic_acid(show, content) -> None:
