@@ -24,6 +24,8 @@ from nutri_tui.cli.quick_args import quick_args
 if TYPE_CHECKING:
     import argparse
 
+    from nutri_tui.tui.app import NutriTuiApp
+
 ENDS_AT_ONCE = frozenset({"assess", "sessions"})
 """Commands after which a process of their own ends without tearing the interpreter down (see :func:`end_now`):
 ``sessions`` closes its index before it prints, and freeing the 10,000 entries of a long history one by one took
@@ -117,14 +119,14 @@ def run_app(args: argparse.Namespace) -> int:
     # again and again before the first paint (about 200 collections, 15 ms; first paint 4% sooner without). The
     # welcome screen's settle_start_up freezes them and turns the collector back on just after that paint.
     gc.disable()
-    from nutri_tui.cli.quiet_terminal import keys_wait_for_app
+    from nutri_tui.cli.quiet_terminal import run_to_the_end
 
-    with keys_wait_for_app():  # a key typed while the app starts reaches it unchanged, and is not printed
+    def make_app() -> NutriTuiApp:
         from nutri_tui.tui.app import NutriTuiApp
 
-        app = NutriTuiApp(root=args.chosen_profile.root, data=data_folder(args), start_note=args.profile_note)
-        app.ends_process = True  # what it froze for the collector stays so: no full collection on the way out
-        app.run()
+        return NutriTuiApp(root=args.chosen_profile.root, data=data_folder(args), start_note=args.profile_note)
+
+    app = run_to_the_end(make_app)
     if app.startup_error:
         return fail(app.startup_error, EXIT_CONTENT)
     return app.return_code or EXIT_OK

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
-from typing import TextIO
+from collections.abc import Callable, Iterator
+from typing import Protocol, TextIO, TypeVar
 
 try:
     import termios
@@ -61,3 +61,23 @@ def keys_wait_for_app(stream: TextIO | None = None) -> Iterator[None]:
     finally:
         with contextlib.suppress(termios.error):
             termios.tcsetattr(fd, termios.TCSANOW, before)
+
+
+class EndingApp(Protocol):
+    ends_process: bool
+
+    def run(self) -> object: ...
+
+
+AppT = TypeVar("AppT", bound=EndingApp)
+
+
+def run_to_the_end(make_app: Callable[[], AppT]) -> AppT:
+    """Make the app and run it as the process's last act: keys held for it from before ``make_app`` (which does
+    the app's imports, the slow part), and ``ends_process`` set, so what it froze for the collector stays frozen
+    (no full collection on the way out)."""
+    with keys_wait_for_app():
+        app = make_app()
+        app.ends_process = True
+        app.run()
+    return app

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from nutri_tui.models.session import Session
     from nutri_tui.profiles import Profile
     from nutri_tui.storage import SavedSession, SessionEntry, Storage
+    from nutri_tui.tui.app import NutriTuiApp
 
 
 def add_session_commands(commands: argparse._SubParsersAction) -> None:
@@ -274,19 +275,18 @@ def _cmd_open(args: argparse.Namespace) -> int:
         return fail(str(error), EXIT_CONTENT)
     if args.plain or plain_wanted(os.environ, sys.stdin):  # the app cannot work here: the result as plain text
         return _print_plain(session, content)
-    from nutri_tui.cli.quiet_terminal import keys_wait_for_app
+    from nutri_tui.cli.quiet_terminal import run_to_the_end
 
-    with keys_wait_for_app():  # a key typed while the app starts reaches it unchanged, and is not printed
+    def make_app() -> NutriTuiApp:
         from nutri_tui.profiles import list_profiles
         from nutri_tui.storage import Storage
         from nutri_tui.tui.app import NutriTuiApp
 
         data = data_folder(args)
         owner = _owner(args, list_profiles(data))  # the header names whose result it is, its history is theirs
-        app = NutriTuiApp(storage=Storage(owner.root), open_session=session, open_path=args.session, data=data)
-        app.ends_process = True  # what it froze for the collector stays so: no full collection on the way out
-        app.run()
-    return app.return_code or EXIT_OK
+        return NutriTuiApp(storage=Storage(owner.root), open_session=session, open_path=args.session, data=data)
+
+    return run_to_the_end(make_app).return_code or EXIT_OK
 
 
 def _print_plain(session: Session, content: Content) -> int:
