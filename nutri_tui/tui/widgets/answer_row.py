@@ -113,16 +113,21 @@ class OptionRow(Widget, can_focus=True):
         self.choose(keys[max(0, min(len(keys) - 1, index))])
 
     def on_key(self, event: events.Key) -> None:
-        if self.advance and not self.has_focus:
-            # Typed for the question this one moved on to, but handed here before the move (a fast burst):
-            # never let it change this answer (a "y" overwritten by the "n" meant for the next sign).
-            return
         key = self._keys.get(event.character.lower()) if event.character else None
-        if key is not None:
-            event.stop()
-            self.choose(key)
-            if self.advance:
-                self.screen.focus_next()
+        if key is None:
+            return
+        event.stop()
+        if self.advance and self.screen.focused is not self:
+            # Typed for the question this one moved on to, but handed here before the move (a fast burst: the
+            # app hands every key of one read to what had focus as it read them). It never changes this answer
+            # (a "y" to a warning sign overwritten by the "n" meant for the next), and is not handed on:
+            # arriving after keys read later, it could answer the wrong question, where a lost key shows (the
+            # question stays unanswered). ``self.screen.focused``, not ``has_focus``: Textual sets that only
+            # when the blur reaches this widget, after the keys already queued here.
+            return
+        self.choose(key)
+        if self.advance:
+            self.screen.focus_next()
 
     def _spans(self, width: int) -> Iterator[tuple[int, int, int, str]]:
         """(line, first column, last column + 1, answer key) of each answer as drawn."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual import events, on
@@ -16,6 +17,32 @@ from nutri_tui.tui.widgets.tick_list import TickList
 
 LIST_ROWS = 12
 """The most rows a list shows at once (it scrolls for more)."""
+
+
+class FilterBox(Input):
+    """A list's filter box. Down or Enter goes into the list (people reach for the arrow first: Space then typed a
+    blank into the filter instead of ticking the item they could see), moved at once by the box itself; a key
+    handed to the box after that is dropped.
+
+    Down and Space typed fast arrive in one read, and the app hands both to the box before Down has taken effect.
+    Handled by the list's container (as it was), or by Input's Enter binding, Down moved the focus only after the
+    box had typed the Space into the filter ("warf "), and the medicine was not ticked. Handed on to the list, a
+    dropped key could arrive after keys read later and tick the wrong row; a lost key shows (nothing ticked), a
+    wrong tick may not.
+    """
+
+    def __init__(self, into_list: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._into_list = into_list
+
+    def on_key(self, event: events.Key) -> None:
+        if self.screen.focused is not self:
+            event.prevent_default()  # Input's own handler, which would type it
+            event.stop()
+        elif event.key in ("down", "enter"):
+            event.prevent_default()
+            event.stop()  # Enter's binding (submit) would act only once the key had gone up to the app
+            self._into_list()
 
 
 class FilteredSelection(Vertical):
@@ -59,7 +86,7 @@ class FilteredSelection(Vertical):
 
     def compose(self) -> ComposeResult:
         if self.filterable:
-            yield Input(placeholder=self.placeholder, compact=True, classes="filter")
+            yield FilterBox(self._focus_list, placeholder=self.placeholder, compact=True, classes="filter")
         listing = TickList(*self._options(""), compact=True)
         # A fixed height: with "auto", every keystroke in the filter changed the list's height and so laid out
         # the whole screen again (about 30 ms a key with 170 medicines). The count line also stays put.
@@ -96,10 +123,10 @@ class FilteredSelection(Vertical):
         if listing.option_count:
             listing.highlighted = 0
 
-    @on(Input.Submitted, ".filter")
-    def _to_list(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one(SelectionList).focus()
+    def _focus_list(self) -> None:
+        # At once, not with ``focus()``, which moves it after the messages already queued: a key read just
+        # after this one then goes to the list, not into the filter.
+        self.screen.set_focus(self.query_one(SelectionList))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The filter box focused: bring its list into view as well, since typing narrows the list under it. At
@@ -107,13 +134,6 @@ class FilteredSelection(Vertical):
         "kidn" seemed to find nothing until Tab."""
         if isinstance(event.widget, Input) and event.widget.parent is self:
             self.scroll_visible()
-
-    def on_key(self, event: events.Key) -> None:
-        """Down in the filter box goes into the list, as Enter does (people reach for the arrow first: Space
-        then typed a blank into the filter instead of ticking the item they could see)."""
-        if event.key == "down" and isinstance(self.screen.focused, Input) and self.screen.focused.parent is self:
-            event.stop()
-            self.query_one(SelectionList).focus()
 
     @on(SelectionList.SelectionToggled)
     def _toggled(self, event: SelectionList.SelectionToggled) -> None:

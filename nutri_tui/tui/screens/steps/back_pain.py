@@ -116,4 +116,4 @@ class BackPainStep(StepForm):
             return
         focused = self.screen.focused
         if focused is answered or not isinstance(focused, YesNoQuestion) or focused.value is None:
-            below.focus()
+            self.screen.set_focus(below)  # at once: a key read next is for the follow-up, not the sign after it
