@@ -13,7 +13,16 @@ from typing import Any
 
 from nutri_tui.content import Content
 from nutri_tui.content.supplements import supplement_name, supplement_unit
-from nutri_tui.questionnaire import NOT_ANSWERED, STEPS, Question, as_asked, known_answer, known_because
+from nutri_tui.questionnaire import (
+    NOT_ANSWERED,
+    QUESTIONS,
+    STEPS,
+    Question,
+    as_asked,
+    known_answer,
+    known_because,
+    pregnancy_applies,
+)
 from nutri_tui.reports.instruments import numbered
 
 NOT_ANSWERED = NOT_ANSWERED
@@ -122,4 +131,9 @@ def answer_lines(question: Question, sections: dict[str, Any], content: Content)
     known = known_answer(question, sections)
     if known is not None:
         return [f"{question.review}: {question.label(known)} ({known_because(question, sections)})"]
+    if question.field == "about.pregnancy" and not pregnancy_applies(section.get("sex"), section.get("age")):
+        # Not asked of a man or above the age limit, like a vegetarian's meat: say why, not just "No".
+        age = section.get("age")
+        why = QUESTIONS["about.sex"].label("male").lower() if section.get("sex") == "male" else f"age {age:g}"
+        return [f"{question.review}: {question.label('no')} ({why}; not asked)"]
     return _lines(as_asked(question, sections), section, content)

@@ -141,3 +141,15 @@ def test_a_reason_quotes_the_diet_the_person_gave_not_a_food_answer_it_settled()
     by_fish = next(n for n in asked.nutrients if n.id == "omega_3")
     assert any(reason.answer == "diet.oily_fish = never" for reason in by_fish.reasons)
     assert omega3.score >= by_fish.score  # the settled "never" counts as the answer it stands for
+
+
+def test_the_review_says_why_the_pregnancy_question_was_not_asked(content: Content) -> None:
+    """A man, or a woman over 60, is not asked about pregnancy: the review and the report say the "No" was not
+    theirs to give, and why, as they do for a vegetarian's meat; an answer given is shown as given."""
+    about = {"about": {"sex": "male", "age": 72}}
+    assert "Pregnant, breastfeeding or trying: No (male; not asked)" in summarise(about, content)["about"]
+    older = {"about": {"sex": "female", "age": 72}}
+    assert "Pregnant, breastfeeding or trying: No (age 72; not asked)" in summarise(older, content)["about"]
+    asked = {"about": {"sex": "female", "age": 30, "pregnancy": "no"}}
+    assert "Pregnant, breastfeeding or trying: No" in summarise(asked, content)["about"]
+    assert "Pregnant, breastfeeding or trying: No (male; not asked)" in outputs(about, content).report
