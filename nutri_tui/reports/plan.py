@@ -244,13 +244,21 @@ def _safety_first(result: Assessment) -> tuple[PlanLine, ...]:
         if finding.diet_doctor_first and finding.level != "low":
             add(
                 f"{finding.name}: ask your doctor how much is right for you, from food as well as supplements.",
-                finding.sources,
+                _doctor_first_sources(finding),
             )
     for caution in result.food_cautions:
         add(caution.text, caution.sources)
     if not lines:
         lines.append(PlanLine(NOTHING_FIRST))
     return tuple(lines)
+
+
+def _doctor_first_sources(finding: NutrientFinding) -> tuple[str, ...]:
+    """What says to ask a doctor first (the sources of the finding's doctor-first cautions: kidney disease's for
+    magnesium), not everything the finding cites: the line once listed all eighteen of magnesium's sources, foods
+    and blood tests among them."""
+    cited = dict.fromkeys(s for c in finding.cautions if c.severity == "doctor_first" for s in c.sources)
+    return tuple(cited) or finding.sources
 
 
 # --- 3. nutrients --------------------------------------------------------------------------

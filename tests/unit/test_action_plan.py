@@ -96,7 +96,7 @@ def test_pregnant_vegetarian_gets_pregnancy_safety_and_exercise_that_fits_pregna
     seen = outputs(
         {
             "about": {"age": 31, "sex": "female", "pregnancy": "pregnant", "diet": "vegetarian"},
-            "health": {"symptoms": ["fatigue"]},
+            "health": {"symptoms": ["fatigue", "muscle_cramps"]},
             "back_pain": {**pain(content), "duration": "subacute", "intensity": 4},
         },
         content,
@@ -169,3 +169,21 @@ def test_from_65_the_plan_starts_with_strength_and_balance(content) -> None:
     younger = outputs({"about": {"age": 50, "sex": "female"}, "back_pain": pain(content)}, content)
     assert [e.id for e in younger.result.exercises[:1]] != ["tai_chi"]
     assert younger.nowhere(FROM_65)
+
+
+def test_ask_how_much_is_right_cites_what_says_so_not_all_the_nutrients_sources(content) -> None:
+    """Kidney disease, tiredness and cramps: "Magnesium: ask your doctor how much is right for you" cites the kidney
+    caution's sources (the kidney guidance), not all of magnesium's, which once put eighteen numbers on the line,
+    foods and blood tests among them."""
+    sections = {
+        "about": {"age": 72, "sex": "male", "diet": "omnivore"},
+        "health": {"conditions": ["kidney_disease"], "symptoms": ["fatigue", "muscle_cramps"]},
+        "back_pain": pain(content),
+    }
+    result = assess(Answers.model_validate(sections, context={"content": content}), content)
+    magnesium = next(f for f in result.nutrients if f.id == "magnesium")
+    assert magnesium.diet_doctor_first and magnesium.level != "low"
+    kidney = next(c for c in magnesium.cautions if c.about == "condition:kidney_disease")
+    line = next(line for line in action_plan(result, content)[1].lines if line.text.startswith("Magnesium: ask"))
+    assert set(line.sources) == set(kidney.sources)
+    assert len(line.sources) < len(magnesium.sources)
