@@ -173,7 +173,9 @@ def nutrient_findings(
             withheld = WITHHELD.format(name=lower_first(name))
         elif level != "low":
             allergies = all_allergies & allergens if all_allergies else all_allergies
-            foods, skipped, mask, carried = food_lists(nutrient_id, diet, allergies, target.amount, food_limit)
+            foods, skipped, mask, carried, withheld = food_lists(
+                nutrient_id, diet, allergies, target.amount, food_limit
+            )
             cautions.extend(skipped)
             cited |= mask
             if carried:

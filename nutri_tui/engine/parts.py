@@ -39,8 +39,9 @@ class Basics(NamedTuple):
     """The same, for a person told to ask a doctor first: it names no amount left to take."""
     covered: bool
     """A supplement already reaches the target (rules marked offset_by_supplement then weigh less)."""
-    food_limit: float | None
-    """The upper limit where it counts food (a food whose one serving passes it is left out), else None."""
+    food_limit: tuple[float, float] | None
+    """(upper limit, amount a day already taken in supplements) where the limit counts food, else None: a food whose
+    one serving, with the supplements, passes the limit is left out."""
 
 
 class Effect(NamedTuple):
@@ -83,10 +84,12 @@ class FoodPart(NamedTuple):
     mask: int
     advisories: frozenset[str]
     """Every food rule's text that some food of the list carries (said once in the result)."""
+    withheld: str = ""
+    """Why no food is suggested at all (supplements already reach the upper limit), or ""."""
 
 
-FoodLists = Callable[[str, str, frozenset[str], float, float | None], FoodPart]
-"""The food lists for one set of food rules: (nutrient, diet, relevant allergies, target, upper limit) -> foods."""
+FoodLists = Callable[[str, str, frozenset[str], float, tuple[float, float] | None], FoodPart]
+"""The food lists for one set of food rules: (nutrient, diet, relevant allergies, target, food limit) -> foods."""
 
 
 def acts_on(use: FoodRuleUse, food: Food) -> bool:

@@ -57,6 +57,12 @@ RULE_SETS_MAX = 64
 """Sets of food rules that apply to someone, each with its own food lists (a subset of the few rules, by age band)."""
 SMALL_MAX = 1024
 """Keys drawn from the content's own vocabularies only (life stages, durations, situations)."""
+SUPPLEMENTS_REACH_LIMIT = (
+    "No foods are suggested: the {taken} {unit} a day you take in supplements already reaches your upper limit of "
+    "{upper} {unit} a day from food and supplements together, so more from food would pass it. Ask your doctor or "
+    "pharmacist whether the supplement is still right for you (see the cautions)."
+)
+"""A food list's reason for listing no food, where supplements alone reach an upper limit that counts food."""
 
 
 class Pieces:
@@ -261,7 +267,7 @@ class Pieces:
         in_target_unit = taken * self._rules.supplement_to_target_unit.get(nutrient_id, 1.0)
         covered = taken > 0 and in_target_unit >= self._rules.supplement_covers.get(nutrient_id, target.amount)
         upper, caution = self._upper_limit(nutrient_id, age_band, taken)
-        food_limit = upper.amount if upper is not None and upper.applies_to == "all_sources" else None
+        food_limit = (upper.amount, taken) if upper is not None and upper.applies_to == "all_sources" else None
         doctor = self._doctor_first_limit(caution, upper, taken)
         return Basics(target, upper, caution, caution_rank(caution), doctor, covered, food_limit)
 
@@ -328,16 +334,29 @@ class Pieces:
         diet: str,
         allergies: frozenset[str],
         target: float,
-        limit: float | None,
+        limit: tuple[float, float] | None,
         rules: tuple[FoodRuleUse, ...],
     ) -> FoodPart:
         """Foods that fit the diet, allergies and food rules, richest first, rules' ``last`` foods at the end.
 
-        Any food whose one serving passes ``limit`` (the upper limit where it counts food, else None) is left
-        out with a caution; so is one that gives under ``rules.min_food_share`` of the target a serving.
+        ``limit`` is (upper limit, supplements taken a day) where the limit counts food, else None. A food whose one
+        serving would pass the limit with the supplements is left out with a caution (a 25 mg zinc supplement
+        leaves 15 mg of a 40 mg limit: oysters, 32 mg a serving, were suggested all the same); where the
+        supplements alone reach it, no food is suggested and the list says why. A food that gives under
+        ``rules.min_food_share`` of the target a serving is left out too.
         """
         nutrient = self._content.nutrients[nutrient_id]
         limit_sources = nutrient.upper_limit.sources
+        upper, taken = limit if limit is not None else (0.0, 0.0)
+        room = upper - taken if limit is not None else None
+        if room is not None and taken > 0 and room <= 0:
+            return FoodPart(
+                (),
+                (),
+                0,
+                frozenset(),
+                SUPPLEMENTS_REACH_LIMIT.format(taken=number(taken), unit=nutrient.unit, upper=number(upper)),
+            )
         share = self._rules.min_food_share
         covers = self._rules.supplement_covers.get(nutrient_id, target)
         first: list[FoodSuggestion] = []
@@ -354,10 +373,13 @@ class Pieces:
             counts = not nutrient.targets.form or food.form == nutrient.targets.form
             if food.amount < share * (target if counts else covers):
                 continue
-            if limit is not None and food.amount > limit:
+            if room is not None and food.amount > room:
+                has = f"{food.name} is left out of the suggestions: one serving ({metric_first(food.serving)}) has"
                 text = (
-                    f"{food.name} is left out of the suggestions: one serving ({metric_first(food.serving)}) has "
-                    f"{number(food.amount)} {nutrient.unit}, above your upper limit of {number(limit)}."
+                    f"{has} {number(food.amount)} {nutrient.unit}, which with the {number(taken)} {nutrient.unit} a "
+                    f"day you take in supplements is above your upper limit of {number(upper)} {nutrient.unit}."
+                    if taken > 0
+                    else f"{has} {number(food.amount)} {nutrient.unit}, above your upper limit of {number(upper)}."
                 )
                 caution = Caution(text=text, about="food", severity="caution", sources=limit_sources)
                 skipped.append((caution_rank(caution), caution))

@@ -62,7 +62,13 @@ NO_RED_FLAGS = (
     "No red flags were reported: no warning-sign question was answered yes or not sure, and none was implied."
 )
 ANSWER_WORD = {"yes": "answered yes", "dont_know": "answered not sure", "implied": "implied by other answers"}
-CAUTION_TOPIC = {"medicine": "medicine", "condition": "condition", "upper_limit": "upper limit", "note": "your answers"}
+CAUTION_TOPIC = {
+    "medicine": "medicine",
+    "condition": "condition",
+    "upper_limit": "upper limit",
+    "note": "your answers",
+    "food": "foods left out",
+}
 FOODS_SHOWN = 6
 NUTRIENT_FINDINGS, EXERCISE = "Nutrient findings", "Exercise"
 """Two of the report's section titles: the plan, above them, points to them by these words."""
@@ -78,11 +84,12 @@ def ordered(findings: Iterable[NutrientFinding]) -> list[NutrientFinding]:
 
 
 def personal_cautions(finding: NutrientFinding) -> list[Caution]:
-    """The cautions about this person: their medicines, conditions, answers (notes) and their upper limit."""
+    """The cautions about this person: their medicines, conditions, answers (notes), their upper limit and the foods
+    it leaves out (a serving that would pass it, with their supplements: left out of every output once)."""
     return [
         c
         for c in finding.cautions
-        if c.about.startswith(("medicine:", "condition:")) or c.about in ("upper_limit", "note")
+        if c.about.startswith(("medicine:", "condition:")) or c.about in ("upper_limit", "note", "food")
     ]
 
 

@@ -241,3 +241,46 @@ def test_healthy_person_has_no_high_levels(run) -> None:
     )
     assert all(n.level == "low" for n in result.nutrients)
     assert result.red_flags == () and result.exercises
+
+
+def test_a_zinc_supplement_leaves_out_a_food_that_would_pass_the_limit_with_it(run) -> None:
+    """Coeliac disease and 25 mg of zinc a day: 15 mg is left under the 40 mg limit, so oysters (32 mg a serving)
+    are left out, saying why; other zinc foods are still suggested. Without the supplement oysters are suggested.
+    With 50 mg a day no food is suggested, and the list says why (the same words in every output)."""
+    health = {"conditions": ["coeliac_disease"]}
+    taking = {**health, "supplements": [{"nutrient": "zinc", "amount": 25}]}
+    zinc = nutrient(run(about={"age": 40, "sex": "male"}, health=taking), "zinc")
+    assert zinc.level != "low" and zinc.foods
+    assert "oysters" not in {food.id for food in zinc.foods}
+    assert all(food.amount + 25 <= 40 for food in zinc.foods)
+    left_out = [c.text for c in zinc.cautions if c.about == "food"]
+    assert left_out == [
+        "Oysters, cooked is left out of the suggestions: one serving (85 g (3 oz)) has 32 mg, which with the 25 mg a "
+        "day you take in supplements is above your upper limit of 40 mg."
+    ]
+    without = nutrient(run(about={"age": 40, "sex": "male"}, health=health), "zinc")
+    assert "oysters" in {food.id for food in without.foods}
+    reaching = {**health, "supplements": [{"nutrient": "zinc", "amount": 50}]}
+    zinc = nutrient(run(about={"age": 40, "sex": "male"}, health=reaching), "zinc")
+    assert zinc.foods == () and zinc.foods_withheld.startswith("No foods are suggested: the 50 mg a day you take")
+
+
+def test_foods_left_out_for_a_supplement_are_said_in_every_output(content) -> None:
+    """The food left out, and the reason no food is listed, reach ``--json``, ``assess`` text and the report (the
+    report's supplement cautions once left the foods' cautions out)."""
+    from tests.outputs import outputs
+
+    about = {"age": 40, "sex": "male"}
+    taking = {
+        "about": about,
+        "health": {"conditions": ["coeliac_disease"], "supplements": [{"nutrient": "zinc", "amount": 25}]},
+    }
+    seen = outputs(taking, content)
+    left_out = next(c.text for c in nutrient(seen.result, "zinc").cautions if c.about == "food")
+    assert seen.missing(left_out) == []
+    reaching = {
+        "about": about,
+        "health": {"conditions": ["coeliac_disease"], "supplements": [{"nutrient": "zinc", "amount": 50}]},
+    }
+    seen = outputs(reaching, content)
+    assert seen.missing(nutrient(seen.result, "zinc").foods_withheld) == []
