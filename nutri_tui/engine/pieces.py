@@ -379,7 +379,8 @@ class Pieces:
                     f"{has} {number(food.amount)} {nutrient.unit}, which with the {number(taken)} {nutrient.unit} a "
                     f"day you take in supplements is above your upper limit of {number(upper)} {nutrient.unit}."
                     if taken > 0
-                    else f"{has} {number(food.amount)} {nutrient.unit}, above your upper limit of {number(upper)}."
+                    else f"{has} {number(food.amount)} {nutrient.unit}, above your upper limit of {number(upper)} "
+                    f"{nutrient.unit}."
                 )
                 caution = Caution(text=text, about="food", severity="caution", sources=limit_sources)
                 skipped.append((caution_rank(caution), caution))
