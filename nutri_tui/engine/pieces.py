@@ -13,28 +13,24 @@ or mix content versions.
 
 from __future__ import annotations
 
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any
 
 from nutri_tui.content import Content
 from nutri_tui.engine.exercises import exercise_part
+from nutri_tui.engine.food_choice import FoodChoice
 from nutri_tui.engine.parts import (
     Basics,
     Effect,
     ExercisePart,
-    FoodLists,
-    FoodPart,
-    FoodRuleUse,
     InteractionEntry,
     TakenMedicine,
-    acts_on,
     caution_rank,
 )
 from nutri_tui.engine.sources import SourceMasks
 from nutri_tui.engine.wording import UL_SCOPE, describe, lower_first
 from nutri_tui.models.assessment import (
     Caution,
-    FoodSuggestion,
     Reason,
     SupplementTaken,
     Target,
@@ -42,7 +38,7 @@ from nutri_tui.models.assessment import (
     YourItem,
 )
 from nutri_tui.models.content import SCORED_EFFECTS, Food
-from nutri_tui.text import metric_first, number
+from nutri_tui.text import number
 
 REASONS_MAX = 4096
 """Reasons from rules: keyed by the answers quoted (an age, a list of conditions) and any supplement amount."""
@@ -51,18 +47,10 @@ EFFECTS_MAX = 2048
 person's list of medicines, keyed by the list)."""
 LIMITS_MAX = 2048
 """Basics for a nutrient taken as a supplement: keyed by the amount, a free number."""
-FOODS_MAX = 2048
-"""Food lists for one set of food rules: nutrient x diet x relevant allergies x target x limit."""
 RULE_SETS_MAX = 64
 """Sets of food rules that apply to someone, each with its own food lists (a subset of the few rules, by age band)."""
 SMALL_MAX = 1024
 """Keys drawn from the content's own vocabularies only (life stages, durations, situations)."""
-SUPPLEMENTS_REACH_LIMIT = (
-    "No foods are suggested: the {taken} {unit} a day you take in supplements already reaches your upper limit of "
-    "{upper} {unit} a day from food and supplements together, so more from food would pass it. Ask your doctor or "
-    "pharmacist whether the supplement is still right for you (see the cautions)."
-)
-"""A food list's reason for listing no food, where supplements alone reach an upper limit that counts food."""
 
 
 class Pieces:
@@ -80,7 +68,6 @@ class Pieces:
         self._content = content
         self._rules = content.rules
         self._masks = masks
-        self._foods_for_diet = foods_for_diet
         self._by_medicine = by_medicine
         self._by_condition = by_condition
         self._medicine_by_name = medicine_by_name
@@ -90,8 +77,8 @@ class Pieces:
         self.condition_effects = lru_cache(maxsize=EFFECTS_MAX)(self._condition_effects)
         self.basics = lru_cache(maxsize=LIMITS_MAX)(self._basics)
         self.basics_without_supplements = lru_cache(maxsize=SMALL_MAX)(self._basics_without_supplements)
-        self.food_lists = lru_cache(maxsize=RULE_SETS_MAX)(self._food_lists)
-        self.food_suggestion = lru_cache(maxsize=FOODS_MAX)(self._food_suggestion)
+        self.food_choice = FoodChoice(content, masks, foods_for_diet)
+        self.food_lists = lru_cache(maxsize=RULE_SETS_MAX)(self.food_choice.lists)
         self.exercises = lru_cache(maxsize=SMALL_MAX)(self._exercises)
         self.supplement = lru_cache(maxsize=LIMITS_MAX)(self._supplement)
         self.your_medicine = lru_cache(maxsize=EFFECTS_MAX)(self._your_medicine)
@@ -322,98 +309,6 @@ class Pieces:
                 f" under {number(upper.supplement_room)} {upper.unit}."
             )
         return upper, Caution(text=text, about="upper_limit", severity=severity, sources=limit.sources)
-
-    def _food_lists(self, rules: tuple[FoodRuleUse, ...]) -> FoodLists:
-        """The cached food lists (:meth:`_foods`) for people to whom these food rules apply: looked up once per
-        person, where a key holding the rules would hash every rule's fields in each of their ten food lists."""
-        return lru_cache(maxsize=FOODS_MAX)(partial(self._foods, rules=rules))
-
-    def _foods(
-        self,
-        nutrient_id: str,
-        diet: str,
-        allergies: frozenset[str],
-        target: float,
-        limit: tuple[float, float] | None,
-        rules: tuple[FoodRuleUse, ...],
-    ) -> FoodPart:
-        """Foods that fit the diet, allergies and food rules, richest first, rules' ``last`` foods at the end.
-
-        ``limit`` is (upper limit, supplements taken a day) where the limit counts food, else None. A food whose one
-        serving would pass the limit with the supplements is left out with a caution (a 25 mg zinc supplement
-        leaves 15 mg of a 40 mg limit: oysters, 32 mg a serving, were suggested all the same); where the
-        supplements alone reach it, no food is suggested and the list says why. A food that gives under
-        ``rules.min_food_share`` of the target a serving is left out too.
-        """
-        nutrient = self._content.nutrients[nutrient_id]
-        limit_sources = nutrient.upper_limit.sources
-        upper, taken = limit if limit is not None else (0.0, 0.0)
-        room = upper - taken if limit is not None else None
-        if room is not None and taken > 0 and room <= 0:
-            return FoodPart(
-                (),
-                (),
-                0,
-                frozenset(),
-                SUPPLEMENTS_REACH_LIMIT.format(taken=number(taken), unit=nutrient.unit, upper=number(upper)),
-            )
-        share = self._rules.min_food_share
-        covers = self._rules.supplement_covers.get(nutrient_id, target)
-        first: list[FoodSuggestion] = []
-        last: list[FoodSuggestion] = []
-        skipped: list[tuple[int, Caution]] = []
-        for food in self._foods_for_diet[(nutrient_id, diet)]:
-            if allergies and allergies.intersection(food.allergens):
-                continue
-            acting = [use for use in rules if acts_on(use, food)]
-            if any(use.action == "exclude" for use in acting):
-                continue  # the rule's own text says once why these foods are left out
-            # A food counting towards another form than the target (EPA+DHA, not ALA) is judged against
-            # the amount a supplement would need to cover (omega-3: 0.25 g EPA+DHA).
-            counts = not nutrient.targets.form or food.form == nutrient.targets.form
-            if food.amount < share * (target if counts else covers):
-                continue
-            if room is not None and food.amount > room:
-                has = f"{food.name} is left out of the suggestions: one serving ({metric_first(food.serving)}) has"
-                text = (
-                    f"{has} {number(food.amount)} {nutrient.unit}, which with the {number(taken)} {nutrient.unit} a "
-                    f"day you take in supplements is above your upper limit of {number(upper)} {nutrient.unit}."
-                    if taken > 0
-                    else f"{has} {number(food.amount)} {nutrient.unit}, above your upper limit of {number(upper)} "
-                    f"{nutrient.unit}."
-                )
-                caution = Caution(text=text, about="food", severity="caution", sources=limit_sources)
-                skipped.append((caution_rank(caution), caution))
-                continue
-            notes = tuple(use.text for use in acting if use.action in ("note", "last"))
-            suggestion = self.food_suggestion(nutrient_id, food, target, notes)
-            (last if any(use.action == "last" for use in acting) else first).append(suggestion)
-        suggestions = (*first, *last)
-        mask = self._masks.of(s for item in (*suggestions, *(c for _, c in skipped)) for s in item.sources)
-        advisories = frozenset(text for food in suggestions for text in food.advisories)
-        return FoodPart(suggestions, tuple(skipped), mask, advisories)
-
-    def _food_suggestion(
-        self, nutrient_id: str, food: Food, target: float, advisories: tuple[str, ...] = ()
-    ) -> FoodSuggestion:
-        """One food at one target amount, with what food rules say about it; shared by every list that shows it."""
-        targets = self._content.nutrients[nutrient_id].targets
-        counts = not targets.form or food.form == targets.form
-        return FoodSuggestion(
-            id=food.id,
-            name=food.name,
-            serving=metric_first(food.serving),
-            amount=food.amount,
-            unit=food.unit,
-            dv_percent=food.dv_percent,
-            form=food.form,
-            servings_to_target=round(target / food.amount, 1) if counts and food.amount > 0 else None,
-            sources=food.sources,
-            note=food.note,
-            fortified=food.fortified,
-            advisories=advisories,
-            unverified=food.unverified,
-        )
 
     def _exercises(self, duration: str, situations: frozenset[str]) -> ExercisePart:
         return exercise_part(self._content, self._masks, duration, situations)
