@@ -339,5 +339,8 @@ def _items(title: str, items: tuple[YourItem, ...]) -> list[_Piece]:
 
 
 def _sentence(text: str) -> str:
+    """``text`` ending as a sentence; a sentence already ended and then marked unconfirmed ("... surgery. †") is
+    left as it is (it once read "... surgery. †.")."""
     text = text.strip()
-    return text if text.endswith((".", "!", "?", ")")) else f"{text}."
+    ended = text.removesuffix(UNCONFIRMED).rstrip()
+    return text if ended.endswith((".", "!", "?", ")")) else f"{text}."

@@ -284,3 +284,12 @@ def test_foods_left_out_for_a_supplement_are_said_in_every_output(content) -> No
     }
     seen = outputs(reaching, content)
     assert seen.missing(nutrient(seen.result, "zinc").foods_withheld) == []
+
+
+def test_a_note_marked_unconfirmed_ends_once_in_assess_text(content) -> None:
+    """ "Who may run short" joins notes as sentences: one already ended and marked unconfirmed reads "surgery. †",
+    not "surgery. †." (assess text once doubled the full stop after the mark)."""
+    from tests.outputs import outputs
+
+    seen = outputs({"about": {"age": 40, "sex": "male"}, "health": {"conditions": ["coeliac_disease"]}}, content)
+    assert ". †." not in seen.text and ". † " in seen.text
