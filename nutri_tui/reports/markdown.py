@@ -83,9 +83,10 @@ def ordered(findings: Iterable[NutrientFinding]) -> list[NutrientFinding]:
     return sorted(findings, key=lambda f: LEVEL_ORDER.get(f.level, len(LEVEL_ORDER)))
 
 
-def personal_cautions(finding: NutrientFinding) -> list[Caution]:
-    """The cautions about this person: their medicines, conditions, answers (notes), their upper limit and the foods
-    it leaves out (a serving that would pass it, with their supplements: left out of every output once)."""
+def report_cautions(finding: NutrientFinding) -> list[Caution]:
+    """What the report's supplement cautions list for a finding: its medicines, conditions, answers (notes), the
+    upper limit (its plain line too, unlike :func:`nutri_tui.reports.phrases.personal_cautions`, which the app and
+    the text use) and the foods the limit leaves out (once missing from the report only)."""
     return [
         c
         for c in finding.cautions
@@ -360,7 +361,7 @@ def _cautions(report: _Report, findings: list[NutrientFinding]) -> None:
     report.section("Supplement cautions")
     shown = 0
     for finding in findings:
-        cautions = personal_cautions(finding)
+        cautions = report_cautions(finding)
         notable = [c for c in cautions if is_personal(c)]
         if not cautions or (finding.level == "low" and not notable):
             continue
