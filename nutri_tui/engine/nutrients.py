@@ -107,7 +107,7 @@ def nutrient_findings(
             basics = pieces.basics(nutrient_id, stages, age_band, taken)
 
         # Unpacked once: each read of a NamedTuple's field by name is a generic attribute look-up.
-        target, upper, limit_caution, limit_rank, limit_doctor_first, covered, food_limit = basics
+        target, upper, limit_caution, limit_rank, limit_doctor_first, covered, food_limit, given = basics
         reasons: list[Reason] = []
         offset_taken = taken if covered else None
         for position, slot, by_value, check, offset, sources in rules:
@@ -174,7 +174,7 @@ def nutrient_findings(
         elif level != "low":
             allergies = all_allergies & allergens if all_allergies else all_allergies
             foods, skipped, mask, carried, withheld = food_lists(
-                nutrient_id, diet, allergies, target.amount, food_limit
+                nutrient_id, diet, allergies, target.amount, food_limit, given
             )
             cautions.extend(skipped)
             cited |= mask

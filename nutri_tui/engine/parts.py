@@ -42,6 +42,9 @@ class Basics(NamedTuple):
     food_limit: tuple[float, float] | None
     """(upper limit, amount a day already taken in supplements) where the limit counts food, else None: a food whose
     one serving, with the supplements, passes the limit is left out."""
+    from_supplements: float
+    """What supplements give a day towards the target, in the target's unit (folic acid counted as DFE); 0 where
+    the target counts another form than supplements give (omega-3: ALA, not fish oil's EPA+DHA)."""
 
 
 class Effect(NamedTuple):
@@ -88,8 +91,9 @@ class FoodPart(NamedTuple):
     """Why no food is suggested at all (supplements already reach the upper limit), or ""."""
 
 
-FoodLists = Callable[[str, str, frozenset[str], float, tuple[float, float] | None], FoodPart]
-"""The food lists for one set of food rules: (nutrient, diet, relevant allergies, target, food limit) -> foods."""
+FoodLists = Callable[[str, str, frozenset[str], float, tuple[float, float] | None, float], FoodPart]
+"""The food lists for one set of food rules: (nutrient, diet, relevant allergies, target, food limit, what
+supplements give towards the target) -> foods."""
 
 
 def acts_on(use: FoodRuleUse, food: Food) -> bool:

@@ -256,7 +256,8 @@ class Pieces:
         upper, caution = self._upper_limit(nutrient_id, age_band, taken)
         food_limit = (upper.amount, taken) if upper is not None and upper.applies_to == "all_sources" else None
         doctor = self._doctor_first_limit(caution, upper, taken)
-        return Basics(target, upper, caution, caution_rank(caution), doctor, covered, food_limit)
+        given = in_target_unit if not self._content.nutrients[nutrient_id].targets.form else 0.0
+        return Basics(target, upper, caution, caution_rank(caution), doctor, covered, food_limit, given)
 
     def _doctor_first_limit(self, caution: Caution, upper: UpperLimitOut | None, taken: float) -> Caution:
         """The upper-limit caution for someone to ask a doctor first: no "you may take up to X more"."""

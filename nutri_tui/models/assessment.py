@@ -118,7 +118,8 @@ class FoodSuggestion:
     dv_percent: Amount | None = None
     form: str
     servings_to_target: Amount | None = None
-    """Roughly how many servings a day would reach the target alone (None where it does not count towards it)."""
+    """Roughly how many servings a day would reach the target with what supplements give (``from_supplements``):
+    None where the food does not count towards the target, or where supplements already reach it."""
     sources: Many[str]
     note: str = ""
     """The knowledge base's note on this food (a poor source, check the label...)."""
@@ -126,6 +127,9 @@ class FoodSuggestion:
     advisories: Few[str] = ()
     """What a food rule says about this food for this person (keep greens steady on warfarin; vitamin A)."""
     unverified: bool = False
+    from_supplements: Amount = 0.0
+    """What the person's supplements give a day towards the target, in its unit (0: none, or another form).
+    Last, with a default, so results saved before it still read: their servings counted food alone."""
 
 
 @_result_part

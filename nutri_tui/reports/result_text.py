@@ -73,14 +73,27 @@ def noted(note: InfoNote) -> str:
     return note.text + (UNCONFIRMED if note.unverified else "")
 
 
-def servings_alone(food: FoodSuggestion) -> list[str]:
-    """What the app's "/day" figure means, said in full where the food is: arithmetic, not advice (a pregnant
-    person reads "at most 2 portions of oily fish a week" beside salmon's "~1.1")."""
+def servings_cell(food: FoodSuggestion) -> str:
+    """The Foods table's "/day" cell: "-" where no figure applies, "<0.1" where the figure rounds to 0 (a serving
+    of beef liver holds 29 times the vitamin B12 target: "-" read as "does not count")."""
     servings = food.servings_to_target
-    if not servings:
-        return []
-    noun = "serving" if servings <= 1 else "servings"
-    return [f"About {number(servings)} {noun} a day would reach your target from this food alone."]
+    return "-" if servings is None else f"~{servings:g}" if servings > 0 else "<0.1"
+
+
+def servings_a_day(food: FoodSuggestion) -> list[str]:
+    """What the app's "/day" figure means, said in full where the food is: arithmetic, not advice (a pregnant
+    person reads "at most 2 portions of oily fish a week" beside salmon's "~1.1"). Where supplements give some of
+    the target, the figure reaches what is left of it, and the line says so."""
+    servings, given = food.servings_to_target, food.from_supplements
+    supplements = f"{number(given)} {food.unit} a day your supplements give"
+    if servings is None:
+        # Supplements only count where every food counts towards the target, so no figure then means they reach it.
+        return [f"The {supplements} already reaches your target without this food."] if given > 0 else []
+    amount = "less than a tenth of a serving" if servings == 0 else f"about {number(servings)} serving"
+    amount += "s" if servings > 1 else ""
+    if given > 0:
+        return [f"With the {supplements}, {amount} a day of this food would reach your target."]
+    return [f"{amount[0].upper()}{amount[1:]} a day would reach your target from this food alone."]
 
 
 def food_extras(food: FoodSuggestion) -> list[str]:

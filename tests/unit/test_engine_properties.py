@@ -178,6 +178,15 @@ def no_suggested_amount_exceeds_the_upper_limit(result: Assessment) -> None:
             # One serving with what supplements already give stays under a limit that counts food (a 25 mg zinc
             # supplement and oysters, 32 mg a serving, once passed the 40 mg limit).
             assert all(food.amount + limit.already_taken <= limit.amount for food in finding.foods)
+        for food in finding.foods:
+            if food.servings_to_target is None:
+                continue
+            # The "/day" figure reaches what supplements leave of the target, so figure and supplements together
+            # stay at the target, under a limit that counts food (within the figure's rounding to 0.1 serving).
+            eaten = food.servings_to_target * food.amount + food.from_supplements
+            assert abs(eaten - finding.target.amount) <= 0.05 * food.amount + 1e-9, (finding.id, food.id)
+            if limit.applies_to == "all_sources":
+                assert eaten <= limit.amount + 0.05 * food.amount + 1e-9, (finding.id, food.id)
 
 
 def each_answer_counts_once_in_the_persons_words(answers: Answers, result: Assessment) -> None:

@@ -35,5 +35,5 @@ def test_a_rule_sets_food_lists_are_the_lists_those_rules_give() -> None:
     for nutrient in CONTENT.nutrients.values():
         for diet in ("omnivore", "vegan"):
             target = nutrient.targets.values["female_19_30"]
-            direct = INDEX.pieces.food_choice._foods(nutrient.id, diet, frozenset(), target, None, uses)
-            assert food_lists(nutrient.id, diet, frozenset(), target, None) == direct
+            direct = INDEX.pieces.food_choice._foods(nutrient.id, diet, frozenset(), target, None, 0.0, uses)
+            assert food_lists(nutrient.id, diet, frozenset(), target, None, 0.0) == direct

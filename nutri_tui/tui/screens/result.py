@@ -28,7 +28,8 @@ from nutri_tui.reports.result_text import (
     exercise_text,
     finding_details,
     food_extras,
-    servings_alone,
+    servings_a_day,
+    servings_cell,
 )
 from nutri_tui.storage import StorageError
 from nutri_tui.text import number, shortened
@@ -219,8 +220,12 @@ class ResultScreen(Screen[None]):
                 markup=False,
             )
             return
+        # Supplements count towards the figure where they give the nutrient's target form (not fish oil's EPA+DHA
+        # for an ALA target): the line under the list says which for the highlighted food.
+        with_supplements = any(food.from_supplements > 0 for finding in worth for food in finding.foods)
+        per_day = "that, with your supplements, would" if with_supplements else "that alone would"
         yield Static(
-            "Foods that fit your diet and allergies. /day: servings a day that alone would reach your target. "
+            f"Foods that fit your diet and allergies. /day: servings a day {per_day} reach your target. "
             "! or i: see the line under the list (W: why this nutrient)",
             classes="muted",
             markup=False,
@@ -231,13 +236,12 @@ class ResultScreen(Screen[None]):
         table.add_columns("Nutrient", "Food", "Serving", "Amount", "/day", "")
         for finding in worth:
             for index, food in enumerate(finding.foods):
-                servings = f"~{food.servings_to_target:g}" if food.servings_to_target else "-"
                 cells = (
                     shortened(finding.name, FOOD_COLUMNS[0]) if index == 0 else "",
                     shortened(food.name, FOOD_COLUMNS[1]),
                     shortened(food.serving, FOOD_COLUMNS[2]),
                     shortened(f"{number(food.amount)} {food.unit}", FOOD_COLUMNS[3]),
-                    servings,
+                    servings_cell(food),
                     "!" if food.advisories else ("i" if food.note or food.fortified else ""),
                 )
                 # Text cells: a str cell is parsed as markup, and a food named "[/]" crashed the table.
@@ -254,7 +258,7 @@ class ResultScreen(Screen[None]):
         if finding is not None and food is not None:
             form = f" {food.form}" if food.form else ""
             text = f"{finding.name}: {food.name}, {food.serving}: {number(food.amount)} {food.unit}{form}."
-            text = " ".join([text, *servings_alone(food), *food_extras(food)])
+            text = " ".join([text, *servings_a_day(food), *food_extras(food)])
         self.query_one("#food-detail", Static).update(text)
 
     # --- interaction ---------------------------------------------------------------
