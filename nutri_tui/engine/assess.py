@@ -157,7 +157,7 @@ def assess(answers: Answers, content: Content) -> Assessment:
     result.life_stage = stages[0] if len(stages) == 1 else f"adult_{age_band}"
     result.notes = profile_notes
     result.summary = summary_lines(
-        counts, findings, tests, advice_given, left_out, (*medicine_cautions, *supplement_cautions)
+        counts, findings, tests, advice_given, left_out, (*medicine_cautions, *supplement_cautions), taken_by
     )
     result.red_flags = flags_found
     result.emergency = emergency

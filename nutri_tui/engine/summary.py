@@ -9,10 +9,11 @@ asking for, and what was left unanswered. A result built from few answers never 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from nutri_tui.content.shared_wording import ask_first
 from nutri_tui.models.assessment import Advice, Caution, NutrientFinding, RedFlagFinding
 
 
@@ -37,7 +38,9 @@ def summary_lines(
     advice_given: Sequence[Advice],
     unanswered: Sequence[str],
     personal: Sequence[Caution] = (),
+    taking: Collection[str] = (),
 ) -> tuple[str, ...]:
+    """``taking``: the nutrients the person takes a supplement of (their doctor-first line asks whether to go on)."""
     lines: list[str] = []
     # Unpacked once: each read of a NamedTuple's field by name is a generic attribute look-up.
     emergency, urgent, soon, unsure, asked, answered = counts
@@ -94,7 +97,14 @@ def summary_lines(
     # What the nutrients say depends on a few of each finding's values: built once per combination.
     flagged = tuple(
         [
-            (f.name, f.level, f.doctor_first, f.diet_doctor_first, f.tests[0].name if f.id in tests else None)
+            (
+                f.name,
+                f.level,
+                f.doctor_first,
+                f.diet_doctor_first,
+                f.tests[0].name if f.id in tests else None,
+                f.id in taking,
+            )
             for f in findings
             if f.level != "low" or f.diet_doctor_first
         ]
@@ -109,31 +119,33 @@ def summary_lines(
     return tuple(lines)
 
 
-Flagged = tuple[tuple[str, str, bool, bool, str | None], ...]
-"""(name, level, doctor first, diet doctor first, the blood test worth asking about or None), most worth first."""
+Flagged = tuple[tuple[str, str, bool, bool, str | None, bool], ...]
+"""(name, level, doctor first, diet doctor first, the blood test worth asking about or None, a supplement of it
+taken), most worth first."""
 
 
 @lru_cache(maxsize=4096)
 def _nutrient_lines(flagged: Flagged, anything_unanswered: bool) -> tuple[str, ...]:
     lines: list[str] = []
-    diet = [name for name, _, _, diet_first, _ in flagged if diet_first]
+    diet = [name for name, _, _, diet_first, *_ in flagged if diet_first]
     if diet:
         lines.append(
             f"Ask your doctor how much is right for you, from food as well as supplements: {', '.join(diet)} "
             "(see Supplement cautions)."
         )
-    first = [name for name, level, first, diet_first, _ in flagged if first and not diet_first and level != "low"]
-    if first:
-        lines.append(
-            f"Ask your doctor first before taking any supplement of: {', '.join(first)} (see Supplement cautions)."
-        )
+    first = [
+        (name, taken)
+        for name, level, first, diet_first, _, taken in flagged
+        if first and not diet_first and level != "low"
+    ]
+    lines += [f"{line[:-1]} (see Supplement cautions)." for line in ask_first(first)]
     worth = [f"{name} ({level})" for name, level, *_ in flagged if level != "low"]
     if worth:
         lines.append(f"Worth checking with a doctor: {', '.join(worth)}.")
-        named = [f"{name} ({test})" for name, _, _, _, test in flagged if test is not None]
+        named = [f"{name} ({test})" for name, _, _, _, test, _ in flagged if test is not None]
         if named:
             lines.append(f"Blood tests worth asking about: {', '.join(named)}.")
-        no_test = [name for name, level, _, _, test in flagged if level != "low" and test is None]
+        no_test = [name for name, level, _, _, test, _ in flagged if level != "low" and test is None]
         if no_test:
             lines.append(
                 f"No blood test shows these well: {', '.join(no_test)}; each one's entry says what a test can and "

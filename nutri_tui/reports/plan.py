@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from nutri_tui.content.shared_wording import ask_first
 from nutri_tui.models.assessment import Advice, Assessment, InfoNote, NutrientFinding, RedFlagFinding
 from nutri_tui.models.catalogues import RedFlag
 from nutri_tui.models.rules import EXERCISE_TOPICS
@@ -231,9 +232,13 @@ def _safety_first(result: Assessment) -> tuple[PlanLine, ...]:
                 "going on with it.",
                 next((c.sources for c in finding.cautions if c.about == "upper_limit"), ()),
             )
-    first = [f.name for f in result.nutrients if f.doctor_first and not f.diet_doctor_first and f.level != "low"]
-    if first:
-        add(f"Ask your doctor first before taking any supplement of: {', '.join(first)}.", ())
+    taking = {supplement.nutrient for supplement in result.supplements}
+    for line in ask_first(
+        (f.name, f.id in taking)
+        for f in result.nutrients
+        if f.doctor_first and not f.diet_doctor_first and f.level != "low"
+    ):
+        add(line, ())
     for caution in (*result.medicine_cautions, *result.supplement_cautions):
         if caution.severity == "doctor_first":
             add(f"{DOCTOR_FIRST}{caution.text}", caution.sources)
@@ -288,15 +293,17 @@ def _nutrient(finding: NutrientFinding, result: Assessment, content: Content) ->
         parts.append(reason.text)
         sources += reason.sources
     taken = next((s for s in result.supplements if s.nutrient == finding.id), None)
-    if finding.doctor_first or finding.diet_doctor_first:
+    if (finding.doctor_first or finding.diet_doctor_first) and taken is not None:
+        parts.append(f"You take {taken.entered} a day: ask your doctor whether to go on with it (see Safety first).")
+    elif finding.doctor_first or finding.diet_doctor_first:
         parts.append("Ask your doctor before taking a supplement of it (see Safety first).")
     else:
         advice = public_health_advice(finding, content)
         if advice is not None:
             parts.append(advice.text)
             sources += advice.sources
-    if taken is not None:
-        parts.append(f"You take {taken.entered} a day.")
+        if taken is not None:
+            parts.append(f"You take {taken.entered} a day.")
     test = finding.tests[0] if finding.tests else None
     if test is None or test.usefulness == "none":
         parts.append("There is no standard blood test for it.")

@@ -99,11 +99,13 @@ async def test_review(svg_snapshot, tmp_path: Path) -> None:
 @pytest.mark.parametrize("tab", ["1", "2", "3", "4", "5", "6"])
 async def test_result_tabs(svg_snapshot, tmp_path: Path, tab: str) -> None:
     """Each result tab for the 76-year-old on four medicines. Tab 1 is the action plan: "What to do first",
-    then "1. Warning signs" (none in her answers) and "2. Safety first" with the thiazide and vitamin D
-    caution, each line set off by a bar on its left; no scores as numbers. The focused pane has a bar on
+    then "1. Warning signs" (none in her answers) and "2. Safety first": calcium to ask about before taking any,
+    the vitamin D she already takes to ask whether to go on with, then the thiazide cautions, each line set off by
+    a bar on its left; no scores as numbers. The focused pane has a bar on
     its left (visible without colour). Tab 3: the Foods table fits 80 columns (short columns, the nutrient
     named once per group; the line above says what "/day" is), with the highlighted food in full on the line
-    under it, its "/day" said as what it is (servings from this food alone), not advice. Tab 5: at 76 with thin bones,
+    under it, its "/day" said as what it is (servings that, with the 10 mcg of vitamin D she takes, would reach
+    her target), not advice. Tab 5: at 76 with thin bones,
     what her answers mean for exercise (strength and balance from 65; what is safe with osteoporosis) comes
     before the cards, and strength training comes first. Tab 6: each source's title, then its address as a
     short label on one line (a link to the whole address), never broken mid-word."""

@@ -119,7 +119,8 @@ def test_a_doctor_first_caution_is_in_safety_first_and_the_nutrient_never_advise
     plan = action_plan(result, content)
     assert any("hydrochlorothiazide" in line.text for line in plan[1].lines)
     vitamin_d = next(line.text for line in plan[2].lines if "Vitamin D" in line.text)
-    assert "Ask your doctor before taking a supplement of it" in vitamin_d
+    # She already takes 10 mcg a day: asked whether to go on, never to start.
+    assert "You take 10 mcg a day: ask your doctor whether to go on with it (see Safety first)." in vitamin_d
     assert "NHS advises" not in vitamin_d
 
 

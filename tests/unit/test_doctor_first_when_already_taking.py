@@ -1,0 +1,83 @@
+"""A doctor-first nutrient for someone who already takes a supplement of it (facts.md 2.4 and 3.2).
+
+A thiazide water tablet holds calcium in the body, so calcium or vitamin D supplements can push blood calcium too
+high (ODS-Ca, Mayo-D). The calcium caution told her to check with her doctor before taking calcium, yet it was not
+doctor-first like its vitamin D twin: the upper-limit caution said "any further supplement must stay under 800 mg"
+beside it, and Safety first asked a woman taking 1,200 mg a day to see her doctor "before taking any supplement"
+of vitamin D, as if she took none.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nutri_tui.content import Content
+from nutri_tui.content.shared_wording import ask_first
+from tests.outputs import Outputs, outputs
+
+THIAZIDE = {"about": {"age": 76, "sex": "female"}, "diet": {"dairy_or_fortified": "rarely"}}
+
+
+def _show(content: Content, supplements: list[dict]) -> Outputs:
+    health = {"medicines": ["hydrochlorothiazide"], "conditions": ["osteoporosis"], "supplements": supplements}
+    return outputs({**THIAZIDE, "health": health}, content)
+
+
+@pytest.mark.parametrize("medicine", ["hydrochlorothiazide", "digoxin"])
+def test_calcium_is_doctor_first_with_a_thiazide_or_digoxin_like_vitamin_d(content: Content, medicine: str) -> None:
+    seen = outputs({**THIAZIDE, "health": {"medicines": [medicine], "conditions": ["osteoporosis"]}}, content)
+    calcium = next(n for n in seen.result.nutrients if n.id == "calcium")
+    vitamin_d = next(n for n in seen.result.nutrients if n.id == "vitamin_d")
+    assert calcium.doctor_first and vitamin_d.doctor_first
+    assert calcium.foods  # food is fine: only supplements need the doctor
+    asked = "Ask your doctor first before taking any supplement of: {}, {}."  # most worth checking first
+    assert seen.read(asked.format("Vitamin D", "Calcium")) or seen.read(asked.format("Calcium", "Vitamin D"))
+
+
+def test_someone_already_taking_is_asked_whether_to_go_on_and_is_given_no_room_to_take_more(content: Content) -> None:
+    seen = _show(content, [{"nutrient": "calcium", "amount": 1200}, {"nutrient": "vitamin_d", "amount": 10}])
+    assert seen.everywhere(
+        "You already take supplements of: Vitamin D, Calcium. Ask your doctor whether each is right for you to go "
+        "on with, and before taking any more."
+    )
+    assert seen.nowhere("before taking any supplement of: Vitamin D")
+    assert seen.everywhere("You already take 1,200 mg a day: ask your doctor before taking any more.")
+    assert seen.nowhere("any further supplement must stay under 800 mg")
+    assert seen.read("You take 1,200 mg a day: ask your doctor whether to go on with it (see Safety first).")
+
+
+def test_taking_one_and_not_the_other_gets_one_line_each(content: Content) -> None:
+    seen = _show(content, [{"nutrient": "vitamin_d", "amount": 10}])
+    assert seen.everywhere("Ask your doctor first before taking any supplement of: Calcium")
+    assert seen.everywhere(
+        "You already take a supplement of: Vitamin D. Ask your doctor whether it is right for you to go on with it, "
+        "and before taking any more."
+    )
+
+
+def test_the_wording_for_none_one_and_several() -> None:
+    assert ask_first([]) == []
+    assert ask_first([("Iron", False), ("Zinc", False)]) == [
+        "Ask your doctor first before taking any supplement of: Iron, Zinc."
+    ]
+    assert ask_first([("Iron", True), ("Zinc", False)])[0].endswith("of: Zinc.")
+    assert ask_first([("Iron", True), ("Zinc", True)])[0].startswith("You already take supplements of: Iron, Zinc.")
+
+
+def test_an_interaction_that_asks_for_the_doctor_before_a_supplement_that_could_push_a_level_too_high_is_doctor_first(
+    content: Content,
+) -> None:
+    """docs/content.md, severities: as "caution", the upper-limit caution beside it still said how much more may be
+    taken. "Tell the doctor" (omega-3 with a blood thinner) informs and is not asked here."""
+    asks_first = re.compile(r"^(Ask|Check with) your doctor( or pharmacist)? before taking")
+    wrong = [
+        (nutrient.id, interaction.medicine or interaction.condition)
+        for nutrient in content.nutrients.values()
+        for interaction in nutrient.interactions
+        if interaction.effect in ("raises_level", "supplement_risk")
+        and asks_first.match(interaction.advice)
+        and interaction.severity != "doctor_first"
+    ]
+    assert wrong == []
