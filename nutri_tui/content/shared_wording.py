@@ -10,8 +10,8 @@ def ask_first(findings: Iterable[tuple[str, bool]]) -> list[str]:
     """The doctor-first lines about supplements, for (nutrient name, a supplement of it taken) pairs.
 
     Someone who takes none is asked to see the doctor before starting; someone who already takes one is asked
-    whether to go on and before taking more: a woman taking 1,200 mg of calcium with a thiazide water tablet read
-    "Ask your doctor first before taking any supplement of: Calcium", as if she took none.
+    whether to go on and before taking more: a woman of 76 taking 10 mcg of vitamin D with a thiazide water tablet
+    read "Ask your doctor first before taking any supplement of: Vitamin D", as if she took none.
     """
     pairs = list(findings)
     new = [name for name, taken in pairs if not taken]

@@ -2,9 +2,9 @@
 
 A thiazide water tablet holds calcium in the body, so calcium or vitamin D supplements can push blood calcium too
 high (ODS-Ca, Mayo-D). The calcium caution told her to check with her doctor before taking calcium, yet it was not
-doctor-first like its vitamin D twin: the upper-limit caution said "any further supplement must stay under 800 mg"
-beside it, and Safety first asked a woman taking 1,200 mg a day to see her doctor "before taking any supplement"
-of vitamin D, as if she took none.
+doctor-first like its vitamin D twin: for a woman taking 1,200 mg a day the upper-limit caution said "any further
+supplement must stay under 800 mg" beside it. And Safety first asked a woman taking 10 mcg of vitamin D a day to
+see her doctor "before taking any supplement" of it, as if she took none.
 """
 
 from __future__ import annotations
