@@ -293,9 +293,10 @@ def _nutrient(finding: NutrientFinding, result: Assessment, content: Content) ->
         parts.append(reason.text)
         sources += reason.sources
     taken = next((s for s in result.supplements if s.nutrient == finding.id), None)
-    if (finding.doctor_first or finding.diet_doctor_first) and taken is not None:
+    asks_first = finding.doctor_first or finding.diet_doctor_first
+    if asks_first and taken is not None:
         parts.append(f"You take {taken.entered} a day: ask your doctor whether to go on with it (see Safety first).")
-    elif finding.doctor_first or finding.diet_doctor_first:
+    elif asks_first:
         parts.append("Ask your doctor before taking a supplement of it (see Safety first).")
     else:
         advice = public_health_advice(finding, content)
