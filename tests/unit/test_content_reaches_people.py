@@ -60,6 +60,15 @@ NOTE_PERSONAS = {
         "about": {"age": 25, "sex": "female", "diet": "vegan"},
         "health": {"medicines": ["desogestrel"]},
     },
+    # Notes about a food, for the people who may eat it; the statin note, for people who take one.
+    ("vitamin_b12", "Canned salmon and tuna"): OMNIVORE,
+    ("calcium", "The soft bones in canned sardines"): OMNIVORE,
+    ("zinc", "Oysters hold more zinc"): OMNIVORE,
+    ("vitamin_d", "Cheese and ice cream"): OMNIVORE,
+    ("vitamin_d", "Statins are not known"): {
+        **OMNIVORE,
+        "health": {**OMNIVORE["health"], "medicines": ["simvastatin"]},
+    },
 }
 FOOD_RULE_PERSONAS = {
     "pregnancy_vitamin_a": {"about": {"age": 30, "sex": "female", "pregnancy": "pregnant"}},
