@@ -81,3 +81,32 @@ def test_an_interaction_that_asks_for_the_doctor_before_a_supplement_that_could_
         and interaction.severity != "doctor_first"
     ]
     assert wrong == []
+
+
+def test_an_interaction_asking_for_the_doctor_before_any_supplement_of_a_nutrient_advised_to_take_is_doctor_first(
+    content: Content,
+) -> None:
+    """Vitamin D's notes give the NHS's 10 mcg a day; a caution beside it saying "Ask your doctor before taking any
+    supplement" (liver disease, until content 1.6.8) left the two to contradict each other. Doctor-first withholds
+    the advice to take it and says, in Safety first, to ask."""
+    asks_first = re.compile(r"^(Ask|Check with) your doctor( or pharmacist)? before taking")
+    wrong = [
+        (nutrient.id, interaction.medicine or interaction.condition)
+        for nutrient in content.nutrients.values()
+        if any(note.advises_taking for note in nutrient.notes)
+        for interaction in nutrient.interactions
+        if asks_first.match(interaction.advice) and interaction.severity != "doctor_first"
+    ]
+    assert wrong == []
+
+
+def test_with_liver_disease_the_plan_asks_first_and_gives_no_amount_of_vitamin_d_to_take(content: Content) -> None:
+    sections = {
+        "about": {"age": 58, "sex": "male"},
+        "sun": {"outdoor_minutes": "under_15", "housebound": True, "season": "winter", "far_from_equator": "yes"},
+        "health": {"conditions": ["liver_disease"]},
+    }
+    seen = outputs(sections, content)
+    for text in (seen.text, seen.report, seen.json_text):
+        assert "Ask your doctor first before taking any supplement of: Vitamin D" in text
+        assert "the NHS advises 10 mcg" not in text
