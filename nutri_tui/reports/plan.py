@@ -303,8 +303,10 @@ def _nutrient(finding: NutrientFinding, result: Assessment, content: Content) ->
     else:
         advice = public_health_advice(finding, content)
         if advice is not None:
-            parts.append(advice.text)
-            sources += advice.sources
+            # facts.md's content rule 4: supplement advice says, with it, who should check first.
+            check = content.rules.general_caution
+            parts += (advice.text, check.text)
+            sources += (*advice.sources, *check.sources)
         if taken is not None:
             parts.append(f"You take {taken.entered} a day.")
     test = finding.tests[0] if finding.tests else None

@@ -62,6 +62,9 @@ def test_older_housebound_woman_on_metformin_and_omeprazole_is_told_the_nhs_vita
         "Vitamin D" in line and "10 mcg (400 IU) of vitamin D a day all year round" in line for line in nutrients
     )
     assert seen.everywhere("the NHS advises 10 mcg (400 IU) of vitamin D a day all year round")
+    # facts.md content rule 4: the advice says, with it, who should check first (she takes two medicines).
+    check = content.rules.general_caution.text
+    assert any(f"all year round, not just in autumn and winter. {check}" in line for line in nutrients)
     assert any(line.startswith("▲ Vitamin B12") and "You take metformin:" in line for line in nutrients)
     assert "metformin (metformin)" not in seen.text  # the class is named only when it adds something
     assert len([line for line in nutrients if line[0] in "▲◆"]) <= MOST_NUTRIENTS
