@@ -29,6 +29,7 @@ from nutri_tui.reports.markdown_text import link, md, when
 from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import (
     LEVEL_WORD,
+    PERSONAL_CAUTIONS,
     SEVERITY_WORD,
     TEST_WORD,
     UNCONFIRMED,
@@ -195,7 +196,7 @@ def render_markdown(
     _yours(report, "Conditions", result.conditions)
     personal = (*result.medicine_cautions, *result.supplement_cautions)
     if personal:
-        report.section("Cautions for medicines and supplements")
+        report.section(PERSONAL_CAUTIONS)
         for caution in personal:
             word = SEVERITY_WORD.get(caution.severity, caution.severity.upper())
             report.add(f"- {md(word)}: {md(caution.text)}{report.cite(caution.sources)}")

@@ -24,6 +24,9 @@ def fit_words(fit: int) -> str:
     return FIT_WORD.get(fit, "an option")
 
 
+PERSONAL_CAUTIONS = "Cautions for your medicines, conditions and supplements"
+"""The heading over the cautions that combine what a person takes and has (an anti-inflammatory with kidney
+disease, supplements in cancer treatment): one said "medicines and supplements" over cautions about conditions."""
 TEST_WORD = {"good": "a good test", "limited": "a limited test", "poor": "a poor test", "none": "no standard test"}
 UNCONFIRMED = " †"
 """Marks a claim not yet confirmed against its source; each list of sources explains it once (DAGGER_LEGEND)."""

@@ -19,6 +19,7 @@ from nutri_tui.reports.instruments import SCORES_TITLE, advice_texts, answer_tex
 from nutri_tui.reports.own_words import said
 from nutri_tui.reports.phrases import (
     LEVEL_SYMBOL,
+    PERSONAL_CAUTIONS,
     UNCONFIRMED,
     URGENCY_SYMBOL,
     URGENCY_WORD,
@@ -206,7 +207,7 @@ def _pieces(result: Assessment, content: Content | None) -> list[_Piece]:
     yours = [*_items("Your medicines", result.medicines), *_items("Your conditions", result.conditions)]
     personal = (*result.medicine_cautions, *result.supplement_cautions)
     if personal:
-        yours.append(_heading("Cautions for your medicines and supplements"))
+        yours.append(_heading(PERSONAL_CAUTIONS))
         yours += [_wrap(caution.text, "    ", "  ! ") for caution in personal]
     if result.supplements:
         yours.append(_heading("Your supplements, as counted"))

@@ -1,6 +1,6 @@
 """The result's Supplement cautions tab: general cautions, the food rules that apply, the person's medicines and
-conditions with their notes, the cautions for their medicines and supplements, the supplements as counted, and
-each nutrient's own cautions where it is worth checking or has a caution for this person."""
+conditions with their notes, the cautions for their medicines, conditions and supplements, the supplements as
+counted, and each nutrient's own cautions where it is worth checking or has a caution for this person."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from nutri_tui.models.assessment import Assessment
 from nutri_tui.reports.citations import Citations
-from nutri_tui.reports.phrases import SEVERITY_WORD, UNCONFIRMED, personal_cautions
+from nutri_tui.reports.phrases import PERSONAL_CAUTIONS, SEVERITY_WORD, UNCONFIRMED, personal_cautions
 from nutri_tui.reports.result_text import target_text
 from nutri_tui.text import number
 
@@ -32,7 +32,7 @@ def cautions_pane(result: Assessment, cite: Citations) -> Iterator[Static]:
                 yield Static(f"  For back pain: {item.back_pain_note}", classes="muted", markup=False)
     personal = (*result.medicine_cautions, *result.supplement_cautions)
     if personal:
-        yield Static("Cautions for your medicines and supplements", classes="heading", markup=False)
+        yield Static(PERSONAL_CAUTIONS, classes="heading", markup=False)
     for caution in personal:
         yield Static(
             f"{SEVERITY_WORD[caution.severity]}: {caution.text}{cite.after(caution.sources)}",
