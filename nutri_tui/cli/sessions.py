@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
 
 def add_session_commands(commands: argparse._SubParsersAction) -> None:
+    from argparse import SUPPRESS  # here: the commands read without the parser (cli/quick_args.py) never need it
+
     sessions = commands.add_parser("sessions", help="list saved sessions, newest first (unreadable files last)")
     sessions.add_argument("--json", action="store_true", help="print the list as a JSON array")
     sessions.add_argument(
@@ -66,6 +68,11 @@ def add_session_commands(commands: argparse._SubParsersAction) -> None:
 
     open_ = commands.add_parser("open", help="start the app showing a saved session")
     open_.add_argument("session", type=Path, metavar="SESSION.toml")
+    # Also after the command, as the README reads ("open ... with --plain"): `open FILE --plain` was refused.
+    # SUPPRESS: not given here, it keeps what was given before the command.
+    open_.add_argument(
+        "--plain", action="store_true", default=SUPPRESS, help="print the result a sentence a line instead"
+    )
     open_.set_defaults(handler=_cmd_open)
 
 

@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from nutri_tui.content import load_content
 from nutri_tui.models.answers import Answers
@@ -89,12 +90,16 @@ def test_a_dumb_terminal_gets_plain_mode_and_ctrl_d_keeps_the_answers(tmp_path: 
     assert Storage(tmp_path).load_draft().answers == {"about": {"age": 38}}
 
 
-def test_a_saved_result_opened_on_a_dumb_terminal_is_said_as_plain_text(tmp_path: Path) -> None:
-    """``nutri-tui open FILE`` where the full-screen app cannot work (TERM=dumb): the app's first note, then the
-    result a sentence a line with the warning signs first, no escape sequence, exit 0 (it started the full-screen
-    app before, which a dumb terminal or a screen reader cannot use)."""
+@pytest.mark.parametrize(
+    ("after", "term"), [((), "dumb"), (("--plain",), "xterm-256color")], ids=["dumb-terminal", "plain-after-open"]
+)
+def test_a_saved_result_opened_in_plain_mode_is_said_as_plain_text(tmp_path: Path, after: tuple, term: str) -> None:
+    """``nutri-tui open FILE`` where the full-screen app cannot work (TERM=dumb), or ``open FILE --plain`` as the
+    README reads (refused as an unknown argument before): the app's first note, then the result a sentence a line
+    with the warning signs first, no escape sequence, exit 0 (it started the full-screen app before, which a dumb
+    terminal or a screen reader cannot use)."""
     session = saved_session(REPO / "examples" / "emergency-red-flag.toml", tmp_path)
-    child = spawn(["open", str(session)], tmp_path, TERM="dumb")
+    child = spawn(["open", str(session), *after], tmp_path, TERM=term)
     text, status = finished(child)
     lines = [line for line in text.splitlines() if line.strip()]
     assert lines[0].startswith("A saved result from ") and lines[0].endswith("(read-only).")

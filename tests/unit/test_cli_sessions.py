@@ -411,9 +411,13 @@ def test_open_in_plain_mode_says_the_result_without_the_app(
     """``--plain open`` (and ``open`` where the app cannot work: TERM=dumb, input not a terminal) says the saved
     result as plain mode does, after the note the app shows; no app is started."""
     session = Storage().load_session(saved[1])
-    for argv, term in ((("--plain", "open"), "xterm-256color"), (("open",), "dumb")):
+    for argv, term, after in (
+        (("--plain", "open"), "xterm-256color", ()),
+        (("open",), "xterm-256color", ("--plain",)),
+        (("open",), "dumb", ()),
+    ):
         monkeypatch.setenv("TERM", term)
-        code, out, err = run(capsys, "--data-dir", tmp_path, *argv, saved[1])
+        code, out, err = run(capsys, "--data-dir", tmp_path, *argv, saved[1], *after)
         lines = out.splitlines()
         assert (code, err) == (0, "") and lines[0].endswith("(read-only).") and lines[1] == ""
         assert session.result.disclaimer in out and "1. Warning signs: " in out
