@@ -16,6 +16,9 @@ URGENCY_WORD = {"emergency": "EMERGENCY", "urgent": "URGENT", "soon": "SOON"}
 URGENCY_SYMBOL = {"emergency": "‼", "urgent": "!", "soon": "•"}
 """A shape for each urgency on screen, so it never rests on colour alone."""
 SEVERITY_WORD = {"doctor_first": "ASK A DOCTOR FIRST", "caution": "CAUTION", "info": "NOTE"}
+PERSONAL_CAUTIONS = "Cautions for your medicines, conditions and supplements"
+"""The heading over the cautions that combine what a person takes and has (an anti-inflammatory with kidney
+disease, supplements in cancer treatment): one said "medicines and supplements" over cautions about conditions."""
 FIT_WORD = {3: "a first choice for you", 2: "a good option for you", 1: "worth considering"}
 """How well an exercise suits this person's pain (content's ``fit``, 1 to 3; 0 is never suggested), in words."""
 
@@ -24,9 +27,6 @@ def fit_words(fit: int) -> str:
     return FIT_WORD.get(fit, "an option")
 
 
-PERSONAL_CAUTIONS = "Cautions for your medicines, conditions and supplements"
-"""The heading over the cautions that combine what a person takes and has (an anti-inflammatory with kidney
-disease, supplements in cancer treatment): one said "medicines and supplements" over cautions about conditions."""
 TEST_WORD = {"good": "a good test", "limited": "a limited test", "poor": "a poor test", "none": "no standard test"}
 UNCONFIRMED = " †"
 """Marks a claim not yet confirmed against its source; each list of sources explains it once (DAGGER_LEGEND)."""
