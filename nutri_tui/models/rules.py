@@ -46,15 +46,17 @@ class AdviceRule(Cited):
         "pain",
         "supplements",
         "general",
+        "first",
         "safety_net",
         "exercise_first",
         "exercise",
         "exercise_stop",
     ]
-    """``safety_net``: what to do if things change, always the last step of the action plan. The exercise topics
-    are said with the exercises: ``exercise_first`` a check to have before starting any new exercise (at the top,
-    and in the plan's exercise step, which then suggests none); ``exercise`` what this person's situation means
-    for exercise; ``exercise_stop`` when to stop, said once for every exercise."""
+    """``first``: advice to act on now, said in the action plan's nutrients step and not again after it (folic acid
+    when trying for a baby). ``safety_net``: what to do if things change, always the last step of the action plan.
+    The exercise topics are said with the exercises: ``exercise_first`` a check to have before starting any new
+    exercise (at the top, and in the plan's exercise step, which then suggests none); ``exercise`` what this
+    person's situation means for exercise; ``exercise_stop`` when to stop, said once for every exercise."""
     when: tuple[When, ...] = ()
     """Empty: always shown."""
     situation: Situation | None = None

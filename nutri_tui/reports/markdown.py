@@ -21,6 +21,7 @@ from nutri_tui.content import Content, load_content
 from nutri_tui.models.assessment import LEVEL_ORDER, Assessment, Caution, NutrientFinding, YourItem
 from nutri_tui.models.session import Session
 from nutri_tui.questionnaire import STEPS
+from nutri_tui.reports.advice_topics import exercise_advice, other_advice
 from nutri_tui.reports.answers_summary import NOT_ANSWERED, summarise
 from nutri_tui.reports.citations import DAGGER_LEGEND
 from nutri_tui.reports.glossary import target_terms
@@ -38,7 +39,7 @@ from nutri_tui.reports.phrases import (
     is_personal,
     tests_worth_asking,
 )
-from nutri_tui.reports.plan import Places, action_plan, exercise_advice, other_advice
+from nutri_tui.reports.plan import Places, action_plan
 from nutri_tui.reports.progress import Scored, progress_lines, result_line
 from nutri_tui.reports.result_text import (
     FOR_YOU_HEADING,

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from nutri_tui.content.shared_wording import ask_first
-from nutri_tui.models.assessment import Advice, Assessment, InfoNote, NutrientFinding, RedFlagFinding
+from nutri_tui.models.assessment import Assessment, InfoNote, NutrientFinding, RedFlagFinding
 from nutri_tui.models.catalogues import RedFlag
-from nutri_tui.models.rules import EXERCISE_TOPICS
+from nutri_tui.reports.advice_topics import exercise_advice, first_advice
 from nutri_tui.reports.instruments import SCORES_TITLE, advice_texts, attribution_text, score_text
 from nutri_tui.reports.phrases import LEVEL_SYMBOL, URGENCY_WORD, personal_cautions
 from nutri_tui.reports.result_text import advised, exercise_cautions
@@ -273,14 +273,16 @@ def _doctor_first_sources(finding: NutrientFinding) -> tuple[str, ...]:
 
 def _nutrients(result: Assessment, content: Content, places: Places) -> tuple[PlanLine, ...]:
     flagged = [f for f in result.nutrients if f.level != "low"]
+    check = content.rules.general_caution  # facts.md's content rule 4, with any advice to take a supplement
+    first = [PlanLine(f"{advised(a)} {check.text}", (*a.sources, *check.sources)) for a in first_advice(result)]
     if not flagged:
         text = (
             "From the answers given, no nutrient stands out."
             if result.unanswered
             else "Your answers do not point strongly to any nutrient gap."
         )
-        return (PlanLine(text),)
-    lines = [_nutrient(finding, result, content) for finding in flagged[:MOST_NUTRIENTS]]
+        return (*first, PlanLine(text))
+    lines = [*first, *(_nutrient(finding, result, content) for finding in flagged[:MOST_NUTRIENTS])]
     rest = len(flagged) - MOST_NUTRIENTS
     if rest > 0:
         lines.append(PlanLine(more_nutrients(rest, places)))
@@ -303,8 +305,7 @@ def _nutrient(finding: NutrientFinding, result: Assessment, content: Content) ->
     else:
         advice = public_health_advice(finding, content)
         if advice is not None:
-            # facts.md's content rule 4: supplement advice says, with it, who should check first.
-            check = content.rules.general_caution
+            check = content.rules.general_caution  # facts.md's content rule 4, as above
             parts += (advice.text, check.text)
             sources += (*advice.sources, *check.sources)
         if taken is not None:
@@ -381,15 +382,3 @@ def _safety_net(result: Assessment, content: Content) -> tuple[PlanLine, ...]:
     lines = [PlanLine(net.text, net.sources)] if net is not None else []
     lines += [PlanLine(c.text, c.sources) for c in result.general_cautions if c.about.startswith("symptom:")]
     return tuple(lines)
-
-
-def other_advice(result: Assessment) -> tuple[Advice, ...]:
-    """The self-care advice listed after the plan: all but the safety net, which the plan already ends with,
-    and the advice said with the exercises (:func:`exercise_advice`)."""
-    return tuple(a for a in result.advice if a.topic != "safety_net" and a.topic not in EXERCISE_TOPICS)
-
-
-def exercise_advice(result: Assessment, topic: str) -> tuple[Advice, ...]:
-    """The advice said with the exercises, of one topic: ``exercise_first`` (a check before starting),
-    ``exercise`` (what this person's situation means) or ``exercise_stop`` (when to stop, said once)."""
-    return tuple(a for a in result.advice if a.topic == topic)

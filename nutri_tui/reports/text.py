@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from nutri_tui.models.assessment import Assessment, NutrientFinding, YourItem
+from nutri_tui.reports.advice_topics import exercise_advice, other_advice
 from nutri_tui.reports.citations import DAGGER_LEGEND, Citations
 from nutri_tui.reports.glossary import gloss_lines, target_terms
 from nutri_tui.reports.instruments import SCORES_TITLE, advice_texts, answer_text, attribution_text, score_text
@@ -27,7 +28,7 @@ from nutri_tui.reports.phrases import (
     personal_cautions,
     tests_worth_asking,
 )
-from nutri_tui.reports.plan import Places, action_plan, exercise_advice, other_advice
+from nutri_tui.reports.plan import Places, action_plan
 from nutri_tui.reports.result_text import (
     FOR_YOU_HEADING,
     STOP_HEADING,

@@ -191,3 +191,21 @@ def test_ask_how_much_is_right_cites_what_says_so_not_all_the_nutrients_sources(
     line = next(line for line in action_plan(result, content)[1].lines if line.text.startswith("Magnesium: ask"))
     assert set(line.sources) == set(kidney.sources)
     assert len(line.sources) < len(magnesium.sources)
+
+
+def test_trying_for_a_baby_the_plan_opens_its_nutrients_with_folic_acid_said_once(content: Content) -> None:
+    """Content 1.6.8: for a woman trying for a baby the plan said "no nutrient stands out", and the folic acid
+    advice (IOM-2005) came only after it, among the general advice. Now it opens the nutrients step, with the
+    general supplement caution (facts.md's content rule 4), and is not said again after the plan."""
+    sections = {"about": {"age": 33, "sex": "female", "pregnancy": "trying"}}
+    seen = outputs(sections, content)
+    advice = next(a for a in content.rules.advice if a.id == "folic_acid_trying_for_a_baby")
+    nutrients = action_plan(seen.result, content)[2].lines
+    assert nutrients[0].text == f"{advice.text} {content.rules.general_caution.text}"
+    assert nutrients[1].text.startswith("From the answers given, no nutrient stands out")
+    assert seen.everywhere(advice.text)
+    assert seen.text.count(advice.text[:50]) == 1 and seen.report.count(advice.text[:50]) == 1
+    # On a medicine that makes folic acid a question for the prescriber, it is withheld like the advice before it.
+    on_valproate = outputs({**sections, "health": {"medicines": ["valproate"]}}, content)
+    assert on_valproate.nowhere(advice.text)
+    assert all(a.id != "folic_acid_before_pregnancy" for a in seen.result.advice)

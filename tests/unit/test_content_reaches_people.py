@@ -97,6 +97,7 @@ ADVICE_PERSONAS = {
     "group_exercise_for_chronic_pain": {"back_pain": {"areas": ["lower"], "duration": "chronic"}},
     "little_activity": {"lifestyle": {"activity": "under_30"}},
     "folic_acid_before_pregnancy": {"about": {"age": 30, "sex": "female"}},
+    "folic_acid_trying_for_a_baby": {"about": {"age": 30, "sex": "female", "pregnancy": "trying"}},
     "back_pain_in_pregnancy": {"about": {"age": 30, "sex": "female", "pregnancy": "pregnant"}},
     "tea_and_iron_tablets": {
         "diet": {"caffeine_cups_per_day": 3},

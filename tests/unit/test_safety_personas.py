@@ -73,7 +73,7 @@ def test_pregnant_and_offered_oily_fish_and_tuna_is_told_the_weekly_limits(show,
 def test_trying_for_a_baby_gets_the_same_vitamin_a_advice_and_folic_acid(show, content) -> None:
     seen = show(about={"age": 33, "sex": "female", "pregnancy": "trying"}, diet={"leafy_greens": "never"})
     assert seen.everywhere(content.food_rules["pregnancy_vitamin_a"].text)
-    assert any(a.id == "folic_acid_before_pregnancy" for a in seen.result.advice)
+    assert any(a.id == "folic_acid_trying_for_a_baby" for a in seen.result.advice)  # test_action_plan.py: first
     assert finding(seen.result, "iron").target.life_stage == "female_31_50"  # targets do not change
 
 

@@ -18,9 +18,10 @@ from textual.widgets.option_list import Option
 
 from nutri_tui.models.assessment import Advice, NutrientFinding
 from nutri_tui.models.session import Session
+from nutri_tui.reports.advice_topics import exercise_advice, other_advice
 from nutri_tui.reports.citations import Citations
 from nutri_tui.reports.phrases import URGENCY_SYMBOL, level_tag
-from nutri_tui.reports.plan import action_plan, exercise_advice, other_advice
+from nutri_tui.reports.plan import action_plan
 from nutri_tui.reports.result_text import (
     FOR_YOU_HEADING,
     STOP_HEADING,
