@@ -113,7 +113,8 @@ def test_pregnant_vegetarian_gets_pregnancy_safety_and_exercise_that_fits_pregna
     assert 1 <= len(exercises) <= MOST_EXERCISES
     assert all("pregnan" in line for line in exercises)  # each with what applies in pregnancy
     assert lines[0].startswith("In pregnancy, walking, swimming")  # what pregnancy means for exercise, first
-    assert plan[2].lines[0].text.startswith("▲ Iron")
+    assert plan[2].lines[0].text.startswith("Up to 12 weeks into pregnancy, 400 mcg of folic acid")  # to act on now
+    assert plan[2].lines[1].text.startswith("▲ Iron")
 
 
 def test_a_doctor_first_caution_is_in_safety_first_and_the_nutrient_never_advises_taking_it(content) -> None:
@@ -209,3 +210,27 @@ def test_trying_for_a_baby_the_plan_opens_its_nutrients_with_folic_acid_said_onc
     on_valproate = outputs({**sections, "health": {"medicines": ["valproate"]}}, content)
     assert on_valproate.nowhere(advice.text)
     assert all(a.id != "folic_acid_before_pregnancy" for a in seen.result.advice)
+
+
+@pytest.mark.parametrize(
+    ("pregnancy", "conditions", "rule"),
+    [
+        ("pregnant", [], "folic_acid_early_pregnancy"),
+        ("trying", ["type2_diabetes"], "folic_acid_higher_dose"),
+        ("pregnant", ["obesity"], "folic_acid_higher_dose"),
+    ],
+)
+def test_early_pregnancy_and_a_higher_dose_are_said_first_and_never_as_an_amount_over_the_limit(
+    content: Content, pregnancy: str, conditions: list[str], rule: str
+) -> None:
+    """The NHS's 12 weeks, and its 5 mg with diabetes or a BMI of 30 or more: a dose above the folic acid upper
+    limit (1,000 mcg), so named only as what the GP prescribes, and the 400 mcg is then not advised instead."""
+    sections = {"about": {"age": 30, "sex": "female", "pregnancy": pregnancy}, "health": {"conditions": conditions}}
+    seen = outputs(sections, content)
+    advice = {a.id: a for a in content.rules.advice}
+    first = action_plan(seen.result, content)[2].lines[0].text
+    assert first.startswith(advice[rule].text) and seen.everywhere(advice[rule].text)
+    others = {"folic_acid_trying_for_a_baby", "folic_acid_early_pregnancy", "folic_acid_higher_dose"} - {rule}
+    assert all(seen.nowhere(advice[other].text) for other in others)
+    if rule == "folic_acid_higher_dose":
+        assert "prescribed by your GP" in first and "5 mg" in first

@@ -98,6 +98,11 @@ ADVICE_PERSONAS = {
     "little_activity": {"lifestyle": {"activity": "under_30"}},
     "folic_acid_before_pregnancy": {"about": {"age": 30, "sex": "female"}},
     "folic_acid_trying_for_a_baby": {"about": {"age": 30, "sex": "female", "pregnancy": "trying"}},
+    "folic_acid_early_pregnancy": {"about": {"age": 30, "sex": "female", "pregnancy": "pregnant"}},
+    "folic_acid_higher_dose": {
+        "about": {"age": 30, "sex": "female", "pregnancy": "trying"},
+        "health": {"conditions": ["type1_diabetes"]},
+    },
     "back_pain_in_pregnancy": {"about": {"age": 30, "sex": "female", "pregnancy": "pregnant"}},
     "tea_and_iron_tablets": {
         "diet": {"caffeine_cups_per_day": 3},
