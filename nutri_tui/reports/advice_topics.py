@@ -18,7 +18,8 @@ def other_advice(result: Assessment) -> tuple[Advice, ...]:
 
 
 def first_advice(result: Assessment) -> tuple[Advice, ...]:
-    """Advice to act on now (folic acid when trying for a baby): said in the plan's nutrients step, first."""
+    """Advice to act on now (folic acid before and early in pregnancy, vitamin D in pregnancy and breastfeeding):
+    said in the plan's nutrients step, first."""
     return tuple(a for a in result.advice if a.topic == "first")
 
 

@@ -273,8 +273,15 @@ def _doctor_first_sources(finding: NutrientFinding) -> tuple[str, ...]:
 
 def _nutrients(result: Assessment, content: Content, places: Places) -> tuple[PlanLine, ...]:
     flagged = [f for f in result.nutrients if f.level != "low"]
-    check = content.rules.general_caution  # facts.md's content rule 4, with any advice to take a supplement
-    first = [PlanLine(f"{advised(a)} {check.text}", (*a.sources, *check.sources)) for a in first_advice(result)]
+    # facts.md's content rule 4: advice to take a supplement says who should check first; said once, after the
+    # advice to act on now, or else with a nutrient's public-health advice (the NHS's vitamin D).
+    check = content.rules.general_caution
+    advice_first = first_advice(result)
+    first = [PlanLine(advised(a), a.sources) for a in advice_first]
+    if first:
+        first[-1] = PlanLine(f"{first[-1].text} {check.text}", (*first[-1].sources, *check.sources))
+    rules = {rule.id: rule.nutrient for rule in content.rules.advice} if advice_first else {}
+    said = {rules.get(a.id) for a in advice_first}
     if not flagged:
         text = (
             "From the answers given, no nutrient stands out."
@@ -282,14 +289,18 @@ def _nutrients(result: Assessment, content: Content, places: Places) -> tuple[Pl
             else "Your answers do not point strongly to any nutrient gap."
         )
         return (*first, PlanLine(text))
-    lines = [*first, *(_nutrient(finding, result, content) for finding in flagged[:MOST_NUTRIENTS])]
+    lines = [*first, *(_nutrient(finding, result, content, said, bool(first)) for finding in flagged[:MOST_NUTRIENTS])]
     rest = len(flagged) - MOST_NUTRIENTS
     if rest > 0:
         lines.append(PlanLine(more_nutrients(rest, places)))
     return tuple(lines)
 
 
-def _nutrient(finding: NutrientFinding, result: Assessment, content: Content) -> PlanLine:
+def _nutrient(
+    finding: NutrientFinding, result: Assessment, content: Content, said: set[str | None], checked: bool
+) -> PlanLine:
+    """One nutrient's line; ``said``: nutrients whose advice to take was said first (not again here); ``checked``:
+    whether the general supplement caution was said already."""
     parts = [f"{LEVEL_SYMBOL[finding.level]} {finding.name}, {REASON_WORD[finding.level]}."]
     sources: list[str] = []
     if finding.reasons:
@@ -303,11 +314,14 @@ def _nutrient(finding: NutrientFinding, result: Assessment, content: Content) ->
     elif asks_first:
         parts.append("Ask your doctor before taking a supplement of it (see Safety first).")
     else:
-        advice = public_health_advice(finding, content)
+        advice = None if finding.id in said else public_health_advice(finding, content)
         if advice is not None:
-            check = content.rules.general_caution  # facts.md's content rule 4, as above
-            parts += (advice.text, check.text)
-            sources += (*advice.sources, *check.sources)
+            parts.append(advice.text)
+            sources += advice.sources
+            if not checked:
+                check = content.rules.general_caution
+                parts.append(check.text)
+                sources += check.sources
         if taken is not None:
             parts.append(f"You take {taken.entered} a day.")
     test = finding.tests[0] if finding.tests else None

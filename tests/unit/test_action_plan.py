@@ -114,7 +114,8 @@ def test_pregnant_vegetarian_gets_pregnancy_safety_and_exercise_that_fits_pregna
     assert all("pregnan" in line for line in exercises)  # each with what applies in pregnancy
     assert lines[0].startswith("In pregnancy, walking, swimming")  # what pregnancy means for exercise, first
     assert plan[2].lines[0].text.startswith("Up to 12 weeks into pregnancy, 400 mcg of folic acid")  # to act on now
-    assert plan[2].lines[1].text.startswith("▲ Iron")
+    assert plan[2].lines[1].text.startswith("In pregnancy and while breastfeeding, a supplement of 10 mcg")
+    assert plan[2].lines[2].text.startswith("▲ Iron")
 
 
 def test_a_doctor_first_caution_is_in_safety_first_and_the_nutrient_never_advises_taking_it(content) -> None:
@@ -234,3 +235,24 @@ def test_early_pregnancy_and_a_higher_dose_are_said_first_and_never_as_an_amount
     assert all(seen.nowhere(advice[other].text) for other in others)
     if rule == "folic_acid_higher_dose":
         assert "prescribed by your GP" in first and "5 mg" in first
+
+
+def test_vitamin_d_in_pregnancy_and_breastfeeding_is_said_first_once_with_one_supplement_caution(
+    content: Content,
+) -> None:
+    """The NHS maternity page: 10 mcg a day in pregnancy and breastfeeding. Said first; the vitamin D line below
+    then gives no NHS advice of its own, and the general supplement caution is said once in the step. Withheld
+    where vitamin D is doctor-first (a thiazide)."""
+    advice = next(a for a in content.rules.advice if a.id == "vitamin_d_pregnancy_breastfeeding")
+    check = content.rules.general_caution.text
+    sections = {"about": {"age": 30, "sex": "female", "pregnancy": "breastfeeding"}, "sun": {"housebound": True}}
+    seen = outputs(sections, content)
+    lines = [line.text for line in action_plan(seen.result, content)[2].lines]
+    assert lines[0] == f"{advice.text} {check}" and seen.everywhere(advice.text)
+    vitamin_d = next(line for line in lines if line.startswith("◆ Vitamin D") or line.startswith("▲ Vitamin D"))
+    assert "NHS advises" not in vitamin_d and sum(check in line for line in lines) == 1
+    pregnant = outputs({"about": {"age": 30, "sex": "female", "pregnancy": "pregnant"}}, content)
+    lines = [line.text for line in action_plan(pregnant.result, content)[2].lines]
+    assert lines[1].startswith(advice.text) and check not in lines[0] and check in lines[1]  # folic acid, then D
+    on_thiazide = outputs({**sections, "health": {"medicines": ["hydrochlorothiazide"]}}, content)
+    assert on_thiazide.nowhere(advice.text)

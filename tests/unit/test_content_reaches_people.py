@@ -99,6 +99,7 @@ ADVICE_PERSONAS = {
     "folic_acid_before_pregnancy": {"about": {"age": 30, "sex": "female"}},
     "folic_acid_trying_for_a_baby": {"about": {"age": 30, "sex": "female", "pregnancy": "trying"}},
     "folic_acid_early_pregnancy": {"about": {"age": 30, "sex": "female", "pregnancy": "pregnant"}},
+    "vitamin_d_pregnancy_breastfeeding": {"about": {"age": 30, "sex": "female", "pregnancy": "breastfeeding"}},
     "folic_acid_higher_dose": {
         "about": {"age": 30, "sex": "female", "pregnancy": "trying"},
         "health": {"conditions": ["type1_diabetes"]},
