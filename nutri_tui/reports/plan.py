@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from nutri_tui.content.shared_wording import ask_first
-from nutri_tui.models.assessment import Assessment, InfoNote, NutrientFinding, RedFlagFinding
+from nutri_tui.models.assessment import Assessment, NutrientFinding, RedFlagFinding
 from nutri_tui.models.catalogues import RedFlag
-from nutri_tui.reports.advice_topics import exercise_advice, first_advice
+from nutri_tui.reports.advice_topics import exercise_advice, first_advice, public_health_advice
 from nutri_tui.reports.instruments import SCORES_TITLE, advice_texts, attribution_text, score_text
 from nutri_tui.reports.phrases import LEVEL_SYMBOL, URGENCY_WORD, personal_cautions
 from nutri_tui.reports.result_text import advised, exercise_cautions
@@ -289,7 +289,12 @@ def _nutrients(result: Assessment, content: Content, places: Places) -> tuple[Pl
             else "Your answers do not point strongly to any nutrient gap."
         )
         return (*first, PlanLine(text))
-    lines = [*first, *(_nutrient(finding, result, content, said, bool(first)) for finding in flagged[:MOST_NUTRIENTS])]
+    lines = list(first)
+    checked = bool(first)
+    for finding in flagged[:MOST_NUTRIENTS]:
+        line = _nutrient(finding, result, content, said, checked)
+        checked = checked or check.text in line.text
+        lines.append(line)
     rest = len(flagged) - MOST_NUTRIENTS
     if rest > 0:
         lines.append(PlanLine(more_nutrients(rest, places)))
@@ -334,20 +339,6 @@ def _nutrient(
     if test is not None:
         sources += test.sources
     return PlanLine(" ".join(parts), tuple(dict.fromkeys(sources)))
-
-
-def public_health_advice(finding: NutrientFinding, content: Content) -> InfoNote | None:
-    """The knowledge base's advice to take this nutrient that the result shows this person (NHS vitamin D).
-
-    The engine leaves such notes out for anyone told to ask a doctor first, so none is offered then.
-    """
-    nutrient = content.nutrients.get(finding.id)
-    if nutrient is None:
-        return None
-    advising = {note.text for note in nutrient.notes if note.advises_taking}
-    shown = [note for note in finding.notes if note.text in advising]
-    # A note about this person's situation (housebound: all year) comes after the general one and says more.
-    return shown[-1] if shown else None
 
 
 # --- 4. exercise ---------------------------------------------------------------------------
