@@ -16,7 +16,6 @@ from nutri_tui.content import load_content
 from nutri_tui.engine.index import index_for
 from nutri_tui.engine.wording import lower_first
 from nutri_tui.models.assessment import Assessment, NutrientFinding
-from nutri_tui.reports.plan import IN_THE_DATA, action_plan
 from tests.outputs import Outputs, outputs
 
 CONTENT = load_content()
@@ -335,29 +334,6 @@ def test_cancer_treatment_with_back_pain_implies_the_cancer_red_flag_and_asks_ab
     assert_caution_given(seen, "cancer_treatment_supplements")
     no_pain = show(health={"conditions": ["cancer_treatment"]})
     assert all(f.id != "cancer_history" or f.answer != "implied" for f in no_pain.result.red_flags)
-
-
-@pytest.mark.parametrize("supplements", [[], [{"nutrient": "vitamin_d", "amount": 10}]], ids=["none", "vitamin-d"])
-def test_in_cancer_treatment_safety_first_names_the_cancer_team_before_any_supplement(supplements: list) -> None:
-    """Content 1.6.8: the plan advised the NHS's 10 mcg of vitamin D a day to someone in cancer treatment while what
-    to tell the cancer team sat only in a later section. Now it leads Safety first, with or without supplements,
-    not said a third time by the condition's note, and not prefixed by "Ask your doctor ... first" where it already
-    says whom to tell."""
-    seen = show(
-        sun={"outdoor_minutes": "under_15", "housebound": True},
-        health={"conditions": ["cancer_treatment"], "supplements": supplements},
-    )
-    caution_id = "cancer_treatment_supplements" if supplements else "cancer_treatment_before_supplements"
-    text = CONTENT.medicine_cautions[caution_id].text
-    plan = action_plan(seen.result, CONTENT, IN_THE_DATA)
-    safety = next(step for step in plan if step.title == "Safety first")
-    assert safety.lines[0].text == (text if text.startswith("Tell") else f"Ask your doctor or pharmacist first: {text}")
-    assert_everywhere(seen, text)
-    # Once in the plan and once among the cautions; the condition's note no longer says it a third time.
-    assert seen.text.count(text[:60]) == 2 and seen.report.count(text[:60]) == 2
-    assert "cancer team" not in CONTENT.conditions["cancer_treatment"].note
-    other = "cancer_treatment_before_supplements" if supplements else "cancer_treatment_supplements"
-    assert other not in caution_ids(seen.result)
 
 
 def test_aching_muscles_point_to_vitamin_d_with_their_other_causes_and_to_a_statin() -> None:

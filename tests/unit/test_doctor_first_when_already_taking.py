@@ -15,6 +15,7 @@ import pytest
 
 from nutri_tui.content import Content
 from nutri_tui.content.shared_wording import ask_first
+from nutri_tui.reports.plan import IN_THE_DATA, action_plan
 from tests.outputs import Outputs, outputs
 
 THIAZIDE = {"about": {"age": 76, "sex": "female"}, "diet": {"dairy_or_fortified": "rarely"}}
@@ -110,3 +111,29 @@ def test_with_liver_disease_the_plan_asks_first_and_gives_no_amount_of_vitamin_d
     for text in (seen.text, seen.report, seen.json_text):
         assert "Ask your doctor first before taking any supplement of: Vitamin D" in text
         assert "the NHS advises 10 mcg" not in text
+
+
+@pytest.mark.parametrize("supplements", [[], [{"nutrient": "vitamin_d", "amount": 10}]], ids=["none", "vitamin-d"])
+def test_in_cancer_treatment_safety_first_names_the_cancer_team_before_any_supplement(
+    content: Content, supplements: list
+) -> None:
+    """Content 1.6.8: the plan advised the NHS's 10 mcg of vitamin D a day to someone in cancer treatment while what
+    to tell the cancer team sat only in a later section. Now it leads Safety first, with or without supplements,
+    not said a third time by the condition's note, and not prefixed by "Ask your doctor ... first" where it already
+    says whom to tell."""
+    sections = {
+        "sun": {"outdoor_minutes": "under_15", "housebound": True},
+        "health": {"conditions": ["cancer_treatment"], "supplements": supplements},
+    }
+    seen = outputs(sections, content)
+    caution_id = "cancer_treatment_supplements" if supplements else "cancer_treatment_before_supplements"
+    text = content.medicine_cautions[caution_id].text
+    safety = next(step for step in action_plan(seen.result, content, IN_THE_DATA) if step.title == "Safety first")
+    assert safety.lines[0].text == (text if text.startswith("Tell") else f"Ask your doctor or pharmacist first: {text}")
+    assert seen.everywhere(text), seen.missing(text)
+    # Once in the plan and once among the cautions; the condition's note no longer says it a third time.
+    assert seen.text.count(text[:60]) == 2 and seen.report.count(text[:60]) == 2
+    assert "cancer team" not in content.conditions["cancer_treatment"].note
+    given = {c.about.removeprefix("medicines:") for c in seen.result.medicine_cautions}
+    other = "cancer_treatment_before_supplements" if supplements else "cancer_treatment_supplements"
+    assert caution_id in given and other not in given
