@@ -28,3 +28,13 @@ def ask_first(findings: Iterable[tuple[str, bool]]) -> list[str]:
             "to go on with, and before taking any more."
         )
     return lines
+
+
+DOCTOR_FIRST = "Ask your doctor or pharmacist first: "
+ASKS_ALREADY = ("Ask ", "Tell ", "Check with ")
+
+
+def doctor_first_line(text: str) -> str:
+    """A doctor-first caution as "What to do first" says it: after "Ask your doctor or pharmacist first:", unless
+    it opens by saying whom to ask ("Tell your cancer team about any supplement ...")."""
+    return text if text.startswith(ASKS_ALREADY) else DOCTOR_FIRST + text

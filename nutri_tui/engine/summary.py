@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from nutri_tui.content.shared_wording import ask_first
+from nutri_tui.content.shared_wording import ask_first, doctor_first_line
 from nutri_tui.models.assessment import Advice, Caution, NutrientFinding, RedFlagFinding
 
 
@@ -89,11 +89,7 @@ def summary_lines(
         elif item.topic == "stress":
             stress = True
     # Doctor-first cautions about the person's medicines and supplements are said here in full.
-    lines += [
-        f"Ask your doctor or pharmacist first: {caution.text}"
-        for caution in personal
-        if caution.severity == "doctor_first"
-    ]
+    lines += [doctor_first_line(caution.text) for caution in personal if caution.severity == "doctor_first"]
     # What the nutrients say depends on a few of each finding's values: built once per combination.
     flagged = tuple(
         [

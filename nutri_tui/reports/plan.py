@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from nutri_tui.content.shared_wording import ask_first
+from nutri_tui.content.shared_wording import ask_first, doctor_first_line
 from nutri_tui.models.assessment import Assessment, NutrientFinding, RedFlagFinding
 from nutri_tui.models.catalogues import RedFlag
 from nutri_tui.reports.advice_topics import exercise_advice, first_advice, public_health_advice
@@ -41,9 +41,6 @@ Tone = Literal["emergency", "urgent", "soon", "caution", "plain"]
 
 HOW_SOON = {"emergency": "Get help now", "urgent": "Get seen the same day", "soon": "Book a routine appointment"}
 """How soon, in the NHS back-pain page's terms (facts.md 4.1), before the flag's own advice."""
-DOCTOR_FIRST = "Ask your doctor or pharmacist first: "
-ASKS_ALREADY = ("Ask ", "Tell ", "Check with ")
-"""A doctor-first caution that opens by saying whom to ask ("Tell your cancer team ...") is not prefixed too."""
 NOTHING_FIRST = (
     "None of your answers calls for a doctor's advice before you change what you eat or which supplements you take."
 )
@@ -243,11 +240,11 @@ def _safety_first(result: Assessment) -> tuple[PlanLine, ...]:
         add(line, ())
     for caution in (*result.medicine_cautions, *result.supplement_cautions):
         if caution.severity == "doctor_first":
-            add(caution.text if caution.text.startswith(ASKS_ALREADY) else DOCTOR_FIRST + caution.text, caution.sources)
+            add(doctor_first_line(caution.text), caution.sources)
     for finding in result.nutrients:
         for caution in personal_cautions(finding):
             if caution.severity == "doctor_first":
-                add(f"{DOCTOR_FIRST}{caution.text}", caution.sources)
+                add(doctor_first_line(caution.text), caution.sources)
         if finding.diet_doctor_first and finding.level != "low":
             add(
                 f"{finding.name}: ask your doctor how much is right for you, from food as well as supplements.",

@@ -129,7 +129,8 @@ def test_in_cancer_treatment_safety_first_names_the_cancer_team_before_any_suppl
     caution_id = "cancer_treatment_supplements" if supplements else "cancer_treatment_before_supplements"
     text = content.medicine_cautions[caution_id].text
     safety = next(step for step in action_plan(seen.result, content, IN_THE_DATA) if step.title == "Safety first")
-    assert safety.lines[0].text == (text if text.startswith("Tell") else f"Ask your doctor or pharmacist first: {text}")
+    said = text if text.startswith("Tell") else f"Ask your doctor or pharmacist first: {text}"
+    assert safety.lines[0].text == said and said in seen.result.summary  # the --json summary words it the same
     assert seen.everywhere(text), seen.missing(text)
     # Once in the plan and once among the cautions; the condition's note no longer says it a third time.
     assert seen.text.count(text[:60]) == 2 and seen.report.count(text[:60]) == 2
